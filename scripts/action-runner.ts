@@ -1,0 +1,147 @@
+/**
+ * Runs the bundled action the way the GitHub runner does: an INPUT_<NAME> variable
+ * for every input in action.yml (the workflow's value, else the default), fresh
+ * file-command files for each step, read back with the runner's own rules, and
+ * the post step fed the main step's state as STATE_<name>.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+interface ActionYml {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string; post?: string };
+}
+
+export function readActionYml(root = ROOT): ActionYml {
+  return parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionYml;
+}
+
+export interface StepResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  env: Record<string, string>;
+  state: Record<string, string>;
+  summary: string;
+  /** The raw text of GITHUB_OUTPUT and GITHUB_ENV, to prove nothing was written. */
+  rawOutput: string;
+  rawEnv: string;
+}
+
+export interface StepOptions {
+  /** The workflow's `with:` values. */
+  with?: Record<string, string>;
+  /** Extra environment: what earlier steps exported, runner variables. */
+  env?: Record<string, string>;
+  /** STATE_<name> values, for the post step. */
+  state?: Record<string, string>;
+  entry?: 'main' | 'post';
+  /** Node binary; defaults to the one running this code. */
+  node?: string;
+}
+
+/** The environment variable the runner uses for an input: upper-cased, spaces to "_", hyphens kept. */
+export function inputVariable(name: string): string {
+  return `INPUT_${name.replaceAll(' ', '_').toUpperCase()}`;
+}
+
+export function inputEnvironment(given: Record<string, string> = {}, yml = readActionYml()): Record<string, string> {
+  const unknown = Object.keys(given).filter((k) => !(k in yml.inputs));
+  if (unknown.length) throw new Error(`not inputs of action.yml: ${unknown.join(', ')}`);
+  return Object.fromEntries(
+    Object.entries(yml.inputs).map(([name, spec]) => [inputVariable(name), given[name] ?? spec.default ?? '']),
+  );
+}
+
+/** A runner-like base environment, without anything the calling shell may have set for a real runner. */
+export function runnerEnvironment(temp: string): Record<string, string> {
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(INPUT_|STATE_|GITHUB_|RUNNER_)/.test(k)),
+  ) as Record<string, string>;
+  return {
+    ...base,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_RUN_ID: '1000',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_JOB: 'test',
+    GITHUB_ACTION: 'port-zero',
+    RUNNER_OS: { linux: 'Linux', darwin: 'macOS', win32: 'Windows' }[process.platform as string] ?? 'Linux',
+    RUNNER_TEMP: temp,
+  };
+}
+
+/** Parses a file-command file with the runner's rules: `name=value` lines and `name<<DELIM` blocks. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    const eq = line.indexOf('=');
+    const heredoc = line.indexOf('<<');
+    if (eq >= 0 && (heredoc < 0 || eq < heredoc)) {
+      result[line.slice(0, eq)] = line.slice(eq + 1);
+      continue;
+    }
+    if (heredoc < 0) throw new Error(`Invalid format '${line}'`);
+    const name = line.slice(0, heredoc);
+    const delimiter = line.slice(heredoc + 2);
+    const end = lines.indexOf(delimiter, i + 1);
+    if (end < 0) throw new Error(`Matching delimiter not found '${delimiter}'`);
+    result[name] = lines.slice(i + 1, end).join('\n');
+    i = end;
+  }
+  return result;
+}
+
+export async function runStep(options: StepOptions = {}): Promise<StepResult> {
+  const yml = readActionYml();
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'port-zero-step-'));
+  const files = { GITHUB_OUTPUT: 'output', GITHUB_ENV: 'env', GITHUB_STATE: 'state', GITHUB_PATH: 'path', GITHUB_STEP_SUMMARY: 'summary' };
+  const fileEnv = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(temp, f)]));
+  for (const file of Object.values(fileEnv)) writeFileSync(file, '');
+  const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v]));
+  const env = { ...runnerEnvironment(temp), ...options.env, ...inputEnvironment(options.with, yml), ...stateEnv, ...fileEnv };
+  const script = path.join(ROOT, options.entry === 'post' ? yml.runs.post! : yml.runs.main);
+  const { code, stdout, stderr } = await spawnNode(options.node ?? process.execPath, script, env);
+  const read = (name: keyof typeof files) => readFileSync(fileEnv[name], 'utf8');
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseFileCommands(read('GITHUB_OUTPUT')),
+    env: parseFileCommands(read('GITHUB_ENV')),
+    state: parseFileCommands(read('GITHUB_STATE')),
+    summary: read('GITHUB_STEP_SUMMARY'),
+    rawOutput: read('GITHUB_OUTPUT'),
+    rawEnv: read('GITHUB_ENV'),
+  };
+}
+
+function spawnNode(node: string, script: string, env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(node, [script], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The main step, then the post step with its state and the environment it exported, as a job runs them. */
+export async function runJob(options: StepOptions = {}): Promise<{ main: StepResult; post: StepResult }> {
+  const main = await runStep({ ...options, entry: 'main' });
+  const post = await runStep({ ...options, entry: 'post', state: main.state, env: { ...options.env, ...main.env } });
+  return { main, post };
+}

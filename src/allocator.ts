@@ -1,0 +1,213 @@
+import { AllocationError, PortZeroError } from './errors.js';
+import { ephemeralRange, PortSet, type PortRange } from './port-range.js';
+import { reserveTimeWait } from './reserve.js';
+import { bind, closeAll, isBusy, wildcardHost, type Held, type Protocol } from './sockets.js';
+import { confirmLoopback } from './confirm.js';
+
+export type { Protocol } from './sockets.js';
+export type Reservation = 'none' | 'time-wait';
+
+export interface AllocateOptions {
+  /** How many ports. */
+  count: number;
+  /** Each port is free for every protocol listed. Default: TCP. */
+  protocols?: readonly Protocol[];
+  /** Each port is free on every address listed. Default: every address (`::`, or `0.0.0.0` without IPv6). */
+  hosts?: readonly string[];
+  /** Draw from this range instead of letting the kernel choose. */
+  range?: PortRange;
+  /** Never hand these out, whoever proposes them. */
+  exclude?: PortSet;
+  /** One block of consecutive ports. */
+  contiguous?: boolean;
+  /**
+   * Takes ownership of candidate ports beyond this process (a lease); false when
+   * someone else owns one, and then the ports are skipped. Called while they are held.
+   */
+  claim?: (ports: readonly number[]) => Promise<boolean>;
+  /** What protects the ports after the sockets close. Default: none. */
+  reserve?: Reservation;
+  /** Also check 127.0.0.1 and ::1, where a wildcard bind can coexist with them. Default: on macOS and Windows. */
+  confirmLoopback?: boolean;
+}
+
+export interface Allocation {
+  /** Distinct ports, in the order they were asked for (a contiguous block ascends). */
+  readonly ports: number[];
+  readonly hosts: readonly string[];
+  readonly protocols: readonly Protocol[];
+  readonly reserve: Reservation;
+}
+
+/** A port bound on every host and protocol asked for, or not (then `held` is kept to steer the kernel away). */
+interface Candidate {
+  ports: number[];
+  held: Held[];
+  free: boolean;
+}
+
+/** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
+const MAX_SKIPPED = 20000;
+
+/**
+ * Binds the whole batch, holds every socket until all ports are known, then
+ * closes them all, so no port can be handed out twice within the batch.
+ */
+export async function allocatePorts(options: AllocateOptions): Promise<Allocation> {
+  const spec = await resolveSpec(options);
+  const chosen: Candidate[] = [];
+  const skipped: Held[] = [];
+  try {
+    const draw = spec.contiguous ? drawBlocks(spec) : spec.range ? drawFromRange(spec) : drawFromKernel(spec);
+    for await (const candidate of draw(() => spec.count - chosen.length)) {
+      if (await accept(spec, candidate)) chosen.push(candidate);
+      else skipped.push(...candidate.held);
+      if (skipped.length > MAX_SKIPPED) throw new AllocationError(`Gave up after skipping ${skipped.length} taken ports`);
+      if (chosen.length === spec.count || (spec.contiguous && chosen.length > 0)) break;
+    }
+    const ports = chosen.flatMap((c) => c.ports);
+    if (ports.length < spec.count) throw shortfall(spec, ports.length);
+    if (spec.reserve === 'time-wait') await reserveTimeWait(chosen.flatMap((c) => c.held));
+    return { ports, hosts: spec.hosts, protocols: spec.protocols, reserve: spec.reserve };
+  } finally {
+    await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
+  }
+}
+
+type Spec = Required<Omit<AllocateOptions, 'range' | 'claim'>> & Pick<AllocateOptions, 'range' | 'claim'>;
+
+async function resolveSpec(options: AllocateOptions): Promise<Spec> {
+  if (!Number.isInteger(options.count) || options.count < 1) {
+    throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
+  }
+  const hosts = options.hosts?.length ? [...options.hosts] : [await wildcardHost()];
+  return {
+    count: options.count,
+    protocols: options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'],
+    hosts,
+    range: options.range,
+    exclude: options.exclude ?? new PortSet(),
+    contiguous: options.contiguous ?? false,
+    claim: options.claim,
+    reserve: options.reserve ?? 'none',
+    confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
+  };
+}
+
+async function accept(spec: Spec, candidate: Candidate): Promise<boolean> {
+  if (!candidate.free || candidate.ports.some((p) => spec.exclude.has(p))) return false;
+  if (spec.confirmLoopback && !(await confirmAll(candidate))) return false;
+  return spec.claim ? spec.claim(candidate.ports) : true;
+}
+
+async function confirmAll(candidate: Candidate): Promise<boolean> {
+  const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h)));
+  return results.every(Boolean);
+}
+
+function shortfall(spec: Spec, found: number): AllocationError {
+  const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
+  if (spec.contiguous) {
+    return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where}`);
+  }
+  return new AllocationError(`Only ${found} of the ${spec.count} ports asked for are free in ${where}`);
+}
+
+/** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
+async function bindEverywhere(spec: Spec, port: number): Promise<Candidate> {
+  const pairs = spec.protocols.flatMap((protocol) => spec.hosts.map((host) => ({ protocol, host })));
+  const first = await bind(pairs[0].protocol, pairs[0].host, port).catch((error: unknown) => {
+    if (port !== 0 && isBusy(error)) return undefined;
+    throw explain(error, pairs[0].host, port);
+  });
+  if (!first) return { ports: [port], held: [], free: false };
+  const rest = await Promise.allSettled(pairs.slice(1).map((p) => bind(p.protocol, p.host, first.port)));
+  const held = [first, ...fulfilled(rest)];
+  const failure = rejected(rest).find((e) => !isBusy(e));
+  if (failure) {
+    await closeAll(held);
+    throw explain(failure, '', first.port);
+  }
+  return { ports: [first.port], held, free: held.length === pairs.length };
+}
+
+function fulfilled<T>(results: PromiseSettledResult<T>[]): T[] {
+  return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+}
+
+function rejected<T>(results: PromiseSettledResult<T>[]): unknown[] {
+  return results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+}
+
+function explain(error: unknown, host: string, port: number): Error {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRNOTAVAIL') return new AllocationError(`Address ${host || 'asked for'} is not an address of this machine`);
+  if (port === 0 && (code === 'EADDRINUSE' || code === 'EAGAIN')) {
+    return new AllocationError('The kernel has no free ephemeral port left');
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+type Draw = (remaining: () => number) => AsyncGenerator<Candidate>;
+
+/** The kernel picks; every socket stays bound, so it never offers the same port twice. */
+function drawFromKernel(spec: Spec): Draw {
+  return async function* (remaining) {
+    for (;;) {
+      const batch = await settleAll(Array.from({ length: remaining() }, () => bindEverywhere(spec, 0)));
+      yield* batch;
+    }
+  };
+}
+
+/** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
+function drawFromRange(spec: Spec): Draw {
+  const range = spec.range!;
+  return async function* (remaining) {
+    const order = shuffled(range, spec.exclude);
+    while (order.length > 0) {
+      const ports = order.splice(0, remaining());
+      const batch = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+      for (const candidate of batch) {
+        if (candidate.free) yield candidate;
+        else await closeAll(candidate.held); // a range is walked once: no need to hold a refused port
+      }
+    }
+  };
+}
+
+/** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
+function drawBlocks(spec: Spec): Draw {
+  const range = spec.range ?? ephemeralRange();
+  return async function* () {
+    const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new PortSet());
+    for (const base of bases) {
+      const ports = Array.from({ length: spec.count }, (_, i) => base + i);
+      if (ports.some((p) => spec.exclude.has(p))) continue;
+      const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+      const held = parts.flatMap((p) => p.held);
+      if (parts.every((p) => p.free)) yield { ports, held, free: true };
+      else await closeAll(held);
+    }
+  };
+}
+
+/** Like Promise.all, but closes what the other promises bound when one of them fails. */
+async function settleAll(promises: Promise<Candidate>[]): Promise<Candidate[]> {
+  const results = await Promise.allSettled(promises);
+  const failure = rejected(results)[0];
+  if (failure === undefined) return fulfilled(results);
+  await closeAll(fulfilled(results).flatMap((c) => c.held));
+  throw failure;
+}
+
+function shuffled(range: PortRange, exclude: PortSet): number[] {
+  const ports: number[] = [];
+  if (range.high < range.low) return ports;
+  for (let p = range.low; p <= range.high; p++) if (!exclude.has(p)) ports.push(p);
+  for (let i = ports.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [ports[i], ports[j]] = [ports[j], ports[i]];
+  }
+  return ports;
+}

@@ -1,0 +1,12 @@
+import * as core from '@actions/core';
+import { State } from './constants.js';
+import { run } from './main.js';
+import { runPost } from './post.js';
+
+// One bundle serves both steps: the main step leaves a flag that only the post step sees.
+if (core.getState(State.IsPost) === 'true') {
+  await runPost();
+} else {
+  core.saveState(State.IsPost, 'true');
+  await run();
+}
