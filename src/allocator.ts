@@ -60,7 +60,11 @@ export async function allocatePorts(options: AllocateOptions): Promise<Allocatio
   try {
     const draw = spec.contiguous ? drawBlocks(spec) : spec.range ? drawFromRange(spec) : drawFromKernel(spec);
     for await (const candidate of draw(() => spec.count - chosen.length)) {
-      if (await accept(spec, candidate)) chosen.push(candidate);
+      const taken = await accept(spec, candidate).catch((error: unknown) => {
+        skipped.push(...candidate.held); // still ours to close
+        throw error;
+      });
+      if (taken) chosen.push(candidate);
       else skipped.push(...candidate.held);
       if (skipped.length > MAX_SKIPPED) throw new AllocationError(`Gave up after skipping ${skipped.length} taken ports`);
       if (chosen.length === spec.count || (spec.contiguous && chosen.length > 0)) break;
@@ -153,11 +157,22 @@ type Draw = (remaining: () => number) => AsyncGenerator<Candidate>;
 /** The kernel picks; every socket stays bound, so it never offers the same port twice. */
 function drawFromKernel(spec: Spec): Draw {
   return async function* (remaining) {
-    for (;;) {
-      const batch = await settleAll(Array.from({ length: remaining() }, () => bindEverywhere(spec, 0)));
-      yield* batch;
+    // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
+    for (let size = remaining(); ; size = Math.min(size * 2, 1024)) {
+      const batch = await settleAll(Array.from({ length: Math.max(size, remaining()) }, () => bindEverywhere(spec, 0)));
+      yield* yieldAll(batch);
     }
   };
+}
+
+/** Yields each candidate; those not taken when the consumer stops early are closed. */
+async function* yieldAll(batch: Candidate[]): AsyncGenerator<Candidate> {
+  let next = 0;
+  try {
+    while (next < batch.length) yield batch[next++];
+  } finally {
+    await closeAll(batch.slice(next).flatMap((c) => c.held));
+  }
 }
 
 /** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
@@ -168,10 +183,9 @@ function drawFromRange(spec: Spec): Draw {
     while (order.length > 0) {
       const ports = order.splice(0, remaining());
       const batch = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
-      for (const candidate of batch) {
-        if (candidate.free) yield candidate;
-        else await closeAll(candidate.held); // a range is walked once: no need to hold a refused port
-      }
+      // A range is walked once: a refused port need not be held.
+      await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+      yield* yieldAll(batch.filter((c) => c.free));
     }
   };
 }

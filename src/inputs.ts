@@ -157,11 +157,11 @@ export function parsePortList(input: InputName, raw: string): PortSet {
 
 function checkRangeAgainstExclude(range: PortRange | undefined, exclude: PortSet, count: number, raw: string) {
   if (!range || exclude.size === 0) return;
-  if (exclude.covers(range)) throw new InputError(Input.Exclude, raw, `it covers the whole range ${range.low}-${range.high}`);
-  let left = 0;
-  for (let p = range.low; p <= range.high; p++) if (!exclude.has(p)) left++;
+  const left = exclude.countOutside(range);
+  const where = `range ${range.low}-${range.high}`;
+  if (left === 0) throw new InputError(Input.Exclude, raw, `it covers the whole ${where}`);
   if (left < count) {
-    throw new InputError(Input.Exclude, raw, `it leaves ${left} ports of range ${range.low}-${range.high}, fewer than the ${count} asked for`);
+    throw new InputError(Input.Exclude, raw, `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
   }
 }
 

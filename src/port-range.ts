@@ -12,24 +12,34 @@ export function rangeSize(range: PortRange): number {
   return range.high - range.low + 1;
 }
 
-/** A set of ports kept as ranges: `exclude` lists and Windows' excluded ranges. */
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
 export class PortSet {
   readonly ranges: readonly PortRange[];
 
   constructor(ranges: Iterable<PortRange> = []) {
-    this.ranges = [...ranges];
+    this.ranges = merge([...ranges]);
   }
 
   has(port: number): boolean {
-    return this.ranges.some((r) => port >= r.low && port <= r.high);
+    let lo = 0;
+    let hi = this.ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = this.ranges[mid];
+      if (port < r.low) hi = mid - 1;
+      else if (port > r.high) lo = mid + 1;
+      else return true;
+    }
+    return false;
   }
 
-  /** True when every port of `range` is in the set. */
-  covers(range: PortRange): boolean {
-    for (let port = range.low; port <= range.high; port++) {
-      if (!this.has(port)) return false;
+  /** How many ports of `range` are not in the set. */
+  countOutside(range: PortRange): number {
+    let inside = 0;
+    for (const r of this.ranges) {
+      inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
     }
-    return true;
+    return rangeSize(range) - inside;
   }
 
   union(other: PortSet): PortSet {
@@ -39,6 +49,17 @@ export class PortSet {
   get size(): number {
     return this.ranges.length;
   }
+}
+
+function merge(ranges: PortRange[]): PortRange[] {
+  const sorted = ranges.toSorted((a, b) => a.low - b.low);
+  const merged: PortRange[] = [];
+  for (const r of sorted) {
+    const last = merged.at(-1);
+    if (last && r.low <= last.high + 1) merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+    else merged.push({ low: r.low, high: r.high });
+  }
+  return merged;
 }
 
 /**

@@ -1,0 +1,167 @@
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { allocatePorts } from '../src/allocator.ts';
+import { AllocationError } from '../src/errors.ts';
+import { ephemeralRange, PortSet } from '../src/port-range.ts';
+import { bindUdp, canListen, close, listen, settledOpenSockets } from './helpers/servers.ts';
+
+const cleanup: (net.Server | import('node:dgram').Socket)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanup.splice(0).map(close));
+});
+
+describe('allocatePorts', () => {
+  it('hands out distinct ports in one batch, however large', async () => {
+    const { ports } = await allocatePorts({ count: 500 });
+    expect(ports).toHaveLength(500);
+    expect(new Set(ports).size).toBe(500);
+  });
+
+  it('leaves every port bindable on "::" and on 127.0.0.1', async () => {
+    const { ports } = await allocatePorts({ count: 20 });
+    for (const port of ports) {
+      expect(await canListen(port, '::')).toBe(true);
+      expect(await canListen(port, '127.0.0.1')).toBe(true);
+    }
+  });
+
+  it('probes the dual-stack wildcard, so a port is free for IPv4 and IPv6 alike', async () => {
+    const allocation = await allocatePorts({ count: 1 });
+    expect(allocation.hosts).toEqual(['::']);
+  });
+
+  it('closes every socket it held when the batch fails halfway', async () => {
+    const before = await settledOpenSockets();
+    const seen: number[] = [];
+    const failing = allocatePorts({
+      count: 10,
+      claim: async (ports) => {
+        seen.push(...ports);
+        if (seen.length === 6) throw new Error('claim failed');
+        return true;
+      },
+    });
+    await expect(failing).rejects.toThrow('claim failed');
+    expect(await settledOpenSockets()).toBe(before);
+    for (const port of seen) expect(await canListen(port)).toBe(true);
+  });
+
+  it('refuses an address the machine does not have, and leaves nothing open', async () => {
+    const before = await settledOpenSockets();
+    await expect(allocatePorts({ count: 5, hosts: ['127.0.0.1', '192.0.2.1'] })).rejects.toThrow(AllocationError);
+    expect(await settledOpenSockets()).toBe(before);
+  });
+
+  it('skips a port whose claim is refused and draws another in its place', async () => {
+    const refused: number[] = [];
+    const { ports } = await allocatePorts({
+      count: 5,
+      claim: async ([port]) => {
+        if (refused.length < 3) {
+          refused.push(port);
+          return false;
+        }
+        return true;
+      },
+    });
+    expect(ports).toHaveLength(5);
+    expect(refused).toHaveLength(3);
+    for (const port of refused) expect(ports).not.toContain(port);
+  });
+});
+
+describe('protocols', () => {
+  it('hands out UDP ports that a UDP server binds', async () => {
+    const { ports } = await allocatePorts({ count: 10, protocols: ['udp'] });
+    expect(new Set(ports).size).toBe(10);
+    for (const port of ports) cleanup.push(await bindUdp(port));
+  });
+
+  it('hands out tcp,udp ports that both a TCP and a UDP server bind', async () => {
+    const { ports } = await allocatePorts({ count: 10, protocols: ['tcp', 'udp'] });
+    for (const port of ports) {
+      cleanup.push(await listen(port));
+      cleanup.push(await bindUdp(port));
+    }
+  });
+
+  it('never hands out a tcp,udp port whose UDP side is taken', async () => {
+    // Take the UDP side of ports in a small range; only the rest can be handed out.
+    const range = { low: 45000, high: 45019 };
+    const taken = new Set<number>();
+    for (let port = range.low; port <= range.high; port += 2) {
+      cleanup.push(await bindUdp(port));
+      taken.add(port);
+    }
+    const { ports } = await allocatePorts({ count: 5, protocols: ['tcp', 'udp'], range });
+    for (const port of ports) expect(taken.has(port)).toBe(false);
+  });
+});
+
+describe('range, exclude and contiguous', () => {
+  it('draws every port from the range', async () => {
+    const range = { low: 20000, high: 20999 };
+    const { ports } = await allocatePorts({ count: 50, range });
+    expect(ports.every((p) => p >= range.low && p <= range.high)).toBe(true);
+    expect(new Set(ports).size).toBe(50);
+  });
+
+  it('draws in random order, not lowest first', async () => {
+    const range = { low: 21000, high: 21999 };
+    const first = await allocatePorts({ count: 10, range });
+    const second = await allocatePorts({ count: 10, range });
+    expect(first.ports).not.toEqual(second.ports);
+    expect(Math.min(...first.ports, ...second.ports)).toBeGreaterThan(range.low); // 20 draws: the lowest port is a 2% chance
+  });
+
+  it('fails clearly, saying how many it found, when the range is busy', async () => {
+    const range = { low: 22000, high: 22009 };
+    for (let port = range.low; port <= range.high - 2; port++) cleanup.push(await listen(port));
+    const before = await settledOpenSockets();
+    await expect(allocatePorts({ count: 3, range })).rejects.toThrow('Only 2 of the 3 ports asked for are free in range 22000-22009');
+    expect(await settledOpenSockets()).toBe(before);
+  });
+
+  it('never returns a port taken on 127.0.0.1 only', async () => {
+    const range = { low: 23000, high: 23039 };
+    const taken = new Set<number>();
+    for (let port = range.low; port <= range.high; port += 2) {
+      cleanup.push(await listen(port, '127.0.0.1'));
+      taken.add(port);
+    }
+    const { ports } = await allocatePorts({ count: 20, range });
+    expect(ports.filter((p) => taken.has(p))).toEqual([]);
+  });
+
+  it('never returns an excluded port, even when the kernel proposes nothing else', async () => {
+    // bind(0) proposes odd ports until they run out: exclude every odd port.
+    const odd = Array.from({ length: 32768 }, (_, i) => ({ low: 2 * i + 1, high: 2 * i + 1 }));
+    const judged: number[] = [];
+    const { ports } = await allocatePorts({
+      count: 3,
+      exclude: new PortSet(odd),
+      claim: async (p) => (judged.push(...p), true),
+    });
+    expect(ports.map((p) => p % 2)).toEqual([0, 0, 0]);
+    expect(judged).toEqual(ports); // nothing excluded even reached the claim
+  });
+
+  it('hands out one block of consecutive ports that all bind', async () => {
+    const { ports } = await allocatePorts({ count: 8, contiguous: true });
+    ports.forEach((port, i) => expect(port).toBe(ports[0] + i));
+    for (const port of ports) cleanup.push(await listen(port));
+  });
+
+  it('finds a contiguous block in a range around busy ports', async () => {
+    const range = { low: 24000, high: 24017 }; // only 24006-24011 fits six
+    cleanup.push(await listen(24005), await listen(24012));
+    const { ports } = await allocatePorts({ count: 6, contiguous: true, range });
+    expect(ports).toEqual([24006, 24007, 24008, 24009, 24010, 24011]);
+  });
+
+  it('fails clearly when no block fits', async () => {
+    const range = { low: 24100, high: 24109 };
+    cleanup.push(await listen(24104));
+    await expect(allocatePorts({ count: 6, contiguous: true, range })).rejects.toThrow('No block of 6 consecutive free ports in range 24100-24109');
+  });
+});
