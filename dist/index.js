@@ -28493,22 +28493,34 @@ const MAX_PORT = 65535;
 function rangeSize(range) {
     return range.high - range.low + 1;
 }
-/** A set of ports kept as ranges: `exclude` lists and Windows' excluded ranges. */
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
 class PortSet {
     ranges;
     constructor(ranges = []) {
-        this.ranges = [...ranges];
+        this.ranges = merge([...ranges]);
     }
     has(port) {
-        return this.ranges.some((r) => port >= r.low && port <= r.high);
-    }
-    /** True when every port of `range` is in the set. */
-    covers(range) {
-        for (let port = range.low; port <= range.high; port++) {
-            if (!this.has(port))
-                return false;
+        let lo = 0;
+        let hi = this.ranges.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const r = this.ranges[mid];
+            if (port < r.low)
+                hi = mid - 1;
+            else if (port > r.high)
+                lo = mid + 1;
+            else
+                return true;
         }
-        return true;
+        return false;
+    }
+    /** How many ports of `range` are not in the set. */
+    countOutside(range) {
+        let inside = 0;
+        for (const r of this.ranges) {
+            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+        }
+        return rangeSize(range) - inside;
     }
     union(other) {
         return new PortSet([...this.ranges, ...other.ranges]);
@@ -28516,6 +28528,18 @@ class PortSet {
     get size() {
         return this.ranges.length;
     }
+}
+function merge(ranges) {
+    const sorted = ranges.toSorted((a, b) => a.low - b.low);
+    const merged = [];
+    for (const r of sorted) {
+        const last = merged.at(-1);
+        if (last && r.low <= last.high + 1)
+            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+        else
+            merged.push({ low: r.low, high: r.high });
+    }
+    return merged;
 }
 /**
  * The range the kernel draws ephemeral ports from. Contiguous blocks come from
@@ -28699,7 +28723,11 @@ async function allocatePorts(options) {
     try {
         const draw = spec.contiguous ? drawBlocks(spec) : spec.range ? drawFromRange(spec) : drawFromKernel(spec);
         for await (const candidate of draw(() => spec.count - chosen.length)) {
-            if (await accept(spec, candidate))
+            const taken = await accept(spec, candidate).catch((error) => {
+                skipped.push(...candidate.held); // still ours to close
+                throw error;
+            });
+            if (taken)
                 chosen.push(candidate);
             else
                 skipped.push(...candidate.held);
@@ -28791,11 +28819,23 @@ function explain(error, host, port) {
 /** The kernel picks; every socket stays bound, so it never offers the same port twice. */
 function drawFromKernel(spec) {
     return async function* (remaining) {
-        for (;;) {
-            const batch = await settleAll(Array.from({ length: remaining() }, () => bindEverywhere(spec, 0)));
-            yield* batch;
+        // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
+        for (let size = remaining();; size = Math.min(size * 2, 1024)) {
+            const batch = await settleAll(Array.from({ length: Math.max(size, remaining()) }, () => bindEverywhere(spec, 0)));
+            yield* yieldAll(batch);
         }
     };
+}
+/** Yields each candidate; those not taken when the consumer stops early are closed. */
+async function* yieldAll(batch) {
+    let next = 0;
+    try {
+        while (next < batch.length)
+            yield batch[next++];
+    }
+    finally {
+        await closeAll(batch.slice(next).flatMap((c) => c.held));
+    }
 }
 /** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
 function drawFromRange(spec) {
@@ -28805,12 +28845,9 @@ function drawFromRange(spec) {
         while (order.length > 0) {
             const ports = order.splice(0, remaining());
             const batch = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
-            for (const candidate of batch) {
-                if (candidate.free)
-                    yield candidate;
-                else
-                    await closeAll(candidate.held); // a range is walked once: no need to hold a refused port
-            }
+            // A range is walked once: a refused port need not be held.
+            await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+            yield* yieldAll(batch.filter((c) => c.free));
         }
     };
 }
@@ -29029,14 +29066,12 @@ function parsePortList(input, raw) {
 function checkRangeAgainstExclude(range, exclude, count, raw) {
     if (!range || exclude.size === 0)
         return;
-    if (exclude.covers(range))
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Exclude, raw, `it covers the whole range ${range.low}-${range.high}`);
-    let left = 0;
-    for (let p = range.low; p <= range.high; p++)
-        if (!exclude.has(p))
-            left++;
+    const left = exclude.countOutside(range);
+    const where = `range ${range.low}-${range.high}`;
+    if (left === 0)
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Exclude, raw, `it covers the whole ${where}`);
     if (left < count) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Exclude, raw, `it leaves ${left} ports of range ${range.low}-${range.high}, fewer than the ${count} asked for`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Exclude, raw, `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
     }
 }
 /** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
