@@ -1,10 +1,10 @@
-import { AllocationError, PortZeroError } from './errors.js';
-import { ephemeralRange, PortSet, type PortRange } from './port-range.js';
-import { reserveTimeWait } from './reserve.js';
-import { bind, closeAll, isBusy, wildcardHost, type Held, type Protocol } from './sockets.js';
-import { confirmLoopback } from './confirm.js';
+import { AllocationError, PortZeroError } from './errors.ts';
+import { ephemeralRange, PortSet, type PortRange } from './port-range.ts';
+import { reserveTimeWait } from './reserve.ts';
+import { bind, closeAll, isBusy, wildcardHost, type Held, type Protocol } from './sockets.ts';
+import { confirmLoopback } from './confirm.ts';
 
-export type { Protocol } from './sockets.js';
+export type { Protocol } from './sockets.ts';
 export type Reservation = 'none' | 'time-wait';
 
 export interface AllocateOptions {

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { Held } from './sockets.js';
+import type { Held } from './sockets.ts';
 
 const LOOPBACKS = ['127.0.0.1', '::1'];
 

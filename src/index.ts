@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import { State } from './constants.js';
-import { run } from './main.js';
-import { runPost } from './post.js';
+import { State } from './constants.ts';
+import { run } from './main.ts';
+import { runPost } from './post.ts';
 
 // One bundle serves both steps: the main step leaves a flag that only the post step sees.
 if (core.getState(State.IsPost) === 'true') {

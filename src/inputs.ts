@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
-import { Input, MAX_COUNT, type InputName } from './constants.js';
-import { InputError } from './errors.js';
-import { defaultNames, envName, FIXED_OUTPUTS, NAME_PATTERN, NAME_RULE, splitNames } from './naming.js';
-import { MAX_PORT, MIN_PORT, PortSet, rangeSize, type PortRange } from './port-range.js';
-import type { Protocol } from './sockets.js';
+import { Input, MAX_COUNT, type InputName } from './constants.ts';
+import { InputError } from './errors.ts';
+import { defaultNames, envName, FIXED_OUTPUTS, NAME_PATTERN, NAME_RULE, splitNames } from './naming.ts';
+import { MAX_PORT, MIN_PORT, PortSet, rangeSize, type PortRange } from './port-range.ts';
+import type { Protocol } from './sockets.ts';
 
 /** Everything the action was asked to do, validated; the rest of the code never sees raw strings. */
 export interface Settings {

@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
-import { allocatePorts } from './allocator.js';
-import { Input } from './constants.js';
-import { errorMessage } from './errors.js';
-import { parseSettings, type RawInputs } from './inputs.js';
-import { publish } from './publish.js';
-import { buildResults } from './results.js';
+import { allocatePorts } from './allocator.ts';
+import { Input } from './constants.ts';
+import { errorMessage } from './errors.ts';
+import { parseSettings, type RawInputs } from './inputs.ts';
+import { publish } from './publish.ts';
+import { buildResults } from './results.ts';
 
 function readInputs(): RawInputs {
   return Object.fromEntries(Object.values(Input).map((name) => [name, core.getInput(name)]));

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { errorMessage } from './errors.js';
+import { errorMessage } from './errors.ts';
 
 /** The post step: releases what the main step left held. It warns, and never fails the job. */
 export async function runPost(): Promise<void> {

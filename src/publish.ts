@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Results } from './results.js';
+import type { Results } from './results.ts';
 
 /** Writes outputs and environment. Called only once everything is known, so a failure earlier writes nothing. */
 export function publish(results: Results): void {

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import type { Held } from './sockets.js';
+import type { Held } from './sockets.ts';
 
 /**
  * Leaves each held TCP port in TIME_WAIT: connect to it, let the server side

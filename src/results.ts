@@ -1,5 +1,5 @@
-import type { Settings } from './inputs.js';
-import { Output } from './constants.js';
+import type { Settings } from './inputs.ts';
+import { Output } from './constants.ts';
 
 /** What one run hands to the rest of the job, built in full before anything is written. */
 export interface Results {
