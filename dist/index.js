@@ -28374,7 +28374,9 @@ module.exports = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Df: () => (/* binding */ DEFAULT_LEASE_MINUTES),
 /* harmony export */   H$: () => (/* binding */ MAX_COUNT),
+/* harmony export */   UE: () => (/* binding */ MAX_LEASE_MINUTES),
 /* harmony export */   Uw: () => (/* binding */ State),
 /* harmony export */   k7: () => (/* binding */ Output),
 /* harmony export */   pd: () => (/* binding */ Input)
@@ -28390,6 +28392,9 @@ const Input = {
     Range: 'range',
     Exclude: 'exclude',
     Contiguous: 'contiguous',
+    Reserve: 'reserve',
+    LeaseDir: 'lease-dir',
+    LeaseMinutes: 'lease-minutes',
 };
 const Output = {
     Port: 'port',
@@ -28398,9 +28403,16 @@ const Output = {
 };
 const State = {
     IsPost: 'isPost',
+    LeaseDir: 'leaseDir',
+    LeaseToken: 'leaseToken',
+    LeasePorts: 'leasePorts',
+    Holder: 'holder',
 };
 /** The most ports one step hands out. */
 const MAX_COUNT = 1000;
+/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
+const DEFAULT_LEASE_MINUTES = 360;
+const MAX_LEASE_MINUTES = 7 * 24 * 60;
 
 
 /***/ }),
@@ -28412,9 +28424,9 @@ const MAX_COUNT = 1000;
 /* harmony export */   ES: () => (/* binding */ PortZeroError),
 /* harmony export */   ZB: () => (/* binding */ AllocationError),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   pS: () => (/* binding */ LeaseError)
 /* harmony export */ });
-/* unused harmony export LeaseError */
 /** A problem the user can fix; its message is meant to be shown as it is. */
 class PortZeroError extends Error {
     name = 'PortZeroError';
@@ -28435,11 +28447,86 @@ class AllocationError extends PortZeroError {
     name = 'AllocationError';
 }
 /** The lease directory cannot be used. */
-class LeaseError extends (/* unused pure expression or super */ null && (PortZeroError)) {
+class LeaseError extends PortZeroError {
     name = 'LeaseError';
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 9369:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ stopHolder),
+/* harmony export */   f: () => (/* binding */ startHolder)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _process_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2837);
+
+
+
+
+
+
+/** Where the holder program is: beside the bundle, or beside this module when running from src/. */
+const HOLDER_PATHS = [
+    ['holder', 'index.js'],
+    ['holder-process.ts'],
+];
+function holderScript() {
+    const here = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    const found = HOLDER_PATHS.map((parts) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(here, ...parts)).find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file));
+    if (!found)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PortZeroError */ .ES(`The port holder program is missing beside ${here}`);
+    return found;
+}
+/** Starts the detached holder and waits until it holds every port it can. */
+function startHolder(config) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [holderScript(), JSON.stringify({ pollMs: 250, ...config })], {
+        detached: true,
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+        const fail = (why) => {
+            child.kill('SIGKILL');
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .PortZeroError */ .ES(`The port holder did not start: ${why}`));
+        };
+        const timer = setTimeout(() => fail('no answer in 10 s'), 10_000);
+        child.once('error', (error) => fail(error.message));
+        child.once('exit', (code) => fail(`it exited with code ${code}`));
+        child.once('message', (ready) => {
+            clearTimeout(timer);
+            child.removeAllListeners('exit');
+            child.disconnect();
+            child.unref();
+            resolve({ ...ready, process: (0,_process_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .identify */ .ls)(child.pid) });
+        });
+    });
+}
+/** Ends the holder if it still runs; true once it is gone. */
+async function stopHolder(holder) {
+    if (!(0,_process_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunning */ .W_)(holder))
+        return true;
+    process.kill(holder.pid, 'SIGTERM');
+    for (let waited = 0; waited < 3000; waited += 50) {
+        await new Promise((r) => setTimeout(r, 50));
+        if (!(0,_process_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunning */ .W_)(holder))
+            return true;
+    }
+    process.kill(holder.pid, 'SIGKILL');
+    return !(0,_process_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunning */ .W_)(holder);
 }
 
 
@@ -28451,7 +28538,7 @@ function errorMessage(error) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9289);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5014);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 
 
@@ -28471,7 +28558,282 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9289:
+/***/ 2208:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Eh: () => (/* binding */ newOwner),
+/* harmony export */   Rc: () => (/* binding */ releaseLeases),
+/* harmony export */   is: () => (/* binding */ sweepStale),
+/* harmony export */   rc: () => (/* binding */ DEFAULT_LEASE_DIR),
+/* harmony export */   u4: () => (/* binding */ LeaseBook)
+/* harmony export */ });
+/* unused harmony exports openLeaseDir, readLease, inspectLease */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _process_identity_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2837);
+
+
+
+
+
+
+const DEFAULT_LEASE_DIR = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'port-zero-leases');
+const LEASE_FILE = /^(\d{1,5})\.lease$/;
+const O_NOFOLLOW = (node_fs__WEBPACK_IMPORTED_MODULE_1___default().constants).O_NOFOLLOW ?? 0; // absent on Windows, where the directory check suffices
+function newOwner(runner, env = process.env) {
+    return {
+        token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
+        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
+        job: env.GITHUB_JOB ?? 'local',
+        runner,
+        host: node_os__WEBPACK_IMPORTED_MODULE_2___default().hostname(),
+    };
+}
+function leasePath(dir, port) {
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, `${port}.lease`);
+}
+/**
+ * The directory lives somewhere shared, so it is treated as hostile: it must be a
+ * real directory (not a link), ours, and not writable by others. Creates it if missing.
+ */
+function openLeaseDir(dir) {
+    let stat;
+    try {
+        stat = node_fs__WEBPACK_IMPORTED_MODULE_1___default().lstatSync(dir);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw unusable(dir, error);
+        try {
+            node_fs__WEBPACK_IMPORTED_MODULE_1___default().mkdirSync(dir, { recursive: true, mode: 0o700 });
+            stat = node_fs__WEBPACK_IMPORTED_MODULE_1___default().lstatSync(dir);
+        }
+        catch (inner) {
+            throw unusable(dir, inner);
+        }
+    }
+    if (stat.isSymbolicLink())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LeaseError */ .pS(`Lease directory ${dir} is a symbolic link; refusing to follow it`);
+    if (!stat.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LeaseError */ .pS(`Lease directory ${dir} is not a directory`);
+    if (process.platform === 'win32')
+        return;
+    if (stat.uid !== process.getuid())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LeaseError */ .pS(`Lease directory ${dir} belongs to another user (uid ${stat.uid})`);
+    if (stat.mode & 0o022)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LeaseError */ .pS(`Lease directory ${dir} is writable by other users (mode ${(stat.mode & 0o777).toString(8)})`);
+}
+function unusable(dir, error) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .LeaseError */ .pS(`Lease directory ${dir} cannot be used: ${error.message}`);
+}
+/** The leases of one allocation: claims ports, and gives them all back if the allocation fails. */
+class LeaseBook {
+    dir;
+    owner;
+    record;
+    warn;
+    claimed = new Set();
+    constructor(options) {
+        openLeaseDir(options.dir);
+        this.dir = options.dir;
+        this.owner = options.owner;
+        this.warn = options.warn ?? (() => { });
+        this.record = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, `.owner-${options.owner.token}.json`);
+        const record = {
+            version: 1,
+            owner: options.owner,
+            created: new Date().toISOString(),
+            expires: Date.now() + options.ttlMs,
+        };
+        try {
+            writeExclusive(this.record, JSON.stringify(record));
+        }
+        catch (error) {
+            throw unusable(this.dir, error);
+        }
+    }
+    get ports() {
+        return [...this.claimed];
+    }
+    /** Leases every port, or none of them (then false: one is someone else's). */
+    claim = async (ports) => {
+        const done = [];
+        for (const port of ports) {
+            if (!this.claimOne(port)) {
+                for (const p of done)
+                    this.unlinkOwn(p);
+                return false;
+            }
+            done.push(port);
+        }
+        for (const port of done)
+            this.claimed.add(port);
+        return true;
+    };
+    claimOne(port) {
+        const file = leasePath(this.dir, port);
+        for (let attempt = 0; attempt < 2; attempt++) {
+            try {
+                node_fs__WEBPACK_IMPORTED_MODULE_1___default().linkSync(this.record, file);
+                return true;
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw unusable(this.dir, error);
+            }
+            // Only the process holding the port's socket can be here, so no other
+            // allocator is judging the same lease: removing a stale one is safe.
+            if (!reclaimIfStale(file, this.warn))
+                return false;
+        }
+        return false;
+    }
+    unlinkOwn(port) {
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().rmSync(leasePath(this.dir, port), { force: true });
+        this.claimed.delete(port);
+    }
+    /** The allocation is over: the lease files stay, the shared record name goes. */
+    close() {
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().rmSync(this.record, { force: true });
+    }
+    /** The allocation failed: no lease of it may stay behind. */
+    releaseAll() {
+        for (const port of this.ports)
+            this.unlinkOwn(port);
+        this.close();
+    }
+}
+function writeExclusive(file, content) {
+    const flags = (node_fs__WEBPACK_IMPORTED_MODULE_1___default().constants).O_CREAT | (node_fs__WEBPACK_IMPORTED_MODULE_1___default().constants).O_EXCL | (node_fs__WEBPACK_IMPORTED_MODULE_1___default().constants).O_WRONLY | O_NOFOLLOW;
+    const fd = node_fs__WEBPACK_IMPORTED_MODULE_1___default().openSync(file, flags, 0o644);
+    try {
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().writeSync(fd, content);
+    }
+    finally {
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().closeSync(fd);
+    }
+}
+/** Reads a lease without following links, trusting nothing in it beyond its shape. */
+function readLease(file) {
+    let text;
+    try {
+        const fd = node_fs__WEBPACK_IMPORTED_MODULE_1___default().openSync(file, (node_fs__WEBPACK_IMPORTED_MODULE_1___default().constants).O_RDONLY | O_NOFOLLOW);
+        try {
+            if (!node_fs__WEBPACK_IMPORTED_MODULE_1___default().fstatSync(fd).isFile())
+                return { kind: 'corrupt', why: 'not a regular file' };
+            text = node_fs__WEBPACK_IMPORTED_MODULE_1___default().readFileSync(fd, 'utf8');
+        }
+        finally {
+            node_fs__WEBPACK_IMPORTED_MODULE_1___default().closeSync(fd);
+        }
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return { kind: 'missing' };
+        return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
+    }
+    const record = parseRecord(text);
+    if (!record)
+        return { kind: 'corrupt', why: text.length === 0 ? 'empty' : 'not a lease record' };
+    return { kind: 'record', record };
+}
+/** Live while unexpired and its runner process runs. */
+function inspectLease(file, now = Date.now()) {
+    const read = readLease(file);
+    if (read.kind === 'missing')
+        return { kind: 'stale', why: 'already gone' };
+    if (read.kind === 'corrupt')
+        return read;
+    const { record } = read;
+    if (record.expires <= now)
+        return { kind: 'stale', why: `expired at ${new Date(record.expires).toISOString()}` };
+    if (!(0,_process_identity_js__WEBPACK_IMPORTED_MODULE_5__/* .isRunning */ .W_)(record.owner.runner))
+        return { kind: 'stale', why: `its runner process ${record.owner.runner.pid} is gone` };
+    return { kind: 'live', record };
+}
+function parseRecord(text) {
+    try {
+        const r = JSON.parse(text);
+        const valid = r?.version === 1 &&
+            typeof r.expires === 'number' &&
+            typeof r.owner?.token === 'string' &&
+            Number.isInteger(r.owner.runner?.pid) &&
+            (r.owner.runner.start === null || typeof r.owner.runner.start === 'string');
+        return valid ? r : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Removes a lease that is stale or corrupt (reporting the corrupt one); true if the port is free of leases now. */
+function reclaimIfStale(file, warn) {
+    const state = inspectLease(file);
+    if (state.kind === 'live')
+        return false;
+    return removeLease(file, state, warn);
+}
+/** Unlinks a lease that is not live; an entry that cannot be unlinked (a directory, say) is reported and left. */
+function removeLease(file, state, warn) {
+    try {
+        node_fs__WEBPACK_IMPORTED_MODULE_1___default().unlinkSync(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return true;
+        warn(`Cannot remove ${file} (${code}); its port is skipped`);
+        return false;
+    }
+    if (state.kind === 'corrupt')
+        warn(`Removed a corrupt lease ${file} (${state.why})`);
+    return true;
+}
+/** The post step: removes exactly the leases of `token` among `ports`; others' leases stay. */
+function releaseLeases(dir, token, ports) {
+    let released = 0;
+    for (const port of ports) {
+        const file = leasePath(dir, port);
+        const read = readLease(file);
+        if (read.kind === 'record' && read.record.owner.token === token) {
+            node_fs__WEBPACK_IMPORTED_MODULE_1___default().rmSync(file, { force: true });
+            released++;
+        }
+    }
+    return released;
+}
+/** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
+function sweepStale(dir, warn) {
+    const verdicts = new Map();
+    let removed = 0;
+    for (const name of node_fs__WEBPACK_IMPORTED_MODULE_1___default().readdirSync(dir)) {
+        if (!LEASE_FILE.test(name))
+            continue;
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(dir, name);
+        const ino = node_fs__WEBPACK_IMPORTED_MODULE_1___default().lstatSync(file, { throwIfNoEntry: false })?.ino;
+        if (ino === undefined)
+            continue;
+        const state = verdicts.get(ino) ?? inspectLease(file);
+        if (state.kind !== 'corrupt')
+            verdicts.set(ino, state);
+        if (state.kind !== 'live' && removeLease(file, state, warn))
+            removed++;
+    }
+    return removed;
+}
+
+
+/***/ }),
+
+/***/ 5014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28484,8 +28846,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/port-range.ts
 
 const MIN_PORT = 1;
@@ -28548,7 +28910,7 @@ function merge(ranges) {
 function ephemeralRange(platform = process.platform) {
     if (platform === 'linux') {
         try {
-            const [low, high] = (0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+            const [low, high] = (0,external_node_fs_.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
                 .trim()
                 .split(/\s+/)
                 .map(Number);
@@ -28894,9 +29256,11 @@ function shuffled(range, exclude) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __nccwpck_require__(7242);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: ./src/holder.ts
+var src_holder = __nccwpck_require__(9369);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/naming.ts
 /** Names: how a port's name becomes its step output and its environment variable. */
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -28947,6 +29311,9 @@ function parseSettings(raw) {
         range,
         exclude,
         contiguous: parseBoolean(constants/* Input */.pd.Contiguous, value(constants/* Input */.pd.Contiguous), false),
+        reserve: parseReserve(value(constants/* Input */.pd.Reserve)),
+        leaseDir: value(constants/* Input */.pd.LeaseDir),
+        leaseMinutes: parseLeaseMinutes(value(constants/* Input */.pd.LeaseMinutes)),
     };
 }
 function parseCount(raw) {
@@ -29009,6 +29376,24 @@ function parseBoolean(input, raw, fallback) {
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
     throw new errors/* InputError */.dz(input, raw, 'true or false');
+}
+/** auto: TIME_WAIT where it protects (Linux, macOS); on Windows it does not, so none. */
+function parseReserve(raw, platform = process.platform) {
+    const mode = raw === '' ? 'auto' : raw;
+    if (mode === 'auto')
+        return platform === 'win32' ? 'none' : 'time-wait';
+    if (mode === 'none' || mode === 'time-wait' || mode === 'holder')
+        return mode;
+    throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, 'auto, time-wait, holder or none');
+}
+function parseLeaseMinutes(raw) {
+    if (raw === '')
+        return constants/* DEFAULT_LEASE_MINUTES */.Df;
+    const minutes = Number(raw);
+    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > constants/* MAX_LEASE_MINUTES */.UE) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.LeaseMinutes, raw, `a whole number of minutes from 1 to ${constants/* MAX_LEASE_MINUTES */.UE}`);
+    }
+    return minutes;
 }
 function parseProtocol(raw) {
     if (raw === '')
@@ -29079,7 +29464,7 @@ function firstUnprivilegedPort() {
     if (process.platform !== 'linux')
         return 1024;
     try {
-        return Number((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
+        return Number((0,external_node_fs_.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
     }
     catch {
         return 1024;
@@ -29093,6 +29478,10 @@ function privilegedPortsAllowed() {
     return (port) => port >= first;
 }
 
+// EXTERNAL MODULE: ./src/leases.ts
+var leases = __nccwpck_require__(2208);
+// EXTERNAL MODULE: ./src/process-identity.ts
+var process_identity = __nccwpck_require__(2837);
 ;// CONCATENATED MODULE: ./src/publish.ts
 
 /** Writes outputs and environment. Called only once everything is known, so a failure earlier writes nothing. */
@@ -29128,28 +29517,97 @@ function buildResults(settings, ports) {
 
 
 
+
+
+
+
 function readInputs() {
     return Object.fromEntries(Object.values(constants/* Input */.pd).map((name) => [name, core/* getInput */.V4(name)]));
 }
-/** The main step: validate every input, allocate the batch, and only then write anything. */
+/** The main step: validate every input, allocate and protect the batch, and only then write anything. */
 async function run() {
     try {
         const settings = parseSettings(readInputs());
         core/* debug */.Yz(`settings: ${JSON.stringify(settings)}`);
-        const allocation = await allocatePorts({
-            count: settings.names.length,
-            protocols: settings.protocols,
-            hosts: settings.hosts,
-            range: settings.range,
-            exclude: settings.exclude,
-            contiguous: settings.contiguous,
-        });
-        core/* debug */.Yz(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')})`);
-        publish(buildResults(settings, allocation.ports));
+        // The runner process that runs this job: leases and the holder end when it does.
+        const runner = (0,process_identity/* identify */.ls)(process.ppid);
+        const leases = openLeases(settings, runner);
+        const ports = await allocateAndProtect(settings, leases, runner);
+        publish(buildResults(settings, ports));
     }
     catch (error) {
         core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
     }
+}
+/** On any failure, no lease of this run stays behind (the allocator closes its own sockets). */
+async function allocateAndProtect(settings, leases, runner) {
+    try {
+        const allocation = await allocate(settings, leases);
+        const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
+        leases?.close();
+        saveState(leases, holder);
+        return allocation.ports;
+    }
+    catch (error) {
+        leases?.releaseAll();
+        throw error;
+    }
+}
+/** The shared default directory falls back to no leases when unusable; a directory the user named must work. */
+function openLeases(settings, runner) {
+    const dir = settings.leaseDir || leases/* DEFAULT_LEASE_DIR */.rc;
+    try {
+        const owner = (0,leases/* newOwner */.Eh)(runner);
+        const book = new leases/* LeaseBook */.u4({ dir, owner, ttlMs: settings.leaseMinutes * 60_000, warn: (m) => core/* warning */.$e(m) });
+        core/* debug */.Yz(`leases in ${dir} for runner process ${runner.pid} (token ${owner.token})`);
+        return book;
+    }
+    catch (error) {
+        if (settings.leaseDir !== '' || !(error instanceof errors/* LeaseError */.pS))
+            throw error;
+        core/* warning */.$e(`${error.message}. Continuing without leases: jobs on this host are kept apart by reservation alone.`);
+        return undefined;
+    }
+}
+async function allocate(settings, leases) {
+    const allocation = await allocatePorts({
+        count: settings.names.length,
+        protocols: settings.protocols,
+        hosts: settings.hosts,
+        range: settings.range,
+        exclude: settings.exclude,
+        contiguous: settings.contiguous,
+        claim: leases?.claim,
+        // The holder takes over from TIME_WAIT, so no moment is left unprotected.
+        reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
+    });
+    core/* debug */.Yz(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')}), reserve ${settings.reserve}`);
+    return allocation;
+}
+async function hold(settings, allocation, runner) {
+    if (!allocation.protocols.includes('tcp')) {
+        core/* warning */.$e('reserve: holder holds TCP ports only; these UDP ports are protected by their leases.');
+        return undefined;
+    }
+    const holder = await (0,src_holder/* startHolder */.f)({
+        ports: allocation.ports,
+        host: loopbackFor(allocation.hosts[0]),
+        deadline: Date.now() + settings.leaseMinutes * 60_000,
+        owner: runner,
+    });
+    core/* debug */.Yz(`holder process ${holder.process.pid} holds ${holder.held.length} ports`);
+    if (holder.missed.length)
+        core/* warning */.$e(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
+    return holder;
+}
+function saveState(leases, holder) {
+    if (leases) {
+        core/* saveState */.LZ(constants/* State */.Uw.LeaseDir, leases.dir);
+        core/* saveState */.LZ(constants/* State */.Uw.LeaseToken, leases.owner.token);
+        core/* saveState */.LZ(constants/* State */.Uw.LeasePorts, leases.ports.join(' '));
+    }
+    if (holder)
+        core/* saveState */.LZ(constants/* State */.Uw.Holder, JSON.stringify(holder.process));
 }
 
 
@@ -29162,17 +29620,106 @@ async function run() {
 /* harmony export */   a: () => (/* binding */ runPost)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9369);
+/* harmony import */ var _leases_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2208);
 
 
-/** The post step: releases what the main step left held. It warns, and never fails the job. */
+
+
+
+/** The post step: stops the holder and releases this job's leases. It warns, and never fails the job. */
 async function runPost() {
+    await attempt('stop the port holder', stopJobHolder);
+    await attempt('release the leases', releaseJobLeases);
+}
+async function attempt(what, step) {
     try {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz('post step: nothing held by this job');
+        await step();
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Port Zero could not clean up: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Port Zero could not ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
     }
+}
+async function stopJobHolder() {
+    const saved = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.Holder);
+    if (saved === '')
+        return;
+    const holder = JSON.parse(saved);
+    if (await (0,_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .stopHolder */ .D)(holder))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Stopped the port holder (process ${holder.pid}).`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The port holder (process ${holder.pid}) did not stop.`);
+}
+function releaseJobLeases() {
+    const dir = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.LeaseDir);
+    if (dir === '') {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz('no leases to release');
+        return;
+    }
+    const ports = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.LeasePorts).split(' ').filter(Boolean).map(Number);
+    const released = (0,_leases_js__WEBPACK_IMPORTED_MODULE_4__/* .releaseLeases */ .Rc)(dir, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.LeaseToken), ports);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Released ${released} of ${ports.length} port leases.`);
+    // Off the hot path: tidy up after jobs that crashed or never ran their post step.
+    const swept = (0,_leases_js__WEBPACK_IMPORTED_MODULE_4__/* .sweepStale */ .is)(dir, (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m));
+    if (swept)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Removed ${swept} stale leases left by other jobs.`);
+}
+
+
+/***/ }),
+
+/***/ 2837:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W_: () => (/* binding */ isRunning),
+/* harmony export */   ls: () => (/* binding */ identify)
+/* harmony export */ });
+/* unused harmony export processStart */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The start time of `pid`, or null when it is not running or the OS does not tell. */
+function processStart(pid, platform = process.platform) {
+    try {
+        if (platform === 'linux') {
+            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
+            const fields = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
+        }
+        if (platform === 'darwin' || platform === 'freebsd') {
+            const out = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
+            return out.trim() || null;
+        }
+    }
+    catch {
+        return null;
+    }
+    return null; // Windows: liveness by pid alone, with the lease's expiry as the backstop
+}
+function identify(pid) {
+    return { pid, start: processStart(pid) };
+}
+/** True while the process runs and, where its start time is known, is still the same process. */
+function isRunning(identity) {
+    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
+        return false;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code !== 'EPERM')
+            return false; // EPERM: alive, another user's
+    }
+    if (identity.start === null)
+        return true;
+    return processStart(identity.pid) === identity.start;
 }
 
 
@@ -29234,6 +29781,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -29269,6 +29823,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -29287,6 +29848,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 

@@ -4,7 +4,7 @@
  * file-command files for each step, read back with the runner's own rules, and
  * the post step fed the main step's state as STATE_<name>.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,8 @@ export interface StepResult {
   /** The raw text of GITHUB_OUTPUT and GITHUB_ENV, to prove nothing was written. */
   rawOutput: string;
   rawEnv: string;
+  /** The stand-in worker process, still running, when one was asked for. */
+  worker?: ChildProcess;
 }
 
 export interface StepOptions {
@@ -46,6 +48,11 @@ export interface StepOptions {
   entry?: 'main' | 'post';
   /** Node binary; defaults to the one running this code. */
   node?: string;
+  /**
+   * A script that stands in for the runner's worker: it starts the step as its child,
+   * sends `{ code }` when the step exits, and keeps running until killed.
+   */
+  worker?: string;
 }
 
 /** The environment variable the runner uses for an input: upper-cased, spaces to "_", hyphens kept. */
@@ -112,7 +119,7 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v]));
   const env = { ...runnerEnvironment(temp), ...options.env, ...inputEnvironment(options.with, yml), ...stateEnv, ...fileEnv };
   const script = path.join(ROOT, options.entry === 'post' ? yml.runs.post! : yml.runs.main);
-  const { code, stdout, stderr } = await spawnNode(options.node ?? process.execPath, script, env);
+  const { code, stdout, stderr, worker } = await spawnNode(options.node ?? process.execPath, script, env, options.worker);
   const read = (name: keyof typeof files) => readFileSync(fileEnv[name], 'utf8');
   return {
     code,
@@ -124,18 +131,22 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
     summary: read('GITHUB_STEP_SUMMARY'),
     rawOutput: read('GITHUB_OUTPUT'),
     rawEnv: read('GITHUB_ENV'),
+    worker,
   };
 }
 
-function spawnNode(node: string, script: string, env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(node, [script], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnNode(node: string, script: string, env: Record<string, string>, worker?: string) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string; worker?: ChildProcess }>((resolve, reject) => {
+    const args = worker ? [worker, script] : [script];
+    const stdio = worker ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'];
+    const child = spawn(node, args, { env, cwd: ROOT, stdio: stdio as ('ignore' | 'pipe' | 'ipc')[] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    if (worker) child.once('message', (m: { code: number | null }) => resolve({ code: m.code, stdout, stderr, worker: child }));
+    else child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
 

@@ -10,6 +10,9 @@ export const Input = {
   Range: 'range',
   Exclude: 'exclude',
   Contiguous: 'contiguous',
+  Reserve: 'reserve',
+  LeaseDir: 'lease-dir',
+  LeaseMinutes: 'lease-minutes',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -21,7 +24,15 @@ export const Output = {
 
 export const State = {
   IsPost: 'isPost',
+  LeaseDir: 'leaseDir',
+  LeaseToken: 'leaseToken',
+  LeasePorts: 'leasePorts',
+  Holder: 'holder',
 } as const;
 
 /** The most ports one step hands out. */
 export const MAX_COUNT = 1000;
+
+/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
+export const DEFAULT_LEASE_MINUTES = 360;
+export const MAX_LEASE_MINUTES = 7 * 24 * 60;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
-import { Input, MAX_COUNT, type InputName } from './constants.ts';
+import { DEFAULT_LEASE_MINUTES, Input, MAX_COUNT, MAX_LEASE_MINUTES, type InputName } from './constants.ts';
 import { InputError } from './errors.ts';
 import { defaultNames, envName, FIXED_OUTPUTS, NAME_PATTERN, NAME_RULE, splitNames } from './naming.ts';
 import { MAX_PORT, MIN_PORT, PortSet, rangeSize, type PortRange } from './port-range.ts';
@@ -20,7 +20,14 @@ export interface Settings {
   range?: PortRange;
   exclude: PortSet;
   contiguous: boolean;
+  /** What protects the ports after the step: 'auto' already resolved for this OS. */
+  reserve: ReserveMode;
+  /** Empty: the shared default directory. */
+  leaseDir: string;
+  leaseMinutes: number;
 }
+
+export type ReserveMode = 'none' | 'time-wait' | 'holder';
 
 /** Raw input values by input name, as the runner passes them (missing means empty). */
 export type RawInputs = Partial<Record<InputName, string>>;
@@ -42,6 +49,9 @@ export function parseSettings(raw: RawInputs): Settings {
     range,
     exclude,
     contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false),
+    reserve: parseReserve(value(Input.Reserve)),
+    leaseDir: value(Input.LeaseDir),
+    leaseMinutes: parseLeaseMinutes(value(Input.LeaseMinutes)),
   };
 }
 
@@ -100,6 +110,23 @@ export function parseBoolean(input: InputName | string, raw: string, fallback: b
   if (['true', 'True', 'TRUE'].includes(raw)) return true;
   if (['false', 'False', 'FALSE'].includes(raw)) return false;
   throw new InputError(input, raw, 'true or false');
+}
+
+/** auto: TIME_WAIT where it protects (Linux, macOS); on Windows it does not, so none. */
+export function parseReserve(raw: string, platform = process.platform): ReserveMode {
+  const mode = raw === '' ? 'auto' : raw;
+  if (mode === 'auto') return platform === 'win32' ? 'none' : 'time-wait';
+  if (mode === 'none' || mode === 'time-wait' || mode === 'holder') return mode;
+  throw new InputError(Input.Reserve, raw, 'auto, time-wait, holder or none');
+}
+
+export function parseLeaseMinutes(raw: string): number {
+  if (raw === '') return DEFAULT_LEASE_MINUTES;
+  const minutes = Number(raw);
+  if (!/^\d+$/.test(raw) || minutes < 1 || minutes > MAX_LEASE_MINUTES) {
+    throw new InputError(Input.LeaseMinutes, raw, `a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
+  }
+  return minutes;
 }
 
 export function parseProtocol(raw: string): Protocol[] {

@@ -1,31 +1,100 @@
 import * as core from '@actions/core';
-import { allocatePorts } from './allocator.ts';
-import { Input } from './constants.ts';
-import { errorMessage } from './errors.ts';
-import { parseSettings, type RawInputs } from './inputs.ts';
+import { allocatePorts, type Allocation } from './allocator.ts';
+import { Input, State } from './constants.ts';
+import { errorMessage, LeaseError } from './errors.ts';
+import { startHolder, type Holder } from './holder.ts';
+import { parseSettings, type RawInputs, type Settings } from './inputs.ts';
+import { DEFAULT_LEASE_DIR, LeaseBook, newOwner } from './leases.ts';
+import { identify, type ProcessIdentity } from './process-identity.ts';
 import { publish } from './publish.ts';
+import { loopbackFor } from './reserve.ts';
 import { buildResults } from './results.ts';
 
 function readInputs(): RawInputs {
   return Object.fromEntries(Object.values(Input).map((name) => [name, core.getInput(name)]));
 }
 
-/** The main step: validate every input, allocate the batch, and only then write anything. */
+/** The main step: validate every input, allocate and protect the batch, and only then write anything. */
 export async function run(): Promise<void> {
   try {
     const settings = parseSettings(readInputs());
     core.debug(`settings: ${JSON.stringify(settings)}`);
-    const allocation = await allocatePorts({
-      count: settings.names.length,
-      protocols: settings.protocols,
-      hosts: settings.hosts,
-      range: settings.range,
-      exclude: settings.exclude,
-      contiguous: settings.contiguous,
-    });
-    core.debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')})`);
-    publish(buildResults(settings, allocation.ports));
+    // The runner process that runs this job: leases and the holder end when it does.
+    const runner = identify(process.ppid);
+    const leases = openLeases(settings, runner);
+    const ports = await allocateAndProtect(settings, leases, runner);
+    publish(buildResults(settings, ports));
   } catch (error) {
     core.setFailed(errorMessage(error));
   }
+}
+
+/** On any failure, no lease of this run stays behind (the allocator closes its own sockets). */
+async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefined, runner: ProcessIdentity): Promise<number[]> {
+  try {
+    const allocation = await allocate(settings, leases);
+    const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
+    leases?.close();
+    saveState(leases, holder);
+    return allocation.ports;
+  } catch (error) {
+    leases?.releaseAll();
+    throw error;
+  }
+}
+
+/** The shared default directory falls back to no leases when unusable; a directory the user named must work. */
+function openLeases(settings: Settings, runner: ProcessIdentity): LeaseBook | undefined {
+  const dir = settings.leaseDir || DEFAULT_LEASE_DIR;
+  try {
+    const owner = newOwner(runner);
+    const book = new LeaseBook({ dir, owner, ttlMs: settings.leaseMinutes * 60_000, warn: (m) => core.warning(m) });
+    core.debug(`leases in ${dir} for runner process ${runner.pid} (token ${owner.token})`);
+    return book;
+  } catch (error) {
+    if (settings.leaseDir !== '' || !(error instanceof LeaseError)) throw error;
+    core.warning(`${error.message}. Continuing without leases: jobs on this host are kept apart by reservation alone.`);
+    return undefined;
+  }
+}
+
+async function allocate(settings: Settings, leases: LeaseBook | undefined): Promise<Allocation> {
+  const allocation = await allocatePorts({
+    count: settings.names.length,
+    protocols: settings.protocols,
+    hosts: settings.hosts,
+    range: settings.range,
+    exclude: settings.exclude,
+    contiguous: settings.contiguous,
+    claim: leases?.claim,
+    // The holder takes over from TIME_WAIT, so no moment is left unprotected.
+    reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
+  });
+  core.debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')}), reserve ${settings.reserve}`);
+  return allocation;
+}
+
+async function hold(settings: Settings, allocation: Allocation, runner: ProcessIdentity): Promise<Holder | undefined> {
+  if (!allocation.protocols.includes('tcp')) {
+    core.warning('reserve: holder holds TCP ports only; these UDP ports are protected by their leases.');
+    return undefined;
+  }
+  const holder = await startHolder({
+    ports: allocation.ports,
+    host: loopbackFor(allocation.hosts[0]),
+    deadline: Date.now() + settings.leaseMinutes * 60_000,
+    owner: runner,
+  });
+  core.debug(`holder process ${holder.process.pid} holds ${holder.held.length} ports`);
+  if (holder.missed.length) core.warning(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
+  return holder;
+}
+
+function saveState(leases: LeaseBook | undefined, holder: Holder | undefined) {
+  if (leases) {
+    core.saveState(State.LeaseDir, leases.dir);
+    core.saveState(State.LeaseToken, leases.owner.token);
+    core.saveState(State.LeasePorts, leases.ports.join(' '));
+  }
+  if (holder) core.saveState(State.Holder, JSON.stringify(holder.process));
 }

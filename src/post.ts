@@ -1,11 +1,42 @@
 import * as core from '@actions/core';
+import { State } from './constants.ts';
 import { errorMessage } from './errors.ts';
+import { stopHolder } from './holder.ts';
+import { releaseLeases, sweepStale } from './leases.ts';
+import type { ProcessIdentity } from './process-identity.ts';
 
-/** The post step: releases what the main step left held. It warns, and never fails the job. */
+/** The post step: stops the holder and releases this job's leases. It warns, and never fails the job. */
 export async function runPost(): Promise<void> {
+  await attempt('stop the port holder', stopJobHolder);
+  await attempt('release the leases', releaseJobLeases);
+}
+
+async function attempt(what: string, step: () => Promise<void> | void) {
   try {
-    core.debug('post step: nothing held by this job');
+    await step();
   } catch (error) {
-    core.warning(`Port Zero could not clean up: ${errorMessage(error)}`);
+    core.warning(`Port Zero could not ${what}: ${errorMessage(error)}`);
   }
+}
+
+async function stopJobHolder() {
+  const saved = core.getState(State.Holder);
+  if (saved === '') return;
+  const holder = JSON.parse(saved) as ProcessIdentity;
+  if (await stopHolder(holder)) core.info(`Stopped the port holder (process ${holder.pid}).`);
+  else core.warning(`The port holder (process ${holder.pid}) did not stop.`);
+}
+
+function releaseJobLeases() {
+  const dir = core.getState(State.LeaseDir);
+  if (dir === '') {
+    core.debug('no leases to release');
+    return;
+  }
+  const ports = core.getState(State.LeasePorts).split(' ').filter(Boolean).map(Number);
+  const released = releaseLeases(dir, core.getState(State.LeaseToken), ports);
+  core.info(`Released ${released} of ${ports.length} port leases.`);
+  // Off the hot path: tidy up after jobs that crashed or never ran their post step.
+  const swept = sweepStale(dir, (m) => core.warning(m));
+  if (swept) core.info(`Removed ${swept} stale leases left by other jobs.`);
 }

@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PortZeroError } from './errors.ts';
+import type { HolderConfig, HolderReady } from './holder-process.ts';
+import { identify, isRunning, type ProcessIdentity } from './process-identity.ts';
+
+export interface Holder extends HolderReady {
+  process: ProcessIdentity;
+}
+
+/** Where the holder program is: beside the bundle, or beside this module when running from src/. */
+const HOLDER_PATHS = [
+  ['holder', 'index.js'],
+  ['holder-process.ts'],
+];
+
+function holderScript(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const found = HOLDER_PATHS.map((parts) => path.join(here, ...parts)).find((file) => existsSync(file));
+  if (!found) throw new PortZeroError(`The port holder program is missing beside ${here}`);
+  return found;
+}
+
+/** Starts the detached holder and waits until it holds every port it can. */
+export function startHolder(config: Omit<HolderConfig, 'pollMs'> & { pollMs?: number }): Promise<Holder> {
+  const child = spawn(process.execPath, [holderScript(), JSON.stringify({ pollMs: 250, ...config })], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    const fail = (why: string) => {
+      child.kill('SIGKILL');
+      reject(new PortZeroError(`The port holder did not start: ${why}`));
+    };
+    const timer = setTimeout(() => fail('no answer in 10 s'), 10_000);
+    child.once('error', (error) => fail(error.message));
+    child.once('exit', (code) => fail(`it exited with code ${code}`));
+    child.once('message', (ready: HolderReady) => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      child.disconnect();
+      child.unref();
+      resolve({ ...ready, process: identify(child.pid!) });
+    });
+  });
+}
+
+/** Ends the holder if it still runs; true once it is gone. */
+export async function stopHolder(holder: ProcessIdentity): Promise<boolean> {
+  if (!isRunning(holder)) return true;
+  process.kill(holder.pid, 'SIGTERM');
+  for (let waited = 0; waited < 3000; waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (!isRunning(holder)) return true;
+  }
+  process.kill(holder.pid, 'SIGKILL');
+  return !isRunning(holder);
+}

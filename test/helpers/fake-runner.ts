@@ -1,0 +1,10 @@
+/**
+ * A stand-in for the runner's worker process: it runs one step as its child (so
+ * it is the step's parent, the process leases name as owner), reports the exit
+ * code, and stays alive as the worker does until the job ends.
+ */
+import { spawn } from 'node:child_process';
+
+const child = spawn(process.execPath, process.argv.slice(2), { stdio: 'inherit' });
+child.on('exit', (code) => process.send!({ code }));
+setInterval(() => {}, 1 << 30);
