@@ -28538,7 +28538,7 @@ async function stopHolder(holder) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7242);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5014);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6458);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 
 
@@ -28833,7 +28833,7 @@ function sweepStale(dir, warn) {
 
 /***/ }),
 
-/***/ 5014:
+/***/ 6458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29066,7 +29066,47 @@ function reachesOwnServer(server, address, port) {
     });
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/windows-excluded.ts
+
+
+/**
+ * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
+ * move at run time. `netsh int ipv4 show excludedportrange protocol=tcp` lists them:
+ *
+ *     Start Port    End Port
+ *     ----------    --------
+ *          5357        5357
+ *         50000       50059     *
+ *
+ * Headers and footnotes are localized, so only the rows of two numbers count.
+ */
+function parseExcludedRanges(output) {
+    const ranges = [];
+    for (const line of output.split(/\r?\n/)) {
+        const match = /^\s*(\d{1,5})\s+(\d{1,5})(\s+\*)?\s*$/.exec(line);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = Number(match[2]);
+        if (low >= 1 && low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return ranges;
+}
+const runNetsh = (file, args) => new Promise((resolve, reject) => {
+    (0,external_node_child_process_.execFile)(file, args, { windowsHide: true, timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+});
+/** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
+async function windowsExcludedPorts(protocols, run = runNetsh) {
+    const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
+    const outputs = await Promise.all(queries.map((args) => run('netsh', args).catch(() => '')));
+    return new PortSet(outputs.flatMap(parseExcludedRanges));
+}
+
 ;// CONCATENATED MODULE: ./src/allocator.ts
+
 
 
 
@@ -29114,12 +29154,18 @@ async function resolveSpec(options) {
         throw new errors/* PortZeroError */.ES(`count must be a whole number of at least 1, got ${options.count}`);
     }
     const hosts = options.hosts?.length ? [...options.hosts] : [await wildcardHost()];
+    const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
+    let exclude = options.exclude ?? new PortSet();
+    // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
+    if (process.platform === 'win32' && (options.range || options.contiguous)) {
+        exclude = exclude.union(await windowsExcludedPorts(protocols));
+    }
     return {
         count: options.count,
-        protocols: options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'],
+        protocols,
         hosts,
         range: options.range,
-        exclude: options.exclude ?? new PortSet(),
+        exclude,
         contiguous: options.contiguous ?? false,
         claim: options.claim,
         reserve: options.reserve ?? 'none',

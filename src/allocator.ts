@@ -3,6 +3,7 @@ import { ephemeralRange, PortSet, type PortRange } from './port-range.ts';
 import { reserveTimeWait } from './reserve.ts';
 import { bind, closeAll, isBusy, wildcardHost, type Held, type Protocol } from './sockets.ts';
 import { confirmLoopback } from './confirm.ts';
+import { windowsExcludedPorts } from './windows-excluded.ts';
 
 export type { Protocol } from './sockets.ts';
 export type Reservation = 'none' | 'time-wait';
@@ -85,12 +86,18 @@ async function resolveSpec(options: AllocateOptions): Promise<Spec> {
     throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
   }
   const hosts = options.hosts?.length ? [...options.hosts] : [await wildcardHost()];
+  const protocols: Protocol[] = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
+  let exclude = options.exclude ?? new PortSet();
+  // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
+  if (process.platform === 'win32' && (options.range || options.contiguous)) {
+    exclude = exclude.union(await windowsExcludedPorts(protocols));
+  }
   return {
     count: options.count,
-    protocols: options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'],
+    protocols,
     hosts,
     range: options.range,
-    exclude: options.exclude ?? new PortSet(),
+    exclude,
     contiguous: options.contiguous ?? false,
     claim: options.claim,
     reserve: options.reserve ?? 'none',
