@@ -28395,11 +28395,14 @@ const Input = {
     Reserve: 'reserve',
     LeaseDir: 'lease-dir',
     LeaseMinutes: 'lease-minutes',
+    Summary: 'summary',
+    EnvFile: 'env-file',
 };
 const Output = {
     Port: 'port',
     Ports: 'ports',
     Json: 'json',
+    EnvFile: 'env-file',
 };
 const State = {
     IsPost: 'isPost',
@@ -28436,10 +28439,12 @@ class InputError extends PortZeroError {
     name = 'InputError';
     input;
     value;
+    allowed;
     constructor(input, value, allowed) {
         super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
         this.input = input;
         this.value = value;
+        this.allowed = allowed;
     }
 }
 /** The host could not supply the ports asked for. */
@@ -28481,10 +28486,7 @@ function errorMessage(error) {
 
 
 /** Where the holder program is: beside the bundle, or beside this module when running from src/. */
-const HOLDER_PATHS = [
-    ['holder', 'index.js'],
-    ['holder-process.ts'],
-];
+const HOLDER_PATHS = [['holder', 'index.js'], ['holder-process.ts']];
 function holderScript() {
     const here = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
     const found = HOLDER_PATHS.map((parts) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(here, ...parts)).find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file));
@@ -28910,10 +28912,7 @@ function merge(ranges) {
 function ephemeralRange(platform = process.platform) {
     if (platform === 'linux') {
         try {
-            const [low, high] = (0,external_node_fs_.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
-                .trim()
-                .split(/\s+/)
-                .map(Number);
+            const [low, high] = (0,external_node_fs_.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
             if (low && high && low <= high)
                 return { low, high };
         }
@@ -29307,6 +29306,9 @@ var src_holder = __nccwpck_require__(9369);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/naming.ts
 /** Names: how a port's name becomes its step output and its environment variable. */
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -29340,6 +29342,7 @@ function envName(name, prefix = '') {
 
 
 
+
 function parseSettings(raw) {
     const value = (name) => (raw[name] ?? '').trim();
     const names = parseNames(value(constants/* Input */.pd.Names), value(constants/* Input */.pd.Count));
@@ -29360,6 +29363,8 @@ function parseSettings(raw) {
         reserve: parseReserve(value(constants/* Input */.pd.Reserve)),
         leaseDir: value(constants/* Input */.pd.LeaseDir),
         leaseMinutes: parseLeaseMinutes(value(constants/* Input */.pd.LeaseMinutes)),
+        summary: parseBoolean(constants/* Input */.pd.Summary, value(constants/* Input */.pd.Summary), true),
+        envFile: value(constants/* Input */.pd.EnvFile) && external_node_path_default().resolve(value(constants/* Input */.pd.EnvFile)),
     };
 }
 function parseCount(raw) {
@@ -29444,7 +29449,10 @@ function parseLeaseMinutes(raw) {
 function parseProtocol(raw) {
     if (raw === '')
         return ['tcp'];
-    const parts = raw.toLowerCase().split(/[\s,]+/).filter(Boolean);
+    const parts = raw
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
     const valid = parts.length > 0 && parts.length <= 2 && parts.every((p) => p === 'tcp' || p === 'udp');
     if (!valid || new Set(parts).size !== parts.length)
         throw new errors/* InputError */.dz(constants/* Input */.pd.Protocol, raw, 'tcp, udp or tcp,udp');
@@ -29528,22 +29536,9 @@ function privilegedPortsAllowed() {
 var leases = __nccwpck_require__(2208);
 // EXTERNAL MODULE: ./src/process-identity.ts
 var process_identity = __nccwpck_require__(2837);
-;// CONCATENATED MODULE: ./src/publish.ts
-
-/** Writes outputs and environment. Called only once everything is known, so a failure earlier writes nothing. */
-function publish(results) {
-    for (const row of results.rows) {
-        core/* info */.pq(`${row.name} -> ${row.port}` + (row.envName in results.env ? ` (${row.envName})` : ''));
-    }
-    for (const [name, value] of Object.entries(results.outputs))
-        core/* setOutput */.uH(name, value);
-    for (const [name, value] of Object.entries(results.env))
-        core/* exportVariable */.dN(name, value);
-}
-
 ;// CONCATENATED MODULE: ./src/results.ts
 
-function buildResults(settings, ports) {
+function buildResults(settings, ports, protection) {
     const rows = settings.names.map((name, i) => ({ name, port: ports[i], envName: settings.envNames[i] }));
     const outputs = {};
     for (const row of rows)
@@ -29551,8 +29546,70 @@ function buildResults(settings, ports) {
     outputs[constants/* Output */.k7.Port] = String(ports[0]);
     outputs[constants/* Output */.k7.Ports] = ports.join(' ');
     outputs[constants/* Output */.k7.Json] = JSON.stringify(Object.fromEntries(rows.map((r) => [r.name, r.port])));
-    const env = settings.exportEnv ? Object.fromEntries(rows.map((r) => [r.envName, String(r.port)])) : {};
-    return { outputs, env, rows };
+    if (settings.envFile)
+        outputs[constants/* Output */.k7.EnvFile] = settings.envFile;
+    return {
+        rows,
+        outputs,
+        variables: Object.fromEntries(rows.map((r) => [r.envName, String(r.port)])),
+        exportEnv: settings.exportEnv,
+        protocol: settings.protocols.join('+'),
+        protection,
+    };
+}
+/** `WEB_PORT=34567` lines: what docker compose --env-file and dotenv read. */
+function dotenv(variables) {
+    return Object.entries(variables)
+        .map(([name, value]) => `${name}=${value}\n`)
+        .join('');
+}
+
+;// CONCATENATED MODULE: ./src/publish.ts
+
+
+
+
+
+
+/** Writes the dotenv file first of all: a path that cannot be written fails the step before anything else is written. */
+function writeEnvFile(file, results) {
+    if (!file)
+        return;
+    const fail = (what, error) => new errors/* InputError */.dz(constants/* Input */.pd.EnvFile, file, `${what} (${error.code ?? (0,errors/* errorMessage */.gJ)(error)})`);
+    try {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    }
+    catch (error) {
+        throw fail(`its directory ${external_node_path_default().dirname(file)} cannot be created`, error);
+    }
+    try {
+        (0,external_node_fs_.writeFileSync)(file, dotenv(results.variables));
+    }
+    catch (error) {
+        throw fail('the file cannot be written', error);
+    }
+    core/* debug */.Yz(`wrote ${file}`);
+}
+/** Writes outputs and environment, then the summary. Called only once everything is known. */
+async function publish(results, summary) {
+    for (const row of results.rows) {
+        core/* info */.pq(`${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : ''));
+    }
+    for (const [name, value] of Object.entries(results.outputs))
+        core/* setOutput */.uH(name, value);
+    if (results.exportEnv)
+        for (const [name, value] of Object.entries(results.variables))
+            core/* exportVariable */.dN(name, value);
+    if (summary)
+        await writeSummary(results);
+}
+async function writeSummary(results) {
+    const header = ['Name', 'Port', 'Environment variable', 'Protocol', 'Protected by'].map((data) => ({ data, header: true }));
+    const rows = results.rows.map((r) => [r.name, String(r.port), results.exportEnv ? r.envName : '', results.protocol, results.protection]);
+    await core/* summary */.z
+        .addHeading('Port Zero', 3)
+        .addTable([header, ...rows])
+        .write();
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -29578,26 +29635,39 @@ async function run() {
         // The runner process that runs this job: leases and the holder end when it does.
         const runner = (0,process_identity/* identify */.ls)(process.ppid);
         const leases = openLeases(settings, runner);
-        const ports = await allocateAndProtect(settings, leases, runner);
-        publish(buildResults(settings, ports));
+        const results = await allocateAndProtect(settings, leases, runner);
+        await publish(results, settings.summary);
     }
     catch (error) {
         core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));
     }
 }
-/** On any failure, no lease of this run stays behind (the allocator closes its own sockets). */
+/** On any failure, nothing of this run stays behind: leases released, holder stopped (the allocator closes its own sockets). */
 async function allocateAndProtect(settings, leases, runner) {
+    const undo = [];
+    if (leases)
+        undo.push(() => leases.releaseAll());
     try {
         const allocation = await allocate(settings, leases);
         const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
+        if (holder)
+            undo.push(() => (0,src_holder/* stopHolder */.D)(holder.process));
+        const results = buildResults(settings, allocation.ports, protection(settings, leases, holder));
+        writeEnvFile(settings.envFile, results);
         leases?.close();
         saveState(leases, holder);
-        return allocation.ports;
+        return results;
     }
     catch (error) {
-        leases?.releaseAll();
+        for (const step of undo.reverse())
+            await step();
         throw error;
     }
+}
+/** How the summary names what protects the ports after this step. */
+function protection(settings, leases, holder) {
+    const parts = [leases && 'lease', settings.reserve !== 'none' && 'TIME_WAIT', holder && 'holder'];
+    return parts.filter(Boolean).join(' + ') || 'nothing';
 }
 /** The shared default directory falls back to no leases when unusable; a directory the user named must work. */
 function openLeases(settings, runner) {
@@ -30009,10 +30079,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
+  z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, setSecret, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -31410,7 +31481,7 @@ const _summary = new Summary();
  * @deprecated use `core.summary`
  */
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
 //# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 

@@ -13,6 +13,8 @@ export const Input = {
   Reserve: 'reserve',
   LeaseDir: 'lease-dir',
   LeaseMinutes: 'lease-minutes',
+  Summary: 'summary',
+  EnvFile: 'env-file',
 } as const;
 export type InputName = (typeof Input)[keyof typeof Input];
 
@@ -20,6 +22,7 @@ export const Output = {
   Port: 'port',
   Ports: 'ports',
   Json: 'json',
+  EnvFile: 'env-file',
 } as const;
 
 export const State = {

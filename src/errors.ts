@@ -8,11 +8,13 @@ export class InputError extends PortZeroError {
   override name = 'InputError';
   readonly input: string;
   readonly value: string;
+  readonly allowed: string;
 
   constructor(input: string, value: string, allowed: string) {
     super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
     this.input = input;
     this.value = value;
+    this.allowed = allowed;
   }
 }
 

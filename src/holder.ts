@@ -11,10 +11,7 @@ export interface Holder extends HolderReady {
 }
 
 /** Where the holder program is: beside the bundle, or beside this module when running from src/. */
-const HOLDER_PATHS = [
-  ['holder', 'index.js'],
-  ['holder-process.ts'],
-];
+const HOLDER_PATHS = [['holder', 'index.js'], ['holder-process.ts']];
 
 function holderScript(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));

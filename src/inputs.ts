@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import path from 'node:path';
 import { DEFAULT_LEASE_MINUTES, Input, MAX_COUNT, MAX_LEASE_MINUTES, type InputName } from './constants.ts';
 import { InputError } from './errors.ts';
 import { defaultNames, envName, FIXED_OUTPUTS, NAME_PATTERN, NAME_RULE, splitNames } from './naming.ts';
@@ -25,6 +26,10 @@ export interface Settings {
   /** Empty: the shared default directory. */
   leaseDir: string;
   leaseMinutes: number;
+  /** Write the job summary table. */
+  summary: boolean;
+  /** Absolute path of the dotenv file to write, or empty. */
+  envFile: string;
 }
 
 export type ReserveMode = 'none' | 'time-wait' | 'holder';
@@ -52,6 +57,8 @@ export function parseSettings(raw: RawInputs): Settings {
     reserve: parseReserve(value(Input.Reserve)),
     leaseDir: value(Input.LeaseDir),
     leaseMinutes: parseLeaseMinutes(value(Input.LeaseMinutes)),
+    summary: parseBoolean(Input.Summary, value(Input.Summary), true),
+    envFile: value(Input.EnvFile) && path.resolve(value(Input.EnvFile)),
   };
 }
 
@@ -131,7 +138,10 @@ export function parseLeaseMinutes(raw: string): number {
 
 export function parseProtocol(raw: string): Protocol[] {
   if (raw === '') return ['tcp'];
-  const parts = raw.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const parts = raw
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const valid = parts.length > 0 && parts.length <= 2 && parts.every((p) => p === 'tcp' || p === 'udp');
   if (!valid || new Set(parts).size !== parts.length) throw new InputError(Input.Protocol, raw, 'tcp, udp or tcp,udp');
   return parts as Protocol[];
@@ -169,7 +179,8 @@ export function parseRange(raw: string, count: number, canBind = privilegedPorts
   const allowed = `LOW-HIGH with ${MIN_PORT} <= LOW <= HIGH <= ${MAX_PORT}, such as 20000-29999`;
   if (!raw.includes('-')) throw new InputError(Input.Range, raw, allowed);
   const range = parseItem(Input.Range, raw, raw, allowed);
-  if (rangeSize(range) < count) throw new InputError(Input.Range, raw, `it holds ${rangeSize(range)} ports, fewer than the ${count} asked for`);
+  if (rangeSize(range) < count)
+    throw new InputError(Input.Range, raw, `it holds ${rangeSize(range)} ports, fewer than the ${count} asked for`);
   if (!canBind(range.low)) {
     throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
   }

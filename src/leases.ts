@@ -80,7 +80,8 @@ export function openLeaseDir(dir: string): void {
   if (!stat.isDirectory()) throw new LeaseError(`Lease directory ${dir} is not a directory`);
   if (process.platform === 'win32') return;
   if (stat.uid !== process.getuid!()) throw new LeaseError(`Lease directory ${dir} belongs to another user (uid ${stat.uid})`);
-  if (stat.mode & 0o022) throw new LeaseError(`Lease directory ${dir} is writable by other users (mode ${(stat.mode & 0o777).toString(8)})`);
+  if (stat.mode & 0o022)
+    throw new LeaseError(`Lease directory ${dir} is writable by other users (mode ${(stat.mode & 0o777).toString(8)})`);
 }
 
 function unusable(dir: string, error: unknown): LeaseError {

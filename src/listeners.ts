@@ -15,7 +15,7 @@ const TCP_LISTEN = '0A';
 export function listeningPortsFromProc(): Set<number> {
   const ports = new Set<number>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(table, 'utf8');
     } catch {

@@ -2,13 +2,13 @@ import * as core from '@actions/core';
 import { allocatePorts, type Allocation } from './allocator.ts';
 import { Input, State } from './constants.ts';
 import { errorMessage, LeaseError } from './errors.ts';
-import { startHolder, type Holder } from './holder.ts';
+import { startHolder, stopHolder, type Holder } from './holder.ts';
 import { parseSettings, type RawInputs, type Settings } from './inputs.ts';
 import { DEFAULT_LEASE_DIR, LeaseBook, newOwner } from './leases.ts';
 import { identify, type ProcessIdentity } from './process-identity.ts';
-import { publish } from './publish.ts';
+import { publish, writeEnvFile } from './publish.ts';
 import { loopbackFor } from './reserve.ts';
-import { buildResults } from './results.ts';
+import { buildResults, type Results } from './results.ts';
 
 function readInputs(): RawInputs {
   return Object.fromEntries(Object.values(Input).map((name) => [name, core.getInput(name)]));
@@ -22,25 +22,36 @@ export async function run(): Promise<void> {
     // The runner process that runs this job: leases and the holder end when it does.
     const runner = identify(process.ppid);
     const leases = openLeases(settings, runner);
-    const ports = await allocateAndProtect(settings, leases, runner);
-    publish(buildResults(settings, ports));
+    const results = await allocateAndProtect(settings, leases, runner);
+    await publish(results, settings.summary);
   } catch (error) {
     core.setFailed(errorMessage(error));
   }
 }
 
-/** On any failure, no lease of this run stays behind (the allocator closes its own sockets). */
-async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefined, runner: ProcessIdentity): Promise<number[]> {
+/** On any failure, nothing of this run stays behind: leases released, holder stopped (the allocator closes its own sockets). */
+async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefined, runner: ProcessIdentity): Promise<Results> {
+  const undo: (() => unknown)[] = [];
+  if (leases) undo.push(() => leases.releaseAll());
   try {
     const allocation = await allocate(settings, leases);
     const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
+    if (holder) undo.push(() => stopHolder(holder.process));
+    const results = buildResults(settings, allocation.ports, protection(settings, leases, holder));
+    writeEnvFile(settings.envFile, results);
     leases?.close();
     saveState(leases, holder);
-    return allocation.ports;
+    return results;
   } catch (error) {
-    leases?.releaseAll();
+    for (const step of undo.reverse()) await step();
     throw error;
   }
+}
+
+/** How the summary names what protects the ports after this step. */
+function protection(settings: Settings, leases: LeaseBook | undefined, holder: Holder | undefined): string {
+  const parts = [leases && 'lease', settings.reserve !== 'none' && 'TIME_WAIT', holder && 'holder'];
+  return parts.filter(Boolean).join(' + ') || 'nothing';
 }
 
 /** The shared default directory falls back to no leases when unusable; a directory the user named must work. */
@@ -70,7 +81,9 @@ async function allocate(settings: Settings, leases: LeaseBook | undefined): Prom
     // The holder takes over from TIME_WAIT, so no moment is left unprotected.
     reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
   });
-  core.debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')}), reserve ${settings.reserve}`);
+  core.debug(
+    `allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')}), reserve ${settings.reserve}`,
+  );
   return allocation;
 }
 

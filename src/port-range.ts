@@ -69,10 +69,7 @@ function merge(ranges: PortRange[]): PortRange[] {
 export function ephemeralRange(platform = process.platform): PortRange {
   if (platform === 'linux') {
     try {
-      const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
-        .trim()
-        .split(/\s+/)
-        .map(Number);
+      const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
       if (low && high && low <= high) return { low, high };
     } catch {
       // fall through to the IANA range

@@ -33,10 +33,7 @@ const runNetsh: CommandRunner = (file, args) =>
   });
 
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
-export async function windowsExcludedPorts(
-  protocols: readonly Protocol[],
-  run: CommandRunner = runNetsh,
-): Promise<PortSet> {
+export async function windowsExcludedPorts(protocols: readonly Protocol[], run: CommandRunner = runNetsh): Promise<PortSet> {
   const queries = protocols.flatMap((protocol) =>
     ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]),
   );

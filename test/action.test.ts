@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runJob, runStep, type StepResult } from '../scripts/action-runner.ts';
 import { bindUdp, canListen, close, listen } from './helpers/servers.ts';
@@ -134,5 +137,53 @@ describe('allocation inputs, end to end', () => {
     const main = await runStep({ with: { names: 'a b c d', contiguous: 'true' } });
     const base = Number(main.outputs.a);
     expect([main.outputs.b, main.outputs.c, main.outputs.d].map(Number)).toEqual([base + 1, base + 2, base + 3]);
+  });
+});
+
+describe('job summary and env file, end to end', () => {
+  it('writes a summary table of name, port, variable, protocol and protection', async () => {
+    const main = await runStep({ with: { names: 'web db', protocol: 'tcp,udp' } });
+    expect(main.code).toBe(0);
+    expect(main.summary).toContain('<th>Name</th><th>Port</th><th>Environment variable</th><th>Protocol</th><th>Protected by</th>');
+    expect(main.summary).toContain(
+      `<tr><td>web</td><td>${main.outputs.web}</td><td>WEB_PORT</td><td>tcp+udp</td><td>lease + TIME_WAIT</td></tr>`,
+    );
+    expect(main.summary).toContain(`<td>db</td><td>${main.outputs.db}</td>`);
+  });
+
+  it('writes no summary when summary is false', async () => {
+    const main = await runStep({ with: { names: 'web', summary: 'false' } });
+    expect(main.code).toBe(0);
+    expect(main.summary).toBe('');
+  });
+
+  it('writes the ports as a dotenv file and gives its absolute path as an output', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-envfile-'));
+    const file = path.join(dir, 'nested', 'ports.env');
+    const main = await runStep({ with: { names: 'web db-main', 'env-file': file, 'env-prefix': 'E2E_', 'export-env': 'false' } });
+    expect(main.code).toBe(0);
+    expect(main.outputs['env-file']).toBe(file);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`E2E_WEB_PORT=${main.outputs.web}\nE2E_DB_MAIN_PORT=${main.outputs['db-main']}\n`);
+    expect(main.rawEnv).toBe('');
+  });
+
+  it('fails clearly when the env file is a directory', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-envfile-'));
+    const main = await runStep({ with: { names: 'web', 'env-file': dir } });
+    expect(main.stdout).toMatch(/::error::Input 'env-file' has invalid value ".*": the file cannot be written \(EISDIR\)/);
+    expect(main.rawOutput + main.rawEnv + main.summary).toBe('');
+  });
+
+  it('fails clearly, writing nothing else, when the env file cannot be written', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-envfile-'));
+    fs.writeFileSync(path.join(dir, 'file'), '');
+    const leaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-envfile-leases-'));
+    const main = await runStep({ with: { names: 'web', 'env-file': path.join(dir, 'file', 'ports.env'), 'lease-dir': leaseDir } });
+    expect(main.code).toBe(1);
+    expect(main.stdout).toMatch(
+      /::error::Input 'env-file' has invalid value ".*ports\.env": its directory .*file cannot be created \(EEXIST\)/,
+    );
+    expect(main.rawOutput + main.rawEnv + main.summary).toBe('');
+    expect(fs.readdirSync(leaseDir)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allocatePorts } from '../src/allocator.ts';
 import { AllocationError } from '../src/errors.ts';
-import { ephemeralRange, PortSet } from '../src/port-range.ts';
+import { PortSet } from '../src/port-range.ts';
 import { bindUdp, canListen, close, listen, settledOpenSockets } from './helpers/servers.ts';
 
 const cleanup: (net.Server | import('node:dgram').Socket)[] = [];
@@ -162,6 +162,8 @@ describe('range, exclude and contiguous', () => {
   it('fails clearly when no block fits', async () => {
     const range = { low: 24100, high: 24109 };
     cleanup.push(await listen(24104));
-    await expect(allocatePorts({ count: 6, contiguous: true, range })).rejects.toThrow('No block of 6 consecutive free ports in range 24100-24109');
+    await expect(allocatePorts({ count: 6, contiguous: true, range })).rejects.toThrow(
+      'No block of 6 consecutive free ports in range 24100-24109',
+    );
   });
 });

@@ -166,6 +166,11 @@ describe('allocation inputs', () => {
   });
 
   it('refuses exclusions that leave the range too small for the batch', () => {
-    expectInputError({ range: '20000-20003', exclude: '20000-20002', count: '2' }, 'exclude', '20000-20002', /leaves 1 of the ports of range 20000-20003, fewer than the 2/);
+    expectInputError(
+      { range: '20000-20003', exclude: '20000-20002', count: '2' },
+      'exclude',
+      '20000-20002',
+      /leaves 1 of the ports of range 20000-20003, fewer than the 2/,
+    );
   });
 });

@@ -111,7 +111,7 @@ const TCP_LISTEN = '0A';
 function listeningPortsFromProc() {
     const ports = new Set();
     for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-        let text = '';
+        let text;
         try {
             text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(table, 'utf8');
         }

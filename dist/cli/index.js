@@ -1,0 +1,1151 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ allocatePorts)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/port-range.ts
+var port_range = __nccwpck_require__(796);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(30);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+;// CONCATENATED MODULE: ./src/reserve.ts
+
+/**
+ * Leaves each held TCP port in TIME_WAIT: connect to it, let the server side
+ * close first, and wait for the client to finish. For the next 60 s (Linux) no
+ * bind(0) and no outgoing connection on the host gets the port, while a server
+ * that sets SO_REUSEADDR still binds it at once. Must run before the listeners close.
+ */
+async function reserveTimeWait(held) {
+    await Promise.all(held.filter((h) => h.server).map((h) => connectAndCloseFirst(h)));
+}
+function loopbackFor(host) {
+    return host === '::' || host === '0.0.0.0' ? '127.0.0.1' : host;
+}
+function connectAndCloseFirst(held) {
+    const server = held.server;
+    return new Promise((resolve, reject) => {
+        // The server side closes first: the TIME_WAIT entry is then on the held port.
+        const onConnection = (socket) => socket.destroy();
+        server.once('connection', onConnection);
+        const client = external_node_net_default().connect({ host: loopbackFor(held.host), port: held.port });
+        client.once('error', (error) => {
+            server.off('connection', onConnection);
+            reject(error);
+        });
+        client.once('close', () => resolve());
+        client.resume(); // read the FIN, then end our half
+    });
+}
+
+;// CONCATENATED MODULE: external "node:dgram"
+const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
+var external_node_dgram_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dgram_namespaceObject);
+;// CONCATENATED MODULE: ./src/sockets.ts
+
+
+/** Errors that mean "this port is taken (or forbidden) here, try another". */
+const BUSY_CODES = new Set(['EADDRINUSE', 'EACCES']);
+function isBusy(error) {
+    return BUSY_CODES.has(error?.code ?? '');
+}
+/** Binds one socket; port 0 lets the kernel choose. Rejects with the socket error. */
+function bind(protocol, host, port) {
+    return protocol === 'tcp' ? listenTcp(host, port) : bindUdp(host, port);
+}
+function listenTcp(host, port) {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_default().createServer();
+        server.once('error', reject);
+        // ipv6Only false: on "::" the port must be free for IPv4 too.
+        server.listen({ host, port, ipv6Only: false, backlog: 8, exclusive: true }, () => {
+            server.off('error', reject);
+            const bound = server.address().port;
+            resolve({ protocol: 'tcp', host, port: bound, server, close: () => closeServer(server) });
+        });
+    });
+}
+function closeServer(server) {
+    return new Promise((resolve) => server.close(() => resolve()));
+}
+function bindUdp(host, port) {
+    return new Promise((resolve, reject) => {
+        const type = external_node_net_default().isIPv6(host) ? 'udp6' : 'udp4';
+        const socket = external_node_dgram_default().createSocket({ type, ipv6Only: false });
+        socket.once('error', (error) => {
+            socket.close();
+            reject(error);
+        });
+        socket.bind({ address: host, port, exclusive: true }, () => {
+            socket.removeAllListeners('error');
+            const bound = socket.address().port;
+            resolve({ protocol: 'udp', host, port: bound, close: () => closeUdp(socket) });
+        });
+    });
+}
+function closeUdp(socket) {
+    return new Promise((resolve) => {
+        try {
+            socket.close(() => resolve());
+        }
+        catch {
+            resolve(); // already closed
+        }
+    });
+}
+async function closeAll(held) {
+    await Promise.all([...held].map((h) => h.close()));
+}
+let wildcard;
+/** "::" where the host has IPv6 (a port free there is free on every address), else "0.0.0.0". */
+function wildcardHost() {
+    wildcard ??= bind('tcp', '::', 0).then(async (held) => {
+        await held.close();
+        return '::';
+    }, () => '0.0.0.0');
+    return wildcard;
+}
+
+;// CONCATENATED MODULE: ./src/confirm.ts
+
+const LOOPBACKS = ['127.0.0.1', '::1'];
+/**
+ * On macOS and Windows a wildcard socket can coexist with another program's
+ * listener on 127.0.0.1 or ::1. Connect to each loopback address: if our own
+ * server does not get the connection, somebody else listens there.
+ */
+async function confirmLoopback(held) {
+    if (!held.server || (held.host !== '::' && held.host !== '0.0.0.0'))
+        return true;
+    const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
+    const results = await Promise.all(addresses.map((a) => reachesOwnServer(held.server, a, held.port)));
+    return results.every(Boolean);
+}
+function reachesOwnServer(server, address, port) {
+    return new Promise((resolve) => {
+        let done = false;
+        const client = external_node_net_default().connect({ host: address, port });
+        const onConnection = (socket) => {
+            if (socket.remotePort !== client.localPort)
+                return;
+            finish(true);
+            socket.destroy();
+        };
+        const finish = (ours) => {
+            if (done)
+                return;
+            done = true;
+            server.off('connection', onConnection);
+            client.destroy();
+            resolve(ours);
+        };
+        server.on('connection', onConnection);
+        // Refused: nobody listens on that address (or it does not exist): not taken.
+        client.once('error', () => finish(true));
+        // Connected, but data from another listener's side or its close before ours accepts means it is not ours.
+        client.once('connect', () => setTimeout(() => finish(false), 1000).unref());
+    });
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/windows-excluded.ts
+
+
+/**
+ * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
+ * move at run time. `netsh int ipv4 show excludedportrange protocol=tcp` lists them:
+ *
+ *     Start Port    End Port
+ *     ----------    --------
+ *          5357        5357
+ *         50000       50059     *
+ *
+ * Headers and footnotes are localized, so only the rows of two numbers count.
+ */
+function parseExcludedRanges(output) {
+    const ranges = [];
+    for (const line of output.split(/\r?\n/)) {
+        const match = /^\s*(\d{1,5})\s+(\d{1,5})(\s+\*)?\s*$/.exec(line);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = Number(match[2]);
+        if (low >= 1 && low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return ranges;
+}
+const runNetsh = (file, args) => new Promise((resolve, reject) => {
+    (0,external_node_child_process_namespaceObject.execFile)(file, args, { windowsHide: true, timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+});
+/** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
+async function windowsExcludedPorts(protocols, run = runNetsh) {
+    const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
+    const outputs = await Promise.all(queries.map((args) => run('netsh', args).catch(() => '')));
+    return new port_range/* PortSet */.oQ(outputs.flatMap(parseExcludedRanges));
+}
+
+;// CONCATENATED MODULE: ./src/allocator.ts
+
+
+
+
+
+
+/** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
+const MAX_SKIPPED = 20000;
+/**
+ * Binds the whole batch, holds every socket until all ports are known, then
+ * closes them all, so no port can be handed out twice within the batch.
+ */
+async function allocatePorts(options) {
+    const spec = await resolveSpec(options);
+    const chosen = [];
+    const skipped = [];
+    try {
+        const draw = spec.contiguous ? drawBlocks(spec) : spec.range ? drawFromRange(spec) : drawFromKernel(spec);
+        for await (const candidate of draw(() => spec.count - chosen.length)) {
+            const taken = await accept(spec, candidate).catch((error) => {
+                skipped.push(...candidate.held); // still ours to close
+                throw error;
+            });
+            if (taken)
+                chosen.push(candidate);
+            else
+                skipped.push(...candidate.held);
+            if (skipped.length > MAX_SKIPPED)
+                throw new errors/* AllocationError */.ZB(`Gave up after skipping ${skipped.length} taken ports`);
+            if (chosen.length === spec.count || (spec.contiguous && chosen.length > 0))
+                break;
+        }
+        const ports = chosen.flatMap((c) => c.ports);
+        if (ports.length < spec.count)
+            throw shortfall(spec, ports.length);
+        if (spec.reserve === 'time-wait')
+            await reserveTimeWait(chosen.flatMap((c) => c.held));
+        return { ports, hosts: spec.hosts, protocols: spec.protocols, reserve: spec.reserve };
+    }
+    finally {
+        await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
+    }
+}
+async function resolveSpec(options) {
+    if (!Number.isInteger(options.count) || options.count < 1) {
+        throw new errors/* PortZeroError */.ES(`count must be a whole number of at least 1, got ${options.count}`);
+    }
+    const hosts = options.hosts?.length ? [...options.hosts] : [await wildcardHost()];
+    const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
+    let exclude = options.exclude ?? new port_range/* PortSet */.oQ();
+    // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
+    if (process.platform === 'win32' && (options.range || options.contiguous)) {
+        exclude = exclude.union(await windowsExcludedPorts(protocols));
+    }
+    return {
+        count: options.count,
+        protocols,
+        hosts,
+        range: options.range,
+        exclude,
+        contiguous: options.contiguous ?? false,
+        claim: options.claim,
+        reserve: options.reserve ?? 'none',
+        confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
+    };
+}
+async function accept(spec, candidate) {
+    if (!candidate.free || candidate.ports.some((p) => spec.exclude.has(p)))
+        return false;
+    if (spec.confirmLoopback && !(await confirmAll(candidate)))
+        return false;
+    return spec.claim ? spec.claim(candidate.ports) : true;
+}
+async function confirmAll(candidate) {
+    const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h)));
+    return results.every(Boolean);
+}
+function shortfall(spec, found) {
+    const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
+    if (spec.contiguous) {
+        return new errors/* AllocationError */.ZB(`No block of ${spec.count} consecutive free ports in ${where}`);
+    }
+    return new errors/* AllocationError */.ZB(`Only ${found} of the ${spec.count} ports asked for are free in ${where}`);
+}
+/** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
+async function bindEverywhere(spec, port) {
+    const pairs = spec.protocols.flatMap((protocol) => spec.hosts.map((host) => ({ protocol, host })));
+    const first = await bind(pairs[0].protocol, pairs[0].host, port).catch((error) => {
+        if (port !== 0 && isBusy(error))
+            return undefined;
+        throw explain(error, pairs[0].host, port);
+    });
+    if (!first)
+        return { ports: [port], held: [], free: false };
+    const rest = await Promise.allSettled(pairs.slice(1).map((p) => bind(p.protocol, p.host, first.port)));
+    const held = [first, ...fulfilled(rest)];
+    const failure = rejected(rest).find((e) => !isBusy(e));
+    if (failure) {
+        await closeAll(held);
+        throw explain(failure, '', first.port);
+    }
+    return { ports: [first.port], held, free: held.length === pairs.length };
+}
+function fulfilled(results) {
+    return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+}
+function rejected(results) {
+    return results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+}
+function explain(error, host, port) {
+    const code = error?.code;
+    if (code === 'EADDRNOTAVAIL')
+        return new errors/* AllocationError */.ZB(`Address ${host || 'asked for'} is not an address of this machine`);
+    if (port === 0 && (code === 'EADDRINUSE' || code === 'EAGAIN')) {
+        return new errors/* AllocationError */.ZB('The kernel has no free ephemeral port left');
+    }
+    return error instanceof Error ? error : new Error(String(error));
+}
+/** The kernel picks; every socket stays bound, so it never offers the same port twice. */
+function drawFromKernel(spec) {
+    return async function* (remaining) {
+        // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
+        for (let size = remaining();; size = Math.min(size * 2, 1024)) {
+            const batch = await settleAll(Array.from({ length: Math.max(size, remaining()) }, () => bindEverywhere(spec, 0)));
+            yield* yieldAll(batch);
+        }
+    };
+}
+/** Yields each candidate; those not taken when the consumer stops early are closed. */
+async function* yieldAll(batch) {
+    let next = 0;
+    try {
+        while (next < batch.length)
+            yield batch[next++];
+    }
+    finally {
+        await closeAll(batch.slice(next).flatMap((c) => c.held));
+    }
+}
+/** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
+function drawFromRange(spec) {
+    const range = spec.range;
+    return async function* (remaining) {
+        const order = shuffled(range, spec.exclude);
+        while (order.length > 0) {
+            const ports = order.splice(0, remaining());
+            const batch = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+            // A range is walked once: a refused port need not be held.
+            await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+            yield* yieldAll(batch.filter((c) => c.free));
+        }
+    };
+}
+/** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
+function drawBlocks(spec) {
+    const range = spec.range ?? (0,port_range/* ephemeralRange */.RC)();
+    return async function* () {
+        const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new port_range/* PortSet */.oQ());
+        for (const base of bases) {
+            const ports = Array.from({ length: spec.count }, (_, i) => base + i);
+            if (ports.some((p) => spec.exclude.has(p)))
+                continue;
+            const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+            const held = parts.flatMap((p) => p.held);
+            if (parts.every((p) => p.free))
+                yield { ports, held, free: true };
+            else
+                await closeAll(held);
+        }
+    };
+}
+/** Like Promise.all, but closes what the other promises bound when one of them fails. */
+async function settleAll(promises) {
+    const results = await Promise.allSettled(promises);
+    const failure = rejected(results)[0];
+    if (failure === undefined)
+        return fulfilled(results);
+    await closeAll(fulfilled(results).flatMap((c) => c.held));
+    throw failure;
+}
+function shuffled(range, exclude) {
+    const ports = [];
+    if (range.high < range.low)
+        return ports;
+    for (let p = range.low; p <= range.high; p++)
+        if (!exclude.has(p))
+            ports.push(p);
+    for (let i = ports.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [ports[i], ports[j]] = [ports[j], ports[i]];
+    }
+    return ports;
+}
+
+
+/***/ }),
+
+/***/ 581:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */ });
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _allocator_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(883);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(0);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(385);
+/**
+ * The local command: the same allocator as the action, for a shell.
+ *   export $(npx port-zero web db)   # WEB_PORT=... DB_PORT=...
+ */
+
+
+
+
+
+
+const HELP = `Usage: port-zero [options] [name ...]
+
+Prints a free port for each name as NAME_PORT=port lines, so that
+  export $(npx port-zero web db)
+sets WEB_PORT and DB_PORT in your shell. The ports of one call are distinct
+and were all free together; by default (Linux, macOS) they are then held in
+TIME_WAIT for 60 s so no other program's port 0 gets them, while servers that
+set SO_REUSEADDR (Node, Go, nginx, Redis, ...) bind them at once.
+
+Names: a letter first, then letters, digits, "-" or "_". Without names,
+--count ports are named port-1 ... port-N (PORT_1 ...).
+
+Options:
+  -n, --count N        how many ports when no names are given (default 1)
+      --env-prefix P   put P in front of each variable name (E2E_ -> E2E_WEB_PORT)
+      --json           print a JSON object from name to port instead
+      --protocol P     tcp (default), udp, or tcp,udp
+      --host ADDRS     addresses each port must be free on, e.g. "127.0.0.1 ::1"
+      --range LOW-HIGH draw from this range in random order
+      --exclude LIST   ports and ranges never to hand out, e.g. "5432,6000-6100"
+      --contiguous     one block of consecutive ports, in the order of the names
+      --reserve MODE   auto (default), time-wait or none
+  -h, --help           show this help
+
+Leases between jobs belong to the GitHub Action (its post step ends them);
+the local command takes none.`;
+const OPTIONS = {
+    count: { type: 'string', short: 'n' },
+    'env-prefix': { type: 'string' },
+    json: { type: 'boolean' },
+    protocol: { type: 'string' },
+    host: { type: 'string' },
+    range: { type: 'string' },
+    exclude: { type: 'string' },
+    contiguous: { type: 'boolean' },
+    reserve: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
+function rawInputs(values, names) {
+    const text = (key) => (typeof values[key] === 'string' ? values[key] : '');
+    return {
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names]: names.join(' '),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Count]: text('count'),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.EnvPrefix]: text('env-prefix'),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Protocol]: text('protocol'),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Host]: text('host'),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Range]: text('range'),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Exclude]: text('exclude'),
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Contiguous]: values.contiguous ? 'true' : 'false',
+        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve]: text('reserve'),
+    };
+}
+/** Errors in the words of this command: its options, not the action's inputs. */
+function describe(error) {
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz))
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error);
+    const what = error.input === _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names ? 'name' : `--${error.input}`;
+    return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
+}
+async function main(argv) {
+    try {
+        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+        if (values.help) {
+            process.stdout.write(`${HELP}\n`);
+            return 0;
+        }
+        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, positionals));
+        if (settings.reserve === 'holder')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve, 'holder', 'auto, time-wait or none (the holder needs a job to end it)');
+        const allocation = await (0,_allocator_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({
+            count: settings.names.length,
+            protocols: settings.protocols,
+            hosts: settings.hosts,
+            range: settings.range,
+            exclude: settings.exclude,
+            contiguous: settings.contiguous,
+            reserve: settings.reserve,
+        });
+        const results = (0,_results_js__WEBPACK_IMPORTED_MODULE_5__/* .buildResults */ .r)(settings, allocation.ports, settings.reserve);
+        const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
+        process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : (0,_results_js__WEBPACK_IMPORTED_MODULE_5__/* .dotenv */ .P)(results.variables));
+        return 0;
+    }
+    catch (error) {
+        process.stderr.write(`port-zero: ${describe(error)}\nTry 'port-zero --help'.\n`);
+        return 2;
+    }
+}
+process.exitCode = await main(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Df: () => (/* binding */ DEFAULT_LEASE_MINUTES),
+/* harmony export */   H$: () => (/* binding */ MAX_COUNT),
+/* harmony export */   UE: () => (/* binding */ MAX_LEASE_MINUTES),
+/* harmony export */   k7: () => (/* binding */ Output),
+/* harmony export */   pd: () => (/* binding */ Input)
+/* harmony export */ });
+/* unused harmony export State */
+/** Names that cross a boundary: action.yml inputs, step outputs, and state kept for the post step. */
+const Input = {
+    Names: 'names',
+    Count: 'count',
+    EnvPrefix: 'env-prefix',
+    ExportEnv: 'export-env',
+    Protocol: 'protocol',
+    Host: 'host',
+    Range: 'range',
+    Exclude: 'exclude',
+    Contiguous: 'contiguous',
+    Reserve: 'reserve',
+    LeaseDir: 'lease-dir',
+    LeaseMinutes: 'lease-minutes',
+    Summary: 'summary',
+    EnvFile: 'env-file',
+};
+const Output = {
+    Port: 'port',
+    Ports: 'ports',
+    Json: 'json',
+    EnvFile: 'env-file',
+};
+const State = {
+    IsPost: 'isPost',
+    LeaseDir: 'leaseDir',
+    LeaseToken: 'leaseToken',
+    LeasePorts: 'leasePorts',
+    Holder: 'holder',
+};
+/** The most ports one step hands out. */
+const MAX_COUNT = 1000;
+/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
+const DEFAULT_LEASE_MINUTES = 360;
+const MAX_LEASE_MINUTES = 7 * 24 * 60;
+
+
+/***/ }),
+
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ES: () => (/* binding */ PortZeroError),
+/* harmony export */   ZB: () => (/* binding */ AllocationError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/* unused harmony export LeaseError */
+/** A problem the user can fix; its message is meant to be shown as it is. */
+class PortZeroError extends Error {
+    name = 'PortZeroError';
+}
+/** An input (or command-line option) that breaks its rule. */
+class InputError extends PortZeroError {
+    name = 'InputError';
+    input;
+    value;
+    allowed;
+    constructor(input, value, allowed) {
+        super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
+        this.input = input;
+        this.value = value;
+        this.allowed = allowed;
+    }
+}
+/** The host could not supply the ports asked for. */
+class AllocationError extends PortZeroError {
+    name = 'AllocationError';
+}
+/** The lease directory cannot be used. */
+class LeaseError extends (/* unused pure expression or super */ null && (PortZeroError)) {
+    name = 'LeaseError';
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 0:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  P$: () => (/* binding */ parseSettings)
+});
+
+// UNUSED EXPORTS: mapEnvNames, parseBoolean, parseCount, parseEnvPrefix, parseHosts, parseLeaseMinutes, parseNames, parsePortList, parseProtocol, parseRange, parseReserve
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(30);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+;// CONCATENATED MODULE: ./src/naming.ts
+/** Names: how a port's name becomes its step output and its environment variable. */
+const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
+/** Outputs that every run sets; a port may not take their names. */
+const FIXED_OUTPUTS = ['port', 'ports', 'json', 'env-file'];
+/** Splits a `names` value at spaces, commas and newlines. */
+function splitNames(raw) {
+    return raw.split(/[\s,]+/).filter((n) => n.length > 0);
+}
+/** `port-1` ... `port-N`, the names used when only a count is given. */
+function defaultNames(count) {
+    return Array.from({ length: count }, (_, i) => `port-${i + 1}`);
+}
+/**
+ * `web` -> `WEB_PORT`, `db-main` -> `DB_MAIN_PORT`, `api_port` -> `API_PORT`,
+ * `port-2` -> `PORT_2`: upper-case, `-` to `_`, and `_PORT` unless the name
+ * already ends in `PORT` or `PORT_<digits>`.
+ */
+function envName(name, prefix = '') {
+    const base = name.toUpperCase().replaceAll('-', '_');
+    const suffix = /PORT(_\d+)?$/.test(base) ? '' : '_PORT';
+    return `${prefix}${base}${suffix}`;
+}
+
+// EXTERNAL MODULE: ./src/port-range.ts
+var port_range = __nccwpck_require__(796);
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+
+
+
+function parseSettings(raw) {
+    const value = (name) => (raw[name] ?? '').trim();
+    const names = parseNames(value(constants/* Input */.pd.Names), value(constants/* Input */.pd.Count));
+    const prefix = parseEnvPrefix(value(constants/* Input */.pd.EnvPrefix));
+    const envNames = mapEnvNames(names, prefix);
+    const range = parseRange(value(constants/* Input */.pd.Range), names.length);
+    const exclude = parsePortList(constants/* Input */.pd.Exclude, value(constants/* Input */.pd.Exclude));
+    checkRangeAgainstExclude(range, exclude, names.length, value(constants/* Input */.pd.Exclude));
+    return {
+        names,
+        envNames,
+        exportEnv: parseBoolean(constants/* Input */.pd.ExportEnv, value(constants/* Input */.pd.ExportEnv), true),
+        protocols: parseProtocol(value(constants/* Input */.pd.Protocol)),
+        hosts: parseHosts(value(constants/* Input */.pd.Host)),
+        range,
+        exclude,
+        contiguous: parseBoolean(constants/* Input */.pd.Contiguous, value(constants/* Input */.pd.Contiguous), false),
+        reserve: parseReserve(value(constants/* Input */.pd.Reserve)),
+        leaseDir: value(constants/* Input */.pd.LeaseDir),
+        leaseMinutes: parseLeaseMinutes(value(constants/* Input */.pd.LeaseMinutes)),
+        summary: parseBoolean(constants/* Input */.pd.Summary, value(constants/* Input */.pd.Summary), true),
+        envFile: value(constants/* Input */.pd.EnvFile) && external_node_path_default().resolve(value(constants/* Input */.pd.EnvFile)),
+    };
+}
+function parseCount(raw) {
+    const allowed = `a whole number from 1 to ${constants/* MAX_COUNT */.H$}`;
+    if (!/^\d+$/.test(raw))
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Count, raw, allowed);
+    const count = Number(raw);
+    if (count < 1 || count > constants/* MAX_COUNT */.H$)
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Count, raw, allowed);
+    return count;
+}
+/** Names as given, or `port-1` ... `port-N` from `count`. */
+function parseNames(rawNames, rawCount) {
+    const count = parseCount(rawCount || '1');
+    if (rawNames === '')
+        return defaultNames(count);
+    if (rawNames.split(',').some((part) => part.trim() === '')) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Names, rawNames, 'an empty name between commas; separate names with spaces, commas or newlines');
+    }
+    const names = splitNames(rawNames);
+    for (const name of names) {
+        if (!NAME_PATTERN.test(name))
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Names, name, `each name must have ${NAME_RULE}`);
+        if (FIXED_OUTPUTS.some((fixed) => fixed === name.toLowerCase())) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Names, name, `the outputs ${FIXED_OUTPUTS.join(', ')} are always set, so no port can take those names`);
+        }
+    }
+    if (names.length > constants/* MAX_COUNT */.H$)
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Names, rawNames, `at most ${constants/* MAX_COUNT */.H$} names`);
+    if (count !== 1 && count !== names.length) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Count, rawCount, `${names.length} names were given, so 'count' must be left out or be ${names.length}`);
+    }
+    return names;
+}
+/** Each name's environment variable; two names that map to one (`web-api`, `web_api`, `Web-API`) are refused. */
+function mapEnvNames(names, prefix) {
+    const seen = new Map();
+    return names.map((name) => {
+        const env = envName(name, prefix);
+        const other = seen.get(env);
+        if (other !== undefined) {
+            const why = other === name ? 'appears twice' : `clashes with '${other}': both become ${env}`;
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Names, name, `each name must be unique; it ${why}`);
+        }
+        seen.set(env, name);
+        return env;
+    });
+}
+function parseEnvPrefix(raw) {
+    if (raw === '' || /^[A-Za-z_][A-Za-z0-9_]*$/.test(raw))
+        return raw;
+    throw new errors/* InputError */.dz(constants/* Input */.pd.EnvPrefix, raw, 'a letter or "_" first, then letters, digits or "_" (or empty)');
+}
+/** The values the runner's own getBooleanInput accepts, and empty for the default. */
+function parseBoolean(input, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new errors/* InputError */.dz(input, raw, 'true or false');
+}
+/** auto: TIME_WAIT where it protects (Linux, macOS); on Windows it does not, so none. */
+function parseReserve(raw, platform = process.platform) {
+    const mode = raw === '' ? 'auto' : raw;
+    if (mode === 'auto')
+        return platform === 'win32' ? 'none' : 'time-wait';
+    if (mode === 'none' || mode === 'time-wait' || mode === 'holder')
+        return mode;
+    throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, 'auto, time-wait, holder or none');
+}
+function parseLeaseMinutes(raw) {
+    if (raw === '')
+        return constants/* DEFAULT_LEASE_MINUTES */.Df;
+    const minutes = Number(raw);
+    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > constants/* MAX_LEASE_MINUTES */.UE) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.LeaseMinutes, raw, `a whole number of minutes from 1 to ${constants/* MAX_LEASE_MINUTES */.UE}`);
+    }
+    return minutes;
+}
+function parseProtocol(raw) {
+    if (raw === '')
+        return ['tcp'];
+    const parts = raw
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    const valid = parts.length > 0 && parts.length <= 2 && parts.every((p) => p === 'tcp' || p === 'udp');
+    if (!valid || new Set(parts).size !== parts.length)
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Protocol, raw, 'tcp, udp or tcp,udp');
+    return parts;
+}
+/** Addresses a port must be free on; each must be an address of this machine. */
+function parseHosts(raw, interfaces = localAddresses()) {
+    const hosts = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
+    for (const host of hosts) {
+        if (external_node_net_default().isIP(host) === 0)
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
+        if (!interfaces.has(host)) {
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Host, host, `not an address of this machine; it has ${[...interfaces].join(', ')}`);
+        }
+    }
+    return hosts;
+}
+function localAddresses() {
+    const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+    return new Set(['0.0.0.0', '::', ...found]);
+}
+const PORT_ITEM = /^(\d{1,5})(?:-(\d{1,5}))?$/;
+function parseItem(input, raw, item, allowed) {
+    const match = PORT_ITEM.exec(item);
+    const low = Number(match?.[1]);
+    const high = match?.[2] === undefined ? low : Number(match[2]);
+    if (!match || low < port_range/* MIN_PORT */.ln || high > port_range/* MAX_PORT */.XP || low > high)
+        throw new errors/* InputError */.dz(input, raw, allowed);
+    return { low, high };
+}
+function parseRange(raw, count, canBind = privilegedPortsAllowed()) {
+    if (raw === '')
+        return undefined;
+    const allowed = `LOW-HIGH with ${port_range/* MIN_PORT */.ln} <= LOW <= HIGH <= ${port_range/* MAX_PORT */.XP}, such as 20000-29999`;
+    if (!raw.includes('-'))
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, allowed);
+    const range = parseItem(constants/* Input */.pd.Range, raw, raw, allowed);
+    if ((0,port_range/* rangeSize */.xh)(range) < count)
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `it holds ${(0,port_range/* rangeSize */.xh)(range)} ports, fewer than the ${count} asked for`);
+    if (!canBind(range.low)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
+    }
+    return range;
+}
+function parsePortList(input, raw) {
+    const allowed = 'ports and ranges separated by commas or spaces, such as 5432, 6000-6100';
+    const items = raw.split(/[\s,]+/).filter(Boolean);
+    return new port_range/* PortSet */.oQ(items.map((item) => parseItem(input, raw, item, allowed)));
+}
+function checkRangeAgainstExclude(range, exclude, count, raw) {
+    if (!range || exclude.size === 0)
+        return;
+    const left = exclude.countOutside(range);
+    const where = `range ${range.low}-${range.high}`;
+    if (left === 0)
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Exclude, raw, `it covers the whole ${where}`);
+    if (left < count) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Exclude, raw, `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
+    }
+}
+/** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
+function firstUnprivilegedPort() {
+    if (process.platform !== 'linux')
+        return 1024;
+    try {
+        return Number((0,external_node_fs_.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
+    }
+    catch {
+        return 1024;
+    }
+}
+function privilegedPortsAllowed() {
+    // macOS (10.14 on) and Windows let anyone bind low ports.
+    if (process.platform !== 'linux' || process.getuid?.() === 0)
+        return () => true;
+    const first = firstUnprivilegedPort();
+    return (port) => port >= first;
+}
+
+
+/***/ }),
+
+/***/ 796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RC: () => (/* binding */ ephemeralRange),
+/* harmony export */   XP: () => (/* binding */ MAX_PORT),
+/* harmony export */   ln: () => (/* binding */ MIN_PORT),
+/* harmony export */   oQ: () => (/* binding */ PortSet),
+/* harmony export */   xh: () => (/* binding */ rangeSize)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+const MIN_PORT = 1;
+const MAX_PORT = 65535;
+function rangeSize(range) {
+    return range.high - range.low + 1;
+}
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
+class PortSet {
+    ranges;
+    constructor(ranges = []) {
+        this.ranges = merge([...ranges]);
+    }
+    has(port) {
+        let lo = 0;
+        let hi = this.ranges.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const r = this.ranges[mid];
+            if (port < r.low)
+                hi = mid - 1;
+            else if (port > r.high)
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    }
+    /** How many ports of `range` are not in the set. */
+    countOutside(range) {
+        let inside = 0;
+        for (const r of this.ranges) {
+            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+        }
+        return rangeSize(range) - inside;
+    }
+    union(other) {
+        return new PortSet([...this.ranges, ...other.ranges]);
+    }
+    get size() {
+        return this.ranges.length;
+    }
+}
+function merge(ranges) {
+    const sorted = ranges.toSorted((a, b) => a.low - b.low);
+    const merged = [];
+    for (const r of sorted) {
+        const last = merged.at(-1);
+        if (last && r.low <= last.high + 1)
+            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+        else
+            merged.push({ low: r.low, high: r.high });
+    }
+    return merged;
+}
+/**
+ * The range the kernel draws ephemeral ports from. Contiguous blocks come from
+ * here when no `range` is given: it is where port 0 would have picked anyway.
+ */
+function ephemeralRange(platform = process.platform) {
+    if (platform === 'linux') {
+        try {
+            const [low, high] = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+            if (low && high && low <= high)
+                return { low, high };
+        }
+        catch {
+            // fall through to the IANA range
+        }
+    }
+    return { low: 49152, high: 65535 }; // macOS and Windows default
+}
+
+
+/***/ }),
+
+/***/ 385:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ dotenv),
+/* harmony export */   r: () => (/* binding */ buildResults)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(242);
+
+function buildResults(settings, ports, protection) {
+    const rows = settings.names.map((name, i) => ({ name, port: ports[i], envName: settings.envNames[i] }));
+    const outputs = {};
+    for (const row of rows)
+        outputs[row.name] = String(row.port);
+    outputs[_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.Port] = String(ports[0]);
+    outputs[_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.Ports] = ports.join(' ');
+    outputs[_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.Json] = JSON.stringify(Object.fromEntries(rows.map((r) => [r.name, r.port])));
+    if (settings.envFile)
+        outputs[_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.EnvFile] = settings.envFile;
+    return {
+        rows,
+        outputs,
+        variables: Object.fromEntries(rows.map((r) => [r.envName, String(r.port)])),
+        exportEnv: settings.exportEnv,
+        protocol: settings.protocols.join('+'),
+        protection,
+    };
+}
+/** `WEB_PORT=34567` lines: what docker compose --env-file and dotenv read. */
+function dotenv(variables) {
+    return Object.entries(variables)
+        .map(([name, value]) => `${name}=${value}\n`)
+        .join('');
+}
+
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 30:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__main = __webpack_exports__.i;
+/******/ export { __webpack_exports__main as main };
+/******/ 

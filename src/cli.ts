@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+/**
+ * The local command: the same allocator as the action, for a shell.
+ *   export $(npx port-zero web db)   # WEB_PORT=... DB_PORT=...
+ */
+import { parseArgs } from 'node:util';
+import { allocatePorts } from './allocator.ts';
+import { Input } from './constants.ts';
+import { errorMessage, InputError } from './errors.ts';
+import { parseSettings, type RawInputs } from './inputs.ts';
+import { buildResults, dotenv } from './results.ts';
+
+const HELP = `Usage: port-zero [options] [name ...]
+
+Prints a free port for each name as NAME_PORT=port lines, so that
+  export $(npx port-zero web db)
+sets WEB_PORT and DB_PORT in your shell. The ports of one call are distinct
+and were all free together; by default (Linux, macOS) they are then held in
+TIME_WAIT for 60 s so no other program's port 0 gets them, while servers that
+set SO_REUSEADDR (Node, Go, nginx, Redis, ...) bind them at once.
+
+Names: a letter first, then letters, digits, "-" or "_". Without names,
+--count ports are named port-1 ... port-N (PORT_1 ...).
+
+Options:
+  -n, --count N        how many ports when no names are given (default 1)
+      --env-prefix P   put P in front of each variable name (E2E_ -> E2E_WEB_PORT)
+      --json           print a JSON object from name to port instead
+      --protocol P     tcp (default), udp, or tcp,udp
+      --host ADDRS     addresses each port must be free on, e.g. "127.0.0.1 ::1"
+      --range LOW-HIGH draw from this range in random order
+      --exclude LIST   ports and ranges never to hand out, e.g. "5432,6000-6100"
+      --contiguous     one block of consecutive ports, in the order of the names
+      --reserve MODE   auto (default), time-wait or none
+  -h, --help           show this help
+
+Leases between jobs belong to the GitHub Action (its post step ends them);
+the local command takes none.`;
+
+const OPTIONS = {
+  count: { type: 'string', short: 'n' },
+  'env-prefix': { type: 'string' },
+  json: { type: 'boolean' },
+  protocol: { type: 'string' },
+  host: { type: 'string' },
+  range: { type: 'string' },
+  exclude: { type: 'string' },
+  contiguous: { type: 'boolean' },
+  reserve: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function rawInputs(values: Record<string, string | boolean | undefined>, names: string[]): RawInputs {
+  const text = (key: string) => (typeof values[key] === 'string' ? (values[key] as string) : '');
+  return {
+    [Input.Names]: names.join(' '),
+    [Input.Count]: text('count'),
+    [Input.EnvPrefix]: text('env-prefix'),
+    [Input.Protocol]: text('protocol'),
+    [Input.Host]: text('host'),
+    [Input.Range]: text('range'),
+    [Input.Exclude]: text('exclude'),
+    [Input.Contiguous]: values.contiguous ? 'true' : 'false',
+    [Input.Reserve]: text('reserve'),
+  };
+}
+
+/** Errors in the words of this command: its options, not the action's inputs. */
+function describe(error: unknown): string {
+  if (!(error instanceof InputError)) return errorMessage(error);
+  const what = error.input === Input.Names ? 'name' : `--${error.input}`;
+  return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    if (values.help) {
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    }
+    const settings = parseSettings(rawInputs(values, positionals));
+    if (settings.reserve === 'holder')
+      throw new InputError(Input.Reserve, 'holder', 'auto, time-wait or none (the holder needs a job to end it)');
+    const allocation = await allocatePorts({
+      count: settings.names.length,
+      protocols: settings.protocols,
+      hosts: settings.hosts,
+      range: settings.range,
+      exclude: settings.exclude,
+      contiguous: settings.contiguous,
+      reserve: settings.reserve,
+    });
+    const results = buildResults(settings, allocation.ports, settings.reserve);
+    const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
+    process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : dotenv(results.variables));
+    return 0;
+  } catch (error) {
+    process.stderr.write(`port-zero: ${describe(error)}\nTry 'port-zero --help'.\n`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
