@@ -63,16 +63,15 @@ export function inputVariable(name: string): string {
 export function inputEnvironment(given: Record<string, string> = {}, yml = readActionYml()): Record<string, string> {
   const unknown = Object.keys(given).filter((k) => !(k in yml.inputs));
   if (unknown.length) throw new Error(`not inputs of action.yml: ${unknown.join(', ')}`);
-  return Object.fromEntries(
-    Object.entries(yml.inputs).map(([name, spec]) => [inputVariable(name), given[name] ?? spec.default ?? '']),
-  );
+  return Object.fromEntries(Object.entries(yml.inputs).map(([name, spec]) => [inputVariable(name), given[name] ?? spec.default ?? '']));
 }
 
 /** A runner-like base environment, without anything the calling shell may have set for a real runner. */
 export function runnerEnvironment(temp: string): Record<string, string> {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(INPUT_|STATE_|GITHUB_|RUNNER_)/.test(k)),
-  ) as Record<string, string>;
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(INPUT_|STATE_|GITHUB_|RUNNER_)/.test(k))) as Record<
+    string,
+    string
+  >;
   return {
     ...base,
     CI: 'true',

@@ -11,7 +11,10 @@ let running = true;
 
 process.on('message', () => {
   running = false;
-  process.send!(held.map((s) => (s.address() as net.AddressInfo).port), () => process.exit(0));
+  process.send!(
+    held.map((s) => (s.address() as net.AddressInfo).port),
+    () => process.exit(0),
+  );
 });
 
 process.send!('ready');

@@ -16,7 +16,10 @@ function tempDir(prefix = 'port-zero-e2e-') {
 }
 
 function leases(dir: string) {
-  return fs.readdirSync(dir).filter((n) => n.endsWith('.lease')).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.lease'))
+    .sort();
 }
 
 describe('leases, end to end', () => {
@@ -48,7 +51,10 @@ describe('leases, end to end', () => {
     const post = await runStep({ entry: 'post', state: main.state });
     expect(post.code).toBe(0);
     expect(post.stdout).toContain('Released 3 of 3 port leases.');
-    const left = other.outputs.ports.split(' ').map((p) => `${p}.lease`).sort();
+    const left = other.outputs.ports
+      .split(' ')
+      .map((p) => `${p}.lease`)
+      .sort();
     expect(leases(dir)).toEqual(left);
     expect(main.outputs.ports.split(' ').every((p) => !leases(dir).includes(`${p}.lease`))).toBe(true);
   });

@@ -183,7 +183,12 @@ describe('leases', () => {
     fs.mkdirSync(path.join(dir, '40064.lease'));
     const warnings: string[] = [];
     expect(sweepStale(dir, (m) => warnings.push(m))).toBe(3);
-    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.lease')).sort()).toEqual(['40060.lease', '40064.lease']);
+    expect(
+      fs
+        .readdirSync(dir)
+        .filter((n) => n.endsWith('.lease'))
+        .sort(),
+    ).toEqual(['40060.lease', '40064.lease']);
     expect(warnings).toHaveLength(2);
     expect(warnings.join(' ')).toMatch(/Removed a corrupt lease .*40063[.]lease/);
     expect(warnings.join(' ')).toMatch(/Cannot remove .*40064[.]lease [(]E[A-Z]+[)]; its port is skipped/);

@@ -29,7 +29,9 @@ describe('stress: many jobs on one host, default inputs', () => {
       await Promise.all(servers.map(close));
       const posts = await Promise.all(jobs.map((j) => runStep({ entry: 'post', state: j.state })));
       expect(posts.map((p) => p.code)).toEqual(Array(JOBS).fill(0));
-      console.log(`round ${round}: ${handed.length} ports to ${JOBS} jobs, 0 shared; the other program held ${grabbed.size}, none of them ours`);
+      console.log(
+        `round ${round}: ${handed.length} ports to ${JOBS} jobs, 0 shared; the other program held ${grabbed.size}, none of them ours`,
+      );
     }
     expect(fs.readdirSync(leaseDir).filter((n) => n.endsWith('.lease'))).toEqual([]);
   }, 300_000);

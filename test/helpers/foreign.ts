@@ -27,10 +27,14 @@ export async function kernelProposals(rounds: number): Promise<Set<number>> {
   const seen = new Set<number>();
   for (let r = 0; r < rounds; r++) {
     const servers = await Promise.all(
-      Array.from({ length: 1000 }, () => new Promise<net.Server>((ok) => {
-        const s = net.createServer();
-        s.listen(0, () => ok(s));
-      })),
+      Array.from(
+        { length: 1000 },
+        () =>
+          new Promise<net.Server>((ok) => {
+            const s = net.createServer();
+            s.listen(0, () => ok(s));
+          }),
+      ),
     );
     for (const s of servers) seen.add((s.address() as net.AddressInfo).port);
     await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));

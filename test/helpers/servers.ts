@@ -56,7 +56,7 @@ export function openSockets(): number {
  */
 export async function settledOpenSockets(): Promise<number> {
   let last = -1;
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0; stable < 3;) {
     await new Promise((r) => setTimeout(r, 10));
     const now = openSockets();
     stable = now === last ? stable + 1 : 0;

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isRunning, type ProcessIdentity } from '../src/process-identity.ts';
+import { runStep } from '../scripts/action-runner.ts';
+import {
+  answer,
+  ask,
+  installed,
+  startNginx,
+  startNodeHttp,
+  startPlainSocket,
+  startPythonHttp,
+  startRedis,
+  stop,
+  type Running,
+} from './helpers/real-servers.ts';
+
+/** Under CI a missing server fails the test (.ci/run installs them); elsewhere it is skipped and reported as skipped. */
+const CI = process.env.CI === 'true';
+const needs = (...commands: string[]) => !CI && commands.some((c) => !installed(c));
+
+const servers: Running[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(stop));
+});
+
+function run(server: Running): Running {
+  servers.push(server);
+  return server;
+}
+
+describe('real servers on the ports the action hands out', () => {
+  it.skipIf(needs('nginx', 'redis-server', 'python3'))(
+    'nginx, redis-server, python http.server and a Node server each bind the port from their variable and answer',
+    async () => {
+      const main = await runStep({ with: { names: 'nginx redis python-http node-http' } });
+      expect(main.code).toBe(0);
+      const env = main.env;
+      const nginx = run(startNginx(Number(env.NGINX_PORT)));
+      const redis = run(startRedis(Number(env.REDIS_PORT)));
+      const python = run(startPythonHttp(Number(env.PYTHON_HTTP_PORT)));
+      const node = run(startNodeHttp(Number(env.NODE_HTTP_PORT)));
+      expect(await answer(nginx, () => ask.http(Number(env.NGINX_PORT)))).toBe(200);
+      expect(await answer(redis, () => ask.redis(Number(env.REDIS_PORT)))).toBe('+PONG');
+      expect(await answer(python, () => ask.http(Number(env.PYTHON_HTTP_PORT)))).toBe(200);
+      expect(await answer(node, () => ask.http(Number(env.NODE_HTTP_PORT)))).toBe(200);
+      const post = await runStep({ entry: 'post', state: main.state });
+      expect(post.code).toBe(0);
+    },
+  );
+
+  it.skipIf(needs('nginx', 'redis-server', 'python3'))(
+    'the same servers bind the ports a holder keeps, and the holder lets go',
+    async () => {
+      const main = await runStep({ with: { names: 'nginx redis python-http', reserve: 'holder' } });
+      expect(main.code).toBe(0);
+      const env = main.env;
+      const nginx = run(startNginx(Number(env.NGINX_PORT)));
+      const redis = run(startRedis(Number(env.REDIS_PORT)));
+      const python = run(startPythonHttp(Number(env.PYTHON_HTTP_PORT)));
+      expect(await answer(nginx, () => ask.http(Number(env.NGINX_PORT)))).toBe(200);
+      expect(await answer(redis, () => ask.redis(Number(env.REDIS_PORT)))).toBe('+PONG');
+      expect(await answer(python, () => ask.http(Number(env.PYTHON_HTTP_PORT)))).toBe(200);
+      const holder = JSON.parse(main.state.holder) as ProcessIdentity;
+      await vi.waitFor(() => expect(isRunning(holder)).toBe(false), { timeout: 15_000, interval: 100 });
+      expect((await runStep({ entry: 'post', state: main.state })).code).toBe(0);
+    },
+  );
+
+  it.skipIf(needs('python3'))(
+    'a server without SO_REUSEADDR: refused under the default reservation, served with reserve: none',
+    async () => {
+      const reserved = await runStep({ with: { names: 'plain' } });
+      const refused = run(startPlainSocket(Number(reserved.env.PLAIN_PORT)));
+      await expect(answer(refused, () => ask.line(Number(reserved.env.PLAIN_PORT)))).rejects.toThrow(/Address already in use/);
+
+      const plain = await runStep({ with: { names: 'plain', reserve: 'none' } });
+      const served = run(startPlainSocket(Number(plain.env.PLAIN_PORT)));
+      expect(await answer(served, () => ask.line(Number(plain.env.PLAIN_PORT)))).toBe('plain');
+    },
+  );
+});
