@@ -12,12 +12,15 @@ export interface Running {
   output: () => string;
 }
 
+/** Debian puts nginx in /usr/sbin, which is not on every user's PATH. */
+const env = { ...process.env, PATH: `${process.env.PATH}:/usr/local/sbin:/usr/sbin:/sbin` };
+
 export function installed(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+  return spawnSync('sh', ['-c', `command -v ${command}`], { env }).status === 0;
 }
 
 function start(name: string, command: string, args: string[], options: { cwd?: string } = {}): Running {
-  const child = spawn(command, args, { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
