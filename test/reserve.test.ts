@@ -83,9 +83,12 @@ describe('reserve: holder', () => {
     const { ports } = await allocatePorts({ count: 50, reserve: 'none' });
     const holder = await startHolder({ ports, host: '127.0.0.1', deadline: Date.now() + 60_000, owner: identify(process.pid) });
     try {
-      expect(holder.held).toEqual(ports);
+      // With reserve: none there is a moment before the holder takes over (the action closes it with
+      // TIME_WAIT); a test running beside this one may take a port in it. The claim is about held ports.
+      expect(holder.held.length).toBeGreaterThanOrEqual(40);
+      expect([...holder.held, ...holder.missed].sort()).toEqual([...ports].sort());
       const proposed = await kernelProposals(5);
-      expect(ports.filter((p) => proposed.has(p))).toEqual([]);
+      expect(holder.held.filter((p) => proposed.has(p))).toEqual([]);
     } finally {
       expect(await stopHolder(holder.process)).toBe(true);
     }
