@@ -38,5 +38,6 @@ export async function stressComparison(rounds = 3, jobs = 32, perJob = 16): Prom
 }
 
 if (import.meta.main) {
-  for (const row of await stressComparison()) console.log(row);
+  const rows = await stressComparison();
+  console.log(process.argv.includes('--json') ? JSON.stringify(rows) : rows);
 }

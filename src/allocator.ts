@@ -1,7 +1,7 @@
 import { AllocationError, PortZeroError } from './errors.ts';
 import { ephemeralRange, PortSet, type PortRange } from './port-range.ts';
 import { reserveTimeWait } from './reserve.ts';
-import { bind, closeAll, isBusy, wildcardHost, type Held, type Protocol } from './sockets.ts';
+import { bind, closeAll, EVERY_ADDRESS, isBusy, type Held, type Protocol } from './sockets.ts';
 import { confirmLoopback } from './confirm.ts';
 import { windowsExcludedPorts } from './windows-excluded.ts';
 
@@ -35,6 +35,7 @@ export interface AllocateOptions {
 export interface Allocation {
   /** Distinct ports, in the order they were asked for (a contiguous block ascends). */
   readonly ports: number[];
+  /** The addresses the ports were bound on. */
   readonly hosts: readonly string[];
   readonly protocols: readonly Protocol[];
   readonly reserve: Reservation;
@@ -59,24 +60,47 @@ export async function allocatePorts(options: AllocateOptions): Promise<Allocatio
   const chosen: Candidate[] = [];
   const skipped: Held[] = [];
   try {
-    const draw = spec.contiguous ? drawBlocks(spec) : spec.range ? drawFromRange(spec) : drawFromKernel(spec);
-    for await (const candidate of draw(() => spec.count - chosen.length)) {
-      const taken = await accept(spec, candidate).catch((error: unknown) => {
-        skipped.push(...candidate.held); // still ours to close
-        throw error;
-      });
-      if (taken) chosen.push(candidate);
-      else skipped.push(...candidate.held);
+    const source = spec.contiguous ? blockSource(spec) : spec.range ? rangeSource(spec) : kernelSource(spec);
+    while (chosen.length < spec.count && !(spec.contiguous && chosen.length > 0)) {
+      const batch = await source(spec.count - chosen.length);
+      if (!batch) break;
+      await judge(spec, batch, chosen, skipped);
       if (skipped.length > MAX_SKIPPED) throw new AllocationError(`Gave up after skipping ${skipped.length} taken ports`);
-      if (chosen.length === spec.count || (spec.contiguous && chosen.length > 0)) break;
     }
     const ports = chosen.flatMap((c) => c.ports);
     if (ports.length < spec.count) throw shortfall(spec, ports.length);
     if (spec.reserve === 'time-wait') await reserveTimeWait(chosen.flatMap((c) => c.held));
-    return { ports, hosts: spec.hosts, protocols: spec.protocols, reserve: spec.reserve };
+    const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
+    return { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve };
   } finally {
     await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
   }
+}
+
+/**
+ * Sorts a batch into chosen and skipped. Skipped sockets stay bound until the
+ * end, so the kernel cannot offer those ports again; so do any not needed.
+ */
+async function judge(spec: Spec, batch: Candidate[], chosen: Candidate[], skipped: Held[]) {
+  const asks = spec.claim !== undefined || spec.confirmLoopback;
+  for (let i = 0; i < batch.length; i++) {
+    const candidate = batch[i];
+    const wanted = chosen.length < spec.count && !(spec.contiguous && chosen.length > 0);
+    let taken: boolean;
+    try {
+      taken = wanted && candidate.free && !candidate.ports.some((p) => spec.exclude.has(p)) && (!asks || (await claimed(spec, candidate)));
+    } catch (error) {
+      for (const rest of batch.slice(i)) skipped.push(...rest.held); // still ours to close
+      throw error;
+    }
+    if (taken) chosen.push(candidate);
+    else skipped.push(...candidate.held);
+  }
+}
+
+async function claimed(spec: Spec, candidate: Candidate): Promise<boolean> {
+  if (spec.confirmLoopback && !(await confirmAll(candidate))) return false;
+  return spec.claim ? spec.claim(candidate.ports) : true;
 }
 
 type Spec = Required<Omit<AllocateOptions, 'range' | 'claim'>> & Pick<AllocateOptions, 'range' | 'claim'>;
@@ -85,7 +109,7 @@ async function resolveSpec(options: AllocateOptions): Promise<Spec> {
   if (!Number.isInteger(options.count) || options.count < 1) {
     throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
   }
-  const hosts = options.hosts?.length ? [...options.hosts] : [await wildcardHost()];
+  const hosts = options.hosts?.length ? [...options.hosts] : [EVERY_ADDRESS];
   const protocols: Protocol[] = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
   let exclude = options.exclude ?? new PortSet();
   // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
@@ -103,12 +127,6 @@ async function resolveSpec(options: AllocateOptions): Promise<Spec> {
     reserve: options.reserve ?? 'none',
     confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
   };
-}
-
-async function accept(spec: Spec, candidate: Candidate): Promise<boolean> {
-  if (!candidate.free || candidate.ports.some((p) => spec.exclude.has(p))) return false;
-  if (spec.confirmLoopback && !(await confirmAll(candidate))) return false;
-  return spec.claim ? spec.claim(candidate.ports) : true;
 }
 
 async function confirmAll(candidate: Candidate): Promise<boolean> {
@@ -159,67 +177,60 @@ function explain(error: unknown, host: string, port: number): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-type Draw = (remaining: () => number) => AsyncGenerator<Candidate>;
+/** Draws the next batch of candidates, at most about `remaining`; undefined when there are no more. */
+type Source = (remaining: number) => Promise<Candidate[] | undefined>;
 
 /** The kernel picks; every socket stays bound, so it never offers the same port twice. */
-function drawFromKernel(spec: Spec): Draw {
-  return async function* (remaining) {
-    // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
-    for (let size = remaining(); ; size = Math.min(size * 2, 1024)) {
-      const batch = await settleAll(Array.from({ length: Math.max(size, remaining()) }, () => bindEverywhere(spec, 0)));
-      yield* yieldAll(batch);
-    }
+function kernelSource(spec: Spec): Source {
+  let size = 0;
+  // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
+  return (remaining) => {
+    size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), 1024);
+    return settleAll(Array.from({ length: size }, () => bindEverywhere(spec, 0)));
   };
 }
 
-/** Yields each candidate; those not taken when the consumer stops early are closed. */
-async function* yieldAll(batch: Candidate[]): AsyncGenerator<Candidate> {
-  let next = 0;
-  try {
-    while (next < batch.length) yield batch[next++];
-  } finally {
-    await closeAll(batch.slice(next).flatMap((c) => c.held));
-  }
-}
-
 /** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
-function drawFromRange(spec: Spec): Draw {
-  const range = spec.range!;
-  return async function* (remaining) {
-    const order = shuffled(range, spec.exclude);
+function rangeSource(spec: Spec): Source {
+  const order = shuffled(spec.range!, spec.exclude);
+  return async (remaining) => {
     while (order.length > 0) {
-      const ports = order.splice(0, remaining());
-      const batch = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+      const batch = await settleAll(order.splice(0, remaining).map((port) => bindEverywhere(spec, port)));
       // A range is walked once: a refused port need not be held.
       await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
-      yield* yieldAll(batch.filter((c) => c.free));
+      const free = batch.filter((c) => c.free);
+      if (free.length > 0) return free;
     }
+    return undefined;
   };
 }
 
 /** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
-function drawBlocks(spec: Spec): Draw {
+function blockSource(spec: Spec): Source {
   const range = spec.range ?? ephemeralRange();
-  return async function* () {
-    const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new PortSet());
-    for (const base of bases) {
+  const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new PortSet());
+  return async () => {
+    for (let base = bases.pop(); base !== undefined; base = bases.pop()) {
       const ports = Array.from({ length: spec.count }, (_, i) => base + i);
       if (ports.some((p) => spec.exclude.has(p))) continue;
       const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
       const held = parts.flatMap((p) => p.held);
-      if (parts.every((p) => p.free)) yield { ports, held, free: true };
-      else await closeAll(held);
+      if (parts.every((p) => p.free)) return [{ ports, held, free: true }];
+      await closeAll(held);
     }
+    return undefined;
   };
 }
 
 /** Like Promise.all, but closes what the other promises bound when one of them fails. */
 async function settleAll(promises: Promise<Candidate>[]): Promise<Candidate[]> {
-  const results = await Promise.allSettled(promises);
-  const failure = rejected(results)[0];
-  if (failure === undefined) return fulfilled(results);
-  await closeAll(fulfilled(results).flatMap((c) => c.held));
-  throw failure;
+  try {
+    return await Promise.all(promises);
+  } catch (failure) {
+    const results = await Promise.allSettled(promises);
+    await closeAll(fulfilled(results).flatMap((c) => c.held));
+    throw failure;
+  }
 }
 
 function shuffled(range: PortRange, exclude: PortSet): number[] {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import type childProcess from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ function holderScript(): string {
 
 /** Starts the detached holder and waits until it holds every port it can. */
 export function startHolder(config: Omit<HolderConfig, 'pollMs'> & { pollMs?: number }): Promise<Holder> {
+  const { spawn } = process.getBuiltinModule('node:child_process') as typeof childProcess;
   const child = spawn(process.execPath, [holderScript(), JSON.stringify({ pollMs: 250, ...config })], {
     detached: true,
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import type childProcess from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** A process, named so that a later process reusing its pid is not mistaken for it. */
@@ -18,6 +18,7 @@ export function processStart(pid: number, platform = process.platform): string |
       return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
     }
     if (platform === 'darwin' || platform === 'freebsd') {
+      const { execFileSync } = process.getBuiltinModule('node:child_process') as typeof childProcess;
       const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
       return out.trim() || null;
     }

@@ -1,11 +1,15 @@
-import dgram from 'node:dgram';
+import type dgram from 'node:dgram';
 import net from 'node:net';
 
 export type Protocol = 'tcp' | 'udp';
 
+/** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
+export const EVERY_ADDRESS = '';
+
 /** A bound socket kept open so that nobody else can take its port. */
 export interface Held {
   readonly protocol: Protocol;
+  /** The address it is bound to ("::" or "0.0.0.0" for every address). */
   readonly host: string;
   readonly port: number;
   /** The listening server, for TCP: reservation connects to it before it closes. */
@@ -29,11 +33,12 @@ function listenTcp(host: string, port: number): Promise<Held> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
-    // ipv6Only false: on "::" the port must be free for IPv4 too.
-    server.listen({ host, port, ipv6Only: false, backlog: 8, exclusive: true }, () => {
+    // Without a host Node binds "::" with ipv6Only off (or "0.0.0.0" without IPv6), skipping an address lookup.
+    const where = host === EVERY_ADDRESS ? {} : { host, ipv6Only: false };
+    server.listen({ ...where, port, backlog: 8, exclusive: true }, () => {
       server.off('error', reject);
-      const bound = (server.address() as net.AddressInfo).port;
-      resolve({ protocol: 'tcp', host, port: bound, server, close: () => closeServer(server) });
+      const address = server.address() as net.AddressInfo;
+      resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
     });
   });
 }
@@ -42,18 +47,26 @@ function closeServer(server: net.Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-function bindUdp(host: string, port: number): Promise<Held> {
+/** dgram is loaded only when UDP is asked for: it is not needed to start. */
+async function bindUdp(host: string, port: number): Promise<Held> {
+  if (host !== EVERY_ADDRESS) return bindUdpOn(host, port);
+  return bindUdpOn('::', port).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL') return bindUdpOn('0.0.0.0', port);
+    throw error;
+  });
+}
+
+function bindUdpOn(host: string, port: number): Promise<Held> {
+  const { createSocket } = process.getBuiltinModule('node:dgram') as typeof dgram;
   return new Promise((resolve, reject) => {
-    const type = net.isIPv6(host) ? 'udp6' : 'udp4';
-    const socket = dgram.createSocket({ type, ipv6Only: false });
+    const socket = createSocket({ type: net.isIPv6(host) ? 'udp6' : 'udp4', ipv6Only: false });
     socket.once('error', (error) => {
       socket.close();
       reject(error);
     });
     socket.bind({ address: host, port, exclusive: true }, () => {
       socket.removeAllListeners('error');
-      const bound = socket.address().port;
-      resolve({ protocol: 'udp', host, port: bound, close: () => closeUdp(socket) });
+      resolve({ protocol: 'udp', host, port: socket.address().port, close: () => closeUdp(socket) });
     });
   });
 }
@@ -70,18 +83,4 @@ function closeUdp(socket: dgram.Socket): Promise<void> {
 
 export async function closeAll(held: Iterable<Held>): Promise<void> {
   await Promise.all([...held].map((h) => h.close()));
-}
-
-let wildcard: Promise<string> | undefined;
-
-/** "::" where the host has IPv6 (a port free there is free on every address), else "0.0.0.0". */
-export function wildcardHost(): Promise<string> {
-  wildcard ??= bind('tcp', '::', 0).then(
-    async (held) => {
-      await held.close();
-      return '::';
-    },
-    () => '0.0.0.0',
-  );
-  return wildcard;
 }

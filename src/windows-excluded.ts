@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import type childProcess from 'node:child_process';
 import { PortSet, type PortRange } from './port-range.ts';
 import type { Protocol } from './sockets.ts';
 
@@ -29,6 +29,7 @@ export type CommandRunner = (file: string, args: string[]) => Promise<string>;
 
 const runNetsh: CommandRunner = (file, args) =>
   new Promise((resolve, reject) => {
+    const { execFile } = process.getBuiltinModule('node:child_process') as typeof childProcess;
     execFile(file, args, { windowsHide: true, timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
   });
 

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 883:
+/***/ 146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48,12 +48,10 @@ function connectAndCloseFirst(held) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:dgram"
-const external_node_dgram_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dgram");
-var external_node_dgram_default = /*#__PURE__*/__nccwpck_require__.n(external_node_dgram_namespaceObject);
 ;// CONCATENATED MODULE: ./src/sockets.ts
 
-
+/** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
+const EVERY_ADDRESS = '';
 /** Errors that mean "this port is taken (or forbidden) here, try another". */
 const BUSY_CODES = new Set(['EADDRINUSE', 'EACCES']);
 function isBusy(error) {
@@ -67,29 +65,39 @@ function listenTcp(host, port) {
     return new Promise((resolve, reject) => {
         const server = external_node_net_default().createServer();
         server.once('error', reject);
-        // ipv6Only false: on "::" the port must be free for IPv4 too.
-        server.listen({ host, port, ipv6Only: false, backlog: 8, exclusive: true }, () => {
+        // Without a host Node binds "::" with ipv6Only off (or "0.0.0.0" without IPv6), skipping an address lookup.
+        const where = host === EVERY_ADDRESS ? {} : { host, ipv6Only: false };
+        server.listen({ ...where, port, backlog: 8, exclusive: true }, () => {
             server.off('error', reject);
-            const bound = server.address().port;
-            resolve({ protocol: 'tcp', host, port: bound, server, close: () => closeServer(server) });
+            const address = server.address();
+            resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
         });
     });
 }
 function closeServer(server) {
     return new Promise((resolve) => server.close(() => resolve()));
 }
-function bindUdp(host, port) {
+/** dgram is loaded only when UDP is asked for: it is not needed to start. */
+async function bindUdp(host, port) {
+    if (host !== EVERY_ADDRESS)
+        return bindUdpOn(host, port);
+    return bindUdpOn('::', port).catch((error) => {
+        if (error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL')
+            return bindUdpOn('0.0.0.0', port);
+        throw error;
+    });
+}
+function bindUdpOn(host, port) {
+    const { createSocket } = process.getBuiltinModule('node:dgram');
     return new Promise((resolve, reject) => {
-        const type = external_node_net_default().isIPv6(host) ? 'udp6' : 'udp4';
-        const socket = external_node_dgram_default().createSocket({ type, ipv6Only: false });
+        const socket = createSocket({ type: external_node_net_default().isIPv6(host) ? 'udp6' : 'udp4', ipv6Only: false });
         socket.once('error', (error) => {
             socket.close();
             reject(error);
         });
         socket.bind({ address: host, port, exclusive: true }, () => {
             socket.removeAllListeners('error');
-            const bound = socket.address().port;
-            resolve({ protocol: 'udp', host, port: bound, close: () => closeUdp(socket) });
+            resolve({ protocol: 'udp', host, port: socket.address().port, close: () => closeUdp(socket) });
         });
     });
 }
@@ -105,15 +113,6 @@ function closeUdp(socket) {
 }
 async function closeAll(held) {
     await Promise.all([...held].map((h) => h.close()));
-}
-let wildcard;
-/** "::" where the host has IPv6 (a port free there is free on every address), else "0.0.0.0". */
-function wildcardHost() {
-    wildcard ??= bind('tcp', '::', 0).then(async (held) => {
-        await held.close();
-        return '::';
-    }, () => '0.0.0.0');
-    return wildcard;
 }
 
 ;// CONCATENATED MODULE: ./src/confirm.ts
@@ -157,10 +156,7 @@ function reachesOwnServer(server, address, port) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/windows-excluded.ts
-
 
 /**
  * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
@@ -187,7 +183,8 @@ function parseExcludedRanges(output) {
     return ranges;
 }
 const runNetsh = (file, args) => new Promise((resolve, reject) => {
-    (0,external_node_child_process_namespaceObject.execFile)(file, args, { windowsHide: true, timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    const { execFile } = process.getBuiltinModule('node:child_process');
+    execFile(file, args, { windowsHide: true, timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
 });
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
 async function windowsExcludedPorts(protocols, run = runNetsh) {
@@ -214,37 +211,61 @@ async function allocatePorts(options) {
     const chosen = [];
     const skipped = [];
     try {
-        const draw = spec.contiguous ? drawBlocks(spec) : spec.range ? drawFromRange(spec) : drawFromKernel(spec);
-        for await (const candidate of draw(() => spec.count - chosen.length)) {
-            const taken = await accept(spec, candidate).catch((error) => {
-                skipped.push(...candidate.held); // still ours to close
-                throw error;
-            });
-            if (taken)
-                chosen.push(candidate);
-            else
-                skipped.push(...candidate.held);
+        const source = spec.contiguous ? blockSource(spec) : spec.range ? rangeSource(spec) : kernelSource(spec);
+        while (chosen.length < spec.count && !(spec.contiguous && chosen.length > 0)) {
+            const batch = await source(spec.count - chosen.length);
+            if (!batch)
+                break;
+            await judge(spec, batch, chosen, skipped);
             if (skipped.length > MAX_SKIPPED)
                 throw new errors/* AllocationError */.ZB(`Gave up after skipping ${skipped.length} taken ports`);
-            if (chosen.length === spec.count || (spec.contiguous && chosen.length > 0))
-                break;
         }
         const ports = chosen.flatMap((c) => c.ports);
         if (ports.length < spec.count)
             throw shortfall(spec, ports.length);
         if (spec.reserve === 'time-wait')
             await reserveTimeWait(chosen.flatMap((c) => c.held));
-        return { ports, hosts: spec.hosts, protocols: spec.protocols, reserve: spec.reserve };
+        const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
+        return { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve };
     }
     finally {
         await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
     }
 }
+/**
+ * Sorts a batch into chosen and skipped. Skipped sockets stay bound until the
+ * end, so the kernel cannot offer those ports again; so do any not needed.
+ */
+async function judge(spec, batch, chosen, skipped) {
+    const asks = spec.claim !== undefined || spec.confirmLoopback;
+    for (let i = 0; i < batch.length; i++) {
+        const candidate = batch[i];
+        const wanted = chosen.length < spec.count && !(spec.contiguous && chosen.length > 0);
+        let taken;
+        try {
+            taken = wanted && candidate.free && !candidate.ports.some((p) => spec.exclude.has(p)) && (!asks || (await claimed(spec, candidate)));
+        }
+        catch (error) {
+            for (const rest of batch.slice(i))
+                skipped.push(...rest.held); // still ours to close
+            throw error;
+        }
+        if (taken)
+            chosen.push(candidate);
+        else
+            skipped.push(...candidate.held);
+    }
+}
+async function claimed(spec, candidate) {
+    if (spec.confirmLoopback && !(await confirmAll(candidate)))
+        return false;
+    return spec.claim ? spec.claim(candidate.ports) : true;
+}
 async function resolveSpec(options) {
     if (!Number.isInteger(options.count) || options.count < 1) {
         throw new errors/* PortZeroError */.ES(`count must be a whole number of at least 1, got ${options.count}`);
     }
-    const hosts = options.hosts?.length ? [...options.hosts] : [await wildcardHost()];
+    const hosts = options.hosts?.length ? [...options.hosts] : [EVERY_ADDRESS];
     const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
     let exclude = options.exclude ?? new port_range/* PortSet */.oQ();
     // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
@@ -262,13 +283,6 @@ async function resolveSpec(options) {
         reserve: options.reserve ?? 'none',
         confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
     };
-}
-async function accept(spec, candidate) {
-    if (!candidate.free || candidate.ports.some((p) => spec.exclude.has(p)))
-        return false;
-    if (spec.confirmLoopback && !(await confirmAll(candidate)))
-        return false;
-    return spec.claim ? spec.claim(candidate.ports) : true;
 }
 async function confirmAll(candidate) {
     const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h)));
@@ -316,66 +330,57 @@ function explain(error, host, port) {
     return error instanceof Error ? error : new Error(String(error));
 }
 /** The kernel picks; every socket stays bound, so it never offers the same port twice. */
-function drawFromKernel(spec) {
-    return async function* (remaining) {
-        // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
-        for (let size = remaining();; size = Math.min(size * 2, 1024)) {
-            const batch = await settleAll(Array.from({ length: Math.max(size, remaining()) }, () => bindEverywhere(spec, 0)));
-            yield* yieldAll(batch);
-        }
+function kernelSource(spec) {
+    let size = 0;
+    // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
+    return (remaining) => {
+        size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), 1024);
+        return settleAll(Array.from({ length: size }, () => bindEverywhere(spec, 0)));
     };
 }
-/** Yields each candidate; those not taken when the consumer stops early are closed. */
-async function* yieldAll(batch) {
-    let next = 0;
-    try {
-        while (next < batch.length)
-            yield batch[next++];
-    }
-    finally {
-        await closeAll(batch.slice(next).flatMap((c) => c.held));
-    }
-}
 /** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
-function drawFromRange(spec) {
-    const range = spec.range;
-    return async function* (remaining) {
-        const order = shuffled(range, spec.exclude);
+function rangeSource(spec) {
+    const order = shuffled(spec.range, spec.exclude);
+    return async (remaining) => {
         while (order.length > 0) {
-            const ports = order.splice(0, remaining());
-            const batch = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+            const batch = await settleAll(order.splice(0, remaining).map((port) => bindEverywhere(spec, port)));
             // A range is walked once: a refused port need not be held.
             await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
-            yield* yieldAll(batch.filter((c) => c.free));
+            const free = batch.filter((c) => c.free);
+            if (free.length > 0)
+                return free;
         }
+        return undefined;
     };
 }
 /** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
-function drawBlocks(spec) {
+function blockSource(spec) {
     const range = spec.range ?? (0,port_range/* ephemeralRange */.RC)();
-    return async function* () {
-        const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new port_range/* PortSet */.oQ());
-        for (const base of bases) {
+    const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new port_range/* PortSet */.oQ());
+    return async () => {
+        for (let base = bases.pop(); base !== undefined; base = bases.pop()) {
             const ports = Array.from({ length: spec.count }, (_, i) => base + i);
             if (ports.some((p) => spec.exclude.has(p)))
                 continue;
             const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
             const held = parts.flatMap((p) => p.held);
             if (parts.every((p) => p.free))
-                yield { ports, held, free: true };
-            else
-                await closeAll(held);
+                return [{ ports, held, free: true }];
+            await closeAll(held);
         }
+        return undefined;
     };
 }
 /** Like Promise.all, but closes what the other promises bound when one of them fails. */
 async function settleAll(promises) {
-    const results = await Promise.allSettled(promises);
-    const failure = rejected(results)[0];
-    if (failure === undefined)
-        return fulfilled(results);
-    await closeAll(fulfilled(results).flatMap((c) => c.held));
-    throw failure;
+    try {
+        return await Promise.all(promises);
+    }
+    catch (failure) {
+        const results = await Promise.allSettled(promises);
+        await closeAll(fulfilled(results).flatMap((c) => c.held));
+        throw failure;
+    }
 }
 function shuffled(range, exclude) {
     const ports = [];
@@ -403,7 +408,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _allocator_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(883);
+/* harmony import */ var _allocator_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(146);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(0);

@@ -8,7 +8,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _listeners_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(590);
-/* harmony import */ var _process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(134);
+/* harmony import */ var _process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(837);
 /**
  * The holder: a detached process that keeps each port owned after the action
  * exits, without listening on it. For each port it holds an established loopback
@@ -140,35 +140,28 @@ function accepts(host, port) {
 
 /***/ }),
 
-/***/ 134:
+/***/ 837:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  W_: () => (/* binding */ isRunning)
-});
-
-// UNUSED EXPORTS: identify, processStart
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-;// CONCATENATED MODULE: ./src/process-identity.ts
-
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W_: () => (/* binding */ isRunning)
+/* harmony export */ });
+/* unused harmony exports processStart, identify */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
 /** The start time of `pid`, or null when it is not running or the OS does not tell. */
 function processStart(pid, platform = process.platform) {
     try {
         if (platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
-            const fields = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const fields = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
             const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
             return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
         }
         if (platform === 'darwin' || platform === 'freebsd') {
-            const out = (0,external_node_child_process_namespaceObject.execFileSync)('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
+            const { execFileSync } = process.getBuiltinModule('node:child_process');
+            const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
             return out.trim() || null;
         }
     }
