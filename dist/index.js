@@ -576,29 +576,53 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 
 /**
  * Leaves each held TCP port in TIME_WAIT: connect to it, let the server side
- * close first, and wait for the client to finish. For the next 60 s (Linux) no
- * bind(0) and no outgoing connection on the host gets the port, while a server
- * that sets SO_REUSEADDR still binds it at once. Must run before the listeners close.
+ * close first, then close the client. For the next 60 s (Linux) no bind(0) and
+ * no outgoing connection on the host gets the port, while a server that sets
+ * SO_REUSEADDR still binds it at once. Must run before the listeners close.
+ *
+ * Each port costs one loopback TCP connection (handshake, accept, two closes):
+ * kernel work that dominates the cost of a reserved batch.
  */
 async function reserveTimeWait(held) {
     await Promise.all(held.filter((h) => h.server).map((h) => connectAndCloseFirst(h)));
 }
 function loopbackFor(host) {
-    return host === '::' || host === '0.0.0.0' ? '127.0.0.1' : host;
+    return host === '::' || host === '0.0.0.0' || host === '' ? '127.0.0.1' : host;
 }
 function connectAndCloseFirst(held) {
     const server = held.server;
     return new Promise((resolve, reject) => {
-        // The server side closes first: the TIME_WAIT entry is then on the held port.
-        const onConnection = (socket) => socket.destroy();
-        server.once('connection', onConnection);
+        const accepted = [];
+        let ours; // the client's port, known once it has connected
+        const settle = () => {
+            if (ours === undefined)
+                return;
+            for (const socket of accepted.splice(0)) {
+                const peer = socket.remotePort; // read before destroy() drops the handle
+                socket.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+                if (peer !== ours)
+                    continue; // someone else's connection, refused
+                server.off('connection', onConnection);
+                // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+                client.destroy();
+                resolve();
+                return;
+            }
+        };
+        const onConnection = (socket) => {
+            accepted.push(socket);
+            settle();
+        };
+        server.on('connection', onConnection);
         const client = external_node_net_default().connect({ host: loopbackFor(held.host), port: held.port });
+        client.once('connect', () => {
+            ours = client.localPort;
+            settle();
+        });
         client.once('error', (error) => {
             server.off('connection', onConnection);
             reject(error);
         });
-        client.once('close', () => resolve());
-        client.resume(); // read the FIN, then end our half
     });
 }
 
@@ -1222,6 +1246,7 @@ function dotenv(variables) {
 
 
 
+
 /** Writes the dotenv file first of all: a path that cannot be written fails the step before anything else is written. */
 function writeEnvFile(file, results) {
     if (!file)
@@ -1242,7 +1267,7 @@ function writeEnvFile(file, results) {
     core/* debug */.Yz(`wrote ${file}`);
 }
 /** Writes outputs and environment, then the summary. Called only once everything is known. */
-async function publish(results, summary) {
+function publish(results, summary) {
     for (const row of results.rows) {
         core/* info */.pq(`${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : ''));
     }
@@ -1252,15 +1277,26 @@ async function publish(results, summary) {
         for (const [name, value] of Object.entries(results.variables))
             core/* exportVariable */.dN(name, value);
     if (summary)
-        await writeSummary(results);
+        writeSummary(results);
 }
-async function writeSummary(results) {
+/**
+ * Built with core.summary, appended synchronously: core.summary.write() would load
+ * fs/promises for this one write, about 2 ms of every step's start-up.
+ */
+function writeSummary(results) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
+    if (!file) {
+        core/* debug */.Yz('GITHUB_STEP_SUMMARY is not set: no job summary');
+        return;
+    }
     const header = ['Name', 'Port', 'Environment variable', 'Protocol', 'Protected by'].map((data) => ({ data, header: true }));
     const rows = results.rows.map((r) => [r.name, String(r.port), results.exportEnv ? r.envName : '', results.protocol, results.protection]);
-    await core/* summary */.z
+    const html = core/* summary */.z
         .addHeading('Port Zero', 3)
         .addTable([header, ...rows])
-        .write();
+        .stringify();
+    core/* summary */.z.emptyBuffer();
+    (0,external_node_fs_.appendFileSync)(file, html + external_node_os_.EOL);
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -1287,7 +1323,7 @@ async function run() {
         const runner = (0,process_identity/* identify */.ls)(process.ppid);
         const leases = openLeases(settings, runner);
         const results = await allocateAndProtect(settings, leases, runner);
-        await publish(results, settings.summary);
+        publish(results, settings.summary);
     }
     catch (error) {
         core/* setFailed */.C1((0,errors/* errorMessage */.gJ)(error));

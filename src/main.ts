@@ -23,7 +23,7 @@ export async function run(): Promise<void> {
     const runner = identify(process.ppid);
     const leases = openLeases(settings, runner);
     const results = await allocateAndProtect(settings, leases, runner);
-    await publish(results, settings.summary);
+    publish(results, settings.summary);
   } catch (error) {
     core.setFailed(errorMessage(error));
   }
