@@ -20,7 +20,7 @@ function measureAll(repeats: number): NeighbourTimes {
   return Object.fromEntries(NEIGHBOURS.map((k) => [k, measure(k, repeats)])) as NeighbourTimes;
 }
 
-export async function neighbourCost(reserved: number, repeats = 3) {
+export async function neighbourCost(reserved: number, repeats = 5) {
   const before = measureAll(repeats);
   await allocatePorts({ count: reserved, reserve: 'time-wait' });
   const after = measureAll(repeats);

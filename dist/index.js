@@ -1018,6 +1018,17 @@ function envName(name, prefix = '') {
 
 
 
+/** What the allocator is asked, from the settings; leases and reservation are the caller's to add. */
+function allocationRequest(settings) {
+    return {
+        count: settings.names.length,
+        protocols: settings.protocols,
+        hosts: settings.hosts,
+        range: settings.range,
+        exclude: settings.exclude,
+        contiguous: settings.contiguous,
+    };
+}
 function parseSettings(raw) {
     const value = (name) => (raw[name] ?? '').trim();
     const names = parseNames(value(constants/* Input */.pd.Names), value(constants/* Input */.pd.Count));
@@ -1266,11 +1277,18 @@ function writeEnvFile(file, results) {
     }
     core/* debug */.Yz(`wrote ${file}`);
 }
+const GROUP_ABOVE = 20;
 /** Writes outputs and environment, then the summary. Called only once everything is known. */
 function publish(results, summary) {
+    // A long list stays readable folded in a group; a few lines are shown as they are.
+    const long = results.rows.length > GROUP_ABOVE;
+    if (long)
+        core/* startGroup */.Oh(`Port Zero: ${results.rows.length} ports`);
     for (const row of results.rows) {
         core/* info */.pq(`${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : ''));
     }
+    if (long)
+        core/* endGroup */.N4();
     for (const [name, value] of Object.entries(results.outputs))
         core/* setOutput */.uH(name, value);
     if (results.exportEnv)
@@ -1374,12 +1392,7 @@ function openLeases(settings, runner) {
 }
 async function allocate(settings, leases) {
     const allocation = await allocatePorts({
-        count: settings.names.length,
-        protocols: settings.protocols,
-        hosts: settings.hosts,
-        range: settings.range,
-        exclude: settings.exclude,
-        contiguous: settings.contiguous,
+        ...allocationRequest(settings),
         claim: leases?.claim,
         // The holder takes over from TIME_WAIT, so no moment is left unprotected.
         reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
@@ -1554,6 +1567,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
   dN: () => (/* binding */ exportVariable),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
@@ -1561,11 +1575,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
+  Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, error, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, notice, platform, setCommandEcho, setSecret, toPlatformPath, toPosixPath, toWin32Path
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -2509,13 +2524,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.

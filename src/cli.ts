@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { allocatePorts } from './allocator.ts';
 import { Input } from './constants.ts';
 import { errorMessage, InputError } from './errors.ts';
-import { parseSettings, type RawInputs } from './inputs.ts';
+import { allocationRequest, parseSettings, type RawInputs } from './inputs.ts';
 import { buildResults, dotenv } from './results.ts';
 
 const HELP = `Usage: port-zero [options] [name ...]
@@ -82,15 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     const settings = parseSettings(rawInputs(values, positionals));
     if (settings.reserve === 'holder')
       throw new InputError(Input.Reserve, 'holder', 'auto, time-wait or none (the holder needs a job to end it)');
-    const allocation = await allocatePorts({
-      count: settings.names.length,
-      protocols: settings.protocols,
-      hosts: settings.hosts,
-      range: settings.range,
-      exclude: settings.exclude,
-      contiguous: settings.contiguous,
-      reserve: settings.reserve,
-    });
+    const allocation = await allocatePorts({ ...allocationRequest(settings), reserve: settings.reserve === 'none' ? 'none' : 'time-wait' });
     const results = buildResults(settings, allocation.ports, settings.reserve);
     const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
     process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : dotenv(results.variables));

@@ -6,6 +6,7 @@ import { DEFAULT_LEASE_MINUTES, Input, MAX_COUNT, MAX_LEASE_MINUTES, type InputN
 import { InputError } from './errors.ts';
 import { defaultNames, envName, FIXED_OUTPUTS, NAME_PATTERN, NAME_RULE, splitNames } from './naming.ts';
 import { MAX_PORT, MIN_PORT, PortSet, rangeSize, type PortRange } from './port-range.ts';
+import type { AllocateOptions } from './allocator.ts';
 import type { Protocol } from './sockets.ts';
 
 /** Everything the action was asked to do, validated; the rest of the code never sees raw strings. */
@@ -33,6 +34,18 @@ export interface Settings {
 }
 
 export type ReserveMode = 'none' | 'time-wait' | 'holder';
+
+/** What the allocator is asked, from the settings; leases and reservation are the caller's to add. */
+export function allocationRequest(settings: Settings): AllocateOptions {
+  return {
+    count: settings.names.length,
+    protocols: settings.protocols,
+    hosts: settings.hosts,
+    range: settings.range,
+    exclude: settings.exclude,
+    contiguous: settings.contiguous,
+  };
+}
 
 /** Raw input values by input name, as the runner passes them (missing means empty). */
 export type RawInputs = Partial<Record<InputName, string>>;

@@ -3,7 +3,7 @@ import { allocatePorts, type Allocation } from './allocator.ts';
 import { Input, State } from './constants.ts';
 import { errorMessage, LeaseError } from './errors.ts';
 import { startHolder, stopHolder, type Holder } from './holder.ts';
-import { parseSettings, type RawInputs, type Settings } from './inputs.ts';
+import { allocationRequest, parseSettings, type RawInputs, type Settings } from './inputs.ts';
 import { DEFAULT_LEASE_DIR, LeaseBook, newOwner } from './leases.ts';
 import { identify, type ProcessIdentity } from './process-identity.ts';
 import { publish, writeEnvFile } from './publish.ts';
@@ -71,12 +71,7 @@ function openLeases(settings: Settings, runner: ProcessIdentity): LeaseBook | un
 
 async function allocate(settings: Settings, leases: LeaseBook | undefined): Promise<Allocation> {
   const allocation = await allocatePorts({
-    count: settings.names.length,
-    protocols: settings.protocols,
-    hosts: settings.hosts,
-    range: settings.range,
-    exclude: settings.exclude,
-    contiguous: settings.contiguous,
+    ...allocationRequest(settings),
     claim: leases?.claim,
     // The holder takes over from TIME_WAIT, so no moment is left unprotected.
     reserve: settings.reserve === 'none' ? 'none' : 'time-wait',

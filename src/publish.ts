@@ -24,11 +24,17 @@ export function writeEnvFile(file: string, results: Results): void {
   core.debug(`wrote ${file}`);
 }
 
+const GROUP_ABOVE = 20;
+
 /** Writes outputs and environment, then the summary. Called only once everything is known. */
 export function publish(results: Results, summary: boolean): void {
+  // A long list stays readable folded in a group; a few lines are shown as they are.
+  const long = results.rows.length > GROUP_ABOVE;
+  if (long) core.startGroup(`Port Zero: ${results.rows.length} ports`);
   for (const row of results.rows) {
     core.info(`${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : ''));
   }
+  if (long) core.endGroup();
   for (const [name, value] of Object.entries(results.outputs)) core.setOutput(name, value);
   if (results.exportEnv) for (const [name, value] of Object.entries(results.variables)) core.exportVariable(name, value);
   if (summary) writeSummary(results);

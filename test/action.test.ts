@@ -42,6 +42,15 @@ describe('the bundled action, run as the runner runs it', () => {
     await Promise.all(servers.map(close));
   });
 
+  it('folds the lines of a long batch into a log group', async () => {
+    const long = await runStep({ with: { count: '21' } });
+    expect(long.stdout).toMatch(/^::group::Port Zero: 21 ports$/m);
+    expect(long.stdout.match(/^port-\d+ -> \d+ \(PORT_\d+\)$/gm)).toHaveLength(21);
+    expect(long.stdout).toMatch(/^::endgroup::$/m);
+    const short = await runStep({ with: { count: '20' } });
+    expect(short.stdout).not.toContain('::group::');
+  });
+
   it('names count ports port-1 ... port-N', async () => {
     const main = await runStep({ with: { count: '3' } });
     expect(Object.keys(main.outputs)).toEqual(['port-1', 'port-2', 'port-3', 'port', 'ports', 'json']);

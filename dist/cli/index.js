@@ -516,15 +516,7 @@ async function main(argv) {
         const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, positionals));
         if (settings.reserve === 'holder')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve, 'holder', 'auto, time-wait or none (the holder needs a job to end it)');
-        const allocation = await (0,_allocator_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({
-            count: settings.names.length,
-            protocols: settings.protocols,
-            hosts: settings.hosts,
-            range: settings.range,
-            exclude: settings.exclude,
-            contiguous: settings.contiguous,
-            reserve: settings.reserve,
-        });
+        const allocation = await (0,_allocator_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), reserve: settings.reserve === 'none' ? 'none' : 'time-wait' });
         const results = (0,_results_js__WEBPACK_IMPORTED_MODULE_5__/* .buildResults */ .r)(settings, allocation.ports, settings.reserve);
         const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
         process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : (0,_results_js__WEBPACK_IMPORTED_MODULE_5__/* .dotenv */ .P)(results.variables));
@@ -640,6 +632,7 @@ function errorMessage(error) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  i4: () => (/* binding */ allocationRequest),
   P$: () => (/* binding */ parseSettings)
 });
 
@@ -696,6 +689,17 @@ var port_range = __nccwpck_require__(796);
 
 
 
+/** What the allocator is asked, from the settings; leases and reservation are the caller's to add. */
+function allocationRequest(settings) {
+    return {
+        count: settings.names.length,
+        protocols: settings.protocols,
+        hosts: settings.hosts,
+        range: settings.range,
+        exclude: settings.exclude,
+        contiguous: settings.contiguous,
+    };
+}
 function parseSettings(raw) {
     const value = (name) => (raw[name] ?? '').trim();
     const names = parseNames(value(constants/* Input */.pd.Names), value(constants/* Input */.pd.Count));
