@@ -87,7 +87,7 @@ describe('protocols', () => {
 
   it('never hands out a tcp,udp port whose UDP side is taken', async () => {
     // Take the UDP side of ports in a small range; only the rest can be handed out.
-    const range = { low: 45000, high: 45019 };
+    const range = { low: 29000, high: 29019 }; // below the ephemeral range: no other test's bind(0) lands here
     const taken = new Set<number>();
     for (let port = range.low; port <= range.high; port += 2) {
       cleanup.push(await bindUdp(port));
@@ -108,10 +108,10 @@ describe('range, exclude and contiguous', () => {
 
   it('draws in random order, not lowest first', async () => {
     const range = { low: 21000, high: 21999 };
-    const first = await allocatePorts({ count: 10, range });
-    const second = await allocatePorts({ count: 10, range });
-    expect(first.ports).not.toEqual(second.ports);
-    expect(Math.min(...first.ports, ...second.ports)).toBeGreaterThan(range.low); // 20 draws: the lowest port is a 2% chance
+    const { ports } = await allocatePorts({ count: 10, range });
+    // Lowest-first would give 21000-21009; ten random draws from 1000 span a window of
+    // under 100 ports about once in 10^8 runs.
+    expect(Math.max(...ports) - Math.min(...ports)).toBeGreaterThan(100);
   });
 
   it('fails clearly, saying how many it found, when the range is busy', async () => {
