@@ -134,6 +134,7 @@ function startHolder(config) {
     const { spawn } = process.getBuiltinModule('node:child_process');
     const child = spawn(process.execPath, [holderScript(), JSON.stringify({ pollMs: 250, ...config })], {
         detached: true,
+        windowsHide: true, // no console window for a background process on Windows
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     return new Promise((resolve, reject) => {

@@ -25,6 +25,7 @@ export function startHolder(config: Omit<HolderConfig, 'pollMs'> & { pollMs?: nu
   const { spawn } = process.getBuiltinModule('node:child_process') as typeof childProcess;
   const child = spawn(process.execPath, [holderScript(), JSON.stringify({ pollMs: 250, ...config })], {
     detached: true,
+    windowsHide: true, // no console window for a background process on Windows
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
   return new Promise((resolve, reject) => {
