@@ -1,4 +1,5 @@
-import net from 'node:net';
+import type net from 'node:net';
+import { connectToOwn } from './own-connection.ts';
 import type { Held } from './sockets.ts';
 
 const LOOPBACKS = ['127.0.0.1', '::1'];
@@ -15,26 +16,12 @@ export async function confirmLoopback(held: Held): Promise<boolean> {
   return results.every(Boolean);
 }
 
-function reachesOwnServer(server: net.Server, address: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    let done = false;
-    const client = net.connect({ host: address, port });
-    const onConnection = (socket: net.Socket) => {
-      if (socket.remotePort !== client.localPort) return;
-      finish(true);
-      socket.destroy();
-    };
-    const finish = (ours: boolean) => {
-      if (done) return;
-      done = true;
-      server.off('connection', onConnection);
-      client.destroy();
-      resolve(ours);
-    };
-    server.on('connection', onConnection);
-    // Refused: nobody listens on that address (or it does not exist): not taken.
-    client.once('error', () => finish(true));
-    // Connected, but data from another listener's side or its close before ours accepts means it is not ours.
-    client.once('connect', () => setTimeout(() => finish(false), 1000).unref());
-  });
+/** Refused counts as free: nobody listens on that address (or the machine lacks it). */
+async function reachesOwnServer(server: net.Server, address: string, port: number): Promise<boolean> {
+  const own = await connectToOwn(server, address, port, 1000);
+  if (own.outcome === 'ours') {
+    own.accepted.destroy();
+    own.client.destroy();
+  }
+  return own.outcome !== 'elsewhere';
 }

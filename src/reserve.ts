@@ -1,4 +1,5 @@
-import net from 'node:net';
+import { AllocationError } from './errors.ts';
+import { connectToOwn } from './own-connection.ts';
 import type { Held } from './sockets.ts';
 
 /**
@@ -18,37 +19,13 @@ export function loopbackFor(host: string): string {
   return host === '::' || host === '0.0.0.0' || host === '' ? '127.0.0.1' : host;
 }
 
-function connectAndCloseFirst(held: Held): Promise<void> {
-  const server = held.server!;
-  return new Promise((resolve, reject) => {
-    const accepted: net.Socket[] = [];
-    let ours: number | undefined; // the client's port, known once it has connected
-    const settle = () => {
-      if (ours === undefined) return;
-      for (const socket of accepted.splice(0)) {
-        const peer = socket.remotePort; // read before destroy() drops the handle
-        socket.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
-        if (peer !== ours) continue; // someone else's connection, refused
-        server.off('connection', onConnection);
-        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
-        client.destroy();
-        resolve();
-        return;
-      }
-    };
-    const onConnection = (socket: net.Socket) => {
-      accepted.push(socket);
-      settle();
-    };
-    server.on('connection', onConnection);
-    const client = net.connect({ host: loopbackFor(held.host), port: held.port });
-    client.once('connect', () => {
-      ours = client.localPort;
-      settle();
-    });
-    client.once('error', (error) => {
-      server.off('connection', onConnection);
-      reject(error);
-    });
-  });
+async function connectAndCloseFirst(held: Held): Promise<void> {
+  const own = await connectToOwn(held.server!, loopbackFor(held.host), held.port, 10_000);
+  if (own.outcome !== 'ours')
+    throw new AllocationError(
+      `Port ${held.port} could not be reserved: its connection went ${own.outcome === 'refused' ? 'unanswered' : 'to another program'}`,
+    );
+  own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+  // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+  own.client.destroy();
 }

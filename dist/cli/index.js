@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 146:
+/***/ 507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18,7 +18,66 @@ var port_range = __nccwpck_require__(796);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(30);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+;// CONCATENATED MODULE: ./src/own-connection.ts
+
+/**
+ * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
+ * socket `server` accepted for that connection; both stay open for the caller.
+ * 'elsewhere': the connection succeeded but nothing of ours arrived within
+ * `waitMs` (another program listens on that address). 'refused': nobody listens there.
+ *
+ * The client's port is known only after its 'connect' event, and whether that or
+ * the server's 'connection' comes first varies with the platform's poller, so the
+ * accepted sockets wait until both are in. Sockets of other clients are closed.
+ */
+function connectToOwn(server, host, port, waitMs) {
+    return new Promise((resolve) => {
+        const accepted = [];
+        let clientPort;
+        let timer;
+        let done = false;
+        const finish = (result) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            server.off('connection', onConnection);
+            for (const stranger of accepted.splice(0))
+                stranger.destroy();
+            resolve(result);
+        };
+        const match = () => {
+            if (clientPort === undefined)
+                return;
+            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
+            if (i >= 0)
+                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
+        };
+        const onConnection = (socket) => {
+            accepted.push(socket);
+            match();
+        };
+        server.on('connection', onConnection);
+        const client = external_node_net_default().connect({ host, port });
+        client.once('connect', () => {
+            clientPort = client.localPort;
+            match();
+            if (done)
+                return;
+            timer = setTimeout(() => {
+                client.destroy();
+                finish({ outcome: 'elsewhere' });
+            }, waitMs);
+        });
+        client.once('error', () => {
+            client.destroy();
+            finish({ outcome: 'refused' });
+        });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/reserve.ts
+
 
 /**
  * Leaves each held TCP port in TIME_WAIT: connect to it, let the server side
@@ -35,41 +94,13 @@ async function reserveTimeWait(held) {
 function loopbackFor(host) {
     return host === '::' || host === '0.0.0.0' || host === '' ? '127.0.0.1' : host;
 }
-function connectAndCloseFirst(held) {
-    const server = held.server;
-    return new Promise((resolve, reject) => {
-        const accepted = [];
-        let ours; // the client's port, known once it has connected
-        const settle = () => {
-            if (ours === undefined)
-                return;
-            for (const socket of accepted.splice(0)) {
-                const peer = socket.remotePort; // read before destroy() drops the handle
-                socket.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
-                if (peer !== ours)
-                    continue; // someone else's connection, refused
-                server.off('connection', onConnection);
-                // On loopback the server's FIN has reached the client already, so this close completes the exchange.
-                client.destroy();
-                resolve();
-                return;
-            }
-        };
-        const onConnection = (socket) => {
-            accepted.push(socket);
-            settle();
-        };
-        server.on('connection', onConnection);
-        const client = external_node_net_default().connect({ host: loopbackFor(held.host), port: held.port });
-        client.once('connect', () => {
-            ours = client.localPort;
-            settle();
-        });
-        client.once('error', (error) => {
-            server.off('connection', onConnection);
-            reject(error);
-        });
-    });
+async function connectAndCloseFirst(held) {
+    const own = await connectToOwn(held.server, loopbackFor(held.host), held.port, 10_000);
+    if (own.outcome !== 'ours')
+        throw new errors/* AllocationError */.ZB(`Port ${held.port} could not be reserved: its connection went ${own.outcome === 'refused' ? 'unanswered' : 'to another program'}`);
+    own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+    // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+    own.client.destroy();
 }
 
 ;// CONCATENATED MODULE: ./src/sockets.ts
@@ -154,30 +185,14 @@ async function confirmLoopback(held) {
     const results = await Promise.all(addresses.map((a) => reachesOwnServer(held.server, a, held.port)));
     return results.every(Boolean);
 }
-function reachesOwnServer(server, address, port) {
-    return new Promise((resolve) => {
-        let done = false;
-        const client = external_node_net_default().connect({ host: address, port });
-        const onConnection = (socket) => {
-            if (socket.remotePort !== client.localPort)
-                return;
-            finish(true);
-            socket.destroy();
-        };
-        const finish = (ours) => {
-            if (done)
-                return;
-            done = true;
-            server.off('connection', onConnection);
-            client.destroy();
-            resolve(ours);
-        };
-        server.on('connection', onConnection);
-        // Refused: nobody listens on that address (or it does not exist): not taken.
-        client.once('error', () => finish(true));
-        // Connected, but data from another listener's side or its close before ours accepts means it is not ours.
-        client.once('connect', () => setTimeout(() => finish(false), 1000).unref());
-    });
+/** Refused counts as free: nobody listens on that address (or the machine lacks it). */
+async function reachesOwnServer(server, address, port) {
+    const own = await connectToOwn(server, address, port, 1000);
+    if (own.outcome === 'ours') {
+        own.accepted.destroy();
+        own.client.destroy();
+    }
+    return own.outcome !== 'elsewhere';
 }
 
 ;// CONCATENATED MODULE: ./src/windows-excluded.ts
@@ -432,7 +447,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _allocator_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(146);
+/* harmony import */ var _allocator_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(507);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(0);

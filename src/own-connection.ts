@@ -1,0 +1,56 @@
+import net from 'node:net';
+
+/** What became of a connection to a port where one of our servers listens. */
+export type OwnConnection =
+  { outcome: 'ours'; client: net.Socket; accepted: net.Socket } | { outcome: 'refused' } | { outcome: 'elsewhere' };
+
+/**
+ * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
+ * socket `server` accepted for that connection; both stay open for the caller.
+ * 'elsewhere': the connection succeeded but nothing of ours arrived within
+ * `waitMs` (another program listens on that address). 'refused': nobody listens there.
+ *
+ * The client's port is known only after its 'connect' event, and whether that or
+ * the server's 'connection' comes first varies with the platform's poller, so the
+ * accepted sockets wait until both are in. Sockets of other clients are closed.
+ */
+export function connectToOwn(server: net.Server, host: string, port: number, waitMs: number): Promise<OwnConnection> {
+  return new Promise((resolve) => {
+    const accepted: net.Socket[] = [];
+    let clientPort: number | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let done = false;
+    const finish = (result: OwnConnection) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      server.off('connection', onConnection);
+      for (const stranger of accepted.splice(0)) stranger.destroy();
+      resolve(result);
+    };
+    const match = () => {
+      if (clientPort === undefined) return;
+      const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
+      if (i >= 0) finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
+    };
+    const onConnection = (socket: net.Socket) => {
+      accepted.push(socket);
+      match();
+    };
+    server.on('connection', onConnection);
+    const client = net.connect({ host, port });
+    client.once('connect', () => {
+      clientPort = client.localPort;
+      match();
+      if (done) return;
+      timer = setTimeout(() => {
+        client.destroy();
+        finish({ outcome: 'elsewhere' });
+      }, waitMs);
+    });
+    client.once('error', () => {
+      client.destroy();
+      finish({ outcome: 'refused' });
+    });
+  });
+}
