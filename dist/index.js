@@ -1001,11 +1001,12 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/naming.ts
+
 /** Names: how a port's name becomes its step output and its environment variable. */
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
-/** Outputs that every run sets; a port may not take their names. */
-const FIXED_OUTPUTS = ['port', 'ports', 'json', 'env-file'];
+/** Outputs that every run sets (env-file when asked); a port may not take their names. */
+const FIXED_OUTPUTS = Object.values(constants/* Output */.k7);
 /** Splits a `names` value at spaces, commas and newlines. */
 function splitNames(raw) {
     return raw.split(/[\s,]+/).filter((n) => n.length > 0);
@@ -1161,8 +1162,10 @@ function parseProtocol(raw) {
     return parts;
 }
 /** Addresses a port must be free on; each must be an address of this machine. */
-function parseHosts(raw, interfaces = localAddresses()) {
+function parseHosts(raw, known) {
     const hosts = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
+    // Listed only when an address is given: the usual empty input costs no interface lookup.
+    const interfaces = hosts.length > 0 ? (known ?? localAddresses()) : new Set();
     for (const host of hosts) {
         if (external_node_net_default().isIP(host) === 0)
             throw new errors/* InputError */.dz(constants/* Input */.pd.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
@@ -1185,7 +1188,7 @@ function parseItem(input, raw, item, allowed) {
         throw new errors/* InputError */.dz(input, raw, allowed);
     return { low, high };
 }
-function parseRange(raw, count, canBind = privilegedPortsAllowed()) {
+function parseRange(raw, count, canBind) {
     if (raw === '')
         return undefined;
     const allowed = `LOW-HIGH with ${MIN_PORT} <= LOW <= HIGH <= ${MAX_PORT}, such as 20000-29999`;
@@ -1194,7 +1197,7 @@ function parseRange(raw, count, canBind = privilegedPortsAllowed()) {
     const range = parseItem(constants/* Input */.pd.Range, raw, raw, allowed);
     if (rangeSize(range) < count)
         throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `it holds ${rangeSize(range)} ports, fewer than the ${count} asked for`);
-    if (!canBind(range.low)) {
+    if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
     }
     return range;

@@ -28,7 +28,7 @@ export interface HolderReady {
   missed: number[];
 }
 
-const held = new Map<number, net.Socket[]>();
+const held = new Map<number, net.Socket>();
 
 function listen(host: string): Promise<net.Server> {
   return new Promise((resolve, reject) => {
@@ -42,7 +42,7 @@ function hold(host: string, target: number, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port: target, localAddress: host, localPort: port });
     socket.once('connect', () => {
-      held.set(port, [socket]);
+      held.set(port, socket);
       resolve(true);
     });
     socket.once('error', () => resolve(false));
@@ -50,7 +50,7 @@ function hold(host: string, target: number, port: number): Promise<boolean> {
 }
 
 function letGo(port: number) {
-  for (const socket of held.get(port) ?? []) socket.destroy();
+  held.get(port)?.destroy();
   held.delete(port);
 }
 

@@ -161,8 +161,10 @@ export function parseProtocol(raw: string): Protocol[] {
 }
 
 /** Addresses a port must be free on; each must be an address of this machine. */
-export function parseHosts(raw: string, interfaces = localAddresses()): string[] {
+export function parseHosts(raw: string, known?: Set<string>): string[] {
   const hosts = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
+  // Listed only when an address is given: the usual empty input costs no interface lookup.
+  const interfaces = hosts.length > 0 ? (known ?? localAddresses()) : new Set<string>();
   for (const host of hosts) {
     if (net.isIP(host) === 0) throw new InputError(Input.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
     if (!interfaces.has(host)) {
@@ -187,14 +189,14 @@ function parseItem(input: InputName, raw: string, item: string, allowed: string)
   return { low, high };
 }
 
-export function parseRange(raw: string, count: number, canBind = privilegedPortsAllowed()): PortRange | undefined {
+export function parseRange(raw: string, count: number, canBind?: (port: number) => boolean): PortRange | undefined {
   if (raw === '') return undefined;
   const allowed = `LOW-HIGH with ${MIN_PORT} <= LOW <= HIGH <= ${MAX_PORT}, such as 20000-29999`;
   if (!raw.includes('-')) throw new InputError(Input.Range, raw, allowed);
   const range = parseItem(Input.Range, raw, raw, allowed);
   if (rangeSize(range) < count)
     throw new InputError(Input.Range, raw, `it holds ${rangeSize(range)} ports, fewer than the ${count} asked for`);
-  if (!canBind(range.low)) {
+  if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
     throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
   }
   return range;

@@ -1,10 +1,12 @@
+import { Output } from './constants.ts';
+
 /** Names: how a port's name becomes its step output and its environment variable. */
 
 export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
 
-/** Outputs that every run sets; a port may not take their names. */
-export const FIXED_OUTPUTS = ['port', 'ports', 'json', 'env-file'] as const;
+/** Outputs that every run sets (env-file when asked); a port may not take their names. */
+export const FIXED_OUTPUTS: readonly string[] = Object.values(Output);
 
 /** Splits a `names` value at spaces, commas and newlines. */
 export function splitNames(raw: string): string[] {

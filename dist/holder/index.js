@@ -34,15 +34,14 @@ function hold(host, target, port) {
     return new Promise((resolve) => {
         const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port: target, localAddress: host, localPort: port });
         socket.once('connect', () => {
-            held.set(port, [socket]);
+            held.set(port, socket);
             resolve(true);
         });
         socket.once('error', () => resolve(false));
     });
 }
 function letGo(port) {
-    for (const socket of held.get(port) ?? [])
-        socket.destroy();
+    held.get(port)?.destroy();
     held.delete(port);
 }
 async function watch(config, server) {
