@@ -870,6 +870,7 @@ async function resolveSpec(options) {
         count: options.count,
         protocols,
         hosts,
+        pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
         range: options.range,
         exclude,
         contiguous: options.contiguous ?? false,
@@ -891,22 +892,24 @@ function shortfall(spec, found) {
 }
 /** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
 async function bindEverywhere(spec, port) {
-    const pairs = spec.protocols.flatMap((protocol) => spec.hosts.map((host) => ({ protocol, host })));
-    const first = await bind(pairs[0].protocol, pairs[0].host, port).catch((error) => {
+    const [head, ...rest] = spec.pairs;
+    const first = await bind(head.protocol, head.host, port).catch((error) => {
         if (port !== 0 && isBusy(error))
             return undefined;
-        throw explain(error, pairs[0].host, port);
+        throw explain(error, head.host, port);
     });
     if (!first)
         return { ports: [port], held: [], free: false };
-    const rest = await Promise.allSettled(pairs.slice(1).map((p) => bind(p.protocol, p.host, first.port)));
-    const held = [first, ...fulfilled(rest)];
-    const failure = rejected(rest).find((e) => !isBusy(e));
+    if (rest.length === 0)
+        return { ports: [first.port], held: [first], free: true }; // the usual case: TCP, every address
+    const others = await Promise.allSettled(rest.map((p) => bind(p.protocol, p.host, first.port)));
+    const held = [first, ...fulfilled(others)];
+    const failure = rejected(others).find((e) => !isBusy(e));
     if (failure) {
         await closeAll(held);
         throw explain(failure, '', first.port);
     }
-    return { ports: [first.port], held, free: held.length === pairs.length };
+    return { ports: [first.port], held, free: held.length === spec.pairs.length };
 }
 function fulfilled(results) {
     return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));

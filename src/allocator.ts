@@ -103,7 +103,11 @@ async function claimed(spec: Spec, candidate: Candidate): Promise<boolean> {
   return spec.claim ? spec.claim(candidate.ports) : true;
 }
 
-type Spec = Required<Omit<AllocateOptions, 'range' | 'claim'>> & Pick<AllocateOptions, 'range' | 'claim'>;
+type Spec = Required<Omit<AllocateOptions, 'range' | 'claim'>> &
+  Pick<AllocateOptions, 'range' | 'claim'> & {
+    /** Every (protocol, host) a port must bind on, worked out once per batch. */
+    pairs: { protocol: Protocol; host: string }[];
+  };
 
 async function resolveSpec(options: AllocateOptions): Promise<Spec> {
   if (!Number.isInteger(options.count) || options.count < 1) {
@@ -120,6 +124,7 @@ async function resolveSpec(options: AllocateOptions): Promise<Spec> {
     count: options.count,
     protocols,
     hosts,
+    pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
     range: options.range,
     exclude,
     contiguous: options.contiguous ?? false,
@@ -144,20 +149,21 @@ function shortfall(spec: Spec, found: number): AllocationError {
 
 /** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
 async function bindEverywhere(spec: Spec, port: number): Promise<Candidate> {
-  const pairs = spec.protocols.flatMap((protocol) => spec.hosts.map((host) => ({ protocol, host })));
-  const first = await bind(pairs[0].protocol, pairs[0].host, port).catch((error: unknown) => {
+  const [head, ...rest] = spec.pairs;
+  const first = await bind(head.protocol, head.host, port).catch((error: unknown) => {
     if (port !== 0 && isBusy(error)) return undefined;
-    throw explain(error, pairs[0].host, port);
+    throw explain(error, head.host, port);
   });
   if (!first) return { ports: [port], held: [], free: false };
-  const rest = await Promise.allSettled(pairs.slice(1).map((p) => bind(p.protocol, p.host, first.port)));
-  const held = [first, ...fulfilled(rest)];
-  const failure = rejected(rest).find((e) => !isBusy(e));
+  if (rest.length === 0) return { ports: [first.port], held: [first], free: true }; // the usual case: TCP, every address
+  const others = await Promise.allSettled(rest.map((p) => bind(p.protocol, p.host, first.port)));
+  const held = [first, ...fulfilled(others)];
+  const failure = rejected(others).find((e) => !isBusy(e));
   if (failure) {
     await closeAll(held);
     throw explain(failure, '', first.port);
   }
-  return { ports: [first.port], held, free: held.length === pairs.length };
+  return { ports: [first.port], held, free: held.length === spec.pairs.length };
 }
 
 function fulfilled<T>(results: PromiseSettledResult<T>[]): T[] {
