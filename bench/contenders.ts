@@ -8,9 +8,9 @@ import { findFreePorts } from 'find-free-ports';
 import getPort from 'get-port';
 import { getRandomPort } from 'get-port-please';
 import portfinder from 'portfinder';
-import { allocatePorts } from '../src/allocator.ts';
-import { identify } from '../src/process-identity.ts';
-import { LeaseBook, newOwner } from '../src/leases.ts';
+import { allocatePorts } from '../src/allocator/allocate-ports.ts';
+import { identify } from '../src/platform/process-identity.ts';
+import { LeaseBook, newOwner } from '../src/protection/leases.ts';
 
 export type Contender = (n: number) => Promise<number[]>;
 

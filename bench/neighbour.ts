@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { allocatePorts } from '../src/allocator.ts';
+import { allocatePorts } from '../src/allocator/allocate-ports.ts';
 
 export const NEIGHBOURS = ['listen-loop', 'listen-hold', 'get-port'] as const;
 export type NeighbourTimes = Record<(typeof NEIGHBOURS)[number], number>;

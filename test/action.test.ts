@@ -104,10 +104,17 @@ describe('the bundled action, run as the runner runs it', () => {
   it('runs the post step after a failed main step, with nothing to do and no failure', async () => {
     const { main, post } = await runJob({ with: { count: 'x' } });
     expect(main.code).toBe(1);
-    expect(main.state.isPost).toBe('true');
     expect(post.code).toBe(0);
     expect(post.stdout).not.toContain('::error::');
     expect(post.rawOutput).toBe('');
+  });
+  it('the post step alone, with no state from a main step, allocates nothing and leaves no lease', async () => {
+    const leaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-post-only-'));
+    const post = await runStep({ entry: 'post', with: { 'lease-dir': leaseDir } });
+    expect(post.code).toBe(0);
+    expect(post.rawOutput).toBe('');
+    expect(post.outputs).toEqual({});
+    expect(fs.readdirSync(leaseDir)).toEqual([]);
   });
 });
 

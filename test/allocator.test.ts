@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allocatePorts } from '../src/allocator.ts';
+import { allocatePorts } from '../src/allocator/allocate-ports.ts';
 import { AllocationError } from '../src/errors.ts';
-import { PortSet } from '../src/port-range.ts';
+import { PortSet } from '../src/allocator/port-range.ts';
 import { bindUdp, canListen, close, listen, settledOpenSockets } from './helpers/servers.ts';
 
 const cleanup: (net.Server | import('node:dgram').Socket)[] = [];

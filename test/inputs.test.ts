@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
-import { parseBoolean, parseHosts, parseRange, parseSettings, type RawInputs } from '../src/inputs.ts';
+import { parseBoolean, parseHosts, parseRange, parseSettings, type RawInputs } from '../src/settings/inputs.ts';
 
 function settings(raw: RawInputs) {
   return parseSettings({ count: '1', 'export-env': 'true', ...raw });

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LeaseError } from '../src/errors.ts';
-import { LeaseBook, newOwner, openLeaseDir, releaseLeases, sweepStale } from '../src/leases.ts';
-import { identify, isRunning, type ProcessIdentity } from '../src/process-identity.ts';
+import { LeaseBook, newOwner, openLeaseDir, releaseLeases, sweepStale } from '../src/protection/leases.ts';
+import { identify, isRunning, type ProcessIdentity } from '../src/platform/process-identity.ts';
 
 const dirs: string[] = [];
 const children: ReturnType<typeof spawn>[] = [];

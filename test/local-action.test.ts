@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../scripts/action-runner.ts';
 
 describe('npm run local-action', () => {
-  it('runs src/main.ts through @github/local-action with .env.example and sets every output', async () => {
+  it('runs src/action/main.ts through @github/local-action with .env.example and sets every output', async () => {
     const stdout = await new Promise<string>((resolve, reject) => {
       const bin = path.join(ROOT, 'node_modules/.bin/local-action');
-      execFile(bin, ['.', 'src/main.ts', '.env.example'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } }, (error, out) =>
+      execFile(bin, ['.', 'src/action/main.ts', '.env.example'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } }, (error, out) =>
         error ? reject(error) : resolve(out),
       );
     });

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectToOwn } from '../src/own-connection.ts';
+import { connectToOwn } from '../src/allocator/own-connection.ts';
 import { close, listen } from './helpers/servers.ts';
 
 const servers: net.Server[] = [];

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allocatePorts } from '../src/allocator.ts';
-import { confirmLoopback } from '../src/confirm.ts';
-import type { Held } from '../src/sockets.ts';
-import { parseExcludedRanges, windowsExcludedPorts } from '../src/windows-excluded.ts';
+import { allocatePorts } from '../src/allocator/allocate-ports.ts';
+import { confirmLoopback } from '../src/allocator/confirm-loopback.ts';
+import type { Held } from '../src/allocator/sockets.ts';
+import { parseExcludedRanges, windowsExcludedPorts } from '../src/platform/windows-excluded.ts';
 import { close } from './helpers/servers.ts';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures/netsh', name), 'utf8');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isRunning, type ProcessIdentity } from '../src/process-identity.ts';
+import { isRunning, type ProcessIdentity } from '../src/platform/process-identity.ts';
 import { runStep } from '../scripts/action-runner.ts';
 import {
   answer,

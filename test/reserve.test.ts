@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runJob, runStep } from '../scripts/action-runner.ts';
-import { allocatePorts } from '../src/allocator.ts';
-import { startHolder, stopHolder } from '../src/holder.ts';
-import { identify, isRunning, type ProcessIdentity } from '../src/process-identity.ts';
+import { allocatePorts } from '../src/allocator/allocate-ports.ts';
+import { startHolder, stopHolder } from '../src/protection/holder.ts';
+import { identify, isRunning, type ProcessIdentity } from '../src/platform/process-identity.ts';
 import { bindWithoutReuseAddr, kernelProposals } from './helpers/foreign.ts';
 import { close, fetchGreeting, listen } from './helpers/servers.ts';
 

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 507:
+/***/ 450:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13,12 +13,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: ./src/port-range.ts
-var port_range = __nccwpck_require__(796);
+// EXTERNAL MODULE: ./src/allocator/port-range.ts
+var port_range = __nccwpck_require__(850);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(30);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-;// CONCATENATED MODULE: ./src/own-connection.ts
+;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
 
 /**
  * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
@@ -76,7 +76,7 @@ function connectToOwn(server, host, port, waitMs) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/reserve.ts
+;// CONCATENATED MODULE: ./src/protection/time-wait.ts
 
 
 /**
@@ -103,7 +103,7 @@ async function connectAndCloseFirst(held) {
     own.client.destroy();
 }
 
-;// CONCATENATED MODULE: ./src/sockets.ts
+;// CONCATENATED MODULE: ./src/allocator/sockets.ts
 
 /** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
 const EVERY_ADDRESS = '';
@@ -170,7 +170,7 @@ async function closeAll(held) {
     await Promise.all([...held].map((h) => h.close()));
 }
 
-;// CONCATENATED MODULE: ./src/confirm.ts
+;// CONCATENATED MODULE: ./src/allocator/confirm-loopback.ts
 
 const LOOPBACKS = ['127.0.0.1', '::1'];
 /**
@@ -195,7 +195,7 @@ async function reachesOwnServer(server, address, port) {
     return own.outcome !== 'elsewhere';
 }
 
-;// CONCATENATED MODULE: ./src/windows-excluded.ts
+;// CONCATENATED MODULE: ./src/platform/windows-excluded.ts
 
 /**
  * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
@@ -232,7 +232,7 @@ async function windowsExcludedPorts(protocols, run = runNetsh) {
     return new port_range/* PortSet */.oQ(outputs.flatMap(parseExcludedRanges));
 }
 
-;// CONCATENATED MODULE: ./src/allocator.ts
+;// CONCATENATED MODULE: ./src/allocator/allocate-ports.ts
 
 
 
@@ -441,7 +441,136 @@ function shuffled(range, exclude) {
 
 /***/ }),
 
-/***/ 581:
+/***/ 850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RC: () => (/* binding */ ephemeralRange),
+/* harmony export */   XP: () => (/* binding */ MAX_PORT),
+/* harmony export */   ln: () => (/* binding */ MIN_PORT),
+/* harmony export */   oQ: () => (/* binding */ PortSet),
+/* harmony export */   xh: () => (/* binding */ rangeSize)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+const MIN_PORT = 1;
+const MAX_PORT = 65535;
+function rangeSize(range) {
+    return range.high - range.low + 1;
+}
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
+class PortSet {
+    ranges;
+    constructor(ranges = []) {
+        this.ranges = merge([...ranges]);
+    }
+    has(port) {
+        let lo = 0;
+        let hi = this.ranges.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const r = this.ranges[mid];
+            if (port < r.low)
+                hi = mid - 1;
+            else if (port > r.high)
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    }
+    /** How many ports of `range` are not in the set. */
+    countOutside(range) {
+        let inside = 0;
+        for (const r of this.ranges) {
+            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+        }
+        return rangeSize(range) - inside;
+    }
+    union(other) {
+        return new PortSet([...this.ranges, ...other.ranges]);
+    }
+    get size() {
+        return this.ranges.length;
+    }
+}
+function merge(ranges) {
+    const sorted = ranges.toSorted((a, b) => a.low - b.low);
+    const merged = [];
+    for (const r of sorted) {
+        const last = merged.at(-1);
+        if (last && r.low <= last.high + 1)
+            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+        else
+            merged.push({ low: r.low, high: r.high });
+    }
+    return merged;
+}
+/**
+ * The range the kernel draws ephemeral ports from. Contiguous blocks come from
+ * here when no `range` is given: it is where port 0 would have picked anyway.
+ */
+function ephemeralRange(platform = process.platform) {
+    if (platform === 'linux') {
+        try {
+            const [low, high] = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+            if (low && high && low <= high)
+                return { low, high };
+        }
+        catch {
+            // fall through to the IANA range
+        }
+    }
+    return { low: 49152, high: 65535 }; // macOS and Windows default
+}
+
+
+/***/ }),
+
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ES: () => (/* binding */ PortZeroError),
+/* harmony export */   ZB: () => (/* binding */ AllocationError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/* unused harmony export LeaseError */
+/** A problem the user can fix; its message is meant to be shown as it is. */
+class PortZeroError extends Error {
+    name = 'PortZeroError';
+}
+/** An input (or command-line option) that breaks its rule. */
+class InputError extends PortZeroError {
+    name = 'InputError';
+    input;
+    value;
+    allowed;
+    constructor(input, value, allowed) {
+        super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
+        this.input = input;
+        this.value = value;
+        this.allowed = allowed;
+    }
+}
+/** The host could not supply the ports asked for. */
+class AllocationError extends PortZeroError {
+    name = 'AllocationError';
+}
+/** The lease directory cannot be used. */
+class LeaseError extends (/* unused pure expression or super */ null && (PortZeroError)) {
+    name = 'LeaseError';
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 447:
 /***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
@@ -450,11 +579,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _allocator_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(507);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(242);
+/* harmony import */ var _allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(450);
+/* harmony import */ var _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(804);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(0);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(385);
+/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(359);
+/* harmony import */ var _settings_results_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(207);
 /**
  * The local command: the same allocator as the action, for a shell.
  *   export $(npx port-zero web db)   # WEB_PORT=... DB_PORT=...
@@ -506,22 +635,22 @@ const OPTIONS = {
 function rawInputs(values, names) {
     const text = (key) => (typeof values[key] === 'string' ? values[key] : '');
     return {
-        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names]: names.join(' '),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Count]: text('count'),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.EnvPrefix]: text('env-prefix'),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Protocol]: text('protocol'),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Host]: text('host'),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Range]: text('range'),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Exclude]: text('exclude'),
-        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Contiguous]: values.contiguous ? 'true' : 'false',
-        [_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve]: text('reserve'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names]: names.join(' '),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Count]: text('count'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.EnvPrefix]: text('env-prefix'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Protocol]: text('protocol'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Host]: text('host'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Range]: text('range'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Exclude]: text('exclude'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Contiguous]: values.contiguous ? 'true' : 'false',
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve]: text('reserve'),
     };
 }
 /** Errors in the words of this command: its options, not the action's inputs. */
 function describe(error) {
     if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz))
         return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error);
-    const what = error.input === _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names ? 'name' : `--${error.input}`;
+    const what = error.input === _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names ? 'name' : `--${error.input}`;
     return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
 }
 async function main(argv) {
@@ -531,13 +660,13 @@ async function main(argv) {
             process.stdout.write(`${HELP}\n`);
             return 0;
         }
-        const settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, positionals));
+        const settings = (0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, positionals));
         if (settings.reserve === 'holder')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve, 'holder', 'auto, time-wait or none (the holder needs a job to end it)');
-        const allocation = await (0,_allocator_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), reserve: settings.reserve === 'none' ? 'none' : 'time-wait' });
-        const results = (0,_results_js__WEBPACK_IMPORTED_MODULE_5__/* .buildResults */ .r)(settings, allocation.ports, settings.reserve);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve, 'holder', 'auto, time-wait or none (the holder needs a job to end it)');
+        const allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), reserve: settings.reserve === 'none' ? 'none' : 'time-wait' });
+        const results = (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_5__/* .buildResults */ .r)(settings, allocation.ports, settings.reserve);
         const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
-        process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : (0,_results_js__WEBPACK_IMPORTED_MODULE_5__/* .dotenv */ .P)(results.variables));
+        process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_5__/* .dotenv */ .P)(results.variables));
         return 0;
     }
     catch (error) {
@@ -552,7 +681,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 242:
+/***/ 804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -587,7 +716,6 @@ const Output = {
     EnvFile: 'env-file',
 };
 const State = {
-    IsPost: 'isPost',
     LeaseDir: 'leaseDir',
     LeaseToken: 'leaseToken',
     LeasePorts: 'leasePorts',
@@ -602,49 +730,7 @@ const MAX_LEASE_MINUTES = 7 * 24 * 60;
 
 /***/ }),
 
-/***/ 916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ES: () => (/* binding */ PortZeroError),
-/* harmony export */   ZB: () => (/* binding */ AllocationError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
-/* harmony export */ });
-/* unused harmony export LeaseError */
-/** A problem the user can fix; its message is meant to be shown as it is. */
-class PortZeroError extends Error {
-    name = 'PortZeroError';
-}
-/** An input (or command-line option) that breaks its rule. */
-class InputError extends PortZeroError {
-    name = 'InputError';
-    input;
-    value;
-    allowed;
-    constructor(input, value, allowed) {
-        super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
-        this.input = input;
-        this.value = value;
-        this.allowed = allowed;
-    }
-}
-/** The host could not supply the ports asked for. */
-class AllocationError extends PortZeroError {
-    name = 'AllocationError';
-}
-/** The lease directory cannot be used. */
-class LeaseError extends (/* unused pure expression or super */ null && (PortZeroError)) {
-    name = 'LeaseError';
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-
-/***/ }),
-
-/***/ 0:
+/***/ 359:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -667,11 +753,11 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(242);
+// EXTERNAL MODULE: ./src/settings/constants.ts
+var constants = __nccwpck_require__(804);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(916);
-;// CONCATENATED MODULE: ./src/naming.ts
+;// CONCATENATED MODULE: ./src/settings/naming.ts
 
 /** Names: how a port's name becomes its step output and its environment variable. */
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
@@ -697,9 +783,9 @@ function envName(name, prefix = '') {
     return `${prefix}${base}${suffix}`;
 }
 
-// EXTERNAL MODULE: ./src/port-range.ts
-var port_range = __nccwpck_require__(796);
-;// CONCATENATED MODULE: ./src/inputs.ts
+// EXTERNAL MODULE: ./src/allocator/port-range.ts
+var port_range = __nccwpck_require__(850);
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
 
 
 
@@ -913,101 +999,14 @@ function privilegedPortsAllowed() {
 
 /***/ }),
 
-/***/ 796:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RC: () => (/* binding */ ephemeralRange),
-/* harmony export */   XP: () => (/* binding */ MAX_PORT),
-/* harmony export */   ln: () => (/* binding */ MIN_PORT),
-/* harmony export */   oQ: () => (/* binding */ PortSet),
-/* harmony export */   xh: () => (/* binding */ rangeSize)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-const MIN_PORT = 1;
-const MAX_PORT = 65535;
-function rangeSize(range) {
-    return range.high - range.low + 1;
-}
-/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
-class PortSet {
-    ranges;
-    constructor(ranges = []) {
-        this.ranges = merge([...ranges]);
-    }
-    has(port) {
-        let lo = 0;
-        let hi = this.ranges.length - 1;
-        while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            const r = this.ranges[mid];
-            if (port < r.low)
-                hi = mid - 1;
-            else if (port > r.high)
-                lo = mid + 1;
-            else
-                return true;
-        }
-        return false;
-    }
-    /** How many ports of `range` are not in the set. */
-    countOutside(range) {
-        let inside = 0;
-        for (const r of this.ranges) {
-            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
-        }
-        return rangeSize(range) - inside;
-    }
-    union(other) {
-        return new PortSet([...this.ranges, ...other.ranges]);
-    }
-    get size() {
-        return this.ranges.length;
-    }
-}
-function merge(ranges) {
-    const sorted = ranges.toSorted((a, b) => a.low - b.low);
-    const merged = [];
-    for (const r of sorted) {
-        const last = merged.at(-1);
-        if (last && r.low <= last.high + 1)
-            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
-        else
-            merged.push({ low: r.low, high: r.high });
-    }
-    return merged;
-}
-/**
- * The range the kernel draws ephemeral ports from. Contiguous blocks come from
- * here when no `range` is given: it is where port 0 would have picked anyway.
- */
-function ephemeralRange(platform = process.platform) {
-    if (platform === 'linux') {
-        try {
-            const [low, high] = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-            if (low && high && low <= high)
-                return { low, high };
-        }
-        catch {
-            // fall through to the IANA range
-        }
-    }
-    return { low: 49152, high: 65535 }; // macOS and Windows default
-}
-
-
-/***/ }),
-
-/***/ 385:
+/***/ 207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ dotenv),
 /* harmony export */   r: () => (/* binding */ buildResults)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(242);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(804);
 
 function buildResults(settings, ports, protection) {
     const rows = settings.names.map((name, i) => ({ name, port: ports[i], envName: settings.envNames[i] }));
@@ -1198,7 +1197,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(447);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__main = __webpack_exports__.i;
 /******/ export { __webpack_exports__main as main };

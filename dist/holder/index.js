@@ -1,90 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 653:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _listeners_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(590);
-/* harmony import */ var _process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(837);
-/**
- * The holder: a detached process that keeps each port owned after the action
- * exits, without listening on it. For each port it holds an established loopback
- * connection whose local port is that port: bind(0) anywhere on the host skips
- * it, while a server that sets SO_REUSEADDR still binds and listens on it.
- *
- * It lets a port go once a server listens on it, and exits when every port is
- * let go, when it is told to stop (SIGTERM), when the job's runner process
- * exits, or at its deadline.
- */
-
-
-
-const held = new Map();
-function listen(host) {
-    return new Promise((resolve, reject) => {
-        const server = node_net__WEBPACK_IMPORTED_MODULE_0___default().createServer((socket) => socket.on('error', () => { }));
-        server.once('error', reject);
-        server.listen({ host, port: 0 }, () => resolve(server));
-    });
-}
-function hold(host, target, port) {
-    return new Promise((resolve) => {
-        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port: target, localAddress: host, localPort: port });
-        socket.once('connect', () => {
-            held.set(port, socket);
-            resolve(true);
-        });
-        socket.once('error', () => resolve(false));
-    });
-}
-function letGo(port) {
-    held.get(port)?.destroy();
-    held.delete(port);
-}
-async function watch(config, server) {
-    const exit = () => {
-        for (const port of [...held.keys()])
-            letGo(port);
-        server.close();
-        process.exit(0);
-    };
-    process.on('SIGTERM', exit);
-    process.on('SIGINT', exit);
-    for (;;) {
-        await new Promise((r) => setTimeout(r, config.pollMs));
-        if (Date.now() >= config.deadline || !(0,_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .isRunning */ .W_)(config.owner))
-            exit();
-        for (const port of [...held.keys()])
-            if (await (0,_listeners_js__WEBPACK_IMPORTED_MODULE_1__/* .isListening */ .C)(port))
-                letGo(port);
-        if (held.size === 0)
-            exit();
-    }
-}
-async function main() {
-    const config = JSON.parse(process.argv[2]);
-    const server = await listen(config.host);
-    const target = server.address().port;
-    const results = await Promise.all(config.ports.map((port) => hold(config.host, target, port)));
-    const ready = {
-        held: config.ports.filter((_, i) => results[i]),
-        missed: config.ports.filter((_, i) => !results[i]),
-    };
-    process.send?.(ready);
-    process.disconnect?.();
-    await watch(config, server);
-}
-await main();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 590:
+/***/ 366:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -139,7 +56,7 @@ function accepts(host, port) {
 
 /***/ }),
 
-/***/ 837:
+/***/ 261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -188,6 +105,89 @@ function isRunning(identity) {
     return processStart(identity.pid) === identity.start;
 }
 
+
+/***/ }),
+
+/***/ 251:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _platform_listeners_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(366);
+/* harmony import */ var _platform_process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(261);
+/**
+ * The holder: a detached process that keeps each port owned after the action
+ * exits, without listening on it. For each port it holds an established loopback
+ * connection whose local port is that port: bind(0) anywhere on the host skips
+ * it, while a server that sets SO_REUSEADDR still binds and listens on it.
+ *
+ * It lets a port go once a server listens on it, and exits when every port is
+ * let go, when it is told to stop (SIGTERM), when the job's runner process
+ * exits, or at its deadline.
+ */
+
+
+
+const held = new Map();
+function listen(host) {
+    return new Promise((resolve, reject) => {
+        const server = node_net__WEBPACK_IMPORTED_MODULE_0___default().createServer((socket) => socket.on('error', () => { }));
+        server.once('error', reject);
+        server.listen({ host, port: 0 }, () => resolve(server));
+    });
+}
+function hold(host, target, port) {
+    return new Promise((resolve) => {
+        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port: target, localAddress: host, localPort: port });
+        socket.once('connect', () => {
+            held.set(port, socket);
+            resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+    });
+}
+function letGo(port) {
+    held.get(port)?.destroy();
+    held.delete(port);
+}
+async function watch(config, server) {
+    const exit = () => {
+        for (const port of [...held.keys()])
+            letGo(port);
+        server.close();
+        process.exit(0);
+    };
+    process.on('SIGTERM', exit);
+    process.on('SIGINT', exit);
+    for (;;) {
+        await new Promise((r) => setTimeout(r, config.pollMs));
+        if (Date.now() >= config.deadline || !(0,_platform_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .isRunning */ .W_)(config.owner))
+            exit();
+        for (const port of [...held.keys()])
+            if (await (0,_platform_listeners_js__WEBPACK_IMPORTED_MODULE_1__/* .isListening */ .C)(port))
+                letGo(port);
+        if (held.size === 0)
+            exit();
+    }
+}
+async function main() {
+    const config = JSON.parse(process.argv[2]);
+    const server = await listen(config.host);
+    const target = server.address().port;
+    const results = await Promise.all(config.ports.map((port) => hold(config.host, target, port)));
+    const ready = {
+        held: config.ports.filter((_, i) => results[i]),
+        missed: config.ports.filter((_, i) => !results[i]),
+    };
+    process.send?.(ready);
+    process.disconnect?.();
+    await watch(config, server);
+}
+await main();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -344,6 +344,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(653);
+/******/ var __webpack_exports__ = __nccwpck_require__(251);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

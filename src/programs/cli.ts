@@ -4,11 +4,11 @@
  *   export $(npx port-zero web db)   # WEB_PORT=... DB_PORT=...
  */
 import { parseArgs } from 'node:util';
-import { allocatePorts } from './allocator.ts';
-import { Input } from './constants.ts';
-import { errorMessage, InputError } from './errors.ts';
-import { allocationRequest, parseSettings, type RawInputs } from './inputs.ts';
-import { buildResults, dotenv } from './results.ts';
+import { allocatePorts } from '../allocator/allocate-ports.ts';
+import { Input } from '../settings/constants.ts';
+import { errorMessage, InputError } from '../errors.ts';
+import { allocationRequest, parseSettings, type RawInputs } from '../settings/inputs.ts';
+import { buildResults, dotenv } from '../settings/results.ts';
 
 const HELP = `Usage: port-zero [options] [name ...]
 

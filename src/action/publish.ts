@@ -2,9 +2,9 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { Input } from './constants.ts';
-import { errorMessage, InputError } from './errors.ts';
-import { dotenv, type Results } from './results.ts';
+import { Input } from '../settings/constants.ts';
+import { errorMessage, InputError } from '../errors.ts';
+import { dotenv, type Results } from '../settings/results.ts';
 
 /** Writes the dotenv file first of all: a path that cannot be written fails the step before anything else is written. */
 export function writeEnvFile(file: string, results: Results): void {

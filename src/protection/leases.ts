@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LeaseError } from './errors.ts';
-import { isRunning, type ProcessIdentity } from './process-identity.ts';
+import { LeaseError } from '../errors.ts';
+import { isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
 
 /**
  * Leases: one file per port in a directory every runner of the host shares.

@@ -1,9 +1,9 @@
-import { AllocationError, PortZeroError } from './errors.ts';
+import { AllocationError, PortZeroError } from '../errors.ts';
 import { ephemeralRange, PortSet, type PortRange } from './port-range.ts';
-import { reserveTimeWait } from './reserve.ts';
+import { reserveTimeWait } from '../protection/time-wait.ts';
 import { bind, closeAll, EVERY_ADDRESS, isBusy, type Held, type Protocol } from './sockets.ts';
-import { confirmLoopback } from './confirm.ts';
-import { windowsExcludedPorts } from './windows-excluded.ts';
+import { confirmLoopback } from './confirm-loopback.ts';
+import { windowsExcludedPorts } from '../platform/windows-excluded.ts';
 
 export type { Protocol } from './sockets.ts';
 export type Reservation = 'none' | 'time-wait';

@@ -9,8 +9,8 @@
  * exits, or at its deadline.
  */
 import net from 'node:net';
-import { isListening } from './listeners.ts';
-import { isRunning, type ProcessIdentity } from './process-identity.ts';
+import { isListening } from '../platform/listeners.ts';
+import { isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
 
 export interface HolderConfig {
   ports: number[];

@@ -3,11 +3,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_LEASE_MINUTES, Input, MAX_COUNT, MAX_LEASE_MINUTES, type InputName } from './constants.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../errors.ts';
 import { defaultNames, envName, FIXED_OUTPUTS, NAME_PATTERN, NAME_RULE, splitNames } from './naming.ts';
-import { MAX_PORT, MIN_PORT, PortSet, rangeSize, type PortRange } from './port-range.ts';
-import type { AllocateOptions } from './allocator.ts';
-import type { Protocol } from './sockets.ts';
+import { MAX_PORT, MIN_PORT, PortSet, rangeSize, type PortRange } from '../allocator/port-range.ts';
+import type { AllocateOptions } from '../allocator/allocate-ports.ts';
+import type { Protocol } from '../allocator/sockets.ts';
 
 /** Everything the action was asked to do, validated; the rest of the code never sees raw strings. */
 export interface Settings {

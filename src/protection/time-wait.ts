@@ -1,6 +1,6 @@
-import { AllocationError } from './errors.ts';
-import { connectToOwn } from './own-connection.ts';
-import type { Held } from './sockets.ts';
+import { AllocationError } from '../errors.ts';
+import { connectToOwn } from '../allocator/own-connection.ts';
+import type { Held } from '../allocator/sockets.ts';
 
 /**
  * Leaves each held TCP port in TIME_WAIT: connect to it, let the server side

@@ -2,16 +2,23 @@ import type childProcess from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PortZeroError } from './errors.ts';
-import type { HolderConfig, HolderReady } from './holder-process.ts';
-import { identify, isRunning, type ProcessIdentity } from './process-identity.ts';
+import { PortZeroError } from '../errors.ts';
+import type { HolderConfig, HolderReady } from '../programs/holder.ts';
+import { identify, isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
 
 export interface Holder extends HolderReady {
   process: ProcessIdentity;
 }
 
-/** Where the holder program is: beside the bundle, or beside this module when running from src/. */
-const HOLDER_PATHS = [['holder', 'index.js'], ['holder-process.ts']];
+/**
+ * Where the holder program is: dist/holder/index.js beside the main bundle or one
+ * level up from the post bundle, or src/programs/holder.ts when running from src/.
+ */
+const HOLDER_PATHS = [
+  ['holder', 'index.js'],
+  ['..', 'holder', 'index.js'],
+  ['..', 'programs', 'holder.ts'],
+];
 
 function holderScript(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -1,9 +1,9 @@
 import * as core from '@actions/core';
-import { State } from './constants.ts';
-import { errorMessage } from './errors.ts';
-import { stopHolder } from './holder.ts';
-import { releaseLeases, sweepStale } from './leases.ts';
-import type { ProcessIdentity } from './process-identity.ts';
+import { State } from '../settings/constants.ts';
+import { errorMessage } from '../errors.ts';
+import { stopHolder } from '../protection/holder.ts';
+import { releaseLeases, sweepStale } from '../protection/leases.ts';
+import type { ProcessIdentity } from '../platform/process-identity.ts';
 
 /** The post step: stops the holder and releases this job's leases. It warns, and never fails the job. */
 export async function runPost(): Promise<void> {

@@ -1,14 +1,14 @@
 import * as core from '@actions/core';
-import { allocatePorts, type Allocation } from './allocator.ts';
-import { Input, State } from './constants.ts';
-import { errorMessage, LeaseError } from './errors.ts';
-import { startHolder, stopHolder, type Holder } from './holder.ts';
-import { allocationRequest, parseSettings, type RawInputs, type Settings } from './inputs.ts';
-import { DEFAULT_LEASE_DIR, LeaseBook, newOwner } from './leases.ts';
-import { identify, type ProcessIdentity } from './process-identity.ts';
+import { allocatePorts, type Allocation } from '../allocator/allocate-ports.ts';
+import { Input, State } from '../settings/constants.ts';
+import { errorMessage, LeaseError } from '../errors.ts';
+import { startHolder, stopHolder, type Holder } from '../protection/holder.ts';
+import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
+import { DEFAULT_LEASE_DIR, LeaseBook, newOwner } from '../protection/leases.ts';
+import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
 import { publish, writeEnvFile } from './publish.ts';
-import { loopbackFor } from './reserve.ts';
-import { buildResults, type Results } from './results.ts';
+import { loopbackFor } from '../protection/time-wait.ts';
+import { buildResults, type Results } from '../settings/results.ts';
 
 function readInputs(): RawInputs {
   return Object.fromEntries(Object.values(Input).map((name) => [name, core.getInput(name)]));

@@ -1,6 +1,6 @@
 import type childProcess from 'node:child_process';
-import { PortSet, type PortRange } from './port-range.ts';
-import type { Protocol } from './sockets.ts';
+import { PortSet, type PortRange } from '../allocator/port-range.ts';
+import type { Protocol } from '../allocator/sockets.ts';
 
 /**
  * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and

@@ -26,7 +26,6 @@ export const Output = {
 } as const;
 
 export const State = {
-  IsPost: 'isPost',
   LeaseDir: 'leaseDir',
   LeaseToken: 'leaseToken',
   LeasePorts: 'leasePorts',
