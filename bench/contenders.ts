@@ -10,6 +10,7 @@ import { getRandomPort } from 'get-port-please';
 import portfinder from 'portfinder';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
 import { identify } from '../src/platform/process-identity.ts';
+import { openLeaseLocation } from '../src/protection/lease-location.ts';
 import { LeaseBook, newOwner } from '../src/protection/leases.ts';
 
 export type Contender = (n: number) => Promise<number[]>;
@@ -34,7 +35,8 @@ async function plainBatch(n: number): Promise<number[]> {
 /** Port Zero as the action runs it: leases in a fresh directory, TIME_WAIT reservation. */
 async function portZeroDefault(n: number): Promise<number[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-bench-leases-'));
-  const leases = new LeaseBook({ dir: path.join(dir, 'leases'), owner: newOwner(identify(process.pid)), ttlMs: 60_000 });
+  const location = openLeaseLocation(path.join(dir, 'leases'), true);
+  const leases = new LeaseBook({ location, owner: newOwner(identify(process.pid)), ttlMs: 60_000 });
   const { ports } = await allocatePorts({ count: n, claim: leases.claim, reserve: 'time-wait' });
   leases.close();
   return ports;

@@ -4,7 +4,8 @@ import { Input, State } from '../settings/constants.ts';
 import { errorMessage, LeaseError } from '../errors.ts';
 import { startHolder, stopHolder, type Holder } from '../protection/holder.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
-import { DEFAULT_LEASE_DIR, LeaseBook, newOwner } from '../protection/leases.ts';
+import { LeaseBook, newOwner } from '../protection/leases.ts';
+import { defaultLeaseRoot, openLeaseLocation, SHARED_SETUP } from '../protection/lease-location.ts';
 import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
 import { publish, writeEnvFile } from './publish.ts';
 import { loopbackFor } from '../protection/time-wait.ts';
@@ -37,7 +38,7 @@ async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefi
     const allocation = await allocate(settings, leases);
     const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
     if (holder) undo.push(() => stopHolder(holder.process));
-    const results = buildResults(settings, allocation.ports, protection(settings, leases, holder));
+    const results = { ...buildResults(settings, allocation.ports, protection(settings, leases, holder)), notes };
     writeEnvFile(settings.envFile, results);
     leases?.close();
     saveState(leases, holder);
@@ -54,19 +55,38 @@ function protection(settings: Settings, leases: LeaseBook | undefined, holder: H
   return parts.filter(Boolean).join(' + ') || 'nothing';
 }
 
-/** The shared default directory falls back to no leases when unusable; a directory the user named must work. */
+/**
+ * The default location falls back to no leases when unusable, with a warning (and a line
+ * in the job summary) saying what that costs and how to fix it; a lease-dir the user
+ * named must work.
+ */
 function openLeases(settings: Settings, runner: ProcessIdentity): LeaseBook | undefined {
-  const dir = settings.leaseDir || DEFAULT_LEASE_DIR;
+  const named = settings.leaseDir !== '';
   try {
+    const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named);
     const owner = newOwner(runner);
-    const book = new LeaseBook({ dir, owner, ttlMs: settings.leaseMinutes * 60_000, warn: (m) => core.warning(m) });
-    core.debug(`leases in ${dir} for runner process ${runner.pid} (token ${owner.token})`);
+    const ttlMs = settings.leaseMinutes * 60_000;
+    const book = new LeaseBook({ location, owner, ttlMs, reservation: settings.reserve, warn: (m) => core.warning(m) });
+    core.debug(`leases in ${location.own} for runner process ${runner.pid} (token ${owner.token})`);
     return book;
   } catch (error) {
-    if (settings.leaseDir !== '' || !(error instanceof LeaseError)) throw error;
-    core.warning(`${error.message}. Continuing without leases: jobs on this host are kept apart by reservation alone.`);
+    if (named || !(error instanceof LeaseError)) throw error;
+    const lost = unleased(error.message, settings.reserve);
+    core.warning(lost);
+    notes.push(lost);
     return undefined;
   }
+}
+
+/** Notes for the job summary: what this step could not do. */
+const notes: string[] = [];
+
+function unleased(why: string, reserve: string): string {
+  const left = reserve === 'none' ? 'nothing keeps them' : `only the ${reserve} reservation keeps them`;
+  return (
+    `${why}. These ports are not leased: another Port Zero job on this host may be handed them too (${left} apart). ` +
+    `To fix it, remove the directory so Port Zero recreates it, or give every runner on the host one lease-dir set up with \`${SHARED_SETUP}\`.`
+  );
 }
 
 async function allocate(settings: Settings, leases: LeaseBook | undefined): Promise<Allocation> {
@@ -100,7 +120,8 @@ async function hold(settings: Settings, allocation: Allocation, runner: ProcessI
 
 function saveState(leases: LeaseBook | undefined, holder: Holder | undefined) {
   if (leases) {
-    core.saveState(State.LeaseDir, leases.dir);
+    core.saveState(State.LeaseDir, leases.location.root);
+    core.saveState(State.LeaseAccountDir, leases.location.own);
     core.saveState(State.LeaseToken, leases.owner.token);
     core.saveState(State.LeasePorts, leases.ports.join(' '));
   }

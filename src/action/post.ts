@@ -28,15 +28,15 @@ async function stopJobHolder() {
 }
 
 function releaseJobLeases() {
-  const dir = core.getState(State.LeaseDir);
-  if (dir === '') {
+  const own = core.getState(State.LeaseAccountDir);
+  if (own === '') {
     core.debug('no leases to release');
     return;
   }
   const ports = core.getState(State.LeasePorts).split(' ').filter(Boolean).map(Number);
-  const released = releaseLeases(dir, core.getState(State.LeaseToken), ports);
+  const released = releaseLeases(own, core.getState(State.LeaseToken), ports);
   core.info(`Released ${released} of ${ports.length} port leases.`);
-  // Off the hot path: tidy up after jobs that crashed or never ran their post step.
-  const swept = sweepStale(dir, (m) => core.warning(m));
-  if (swept) core.info(`Removed ${swept} stale leases left by other jobs.`);
+  // Off the hot path: tidy up after this account's jobs that crashed or never ran their post step.
+  const swept = sweepStale(own, (m) => core.warning(m));
+  if (swept.length) core.info(`Removed ${swept.length} stale leases left by other jobs.`);
 }

@@ -52,10 +52,8 @@ function writeSummary(results: Results) {
   }
   const header = ['Name', 'Port', 'Environment variable', 'Protocol', 'Protected by'].map((data) => ({ data, header: true }));
   const rows = results.rows.map((r) => [r.name, String(r.port), results.exportEnv ? r.envName : '', results.protocol, results.protection]);
-  const html = core.summary
-    .addHeading('Port Zero', 3)
-    .addTable([header, ...rows])
-    .stringify();
+  const table = core.summary.addHeading('Port Zero', 3).addTable([header, ...rows]);
+  const html = (results.notes?.length ? table.addList(results.notes) : table).stringify();
   core.summary.emptyBuffer();
   appendFileSync(file, html + EOL);
 }
