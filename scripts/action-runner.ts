@@ -136,7 +136,14 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   if (options.account) {
     for (const name of ['', ...readdirSync(temp)]) chownSync(path.join(temp, name), options.account.uid, options.account.gid);
   }
-  const env = { ...runnerEnvironment(temp), TMPDIR: stepTmp(), ...options.env, ...inputEnvironment(options.with, yml), ...stateEnv, ...fileEnv };
+  const env = {
+    ...runnerEnvironment(temp),
+    TMPDIR: stepTmp(),
+    ...options.env,
+    ...inputEnvironment(options.with, yml),
+    ...stateEnv,
+    ...fileEnv,
+  };
   const script = path.join(ROOT, options.entry === 'post' ? yml.runs.post! : yml.runs.main);
   const { code, stdout, stderr, worker } = await spawnNode(options.node ?? process.execPath, script, env, options.worker, options.account);
   const read = (name: keyof typeof files) => readFileSync(fileEnv[name], 'utf8');

@@ -97,7 +97,9 @@ describe('leases, end to end', () => {
     fs.symlinkSync(path.join(parent, 'real'), path.join(parent, 'link'));
     const main = await runStep({ with: { count: '1', 'lease-dir': path.join(parent, 'link') } });
     expect(main.code).toBe(1);
-    expect(main.stdout).toMatch(/::error::Input 'lease-dir' has a directory that cannot be used, ".*link": it is a symbolic link; refusing to follow it/);
+    expect(main.stdout).toMatch(
+      /::error::Input 'lease-dir' has a directory that cannot be used, ".*link": it is a symbolic link; refusing to follow it/,
+    );
     expect(main.rawOutput + main.rawEnv).toBe('');
     expect(fs.readdirSync(path.join(parent, 'real'))).toEqual([]);
   });
@@ -121,7 +123,8 @@ describe('leases, end to end', () => {
     fs.symlinkSync(path.join(tmp, 'elsewhere'), path.join(tmp, 'port-zero'));
     const { main, post } = await runJob({ with: { count: '2' }, env: { TMPDIR: tmp } });
     expect(main.code).toBe(0);
-    const warning = /::warning::The shared lease directory .*port-zero cannot be used: it is a symbolic link; refusing to follow it\. These ports are not leased: another Port Zero job on this host may be handed them too \(only the time-wait reservation keeps them apart\)\. To fix it, remove the directory .* lease-dir set up with `install -d -m 3770 -g GROUP DIR`/;
+    const warning =
+      /::warning::The shared lease directory .*port-zero cannot be used: it is a symbolic link; refusing to follow it\. These ports are not leased: another Port Zero job on this host may be handed them too \(only the time-wait reservation keeps them apart\)\. To fix it, remove the directory .* lease-dir set up with `install -d -m 3770 -g GROUP DIR`/;
     expect(main.stdout).toMatch(warning);
     expect(main.summary).toContain('These ports are not leased');
     expect(main.outputs.ports.split(' ')).toHaveLength(2);

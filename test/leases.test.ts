@@ -71,8 +71,16 @@ describe('lease location', () => {
 
   it.each([
     ['a symbolic link', (dir: string) => fs.symlinkSync(tempDir(), dir), /symbolic link; refusing to follow it/],
-    ['writable by everyone without the sticky bit', (dir: string) => mkdirMode(dir, 0o777), /writable by every user but not sticky \(mode 0777\)/],
-    ['group-writable but neither setgid nor sticky', (dir: string) => mkdirMode(dir, 0o770), /group-writable but neither setgid nor sticky/],
+    [
+      'writable by everyone without the sticky bit',
+      (dir: string) => mkdirMode(dir, 0o777),
+      /writable by every user but not sticky \(mode 0777\)/,
+    ],
+    [
+      'group-writable but neither setgid nor sticky',
+      (dir: string) => mkdirMode(dir, 0o770),
+      /group-writable but neither setgid nor sticky/,
+    ],
     ['a file', (dir: string) => fs.writeFileSync(dir, ''), /not a directory/],
   ])('refuses a lease-dir that is %s, naming lease-dir and the setup command', (_, make, why) => {
     const dir = path.join(tempDir(), 'shared');
@@ -368,7 +376,10 @@ describe('sweeping', () => {
     const where = location();
     const allocator = await startProcess();
     const name = `.owner-${allocator.pid}-0123abcd-token.json`;
-    fs.writeFileSync(path.join(where.own, name), JSON.stringify({ ...record(identify(process.pid), Date.now() + 1e6), allocator: identify(allocator.pid!) }));
+    fs.writeFileSync(
+      path.join(where.own, name),
+      JSON.stringify({ ...record(identify(process.pid), Date.now() + 1e6), allocator: identify(allocator.pid!) }),
+    );
     fs.writeFileSync(path.join(where.own, `.owner-${allocator.pid}-half-written.json`), '');
     sweepStale(where.own, () => {});
     expect(fs.readdirSync(where.own).length).toBe(2);

@@ -535,9 +535,9 @@ function ephemeralRange(platform = process.platform) {
 /* harmony export */   ES: () => (/* binding */ PortZeroError),
 /* harmony export */   ZB: () => (/* binding */ AllocationError),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   pS: () => (/* binding */ LeaseError)
 /* harmony export */ });
-/* unused harmony export LeaseError */
 /** A problem the user can fix; its message is meant to be shown as it is. */
 class PortZeroError extends Error {
     name = 'PortZeroError';
@@ -560,11 +560,64 @@ class AllocationError extends PortZeroError {
     name = 'AllocationError';
 }
 /** The lease directory cannot be used. */
-class LeaseError extends (/* unused pure expression or super */ null && (PortZeroError)) {
+class LeaseError extends PortZeroError {
     name = 'LeaseError';
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 261:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W_: () => (/* binding */ isRunning),
+/* harmony export */   gy: () => (/* binding */ processStart),
+/* harmony export */   ls: () => (/* binding */ identify)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The start time of `pid`, or null when it is not running or the OS does not tell. */
+function processStart(pid, platform = process.platform) {
+    try {
+        if (platform === 'linux') {
+            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
+            const fields = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
+        }
+        if (platform === 'darwin' || platform === 'freebsd') {
+            const { execFileSync } = process.getBuiltinModule('node:child_process');
+            const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
+            return out.trim() || null;
+        }
+    }
+    catch {
+        return null;
+    }
+    return null; // Windows: liveness by pid alone, with the lease's expiry as the backstop
+}
+function identify(pid) {
+    return { pid, start: processStart(pid) };
+}
+/** True while the process runs and, where its start time is known, is still the same process. */
+function isRunning(identity) {
+    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
+        return false;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code !== 'EPERM')
+            return false; // EPERM: alive, another user's
+    }
+    if (identity.start === null)
+        return true;
+    return processStart(identity.pid) === identity.start;
 }
 
 
@@ -582,12 +635,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(450);
 /* harmony import */ var _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(804);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
-/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(359);
-/* harmony import */ var _settings_results_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(207);
+/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(462);
+/* harmony import */ var _protection_leases_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(953);
+/* harmony import */ var _protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(329);
+/* harmony import */ var _protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(653);
+/* harmony import */ var _settings_results_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(207);
 /**
  * The local command: the same allocator as the action, for a shell.
  *   export $(npx port-zero web db)   # WEB_PORT=... DB_PORT=...
  */
+
+
+
 
 
 
@@ -616,10 +675,14 @@ Options:
       --exclude LIST   ports and ranges never to hand out, e.g. "5432,6000-6100"
       --contiguous     one block of consecutive ports, in the order of the names
       --reserve MODE   auto (default), time-wait or none
+      --lease-minutes N  how long the leases last at most (default 360)
+      --lease-dir DIR  the lease directory shared with the action's lease-dir
   -h, --help           show this help
 
-Leases between jobs belong to the GitHub Action (its post step ends them);
-the local command takes none.`;
+The ports are leased to the shell or script that ran the command: no other
+call, and no Port Zero job on this host, gets them while it runs, or until
+--lease-minutes pass.
+  port-zero release    hands back every lease of the calling shell or script`;
 const OPTIONS = {
     count: { type: 'string', short: 'n' },
     'env-prefix': { type: 'string' },
@@ -630,6 +693,8 @@ const OPTIONS = {
     exclude: { type: 'string' },
     contiguous: { type: 'boolean' },
     reserve: { type: 'string' },
+    'lease-minutes': { type: 'string' },
+    'lease-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
 };
 function rawInputs(values, names) {
@@ -644,6 +709,8 @@ function rawInputs(values, names) {
         [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Exclude]: text('exclude'),
         [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Contiguous]: values.contiguous ? 'true' : 'false',
         [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve]: text('reserve'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LeaseMinutes]: text('lease-minutes'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LeaseDir]: text('lease-dir'),
     };
 }
 /** Errors in the words of this command: its options, not the action's inputs. */
@@ -653,6 +720,32 @@ function describe(error) {
     const what = error.input === _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names ? 'name' : `--${error.input}`;
     return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
 }
+const RELEASE = 'release';
+/** The calling shell's leases; without a usable default location, a warning and none (a named --lease-dir must work). */
+function openLeases(settings) {
+    const named = settings.leaseDir !== '';
+    try {
+        const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named);
+        const ttlMs = settings.leaseMinutes * 60_000;
+        return new _protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .LeaseBook */ .u4({ location, owner: (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .newOwner */ .Eh)((0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)()), ttlMs, reservation: settings.reserve });
+    }
+    catch (error) {
+        if (named || !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS))
+            throw error;
+        process.stderr.write(`port-zero: warning: ${error.message}; these ports are not leased, so a Port Zero job may get them too.\n`);
+        return undefined;
+    }
+}
+/** `port-zero release`: removes the leases the calling shell or script holds. */
+function release(settings, extra) {
+    if (extra.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names, extra.join(' '), `nothing after "${RELEASE}"`);
+    const named = settings.leaseDir !== '';
+    const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named);
+    const ports = (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .releaseOwnedBy */ .Of)(location.own, (0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)());
+    process.stdout.write(`Released ${ports.length} port leases${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
+    return 0;
+}
 async function main(argv) {
     try {
         const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -660,13 +753,25 @@ async function main(argv) {
             process.stdout.write(`${HELP}\n`);
             return 0;
         }
+        if (positionals[0] === RELEASE)
+            return release((0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, [])), positionals.slice(1));
         const settings = (0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, positionals));
         if (settings.reserve === 'holder')
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve, 'holder', 'auto, time-wait or none (the holder needs a job to end it)');
-        const allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), reserve: settings.reserve === 'none' ? 'none' : 'time-wait' });
-        const results = (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_5__/* .buildResults */ .r)(settings, allocation.ports, settings.reserve);
+        const leases = openLeases(settings);
+        let allocation;
+        try {
+            const reserve = settings.reserve === 'none' ? 'none' : 'time-wait';
+            allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), claim: leases?.claim, reserve });
+        }
+        catch (error) {
+            leases?.releaseAll();
+            throw error;
+        }
+        leases?.close();
+        const results = (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_8__/* .buildResults */ .r)(settings, allocation.ports, settings.reserve);
         const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
-        process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_5__/* .dotenv */ .P)(results.variables));
+        process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_8__/* .dotenv */ .P)(results.variables));
         return 0;
     }
     catch (error) {
@@ -678,6 +783,698 @@ process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 653:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ callerIdentity)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _platform_process_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(261);
+
+
+/**
+ * The process that owns the local command's leases: the shell or script that ran it, so
+ * its ports stay leased while that process lives. Usually the parent; a package runner in
+ * between (`npx port-zero`, `npm exec`, an npm script, with the `sh -c` npm starts) exits
+ * at once, so on Linux it is looked past. Elsewhere the parent is taken as it is.
+ */
+function callerIdentity() {
+    let pid = process.ppid;
+    if (process.platform === 'linux') {
+        // A few hops at most: the chain is npm (or npx) -> sh -c -> this process.
+        for (let hop = 0; hop < 3; hop++) {
+            const above = launcherParent(pid);
+            if (above === undefined)
+                break;
+            pid = above;
+        }
+    }
+    return (0,_platform_process_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .identify */ .ls)(pid);
+}
+const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
+/** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
+function launcherParent(pid) {
+    const argv = commandLine(pid);
+    const parent = parentOf(pid);
+    if (!argv || parent === undefined)
+        return undefined;
+    if (isPackageRunner(argv))
+        return parent;
+    const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
+    const parentArgv = shell ? commandLine(parent) : undefined;
+    return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
+}
+/** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
+function isPackageRunner(argv) {
+    return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
+}
+function commandLine(pid) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    }
+    catch {
+        return undefined;
+    }
+}
+function parentOf(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // field 4, after the state
+        return ppid > 1 ? ppid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $v: () => (/* binding */ leaseDirs),
+/* harmony export */   _G: () => (/* binding */ defaultLeaseRoot),
+/* harmony export */   oX: () => (/* binding */ assertOwnDir),
+/* harmony export */   qF: () => (/* binding */ openLeaseLocation)
+/* harmony export */ });
+/* unused harmony exports LEGACY_DEFAULT_NAME, accountName, SHARED_SETUP, ownDirProblem */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+
+
+
+
+/** The earlier layout: one directory of `<port>.lease` files, private to the account that created it. */
+const LEGACY_DEFAULT_NAME = 'port-zero-leases';
+const DEFAULT_NAME = 'port-zero';
+const PSEUDO_FILESYSTEMS = new Map([
+    [0x9fa0, 'procfs'],
+    [0x62656572, 'sysfs'],
+]);
+const windows = process.platform === 'win32';
+/**
+ * The default root: `port-zero` in the system temp directory (`$TMPDIR`, else /tmp), the
+ * same path for every account on Linux and macOS. On Windows the temp directory is
+ * per-user, so the root is `%ProgramData%\port-zero` instead, which every account may add
+ * folders to.
+ */
+function defaultLeaseRoot(env = process.env) {
+    const base = windows ? (env.ProgramData ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir()) : node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir();
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, DEFAULT_NAME);
+}
+/** This account's name inside a root: the uid, or the user name on Windows. */
+function accountName() {
+    return windows ? node_os__WEBPACK_IMPORTED_MODULE_1___default().userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid());
+}
+/** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
+const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
+/**
+ * Opens a location: validates the root (creating it when missing) and this account's
+ * directory in it (creating that too).
+ * The default root is created mode 1777 (anyone may add a directory, only its owner may
+ * remove or rename it); a named root missing is created private (0700), one level only.
+ * A root is accepted when it is a real directory (not a link) on a real filesystem, and
+ * others can write to it only if it is sticky, or group-writable and setgid with this
+ * account in the group (an administrator's shared directory).
+ * @throws LeaseError saying why the location cannot be used.
+ */
+function openLeaseLocation(root, named) {
+    try {
+        openRoot(root, named);
+        return { root, own: openOwnDir(root) };
+    }
+    catch (error) {
+        const why = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS ? error.message : `${code(error)}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(named
+            ? `Input 'lease-dir' has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+            : `The shared lease directory ${root} cannot be used: ${why}`);
+    }
+}
+function openRoot(root, named) {
+    let stat = lstat(root);
+    if (!stat) {
+        try {
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdirSync(root, named ? 0o700 : 0o777);
+        }
+        catch (error) {
+            if (code(error) !== 'EEXIST')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`it cannot be created (${code(error)})`);
+        }
+        stat = lstat(root);
+        // Ours and new: make it shared whatever the umask; one someone else made is judged below.
+        if (!named && stat?.isDirectory() && !windows && stat.uid === process.getuid()) {
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(root, 0o1777);
+            stat = lstat(root);
+        }
+    }
+    if (!stat)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS('it vanished while being opened');
+    const problem = rootProblem(root, stat);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(problem);
+}
+function rootProblem(root, stat) {
+    if (stat.isSymbolicLink())
+        return 'it is a symbolic link; refusing to follow it';
+    if (!stat.isDirectory())
+        return 'it is not a directory';
+    const kind = PSEUDO_FILESYSTEMS.get(Number(node_fs__WEBPACK_IMPORTED_MODULE_0___default().statfsSync(root).type));
+    if (kind)
+        return `it is on ${kind}, a kernel pseudo-filesystem`;
+    if (windows)
+        return undefined;
+    const mode = stat.mode;
+    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+    if (mode & 0o1000)
+        return undefined; // sticky: no one may remove or rename another's entries
+    if (mode & 0o002)
+        return `it is writable by every user but not sticky (mode ${octal})`;
+    if (mode & 0o020) {
+        if (!(mode & 0o2000))
+            return `it is group-writable but neither setgid nor sticky (mode ${octal})`;
+        if (!process.getgroups().includes(stat.gid) && process.getegid() !== stat.gid)
+            return `it is shared with group ${stat.gid}, and this account (uid ${process.getuid()}) is not in it`;
+    }
+    return undefined;
+}
+/**
+ * This account's directory: `<root>/<account>`, or, should another account have taken
+ * that name first, a directory of ours named `<account>.<suffix>`. Readers never go by
+ * the name, so any directory of ours will do.
+ */
+function openOwnDir(root) {
+    const account = accountName();
+    const preferred = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, account);
+    if (ownDirProblem(preferred) === undefined || createOwnDir(preferred))
+        return preferred;
+    for (const name of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(root)) {
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, name);
+        if (name.startsWith(`${account}.`) && ownDirProblem(dir) === undefined)
+            return dir;
+    }
+    const alternative = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
+    if (createOwnDir(alternative))
+        return alternative;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory in it cannot be created`);
+}
+function createOwnDir(dir) {
+    try {
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdirSync(dir, 0o755);
+    }
+    catch (error) {
+        if (code(error) === 'EEXIST')
+            return false;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory ${dir} cannot be created (${code(error)})`);
+    }
+    if (ownDirProblem(dir, false) !== undefined)
+        return false;
+    if (!windows)
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(dir, 0o755); // readable by every account whatever the umask
+    return true;
+}
+/** Why `dir` is not this account's own lease directory, or undefined when it is. */
+function ownDirProblem(dir, strict = true) {
+    const stat = lstat(dir);
+    if (!stat)
+        return 'it does not exist';
+    if (stat.isSymbolicLink() || !stat.isDirectory())
+        return 'it is not a directory';
+    if (windows)
+        return undefined;
+    if (stat.uid !== process.getuid())
+        return `it belongs to uid ${stat.uid}`;
+    if (strict && stat.mode & 0o022)
+        return 'others can write to it';
+    return undefined;
+}
+/** Checks, before any write or removal, that `dir` is still this account's own directory. */
+function assertOwnDir(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`The lease directory ${dir} cannot be used: ${problem}`);
+}
+/**
+ * Every directory whose `<port>.lease` files count: each account's directory in the root,
+ * the root itself and, for the default root, the earlier default directory (the earlier
+ * layout kept lease files directly there). An account's directory is a real directory
+ * named by its owner's uid (`1001`, or `1001.<suffix>`), so junk that another account
+ * adds to the root costs one lstat per name and is then skipped: `seen` keeps those
+ * verdicts across calls (a name that changes owner is its owner's to change).
+ */
+function leaseDirs(root, seen = new Map()) {
+    const dirs = [root];
+    const legacy = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(root), LEGACY_DEFAULT_NAME);
+    if (node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
+        dirs.push(legacy);
+    for (const name of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(root)) {
+        const uid = ACCOUNT_DIR.exec(name)?.[1];
+        if (uid === undefined)
+            continue;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, name);
+        let ok = seen.get(name);
+        if (ok === undefined) {
+            const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(dir, { throwIfNoEntry: false });
+            ok = stat !== undefined && stat.isDirectory() && (windows || stat.uid === Number(uid));
+            seen.set(name, ok);
+        }
+        if (ok)
+            dirs.push(dir);
+    }
+    return dirs;
+}
+const ACCOUNT_DIR = windows ? /^([^.][^.]*)(\.[\w-]+)?$/ : /^(\d+)(\.[\w-]+)?$/;
+function lstat(file) {
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(file);
+    }
+    catch (error) {
+        if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR')
+            return undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`it cannot be read (${code(error)})`);
+    }
+}
+function code(error) {
+    return error.code ?? String(error);
+}
+
+
+/***/ }),
+
+/***/ 953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u4: () => (/* binding */ LeaseBook),
+  Eh: () => (/* binding */ newOwner),
+  Of: () => (/* binding */ releaseOwnedBy)
+});
+
+// UNUSED EXPORTS: hasLiveLease, newToken, releaseLeases, sweepStale
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+// EXTERNAL MODULE: ./src/platform/process-identity.ts
+var process_identity = __nccwpck_require__(261);
+// EXTERNAL MODULE: ./src/settings/constants.ts
+var constants = __nccwpck_require__(804);
+// EXTERNAL MODULE: ./src/protection/lease-location.ts
+var lease_location = __nccwpck_require__(329);
+;// CONCATENATED MODULE: ./src/protection/lease-record.ts
+
+
+
+/** Nothing a lease needs comes near this; anything bigger is not a record. */
+const MAX_RECORD_BYTES = 4096;
+const MAX_LEASE_MS = constants/* MAX_LEASE_MINUTES */.UE * 60_000;
+const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
+const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
+/**
+ * Reads a record without following a symbolic link (O_NOFOLLOW), without blocking on a
+ * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
+ * than 4 KiB. Never throws: anything but a record is `missing` or `corrupt`.
+ */
+function lease_record_readRecord(file) {
+    // Most names are missing: existsSync says so without the cost of an exception.
+    if (!external_node_fs_default().existsSync(file) && !isLink(file))
+        return { kind: 'missing' };
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { kind: 'missing' };
+        return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (!stat.isFile())
+            return { kind: 'corrupt', why: 'not a regular file' };
+        if (stat.size > MAX_RECORD_BYTES)
+            return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
+        const buffer = Buffer.alloc(MAX_RECORD_BYTES + 1);
+        const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
+        const text = buffer.toString('utf8', 0, length);
+        const record = parseRecord(text);
+        if (!record)
+            return { kind: 'corrupt', why: length === 0 ? 'empty' : 'not a lease record' };
+        return { kind: 'record', record, changed: stat.ctimeMs };
+    }
+    catch (error) {
+        return { kind: 'corrupt', why: `unreadable (${error.code})` };
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+function isLink(file) {
+    return external_node_fs_default().lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+}
+const isIdentity = (p) => typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger(p.pid) &&
+    (p.start === null || typeof p.start === 'string');
+/** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
+function parseRecord(text) {
+    try {
+        const r = JSON.parse(text);
+        const valid = r?.version === 1 &&
+            Number.isFinite(r.expires) &&
+            typeof r.owner?.token === 'string' &&
+            isIdentity(r.owner.runner) &&
+            (r.reservation === undefined || typeof r.reservation === 'string') &&
+            (r.allocator === undefined || isIdentity(r.allocator));
+        return valid ? r : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function formatRecord(record) {
+    return JSON.stringify(record);
+}
+/**
+ * A lease is live while unexpired and its runner process runs (pid and start time, so a
+ * reused pid does not count). The expiry is capped at the record's last inode change
+ * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
+ * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
+ * to any date, while ctime is always the kernel's clock.
+ */
+function lease_record_judgeRecord(record, changed, now = Date.now()) {
+    const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
+    if (expires <= now)
+        return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
+    if (!ownerRuns(record.owner.runner))
+        return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
+    return { live: true };
+}
+/**
+ * Whether the owner process runs. On a host that hides other users' processes
+ * (/proc mounted with hidepid) another account's process exists (kill() answers EPERM)
+ * but its start time cannot be read; it then counts as running, and the capped expiry
+ * bounds the lease.
+ */
+function ownerRuns(owner) {
+    if ((0,process_identity/* isRunning */.W_)(owner))
+        return true;
+    if (owner.start === null || !Number.isInteger(owner.pid) || owner.pid <= 0)
+        return false;
+    try {
+        process.kill(owner.pid, 0);
+        return false; // ours to see, and not the same process
+    }
+    catch (error) {
+        return error.code === 'EPERM' && (0,process_identity/* processStart */.gy)(owner.pid) === null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/protection/leases.ts
+
+
+
+
+
+
+
+
+
+const LEASE_FILE = /^(\d{1,5})\.lease$/;
+const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
+/** The one place lease tokens are made: unique to one allocation. */
+function newToken() {
+    return (0,external_node_crypto_namespaceObject.randomUUID)();
+}
+function newOwner(runner, env = process.env) {
+    return {
+        token: newToken(),
+        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
+        job: env.GITHUB_JOB ?? 'local',
+        runner,
+        host: external_node_os_default().hostname(),
+    };
+}
+function leasePath(dir, port) {
+    return external_node_path_default().join(dir, `${port}.lease`);
+}
+/** The leases of one allocation: claims ports, and gives them all back if the allocation fails. */
+class LeaseBook {
+    location;
+    owner;
+    record;
+    warn;
+    claimed = new Set();
+    /** Which names in the root are account directories, judged once per allocation. */
+    seen = new Map();
+    /** Writes the allocation's record. @throws LeaseError when this account's directory cannot be written. */
+    constructor(options) {
+        this.location = options.location;
+        this.owner = options.owner;
+        this.warn = options.warn ?? (() => { });
+        // The allocating pid in the name: a record left by an allocation killed mid-way is swept once that process is gone.
+        this.record = external_node_path_default().join(this.location.own, `.owner-${process.pid}-${options.owner.token}.json`);
+        const record = {
+            version: 1,
+            owner: options.owner,
+            created: new Date().toISOString(),
+            expires: Date.now() + options.ttlMs,
+            ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
+            allocator: (0,process_identity/* identify */.ls)(process.pid),
+        };
+        try {
+            (0,lease_location/* assertOwnDir */.oX)(this.location.own);
+            writeExclusive(this.record, formatRecord(record));
+        }
+        catch (error) {
+            throw new errors/* LeaseError */.pS(`The lease directory ${this.location.own} cannot be written: ${error.message}`);
+        }
+    }
+    get ports() {
+        return [...this.claimed];
+    }
+    /** Leases every port, or none of them (then false: one is someone else's). Called while the ports' sockets are held. */
+    claim = async (ports) => {
+        const done = [];
+        for (const port of ports) {
+            if (!this.claimOne(port)) {
+                for (const p of done)
+                    this.unlinkOwn(p);
+                return false;
+            }
+            done.push(port);
+        }
+        for (const port of done)
+            this.claimed.add(port);
+        return true;
+    };
+    claimOne(port) {
+        if (!this.linkOwn(port))
+            return false;
+        if (!liveIn((0,lease_location/* leaseDirs */.$v)(this.location.root, this.seen), port, this.location.own))
+            return true;
+        this.unlinkOwn(port); // another account's live lease: back off
+        return false;
+    }
+    /** Publishes this allocation's lease in its own directory, replacing a stale one of the same account. */
+    linkOwn(port) {
+        const file = leasePath(this.location.own, port);
+        for (let attempt = 0; attempt < 2; attempt++) {
+            try {
+                external_node_fs_default().linkSync(this.record, file);
+                return true;
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw new errors/* LeaseError */.pS(`Cannot lease port ${port}: ${error.message}`);
+            }
+            // Only the process holding the port's socket gets here, so no other allocator
+            // of this account is judging the same lease: removing a stale one is safe.
+            if (!this.removeIfStale(file))
+                return false;
+        }
+        return false;
+    }
+    removeIfStale(file) {
+        const read = lease_record_readRecord(file);
+        if (read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live)
+            return false;
+        const removed = unlinkQuietly(file, this.warn);
+        if (removed && read.kind === 'corrupt')
+            this.warn(`Removed a corrupt lease ${file} (${read.why})`);
+        return removed;
+    }
+    unlinkOwn(port) {
+        external_node_fs_default().rmSync(leasePath(this.location.own, port), { force: true });
+        this.claimed.delete(port);
+    }
+    /** The allocation is over: the lease files stay, the record's own name goes. */
+    close() {
+        external_node_fs_default().rmSync(this.record, { force: true });
+    }
+    /** The allocation failed: no lease of it may stay behind. */
+    releaseAll() {
+        for (const port of this.ports)
+            this.unlinkOwn(port);
+        this.close();
+    }
+}
+/** Creates `file` (never an existing one, never through a link), readable by every account whatever the umask. */
+function writeExclusive(file, content) {
+    const flags = (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | (external_node_fs_default()).constants.O_WRONLY | leases_O_NOFOLLOW;
+    const fd = external_node_fs_default().openSync(file, flags, 0o644);
+    try {
+        if (process.platform !== 'win32')
+            external_node_fs_default().fchmodSync(fd, 0o644);
+        external_node_fs_default().writeSync(fd, content);
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** True if any directory but `except` holds a live lease for `port`. Reads only; anything but a record does not count. */
+function liveIn(dirs, port, except) {
+    return dirs.some((dir) => {
+        if (dir === except)
+            return false;
+        const read = lease_record_readRecord(leasePath(dir, port));
+        return read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live;
+    });
+}
+/**
+ * True if any account on the host holds a live lease for `port` in the location rooted at
+ * `location` (the default root or a `lease-dir`). Never throws for what others put there.
+ */
+function hasLiveLease(location, port) {
+    try {
+        return liveIn(leaseDirs(location), port);
+    }
+    catch {
+        return false; // no readable location: no lease
+    }
+}
+function unlinkQuietly(file, warn) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return true;
+        warn(`Cannot remove ${file} (${code}); its port is skipped`);
+        return false;
+    }
+}
+/** The post step: removes exactly the leases of `token` among `ports` from this account's directory `own`. */
+function releaseLeases(own, token, ports) {
+    assertOwnDir(own);
+    let released = 0;
+    for (const port of ports) {
+        const file = leasePath(own, port);
+        const read = readRecord(file);
+        if (read.kind === 'record' && read.record.owner.token === token) {
+            fs.rmSync(file, { force: true });
+            released++;
+        }
+    }
+    return released;
+}
+/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
+function releaseOwnedBy(own, owner) {
+    (0,lease_location/* assertOwnDir */.oX)(own);
+    const released = [];
+    for (const name of external_node_fs_default().readdirSync(own)) {
+        const port = LEASE_FILE.exec(name)?.[1];
+        if (port === undefined)
+            continue;
+        const read = lease_record_readRecord(external_node_path_default().join(own, name));
+        const runner = read.kind === 'record' ? read.record.owner.runner : undefined;
+        if (runner?.pid === owner.pid && runner.start === owner.start) {
+            external_node_fs_default().rmSync(external_node_path_default().join(own, name), { force: true });
+            released.push(Number(port));
+        }
+    }
+    return released.sort((a, b) => a - b);
+}
+/**
+ * Tidies this account's directory `own`: removes leases that are stale or corrupt (a
+ * record shared by many leases is judged once), and records of allocations whose
+ * process is gone (killed mid-way). Other accounts' files are never touched: their stale
+ * leases simply stop counting. Returns the stale leases it removed.
+ */
+function sweepStale(own, warn) {
+    assertOwnDir(own);
+    const verdicts = new Map();
+    const stale = [];
+    for (const name of fs.readdirSync(own)) {
+        const file = path.join(own, name);
+        const record = RECORD_FILE.exec(name);
+        if (record) {
+            if (abandoned(file, Number(record[1])))
+                unlinkQuietly(file, warn);
+            continue;
+        }
+        const port = LEASE_FILE.exec(name)?.[1];
+        const ino = port === undefined ? undefined : fs.lstatSync(file, { throwIfNoEntry: false })?.ino;
+        if (ino === undefined)
+            continue;
+        const verdict = verdicts.get(ino) ?? judgeFile(file);
+        if (!verdict.corrupt)
+            verdicts.set(ino, verdict);
+        if (verdict.live || !unlinkQuietly(file, warn))
+            continue;
+        if (verdict.corrupt)
+            warn(`Removed a corrupt lease ${file} (${verdict.why})`);
+        stale.push({ port: Number(port), reservation: verdict.reservation, why: verdict.why });
+    }
+    return stale;
+}
+function judgeFile(file) {
+    const read = readRecord(file);
+    if (read.kind === 'missing')
+        return { live: true, why: 'already gone' }; // nothing to remove
+    if (read.kind === 'corrupt')
+        return { live: false, why: read.why, corrupt: true };
+    const verdict = judgeRecord(read.record, read.changed);
+    return { live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
+}
+/** A record whose allocating process is gone, or that is unreadable and older than any lease can be. */
+function abandoned(file, pid) {
+    const read = readRecord(file);
+    if (read.kind === 'missing')
+        return false;
+    if (read.kind === 'record')
+        return !isRunning(read.record.allocator ?? { pid, start: null });
+    const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+    return !isRunning({ pid, start: null }) || (stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now());
+}
+
 
 /***/ }),
 
@@ -717,6 +1514,8 @@ const Output = {
 };
 const State = {
     LeaseDir: 'leaseDir',
+    /** This account's directory inside the lease location, where its leases are. */
+    LeaseAccountDir: 'leaseAccountDir',
     LeaseToken: 'leaseToken',
     LeasePorts: 'leasePorts',
     Holder: 'holder',
@@ -730,7 +1529,7 @@ const MAX_LEASE_MINUTES = 7 * 24 * 60;
 
 /***/ }),
 
-/***/ 359:
+/***/ 462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -747,12 +1546,12 @@ var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(30);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/settings/constants.ts
 var constants = __nccwpck_require__(804);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -1048,6 +1847,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 

@@ -27,11 +27,15 @@ function launcherParent(pid: number): number | undefined {
   const argv = commandLine(pid);
   const parent = parentOf(pid);
   if (!argv || parent === undefined) return undefined;
-  if (argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg)) || argv[0] === 'npm exec') return parent;
+  if (isPackageRunner(argv)) return parent;
   const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
   const parentArgv = shell ? commandLine(parent) : undefined;
-  if (parentArgv?.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg))) return parent;
-  return undefined;
+  return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
+}
+
+/** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
+function isPackageRunner(argv: string[]): boolean {
+  return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
 }
 
 function commandLine(pid: number): string[] | undefined {

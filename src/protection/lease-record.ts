@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
+import { isRunning, processStart, type ProcessIdentity } from '../platform/process-identity.ts';
 import { MAX_LEASE_MINUTES } from '../settings/constants.ts';
 
 /**
@@ -120,6 +120,23 @@ export type Verdict = { live: true } | { live: false; why: string };
 export function judgeRecord(record: LeaseRecord, changed: number, now = Date.now()): Verdict {
   const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
   if (expires <= now) return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
-  if (!isRunning(record.owner.runner)) return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
+  if (!ownerRuns(record.owner.runner)) return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
   return { live: true };
+}
+
+/**
+ * Whether the owner process runs. On a host that hides other users' processes
+ * (/proc mounted with hidepid) another account's process exists (kill() answers EPERM)
+ * but its start time cannot be read; it then counts as running, and the capped expiry
+ * bounds the lease.
+ */
+function ownerRuns(owner: ProcessIdentity): boolean {
+  if (isRunning(owner)) return true;
+  if (owner.start === null || !Number.isInteger(owner.pid) || owner.pid <= 0) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false; // ours to see, and not the same process
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' && processStart(owner.pid) === null;
+  }
 }

@@ -133,7 +133,8 @@ export class LeaseBook {
         fs.linkSync(this.record, file);
         return true;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new LeaseError(`Cannot lease port ${port}: ${(error as Error).message}`);
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+          throw new LeaseError(`Cannot lease port ${port}: ${(error as Error).message}`);
       }
       // Only the process holding the port's socket gets here, so no other allocator
       // of this account is judging the same lease: removing a stale one is safe.

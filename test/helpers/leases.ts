@@ -12,5 +12,10 @@ export function leaseFiles(location: string): string[] {
 /** The `<port>.lease` names in this account's directory of a location. */
 export function ownLeases(location: string): string[] {
   const own = path.join(location, String(process.getuid!()));
-  return fs.existsSync(own) ? fs.readdirSync(own).filter((n) => n.endsWith('.lease')).sort() : [];
+  return fs.existsSync(own)
+    ? fs
+        .readdirSync(own)
+        .filter((n) => n.endsWith('.lease'))
+        .sort()
+    : [];
 }
