@@ -977,35 +977,42 @@ function rootProblem(root, stat) {
 function openOwnDir(root) {
     const account = accountName();
     const preferred = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, account);
-    if (ownDirProblem(preferred) === undefined || createOwnDir(preferred))
-        return preferred;
+    // Jobs of one account start together: one creates the directory, the others find it.
+    if (createOwnDir(preferred) || ownDirProblem(preferred) === undefined)
+        return shared(preferred);
     for (const name of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(root)) {
         const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, name);
         if (name.startsWith(`${account}.`) && ownDirProblem(dir) === undefined)
-            return dir;
+            return shared(dir);
     }
     const alternative = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
     if (createOwnDir(alternative))
-        return alternative;
+        return shared(alternative);
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory in it cannot be created`);
 }
+/** True when `dir` was created now; false when the name exists already. */
 function createOwnDir(dir) {
     try {
         node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdirSync(dir, 0o755);
+        return true;
     }
     catch (error) {
         if (code(error) === 'EEXIST')
             return false;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory ${dir} cannot be created (${code(error)})`);
     }
-    if (ownDirProblem(dir, false) !== undefined)
-        return false;
-    if (!windows)
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(dir, 0o755); // readable by every account whatever the umask
-    return true;
+}
+/** Makes this account's directory readable by every account whatever the umask (checked ours first). */
+function shared(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory ${dir} cannot be used: ${problem}`);
+    if (!windows && (lstat(dir).mode & 0o755) !== 0o755)
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(dir, 0o755);
+    return dir;
 }
 /** Why `dir` is not this account's own lease directory, or undefined when it is. */
-function ownDirProblem(dir, strict = true) {
+function ownDirProblem(dir) {
     const stat = lstat(dir);
     if (!stat)
         return 'it does not exist';
@@ -1015,7 +1022,7 @@ function ownDirProblem(dir, strict = true) {
         return undefined;
     if (stat.uid !== process.getuid())
         return `it belongs to uid ${stat.uid}`;
-    if (strict && stat.mode & 0o022)
+    if (stat.mode & 0o022)
         return 'others can write to it';
     return undefined;
 }

@@ -1317,35 +1317,42 @@ function rootProblem(root, stat) {
 function openOwnDir(root) {
     const account = accountName();
     const preferred = path.join(root, account);
-    if (ownDirProblem(preferred) === undefined || createOwnDir(preferred))
-        return preferred;
+    // Jobs of one account start together: one creates the directory, the others find it.
+    if (createOwnDir(preferred) || ownDirProblem(preferred) === undefined)
+        return shared(preferred);
     for (const name of fs.readdirSync(root)) {
         const dir = path.join(root, name);
         if (name.startsWith(`${account}.`) && ownDirProblem(dir) === undefined)
-            return dir;
+            return shared(dir);
     }
     const alternative = path.join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
     if (createOwnDir(alternative))
-        return alternative;
+        return shared(alternative);
     throw new LeaseError(`this account's directory in it cannot be created`);
 }
+/** True when `dir` was created now; false when the name exists already. */
 function createOwnDir(dir) {
     try {
         fs.mkdirSync(dir, 0o755);
+        return true;
     }
     catch (error) {
         if (code(error) === 'EEXIST')
             return false;
         throw new LeaseError(`this account's directory ${dir} cannot be created (${code(error)})`);
     }
-    if (ownDirProblem(dir, false) !== undefined)
-        return false;
-    if (!windows)
-        fs.chmodSync(dir, 0o755); // readable by every account whatever the umask
-    return true;
+}
+/** Makes this account's directory readable by every account whatever the umask (checked ours first). */
+function shared(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new LeaseError(`this account's directory ${dir} cannot be used: ${problem}`);
+    if (!windows && (lstat(dir).mode & 0o755) !== 0o755)
+        fs.chmodSync(dir, 0o755);
+    return dir;
 }
 /** Why `dir` is not this account's own lease directory, or undefined when it is. */
-function ownDirProblem(dir, strict = true) {
+function ownDirProblem(dir) {
     const stat = lstat(dir);
     if (!stat)
         return 'it does not exist';
@@ -1355,7 +1362,7 @@ function ownDirProblem(dir, strict = true) {
         return undefined;
     if (stat.uid !== process.getuid())
         return `it belongs to uid ${stat.uid}`;
-    if (strict && stat.mode & 0o022)
+    if (stat.mode & 0o022)
         return 'others can write to it';
     return undefined;
 }
