@@ -64,6 +64,8 @@ beforeAll(() => {
   repo = path.join(work, 'repo');
   origin = path.join(work, 'origin.git');
   git(work, 'init', '--quiet', '--bare', origin);
+  // CI checks out a shallow clone; the bare remote must accept tags on commits whose history it lacks.
+  git(origin, 'config', 'receive.shallowUpdate', 'true');
   git(work, 'clone', '--quiet', '--no-tags', ROOT, repo);
   fs.writeFileSync(path.join(repo, 'CHANGELOG.md'), '');
   git(repo, 'add', 'CHANGELOG.md');
@@ -90,8 +92,8 @@ describe('the release script (npm run release)', () => {
   });
 
   it('tags vX.Y.Z and the major tag on HEAD, and pushes both with --push', () => {
-    const { code, stdout } = release(['1.0.0', '--push']);
-    expect(code).toBe(0);
+    const { code, stdout, stderr } = release(['1.0.0', '--push']);
+    expect(code, stderr).toBe(0);
     expect(stdout).toContain(`created tag v1.0.0 at ${short(head())}`);
     expect(tags()).toEqual({ 'v1.0.0': head(), v1: head() });
     expect(tags(origin)).toEqual({ 'v1.0.0': head(), v1: head() });
