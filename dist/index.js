@@ -1034,14 +1034,18 @@ function getIDToken(aud) {
 class PortZeroError extends Error {
     name = 'PortZeroError';
 }
-/** An input (or command-line option) that breaks its rule. */
+/**
+ * An input (or command-line option, or library option) that breaks its rule.
+ * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
+ */
 class InputError extends PortZeroError {
     name = 'InputError';
     input;
     value;
     allowed;
-    constructor(input, value, allowed) {
-        super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
+    /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
+    constructor(input, value, allowed, kind = 'Input') {
+        super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
         this.input = input;
         this.value = value;
         this.allowed = allowed;
@@ -1054,6 +1058,10 @@ class AllocationError extends PortZeroError {
 /** The lease directory cannot be used. */
 class LeaseError extends PortZeroError {
     name = 'LeaseError';
+}
+/** `1 port`, `2 ports`: a count with its noun in the right number. */
+function plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
@@ -1450,10 +1458,12 @@ async function confirmAll(candidate) {
 }
 function shortfall(spec, found) {
     const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
+    if (spec.count === 1)
+        return new AllocationError(`No free port in ${where}`);
     if (spec.contiguous) {
         return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where}`);
     }
-    return new AllocationError(`Only ${found} of the ${spec.count} ports asked for are free in ${where}`);
+    return new AllocationError(`Only ${found} of the ${spec.count} ports asked for ${found === 1 ? 'is' : 'are'} free in ${where}`);
 }
 /** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
 async function bindEverywhere(spec, port) {
@@ -1650,7 +1660,11 @@ function isRunning(identity) {
  * Where the holder program is: dist/holder/index.js beside the main bundle or one
  * level up from the post bundle, or src/programs/holder.ts when running from src/.
  */
-const HOLDER_PATHS = [['holder', 'index.js'], ['..', 'holder', 'index.js'], ['..', 'programs', 'holder.ts']];
+const HOLDER_PATHS = [
+    ['holder', 'index.js'],
+    ['..', 'holder', 'index.js'],
+    ['..', 'programs', 'holder.ts'],
+];
 function holderScript() {
     const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
     const found = HOLDER_PATHS.map((parts) => external_node_path_default().join(here, ...parts)).find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
@@ -1798,7 +1812,7 @@ function parseNames(rawNames, rawCount) {
     if (names.length > MAX_COUNT)
         throw new InputError(Input.Names, rawNames, `at most ${MAX_COUNT} names`);
     if (count !== 1 && count !== names.length) {
-        throw new InputError(Input.Count, rawCount, `${names.length} names were given, so 'count' must be left out or be ${names.length}`);
+        throw new InputError(Input.Count, rawCount, `${plural(names.length, 'name was', 'names were')} given, so 'count' must be left out or be ${names.length}`);
     }
     return names;
 }
@@ -1896,7 +1910,7 @@ function parseRange(raw, count, canBind) {
         throw new InputError(Input.Range, raw, allowed);
     const range = parseItem(Input.Range, raw, raw, allowed);
     if (rangeSize(range) < count)
-        throw new InputError(Input.Range, raw, `it holds ${rangeSize(range)} ports, fewer than the ${count} asked for`);
+        throw new InputError(Input.Range, raw, `it holds ${plural(rangeSize(range), 'port')}, fewer than the ${count} asked for`);
     if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
         throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
     }
@@ -2380,7 +2394,7 @@ async function hold(settings, allocation, runner) {
         deadline: Date.now() + settings.leaseMinutes * 60_000,
         owner: runner,
     });
-    core_debug(`holder process ${holder.process.pid} holds ${holder.held.length} ports`);
+    core_debug(`holder process ${holder.process.pid} holds ${plural(holder.held.length, 'port')}`);
     if (holder.missed.length)
         warning(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
     return holder;

@@ -330,10 +330,12 @@ async function confirmAll(candidate) {
 }
 function shortfall(spec, found) {
     const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
+    if (spec.count === 1)
+        return new errors/* AllocationError */.ZB(`No free port in ${where}`);
     if (spec.contiguous) {
         return new errors/* AllocationError */.ZB(`No block of ${spec.count} consecutive free ports in ${where}`);
     }
-    return new errors/* AllocationError */.ZB(`Only ${found} of the ${spec.count} ports asked for are free in ${where}`);
+    return new errors/* AllocationError */.ZB(`Only ${found} of the ${spec.count} ports asked for ${found === 1 ? 'is' : 'are'} free in ${where}`);
 }
 /** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
 async function bindEverywhere(spec, port) {
@@ -533,6 +535,7 @@ function ephemeralRange(platform = process.platform) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   ES: () => (/* binding */ PortZeroError),
+/* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   ZB: () => (/* binding */ AllocationError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
@@ -542,14 +545,18 @@ function ephemeralRange(platform = process.platform) {
 class PortZeroError extends Error {
     name = 'PortZeroError';
 }
-/** An input (or command-line option) that breaks its rule. */
+/**
+ * An input (or command-line option, or library option) that breaks its rule.
+ * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
+ */
 class InputError extends PortZeroError {
     name = 'InputError';
     input;
     value;
     allowed;
-    constructor(input, value, allowed) {
-        super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
+    /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
+    constructor(input, value, allowed, kind = 'Input') {
+        super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
         this.input = input;
         this.value = value;
         this.allowed = allowed;
@@ -562,6 +569,10 @@ class AllocationError extends PortZeroError {
 /** The lease directory cannot be used. */
 class LeaseError extends (/* unused pure expression or super */ null && (PortZeroError)) {
     name = 'LeaseError';
+}
+/** `1 port`, `2 ports`: a count with its noun in the right number. */
+function plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
@@ -857,7 +868,7 @@ function parseNames(rawNames, rawCount) {
     if (names.length > constants/* MAX_COUNT */.H$)
         throw new errors/* InputError */.dz(constants/* Input */.pd.Names, rawNames, `at most ${constants/* MAX_COUNT */.H$} names`);
     if (count !== 1 && count !== names.length) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Count, rawCount, `${names.length} names were given, so 'count' must be left out or be ${names.length}`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Count, rawCount, `${(0,errors/* plural */.LS)(names.length, 'name was', 'names were')} given, so 'count' must be left out or be ${names.length}`);
     }
     return names;
 }
@@ -955,7 +966,7 @@ function parseRange(raw, count, canBind) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, allowed);
     const range = parseItem(constants/* Input */.pd.Range, raw, raw, allowed);
     if ((0,port_range/* rangeSize */.xh)(range) < count)
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `it holds ${(0,port_range/* rangeSize */.xh)(range)} ports, fewer than the ${count} asked for`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `it holds ${(0,errors/* plural */.LS)((0,port_range/* rangeSize */.xh)(range), 'port')}, fewer than the ${count} asked for`);
     if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
         throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
     }

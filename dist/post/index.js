@@ -1070,14 +1070,18 @@ const MAX_LEASE_MINUTES = (/* unused pure expression or super */ null && (7 * 24
 class errors_PortZeroError extends Error {
     name = 'PortZeroError';
 }
-/** An input (or command-line option) that breaks its rule. */
+/**
+ * An input (or command-line option, or library option) that breaks its rule.
+ * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
+ */
 class InputError extends errors_PortZeroError {
     name = 'InputError';
     input;
     value;
     allowed;
-    constructor(input, value, allowed) {
-        super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
+    /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
+    constructor(input, value, allowed, kind = 'Input') {
+        super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
         this.input = input;
         this.value = value;
         this.allowed = allowed;
@@ -1090,6 +1094,10 @@ class AllocationError extends (/* unused pure expression or super */ null && (er
 /** The lease directory cannot be used. */
 class errors_LeaseError extends (/* unused pure expression or super */ null && (errors_PortZeroError)) {
     name = 'LeaseError';
+}
+/** `1 port`, `2 ports`: a count with its noun in the right number. */
+function plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
@@ -1154,7 +1162,11 @@ function isRunning(identity) {
  * Where the holder program is: dist/holder/index.js beside the main bundle or one
  * level up from the post bundle, or src/programs/holder.ts when running from src/.
  */
-const HOLDER_PATHS = (/* unused pure expression or super */ null && ([['holder', 'index.js'], ['..', 'holder', 'index.js'], ['..', 'programs', 'holder.ts']]));
+const HOLDER_PATHS = (/* unused pure expression or super */ null && ([
+    ['holder', 'index.js'],
+    ['..', 'holder', 'index.js'],
+    ['..', 'programs', 'holder.ts'],
+]));
 function holderScript() {
     const here = path.dirname(fileURLToPath(import.meta.url));
     const found = HOLDER_PATHS.map((parts) => path.join(here, ...parts)).find((file) => existsSync(file));
@@ -1495,11 +1507,11 @@ function releaseJobLeases() {
     }
     const ports = getState(State.LeasePorts).split(' ').filter(Boolean).map(Number);
     const released = releaseLeases(dir, getState(State.LeaseToken), ports);
-    info(`Released ${released} of ${ports.length} port leases.`);
+    info(`Released ${released} of ${plural(ports.length, 'port lease')}.`);
     // Off the hot path: tidy up after jobs that crashed or never ran their post step.
     const swept = sweepStale(dir, (m) => warning(m));
     if (swept)
-        info(`Removed ${swept} stale leases left by other jobs.`);
+        info(`Removed ${plural(swept, 'stale lease')} left by other jobs.`);
 }
 
 

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { allocatePorts, type Allocation } from '../allocator/allocate-ports.ts';
 import { Input, State } from '../settings/constants.ts';
-import { errorMessage, LeaseError } from '../errors.ts';
+import { errorMessage, LeaseError, plural } from '../errors.ts';
 import { startHolder, stopHolder, type Holder } from '../protection/holder.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
 import { DEFAULT_LEASE_DIR, LeaseBook, newOwner } from '../protection/leases.ts';
@@ -93,7 +93,7 @@ async function hold(settings: Settings, allocation: Allocation, runner: ProcessI
     deadline: Date.now() + settings.leaseMinutes * 60_000,
     owner: runner,
   });
-  core.debug(`holder process ${holder.process.pid} holds ${holder.held.length} ports`);
+  core.debug(`holder process ${holder.process.pid} holds ${plural(holder.held.length, 'port')}`);
   if (holder.missed.length) core.warning(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
   return holder;
 }

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { State } from '../settings/constants.ts';
-import { errorMessage } from '../errors.ts';
+import { errorMessage, plural } from '../errors.ts';
 import { stopHolder } from '../protection/holder.ts';
 import { releaseLeases, sweepStale } from '../protection/leases.ts';
 import type { ProcessIdentity } from '../platform/process-identity.ts';
@@ -35,8 +35,8 @@ function releaseJobLeases() {
   }
   const ports = core.getState(State.LeasePorts).split(' ').filter(Boolean).map(Number);
   const released = releaseLeases(dir, core.getState(State.LeaseToken), ports);
-  core.info(`Released ${released} of ${ports.length} port leases.`);
+  core.info(`Released ${released} of ${plural(ports.length, 'port lease')}.`);
   // Off the hot path: tidy up after jobs that crashed or never ran their post step.
   const swept = sweepStale(dir, (m) => core.warning(m));
-  if (swept) core.info(`Removed ${swept} stale leases left by other jobs.`);
+  if (swept) core.info(`Removed ${plural(swept, 'stale lease')} left by other jobs.`);
 }

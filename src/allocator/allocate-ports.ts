@@ -141,10 +141,11 @@ async function confirmAll(candidate: Candidate): Promise<boolean> {
 
 function shortfall(spec: Spec, found: number): AllocationError {
   const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
+  if (spec.count === 1) return new AllocationError(`No free port in ${where}`);
   if (spec.contiguous) {
     return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where}`);
   }
-  return new AllocationError(`Only ${found} of the ${spec.count} ports asked for are free in ${where}`);
+  return new AllocationError(`Only ${found} of the ${spec.count} ports asked for ${found === 1 ? 'is' : 'are'} free in ${where}`);
 }
 
 /** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */

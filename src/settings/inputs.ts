@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_LEASE_MINUTES, Input, MAX_COUNT, MAX_LEASE_MINUTES, type InputName } from './constants.ts';
-import { InputError } from '../errors.ts';
+import { InputError, plural } from '../errors.ts';
 import { defaultNames, envName, FIXED_OUTPUTS, NAME_PATTERN, NAME_RULE, splitNames } from './naming.ts';
 import { MAX_PORT, MIN_PORT, PortSet, rangeSize, type PortRange } from '../allocator/port-range.ts';
 import type { AllocateOptions } from '../allocator/allocate-ports.ts';
@@ -99,7 +99,11 @@ export function parseNames(rawNames: string, rawCount: string): string[] {
   }
   if (names.length > MAX_COUNT) throw new InputError(Input.Names, rawNames, `at most ${MAX_COUNT} names`);
   if (count !== 1 && count !== names.length) {
-    throw new InputError(Input.Count, rawCount, `${names.length} names were given, so 'count' must be left out or be ${names.length}`);
+    throw new InputError(
+      Input.Count,
+      rawCount,
+      `${plural(names.length, 'name was', 'names were')} given, so 'count' must be left out or be ${names.length}`,
+    );
   }
   return names;
 }
@@ -195,7 +199,7 @@ export function parseRange(raw: string, count: number, canBind?: (port: number) 
   if (!raw.includes('-')) throw new InputError(Input.Range, raw, allowed);
   const range = parseItem(Input.Range, raw, raw, allowed);
   if (rangeSize(range) < count)
-    throw new InputError(Input.Range, raw, `it holds ${rangeSize(range)} ports, fewer than the ${count} asked for`);
+    throw new InputError(Input.Range, raw, `it holds ${plural(rangeSize(range), 'port')}, fewer than the ${count} asked for`);
   if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
     throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
   }

@@ -1,0 +1,1289 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ // The require scope
+/******/ var __nccwpck_require__ = {};
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZB: () => (/* reexport */ AllocationError),
+  dz: () => (/* reexport */ InputError),
+  pS: () => (/* reexport */ LeaseError),
+  ES: () => (/* reexport */ PortZeroError),
+  c9: () => (/* reexport */ getPort),
+  Nw: () => (/* reexport */ getPorts)
+});
+
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A problem the user can fix; its message is meant to be shown as it is. */
+class PortZeroError extends Error {
+    name = 'PortZeroError';
+}
+/**
+ * An input (or command-line option, or library option) that breaks its rule.
+ * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
+ */
+class InputError extends PortZeroError {
+    name = 'InputError';
+    input;
+    value;
+    allowed;
+    /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
+    constructor(input, value, allowed, kind = 'Input') {
+        super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
+        this.input = input;
+        this.value = value;
+        this.allowed = allowed;
+    }
+}
+/** The host could not supply the ports asked for. */
+class AllocationError extends PortZeroError {
+    name = 'AllocationError';
+}
+/** The lease directory cannot be used. */
+class LeaseError extends PortZeroError {
+    name = 'LeaseError';
+}
+/** `1 port`, `2 ports`: a count with its noun in the right number. */
+function plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/allocator/port-range.ts
+
+const MIN_PORT = 1;
+const MAX_PORT = 65535;
+function rangeSize(range) {
+    return range.high - range.low + 1;
+}
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
+class PortSet {
+    ranges;
+    constructor(ranges = []) {
+        this.ranges = merge([...ranges]);
+    }
+    has(port) {
+        let lo = 0;
+        let hi = this.ranges.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const r = this.ranges[mid];
+            if (port < r.low)
+                hi = mid - 1;
+            else if (port > r.high)
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    }
+    /** How many ports of `range` are not in the set. */
+    countOutside(range) {
+        let inside = 0;
+        for (const r of this.ranges) {
+            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+        }
+        return rangeSize(range) - inside;
+    }
+    union(other) {
+        return new PortSet([...this.ranges, ...other.ranges]);
+    }
+    get size() {
+        return this.ranges.length;
+    }
+}
+function merge(ranges) {
+    const sorted = ranges.toSorted((a, b) => a.low - b.low);
+    const merged = [];
+    for (const r of sorted) {
+        const last = merged.at(-1);
+        if (last && r.low <= last.high + 1)
+            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+        else
+            merged.push({ low: r.low, high: r.high });
+    }
+    return merged;
+}
+/**
+ * The range the kernel draws ephemeral ports from. Contiguous blocks come from
+ * here when no `range` is given: it is where port 0 would have picked anyway.
+ */
+function ephemeralRange(platform = process.platform) {
+    if (platform === 'linux') {
+        try {
+            const [low, high] = (0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+            if (low && high && low <= high)
+                return { low, high };
+        }
+        catch {
+            // fall through to the IANA range
+        }
+    }
+    return { low: 49152, high: 65535 }; // macOS and Windows default
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
+
+/**
+ * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
+ * socket `server` accepted for that connection; both stay open for the caller.
+ * 'elsewhere': the connection succeeded but nothing of ours arrived within
+ * `waitMs` (another program listens on that address). 'refused': nobody listens there.
+ *
+ * The client's port is known only after its 'connect' event, and whether that or
+ * the server's 'connection' comes first varies with the platform's poller, so the
+ * accepted sockets wait until both are in. Sockets of other clients are closed.
+ */
+function connectToOwn(server, host, port, waitMs) {
+    return new Promise((resolve) => {
+        const accepted = [];
+        let clientPort;
+        let timer;
+        let done = false;
+        const finish = (result) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            server.off('connection', onConnection);
+            for (const stranger of accepted.splice(0))
+                stranger.destroy();
+            resolve(result);
+        };
+        const match = () => {
+            if (clientPort === undefined)
+                return;
+            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
+            if (i >= 0)
+                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
+        };
+        const onConnection = (socket) => {
+            accepted.push(socket);
+            match();
+        };
+        server.on('connection', onConnection);
+        const client = external_node_net_default().connect({ host, port });
+        client.once('connect', () => {
+            clientPort = client.localPort;
+            match();
+            if (done)
+                return;
+            timer = setTimeout(() => {
+                client.destroy();
+                finish({ outcome: 'elsewhere' });
+            }, waitMs);
+        });
+        client.once('error', () => {
+            client.destroy();
+            finish({ outcome: 'refused' });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/protection/time-wait.ts
+
+
+/**
+ * Leaves each held TCP port in TIME_WAIT: connect to it, let the server side
+ * close first, then close the client. For the next 60 s (Linux) no bind(0) and
+ * no outgoing connection on the host gets the port, while a server that sets
+ * SO_REUSEADDR still binds it at once. Must run before the listeners close.
+ *
+ * Each port costs one loopback TCP connection (handshake, accept, two closes):
+ * kernel work that dominates the cost of a reserved batch.
+ */
+async function reserveTimeWait(held) {
+    await Promise.all(held.filter((h) => h.server).map((h) => connectAndCloseFirst(h)));
+}
+function loopbackFor(host) {
+    return host === '::' || host === '0.0.0.0' || host === '' ? '127.0.0.1' : host;
+}
+async function connectAndCloseFirst(held) {
+    const own = await connectToOwn(held.server, loopbackFor(held.host), held.port, 10_000);
+    if (own.outcome !== 'ours')
+        throw new AllocationError(`Port ${held.port} could not be reserved: its connection went ${own.outcome === 'refused' ? 'unanswered' : 'to another program'}`);
+    own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+    // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+    own.client.destroy();
+}
+
+;// CONCATENATED MODULE: ./src/allocator/sockets.ts
+
+/** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
+const EVERY_ADDRESS = '';
+/** Errors that mean "this port is taken (or forbidden) here, try another". */
+const BUSY_CODES = new Set(['EADDRINUSE', 'EACCES']);
+function isBusy(error) {
+    return BUSY_CODES.has(error?.code ?? '');
+}
+/** Binds one socket; port 0 lets the kernel choose. Rejects with the socket error. */
+function bind(protocol, host, port) {
+    return protocol === 'tcp' ? listenTcp(host, port) : bindUdp(host, port);
+}
+function listenTcp(host, port) {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_default().createServer();
+        server.once('error', reject);
+        // Without a host Node binds "::" with ipv6Only off (or "0.0.0.0" without IPv6), skipping an address lookup.
+        const where = host === EVERY_ADDRESS ? {} : { host, ipv6Only: false };
+        server.listen({ ...where, port, backlog: 8, exclusive: true }, () => {
+            server.off('error', reject);
+            const address = server.address();
+            resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
+        });
+    });
+}
+function closeServer(server) {
+    return new Promise((resolve) => server.close(() => resolve()));
+}
+/** dgram is loaded only when UDP is asked for: it is not needed to start. */
+async function bindUdp(host, port) {
+    if (host !== EVERY_ADDRESS)
+        return bindUdpOn(host, port);
+    return bindUdpOn('::', port).catch((error) => {
+        if (error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL')
+            return bindUdpOn('0.0.0.0', port);
+        throw error;
+    });
+}
+function bindUdpOn(host, port) {
+    const { createSocket } = process.getBuiltinModule('node:dgram');
+    return new Promise((resolve, reject) => {
+        const socket = createSocket({ type: external_node_net_default().isIPv6(host) ? 'udp6' : 'udp4', ipv6Only: false });
+        socket.once('error', (error) => {
+            socket.close();
+            reject(error);
+        });
+        socket.bind({ address: host, port, exclusive: true }, () => {
+            socket.removeAllListeners('error');
+            resolve({ protocol: 'udp', host, port: socket.address().port, close: () => closeUdp(socket) });
+        });
+    });
+}
+function closeUdp(socket) {
+    return new Promise((resolve) => {
+        try {
+            socket.close(() => resolve());
+        }
+        catch {
+            resolve(); // already closed
+        }
+    });
+}
+async function closeAll(held) {
+    await Promise.all([...held].map((h) => h.close()));
+}
+
+;// CONCATENATED MODULE: ./src/allocator/confirm-loopback.ts
+
+const LOOPBACKS = ['127.0.0.1', '::1'];
+/**
+ * On macOS and Windows a wildcard socket can coexist with another program's
+ * listener on 127.0.0.1 or ::1. Connect to each loopback address: if our own
+ * server does not get the connection, somebody else listens there.
+ */
+async function confirmLoopback(held) {
+    if (!held.server || (held.host !== '::' && held.host !== '0.0.0.0'))
+        return true;
+    const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
+    const results = await Promise.all(addresses.map((a) => reachesOwnServer(held.server, a, held.port)));
+    return results.every(Boolean);
+}
+/** Refused counts as free: nobody listens on that address (or the machine lacks it). */
+async function reachesOwnServer(server, address, port) {
+    const own = await connectToOwn(server, address, port, 1000);
+    if (own.outcome === 'ours') {
+        own.accepted.destroy();
+        own.client.destroy();
+    }
+    return own.outcome !== 'elsewhere';
+}
+
+;// CONCATENATED MODULE: ./src/platform/windows-excluded.ts
+
+/**
+ * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
+ * move at run time. `netsh int ipv4 show excludedportrange protocol=tcp` lists them:
+ *
+ *     Start Port    End Port
+ *     ----------    --------
+ *          5357        5357
+ *         50000       50059     *
+ *
+ * Headers and footnotes are localized, so only the rows of two numbers count.
+ */
+function parseExcludedRanges(output) {
+    const ranges = [];
+    for (const line of output.split(/\r?\n/)) {
+        const match = /^\s*(\d{1,5})\s+(\d{1,5})(\s+\*)?\s*$/.exec(line);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = Number(match[2]);
+        if (low >= 1 && low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return ranges;
+}
+const runNetsh = (file, args) => new Promise((resolve, reject) => {
+    const { execFile } = process.getBuiltinModule('node:child_process');
+    execFile(file, args, { windowsHide: true, timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+});
+/** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
+async function windowsExcludedPorts(protocols, run = runNetsh) {
+    const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
+    const outputs = await Promise.all(queries.map((args) => run('netsh', args).catch(() => '')));
+    return new PortSet(outputs.flatMap(parseExcludedRanges));
+}
+
+;// CONCATENATED MODULE: ./src/allocator/allocate-ports.ts
+
+
+
+
+
+
+/** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
+const MAX_SKIPPED = 20000;
+/**
+ * Binds the whole batch, holds every socket until all ports are known, then
+ * closes them all, so no port can be handed out twice within the batch.
+ */
+async function allocatePorts(options) {
+    const spec = await resolveSpec(options);
+    const chosen = [];
+    const skipped = [];
+    try {
+        const source = spec.contiguous ? blockSource(spec) : spec.range ? rangeSource(spec) : kernelSource(spec);
+        while (chosen.length < spec.count && !(spec.contiguous && chosen.length > 0)) {
+            const batch = await source(spec.count - chosen.length);
+            if (!batch)
+                break;
+            await judge(spec, batch, chosen, skipped);
+            if (skipped.length > MAX_SKIPPED)
+                throw new AllocationError(`Gave up after skipping ${skipped.length} taken ports`);
+        }
+        const ports = chosen.flatMap((c) => c.ports);
+        if (ports.length < spec.count)
+            throw shortfall(spec, ports.length);
+        if (spec.reserve === 'time-wait')
+            await reserveTimeWait(chosen.flatMap((c) => c.held));
+        const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
+        return { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve };
+    }
+    finally {
+        await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
+    }
+}
+/**
+ * Sorts a batch into chosen and skipped. Skipped sockets stay bound until the
+ * end, so the kernel cannot offer those ports again; so do any not needed.
+ */
+async function judge(spec, batch, chosen, skipped) {
+    const asks = spec.claim !== undefined || spec.confirmLoopback;
+    for (let i = 0; i < batch.length; i++) {
+        const candidate = batch[i];
+        const wanted = chosen.length < spec.count && !(spec.contiguous && chosen.length > 0);
+        let taken;
+        try {
+            taken = wanted && candidate.free && !candidate.ports.some((p) => spec.exclude.has(p)) && (!asks || (await claimed(spec, candidate)));
+        }
+        catch (error) {
+            for (const rest of batch.slice(i))
+                skipped.push(...rest.held); // still ours to close
+            throw error;
+        }
+        if (taken)
+            chosen.push(candidate);
+        else
+            skipped.push(...candidate.held);
+    }
+}
+async function claimed(spec, candidate) {
+    if (spec.confirmLoopback && !(await confirmAll(candidate)))
+        return false;
+    return spec.claim ? spec.claim(candidate.ports) : true;
+}
+async function resolveSpec(options) {
+    if (!Number.isInteger(options.count) || options.count < 1) {
+        throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
+    }
+    const hosts = options.hosts?.length ? [...options.hosts] : [EVERY_ADDRESS];
+    const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
+    let exclude = options.exclude ?? new PortSet();
+    // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
+    if (process.platform === 'win32' && (options.range || options.contiguous)) {
+        exclude = exclude.union(await windowsExcludedPorts(protocols));
+    }
+    return {
+        count: options.count,
+        protocols,
+        hosts,
+        pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
+        range: options.range,
+        exclude,
+        contiguous: options.contiguous ?? false,
+        claim: options.claim,
+        reserve: options.reserve ?? 'none',
+        confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
+    };
+}
+async function confirmAll(candidate) {
+    const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h)));
+    return results.every(Boolean);
+}
+function shortfall(spec, found) {
+    const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
+    if (spec.count === 1)
+        return new AllocationError(`No free port in ${where}`);
+    if (spec.contiguous) {
+        return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where}`);
+    }
+    return new AllocationError(`Only ${found} of the ${spec.count} ports asked for ${found === 1 ? 'is' : 'are'} free in ${where}`);
+}
+/** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
+async function bindEverywhere(spec, port) {
+    const [head, ...rest] = spec.pairs;
+    const first = await bind(head.protocol, head.host, port).catch((error) => {
+        if (port !== 0 && isBusy(error))
+            return undefined;
+        throw explain(error, head.host, port);
+    });
+    if (!first)
+        return { ports: [port], held: [], free: false };
+    if (rest.length === 0)
+        return { ports: [first.port], held: [first], free: true }; // the usual case: TCP, every address
+    const others = await Promise.allSettled(rest.map((p) => bind(p.protocol, p.host, first.port)));
+    const held = [first, ...fulfilled(others)];
+    const failure = rejected(others).find((e) => !isBusy(e));
+    if (failure) {
+        await closeAll(held);
+        throw explain(failure, '', first.port);
+    }
+    return { ports: [first.port], held, free: held.length === spec.pairs.length };
+}
+function fulfilled(results) {
+    return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+}
+function rejected(results) {
+    return results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+}
+function explain(error, host, port) {
+    const code = error?.code;
+    if (code === 'EADDRNOTAVAIL')
+        return new AllocationError(`Address ${host || 'asked for'} is not an address of this machine`);
+    if (port === 0 && (code === 'EADDRINUSE' || code === 'EAGAIN')) {
+        return new AllocationError('The kernel has no free ephemeral port left');
+    }
+    return error instanceof Error ? error : new Error(String(error));
+}
+/** The kernel picks; every socket stays bound, so it never offers the same port twice. */
+function kernelSource(spec) {
+    let size = 0;
+    // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
+    return (remaining) => {
+        size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), 1024);
+        return settleAll(Array.from({ length: size }, () => bindEverywhere(spec, 0)));
+    };
+}
+/** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
+function rangeSource(spec) {
+    const order = shuffled(spec.range, spec.exclude);
+    return async (remaining) => {
+        while (order.length > 0) {
+            const batch = await settleAll(order.splice(0, remaining).map((port) => bindEverywhere(spec, port)));
+            // A range is walked once: a refused port need not be held.
+            await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+            const free = batch.filter((c) => c.free);
+            if (free.length > 0)
+                return free;
+        }
+        return undefined;
+    };
+}
+/** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
+function blockSource(spec) {
+    const range = spec.range ?? ephemeralRange();
+    const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new PortSet());
+    return async () => {
+        for (let base = bases.pop(); base !== undefined; base = bases.pop()) {
+            const ports = Array.from({ length: spec.count }, (_, i) => base + i);
+            if (ports.some((p) => spec.exclude.has(p)))
+                continue;
+            const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+            const held = parts.flatMap((p) => p.held);
+            if (parts.every((p) => p.free))
+                return [{ ports, held, free: true }];
+            await closeAll(held);
+        }
+        return undefined;
+    };
+}
+/** Like Promise.all, but closes what the other promises bound when one of them fails. */
+async function settleAll(promises) {
+    try {
+        return await Promise.all(promises);
+    }
+    catch (failure) {
+        const results = await Promise.allSettled(promises);
+        await closeAll(fulfilled(results).flatMap((c) => c.held));
+        throw failure;
+    }
+}
+function shuffled(range, exclude) {
+    const ports = [];
+    if (range.high < range.low)
+        return ports;
+    for (let p = range.low; p <= range.high; p++)
+        if (!exclude.has(p))
+            ports.push(p);
+    for (let i = ports.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [ports[i], ports[j]] = [ports[j], ports[i]];
+    }
+    return ports;
+}
+
+;// CONCATENATED MODULE: ./src/platform/process-identity.ts
+
+/** The start time of `pid`, or null when it is not running or the OS does not tell. */
+function processStart(pid, platform = process.platform) {
+    try {
+        if (platform === 'linux') {
+            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
+            const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
+        }
+        if (platform === 'darwin' || platform === 'freebsd') {
+            const { execFileSync } = process.getBuiltinModule('node:child_process');
+            const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
+            return out.trim() || null;
+        }
+    }
+    catch {
+        return null;
+    }
+    return null; // Windows: liveness by pid alone, with the lease's expiry as the backstop
+}
+function identify(pid) {
+    return { pid, start: processStart(pid) };
+}
+/** True while the process runs and, where its start time is known, is still the same process. */
+function isRunning(identity) {
+    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
+        return false;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code !== 'EPERM')
+            return false; // EPERM: alive, another user's
+    }
+    if (identity.start === null)
+        return true;
+    return processStart(identity.pid) === identity.start;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/protection/leases.ts
+
+
+
+
+
+
+const DEFAULT_LEASE_DIR = external_node_path_default().join(external_node_os_default().tmpdir(), 'port-zero-leases');
+const LEASE_FILE = /^(\d{1,5})\.lease$/;
+const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where the directory check suffices
+function newOwner(runner, env = process.env) {
+    return {
+        token: (0,external_node_crypto_namespaceObject.randomUUID)(),
+        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
+        job: env.GITHUB_JOB ?? 'local',
+        runner,
+        host: external_node_os_default().hostname(),
+    };
+}
+function leasePath(dir, port) {
+    return external_node_path_default().join(dir, `${port}.lease`);
+}
+/**
+ * The directory lives somewhere shared, so it is treated as hostile: it must be a
+ * real directory (not a link), ours, and not writable by others. Creates it if missing.
+ */
+function openLeaseDir(dir) {
+    let stat;
+    try {
+        stat = external_node_fs_default().lstatSync(dir);
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT')
+            throw unusable(dir, error);
+        try {
+            external_node_fs_default().mkdirSync(dir, { recursive: true, mode: 0o700 });
+            stat = external_node_fs_default().lstatSync(dir);
+        }
+        catch (inner) {
+            throw unusable(dir, inner);
+        }
+    }
+    if (stat.isSymbolicLink())
+        throw new LeaseError(`Lease directory ${dir} is a symbolic link; refusing to follow it`);
+    if (!stat.isDirectory())
+        throw new LeaseError(`Lease directory ${dir} is not a directory`);
+    if (process.platform === 'win32')
+        return;
+    if (stat.uid !== process.getuid())
+        throw new LeaseError(`Lease directory ${dir} belongs to another user (uid ${stat.uid})`);
+    if (stat.mode & 0o022)
+        throw new LeaseError(`Lease directory ${dir} is writable by other users (mode ${(stat.mode & 0o777).toString(8)})`);
+}
+function unusable(dir, error) {
+    return new LeaseError(`Lease directory ${dir} cannot be used: ${error.message}`);
+}
+/** The leases of one allocation: claims ports, and gives them all back if the allocation fails. */
+class LeaseBook {
+    dir;
+    owner;
+    record;
+    warn;
+    claimed = new Set();
+    constructor(options) {
+        openLeaseDir(options.dir);
+        this.dir = options.dir;
+        this.owner = options.owner;
+        this.warn = options.warn ?? (() => { });
+        this.record = external_node_path_default().join(this.dir, `.owner-${options.owner.token}.json`);
+        const record = {
+            version: 1,
+            owner: options.owner,
+            created: new Date().toISOString(),
+            expires: Date.now() + options.ttlMs,
+        };
+        try {
+            writeExclusive(this.record, JSON.stringify(record));
+        }
+        catch (error) {
+            throw unusable(this.dir, error);
+        }
+    }
+    get ports() {
+        return [...this.claimed];
+    }
+    /** Leases every port, or none of them (then false: one is someone else's). */
+    claim = async (ports) => {
+        const done = [];
+        for (const port of ports) {
+            if (!this.claimOne(port)) {
+                for (const p of done)
+                    this.unlinkOwn(p);
+                return false;
+            }
+            done.push(port);
+        }
+        for (const port of done)
+            this.claimed.add(port);
+        return true;
+    };
+    claimOne(port) {
+        const file = leasePath(this.dir, port);
+        for (let attempt = 0; attempt < 2; attempt++) {
+            try {
+                external_node_fs_default().linkSync(this.record, file);
+                return true;
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw unusable(this.dir, error);
+            }
+            // Only the process holding the port's socket can be here, so no other
+            // allocator is judging the same lease: removing a stale one is safe.
+            if (!reclaimIfStale(file, this.warn))
+                return false;
+        }
+        return false;
+    }
+    unlinkOwn(port) {
+        external_node_fs_default().rmSync(leasePath(this.dir, port), { force: true });
+        this.claimed.delete(port);
+    }
+    /** The allocation is over: the lease files stay, the shared record name goes. */
+    close() {
+        external_node_fs_default().rmSync(this.record, { force: true });
+    }
+    /** The allocation failed: no lease of it may stay behind. */
+    releaseAll() {
+        for (const port of this.ports)
+            this.unlinkOwn(port);
+        this.close();
+    }
+}
+function writeExclusive(file, content) {
+    const flags = (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | (external_node_fs_default()).constants.O_WRONLY | O_NOFOLLOW;
+    const fd = external_node_fs_default().openSync(file, flags, 0o644);
+    try {
+        external_node_fs_default().writeSync(fd, content);
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** Reads a lease without following links, trusting nothing in it beyond its shape. */
+function readLease(file) {
+    let text;
+    try {
+        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW);
+        try {
+            if (!external_node_fs_default().fstatSync(fd).isFile())
+                return { kind: 'corrupt', why: 'not a regular file' };
+            text = external_node_fs_default().readFileSync(fd, 'utf8');
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return { kind: 'missing' };
+        return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
+    }
+    const record = parseRecord(text);
+    if (!record)
+        return { kind: 'corrupt', why: text.length === 0 ? 'empty' : 'not a lease record' };
+    return { kind: 'record', record };
+}
+/** Live while unexpired and its runner process runs. */
+function inspectLease(file, now = Date.now()) {
+    const read = readLease(file);
+    if (read.kind === 'missing')
+        return { kind: 'stale', why: 'already gone' };
+    if (read.kind === 'corrupt')
+        return read;
+    const { record } = read;
+    if (record.expires <= now)
+        return { kind: 'stale', why: `expired at ${new Date(record.expires).toISOString()}` };
+    if (!isRunning(record.owner.runner))
+        return { kind: 'stale', why: `its runner process ${record.owner.runner.pid} is gone` };
+    return { kind: 'live', record };
+}
+function parseRecord(text) {
+    try {
+        const r = JSON.parse(text);
+        const valid = r?.version === 1 &&
+            typeof r.expires === 'number' &&
+            typeof r.owner?.token === 'string' &&
+            Number.isInteger(r.owner.runner?.pid) &&
+            (r.owner.runner.start === null || typeof r.owner.runner.start === 'string');
+        return valid ? r : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Removes a lease that is stale or corrupt (reporting the corrupt one); true if the port is free of leases now. */
+function reclaimIfStale(file, warn) {
+    const state = inspectLease(file);
+    if (state.kind === 'live')
+        return false;
+    return removeLease(file, state, warn);
+}
+/** Unlinks a lease that is not live; an entry that cannot be unlinked (a directory, say) is reported and left. */
+function removeLease(file, state, warn) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return true;
+        warn(`Cannot remove ${file} (${code}); its port is skipped`);
+        return false;
+    }
+    if (state.kind === 'corrupt')
+        warn(`Removed a corrupt lease ${file} (${state.why})`);
+    return true;
+}
+/** The post step: removes exactly the leases of `token` among `ports`; others' leases stay. */
+function releaseLeases(dir, token, ports) {
+    let released = 0;
+    for (const port of ports) {
+        const file = leasePath(dir, port);
+        const read = readLease(file);
+        if (read.kind === 'record' && read.record.owner.token === token) {
+            external_node_fs_default().rmSync(file, { force: true });
+            released++;
+        }
+    }
+    return released;
+}
+/** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
+function sweepStale(dir, warn) {
+    const verdicts = new Map();
+    let removed = 0;
+    for (const name of fs.readdirSync(dir)) {
+        if (!LEASE_FILE.test(name))
+            continue;
+        const file = path.join(dir, name);
+        const ino = fs.lstatSync(file, { throwIfNoEntry: false })?.ino;
+        if (ino === undefined)
+            continue;
+        const state = verdicts.get(ino) ?? inspectLease(file);
+        if (state.kind !== 'corrupt')
+            verdicts.set(ino, state);
+        if (state.kind !== 'live' && removeLease(file, state, warn))
+            removed++;
+    }
+    return removed;
+}
+
+;// CONCATENATED MODULE: ./src/settings/constants.ts
+/** Names that cross a boundary: action.yml inputs, step outputs, and state kept for the post step. */
+const Input = {
+    Names: 'names',
+    Count: 'count',
+    EnvPrefix: 'env-prefix',
+    ExportEnv: 'export-env',
+    Protocol: 'protocol',
+    Host: 'host',
+    Range: 'range',
+    Exclude: 'exclude',
+    Contiguous: 'contiguous',
+    Reserve: 'reserve',
+    LeaseDir: 'lease-dir',
+    LeaseMinutes: 'lease-minutes',
+    Summary: 'summary',
+    EnvFile: 'env-file',
+};
+const Output = {
+    Port: 'port',
+    Ports: 'ports',
+    Json: 'json',
+    EnvFile: 'env-file',
+};
+const State = {
+    LeaseDir: 'leaseDir',
+    LeaseToken: 'leaseToken',
+    LeasePorts: 'leasePorts',
+    Holder: 'holder',
+};
+/** The most ports one step hands out. */
+const MAX_COUNT = 1000;
+/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
+const DEFAULT_LEASE_MINUTES = 360;
+const MAX_LEASE_MINUTES = 7 * 24 * 60;
+
+;// CONCATENATED MODULE: ./src/settings/naming.ts
+
+/** Names: how a port's name becomes its step output and its environment variable. */
+const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
+/** Outputs that every run sets (env-file when asked); a port may not take their names. */
+const FIXED_OUTPUTS = Object.values(Output);
+/** Splits a `names` value at spaces, commas and newlines. */
+function splitNames(raw) {
+    return raw.split(/[\s,]+/).filter((n) => n.length > 0);
+}
+/** `port-1` ... `port-N`, the names used when only a count is given. */
+function defaultNames(count) {
+    return Array.from({ length: count }, (_, i) => `port-${i + 1}`);
+}
+/**
+ * `web` -> `WEB_PORT`, `db-main` -> `DB_MAIN_PORT`, `api_port` -> `API_PORT`,
+ * `port-2` -> `PORT_2`: upper-case, `-` to `_`, and `_PORT` unless the name
+ * already ends in `PORT` or `PORT_<digits>`.
+ */
+function envName(name, prefix = '') {
+    const base = name.toUpperCase().replaceAll('-', '_');
+    const suffix = /PORT(_\d+)?$/.test(base) ? '' : '_PORT';
+    return `${prefix}${base}${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
+
+
+
+
+
+
+
+/** What the allocator is asked, from the settings; leases and reservation are the caller's to add. */
+function allocationRequest(settings) {
+    return {
+        count: settings.names.length,
+        protocols: settings.protocols,
+        hosts: settings.hosts,
+        range: settings.range,
+        exclude: settings.exclude,
+        contiguous: settings.contiguous,
+    };
+}
+function parseSettings(raw) {
+    const value = (name) => (raw[name] ?? '').trim();
+    const names = parseNames(value(Input.Names), value(Input.Count));
+    const prefix = parseEnvPrefix(value(Input.EnvPrefix));
+    const envNames = mapEnvNames(names, prefix);
+    const range = parseRange(value(Input.Range), names.length);
+    const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
+    checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
+    return {
+        names,
+        envNames,
+        exportEnv: parseBoolean(Input.ExportEnv, value(Input.ExportEnv), true),
+        protocols: parseProtocol(value(Input.Protocol)),
+        hosts: parseHosts(value(Input.Host)),
+        range,
+        exclude,
+        contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false),
+        reserve: parseReserve(value(Input.Reserve)),
+        leaseDir: value(Input.LeaseDir),
+        leaseMinutes: parseLeaseMinutes(value(Input.LeaseMinutes)),
+        summary: parseBoolean(Input.Summary, value(Input.Summary), true),
+        envFile: value(Input.EnvFile) && external_node_path_default().resolve(value(Input.EnvFile)),
+    };
+}
+function parseCount(raw) {
+    const allowed = `a whole number from 1 to ${MAX_COUNT}`;
+    if (!/^\d+$/.test(raw))
+        throw new InputError(Input.Count, raw, allowed);
+    const count = Number(raw);
+    if (count < 1 || count > MAX_COUNT)
+        throw new InputError(Input.Count, raw, allowed);
+    return count;
+}
+/** Names as given, or `port-1` ... `port-N` from `count`. */
+function parseNames(rawNames, rawCount) {
+    const count = parseCount(rawCount || '1');
+    if (rawNames === '')
+        return defaultNames(count);
+    if (rawNames.split(',').some((part) => part.trim() === '')) {
+        throw new InputError(Input.Names, rawNames, 'an empty name between commas; separate names with spaces, commas or newlines');
+    }
+    const names = splitNames(rawNames);
+    for (const name of names) {
+        if (!NAME_PATTERN.test(name))
+            throw new InputError(Input.Names, name, `each name must have ${NAME_RULE}`);
+        if (FIXED_OUTPUTS.some((fixed) => fixed === name.toLowerCase())) {
+            throw new InputError(Input.Names, name, `the outputs ${FIXED_OUTPUTS.join(', ')} are always set, so no port can take those names`);
+        }
+    }
+    if (names.length > MAX_COUNT)
+        throw new InputError(Input.Names, rawNames, `at most ${MAX_COUNT} names`);
+    if (count !== 1 && count !== names.length) {
+        throw new InputError(Input.Count, rawCount, `${plural(names.length, 'name was', 'names were')} given, so 'count' must be left out or be ${names.length}`);
+    }
+    return names;
+}
+/** Each name's environment variable; two names that map to one (`web-api`, `web_api`, `Web-API`) are refused. */
+function mapEnvNames(names, prefix) {
+    const seen = new Map();
+    return names.map((name) => {
+        const env = envName(name, prefix);
+        const other = seen.get(env);
+        if (other !== undefined) {
+            const why = other === name ? 'appears twice' : `clashes with '${other}': both become ${env}`;
+            throw new InputError(Input.Names, name, `each name must be unique; it ${why}`);
+        }
+        seen.set(env, name);
+        return env;
+    });
+}
+function parseEnvPrefix(raw) {
+    if (raw === '' || /^[A-Za-z_][A-Za-z0-9_]*$/.test(raw))
+        return raw;
+    throw new InputError(Input.EnvPrefix, raw, 'a letter or "_" first, then letters, digits or "_" (or empty)');
+}
+/** The values the runner's own getBooleanInput accepts, and empty for the default. */
+function parseBoolean(input, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new InputError(input, raw, 'true or false');
+}
+/** auto: TIME_WAIT where it protects (Linux, macOS); on Windows it does not, so none. */
+function parseReserve(raw, platform = process.platform) {
+    const mode = raw === '' ? 'auto' : raw;
+    if (mode === 'auto')
+        return platform === 'win32' ? 'none' : 'time-wait';
+    if (mode === 'none' || mode === 'time-wait' || mode === 'holder')
+        return mode;
+    throw new InputError(Input.Reserve, raw, 'auto, time-wait, holder or none');
+}
+function parseLeaseMinutes(raw) {
+    if (raw === '')
+        return DEFAULT_LEASE_MINUTES;
+    const minutes = Number(raw);
+    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > MAX_LEASE_MINUTES) {
+        throw new InputError(Input.LeaseMinutes, raw, `a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
+    }
+    return minutes;
+}
+function parseProtocol(raw) {
+    if (raw === '')
+        return ['tcp'];
+    const parts = raw
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    const valid = parts.length > 0 && parts.length <= 2 && parts.every((p) => p === 'tcp' || p === 'udp');
+    if (!valid || new Set(parts).size !== parts.length)
+        throw new InputError(Input.Protocol, raw, 'tcp, udp or tcp,udp');
+    return parts;
+}
+/** Addresses a port must be free on; each must be an address of this machine. */
+function parseHosts(raw, known) {
+    const hosts = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
+    // Listed only when an address is given: the usual empty input costs no interface lookup.
+    const interfaces = hosts.length > 0 ? (known ?? localAddresses()) : new Set();
+    for (const host of hosts) {
+        if (external_node_net_default().isIP(host) === 0)
+            throw new InputError(Input.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
+        if (!interfaces.has(host)) {
+            throw new InputError(Input.Host, host, `not an address of this machine; it has ${[...interfaces].join(', ')}`);
+        }
+    }
+    return hosts;
+}
+function localAddresses() {
+    const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+    return new Set(['0.0.0.0', '::', ...found]);
+}
+const PORT_ITEM = /^(\d{1,5})(?:-(\d{1,5}))?$/;
+function parseItem(input, raw, item, allowed) {
+    const match = PORT_ITEM.exec(item);
+    const low = Number(match?.[1]);
+    const high = match?.[2] === undefined ? low : Number(match[2]);
+    if (!match || low < MIN_PORT || high > MAX_PORT || low > high)
+        throw new InputError(input, raw, allowed);
+    return { low, high };
+}
+function parseRange(raw, count, canBind) {
+    if (raw === '')
+        return undefined;
+    const allowed = `LOW-HIGH with ${MIN_PORT} <= LOW <= HIGH <= ${MAX_PORT}, such as 20000-29999`;
+    if (!raw.includes('-'))
+        throw new InputError(Input.Range, raw, allowed);
+    const range = parseItem(Input.Range, raw, raw, allowed);
+    if (rangeSize(range) < count)
+        throw new InputError(Input.Range, raw, `it holds ${plural(rangeSize(range), 'port')}, fewer than the ${count} asked for`);
+    if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
+        throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
+    }
+    return range;
+}
+function parsePortList(input, raw) {
+    const allowed = 'ports and ranges separated by commas or spaces, such as 5432, 6000-6100';
+    const items = raw.split(/[\s,]+/).filter(Boolean);
+    return new PortSet(items.map((item) => parseItem(input, raw, item, allowed)));
+}
+function checkRangeAgainstExclude(range, exclude, count, raw) {
+    if (!range || exclude.size === 0)
+        return;
+    const left = exclude.countOutside(range);
+    const where = `range ${range.low}-${range.high}`;
+    if (left === 0)
+        throw new InputError(Input.Exclude, raw, `it covers the whole ${where}`);
+    if (left < count) {
+        throw new InputError(Input.Exclude, raw, `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
+    }
+}
+/** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
+function firstUnprivilegedPort() {
+    if (process.platform !== 'linux')
+        return 1024;
+    try {
+        return Number((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
+    }
+    catch {
+        return 1024;
+    }
+}
+function privilegedPortsAllowed() {
+    // macOS (10.14 on) and Windows let anyone bind low ports.
+    if (process.platform !== 'linux' || process.getuid?.() === 0)
+        return () => true;
+    const first = firstUnprivilegedPort();
+    return (port) => port >= first;
+}
+
+;// CONCATENATED MODULE: ./src/library/get-ports.ts
+
+
+
+
+
+
+
+/** The option each action input is called here, for errors in the caller's words. */
+const OPTION = { [Input.LeaseMinutes]: 'leaseMinutes', [Input.LeaseDir]: 'leaseDir' };
+const OPTIONS = ['names', 'count', 'protocol', 'host', 'range', 'exclude', 'contiguous', 'reserve', 'leaseMinutes', 'leaseDir'];
+async function getPorts(request) {
+    const settings = librarySettings(request);
+    const leases = openLeases(settings);
+    try {
+        const allocation = await allocatePorts({
+            ...allocationRequest(settings),
+            claim: leases?.claim,
+            reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
+        });
+        const release = leases?.keep() ?? (() => { });
+        let released = false;
+        const ports = request.names === undefined ? allocation.ports : Object.fromEntries(settings.names.map((n, i) => [n, allocation.ports[i]]));
+        return {
+            ports,
+            release: async () => {
+                if (!released)
+                    release();
+                released = true;
+            },
+        };
+    }
+    catch (error) {
+        leases?.drop();
+        throw error;
+    }
+}
+/**
+ * One free port, leased to this process until it exits (or `leaseMinutes` pass): the
+ * equivalent of get-port's `getPort()`. Throws as `getPorts` does.
+ */
+async function getPort(options = {}) {
+    const { ports } = await getPorts({ ...options, count: 1 });
+    return ports[0];
+}
+/** Validates the options by the action's own rules, reporting errors under the options' names. */
+function librarySettings(request) {
+    const option = (name, value, allowed) => new InputError(name, String(value), allowed, 'Option');
+    for (const key of Object.keys(request)) {
+        if (!OPTIONS.includes(key))
+            throw option(key, request[key], `not an option; the options are ${OPTIONS.join(', ')}`);
+    }
+    const { names, count, protocol, host, range, exclude, contiguous, reserve, leaseMinutes, leaseDir } = request;
+    if (names !== undefined && count !== undefined)
+        throw option('count', count, "leave it out when 'names' is given");
+    if (names !== undefined && (!Array.isArray(names) || names.length === 0))
+        throw option('names', names, 'a non-empty array of names');
+    // Checked one by one: joined into the action's text form, a name holding a space would become two.
+    for (const name of names ?? [])
+        if (typeof name !== 'string' || !NAME_PATTERN.test(name))
+            throw option('names', name, `each name must have ${NAME_RULE}`);
+    if (reserve === 'holder')
+        throw option('reserve', reserve, "'auto', 'time-wait' or 'none'");
+    const item = (p) => (Array.isArray(p) ? p.join('-') : String(p));
+    const raw = {
+        [Input.Names]: names?.join(' '),
+        [Input.Count]: count === undefined ? undefined : String(count),
+        [Input.Protocol]: protocol,
+        [Input.Host]: typeof host === 'string' ? host : host?.join(' '),
+        [Input.Range]: range === undefined ? undefined : Array.isArray(range) && range.length === 2 ? range.join('-') : String(range),
+        [Input.Exclude]: exclude?.map(item).join(','),
+        [Input.Contiguous]: contiguous === undefined ? undefined : String(contiguous),
+        [Input.Reserve]: reserve,
+        [Input.LeaseMinutes]: leaseMinutes === undefined ? undefined : String(leaseMinutes),
+        [Input.LeaseDir]: leaseDir,
+    };
+    try {
+        return parseSettings(raw);
+    }
+    catch (error) {
+        if (!(error instanceof InputError))
+            throw error;
+        throw option(OPTION[error.input] ?? error.input, error.value, error.allowed);
+    }
+}
+/** Leases owned by this process (pid and start time): stale as soon as it exits. Undefined: going on without leases. */
+function openLeases(settings) {
+    const dir = settings.leaseDir || DEFAULT_LEASE_DIR;
+    let book;
+    try {
+        book = new LeaseBook({
+            dir,
+            owner: newOwner(identify(process.pid)),
+            ttlMs: settings.leaseMinutes * 60_000,
+            warn: (m) => process.emitWarning(m),
+        });
+    }
+    catch (error) {
+        if (settings.leaseDir !== '' || !(error instanceof LeaseError))
+            throw error;
+        process.emitWarning(`${error.message}. Going on without leases: the ports are protected by reservation alone.`);
+        return undefined;
+    }
+    return {
+        claim: book.claim,
+        keep: () => {
+            const ports = book.ports;
+            book.close();
+            return () => void releaseLeases(book.dir, book.owner.token, ports);
+        },
+        drop: () => book.releaseAll(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/programs/library.ts
+/**
+ * The library (dist/lib/index.js, types in dist/lib/index.d.ts): `import { getPorts } from 'port-zero'`.
+ * The same allocator and leases as the action, for test suites.
+ */
+
+
+
+var __webpack_exports__AllocationError = __webpack_exports__.ZB;
+var __webpack_exports__InputError = __webpack_exports__.dz;
+var __webpack_exports__LeaseError = __webpack_exports__.pS;
+var __webpack_exports__PortZeroError = __webpack_exports__.ES;
+var __webpack_exports__getPort = __webpack_exports__.c9;
+var __webpack_exports__getPorts = __webpack_exports__.Nw;
+export { __webpack_exports__AllocationError as AllocationError, __webpack_exports__InputError as InputError, __webpack_exports__LeaseError as LeaseError, __webpack_exports__PortZeroError as PortZeroError, __webpack_exports__getPort as getPort, __webpack_exports__getPorts as getPorts };
