@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LeaseError } from '../src/errors.ts';
 import { LeaseBook, newOwner, openLeaseDir, releaseLeases, sweepStale } from '../src/protection/leases.ts';
 import { identify, isRunning, type ProcessIdentity } from '../src/platform/process-identity.ts';
@@ -192,5 +192,30 @@ describe('leases', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings.join(' ')).toMatch(/Removed a corrupt lease .*40063[.]lease/);
     expect(warnings.join(' ')).toMatch(/Cannot remove .*40064[.]lease [(]E[A-Z]+[)]; its port is skipped/);
+  });
+
+  it('judges each lease record on its own when file IDs differ only beyond a double (64-bit NTFS IDs)', async () => {
+    const dir = leaseDir();
+    const live = book(dir);
+    await live.claim([40070]);
+    const dead = await startProcess();
+    const gone = book(dir, identify(dead.pid!));
+    await gone.claim([40071]);
+    await exited(dead);
+    // Windows reports NTFS file IDs such as these; as Numbers both are 2**60, one key for two records.
+    const ids: Record<string, bigint> = { '40070.lease': 2n ** 60n, '40071.lease': 2n ** 60n + 1n };
+    const realLstat = fs.lstatSync;
+    const spy = vi.spyOn(fs, 'lstatSync').mockImplementation(((file: fs.PathLike, options?: fs.StatOptions) => {
+      const stat = realLstat(file, options as fs.StatSyncOptions);
+      const id = ids[path.basename(String(file))];
+      if (id === undefined || !stat) return stat;
+      return Object.assign(stat, { ino: options?.bigint ? id : Number(id) });
+    }) as typeof fs.lstatSync);
+    try {
+      expect(sweepStale(dir, () => {})).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.lease'))).toEqual(['40070.lease']);
   });
 });

@@ -18,7 +18,7 @@ export interface ProcessIdentity {
 /** Runs a system program and returns its standard output; throws when it fails. */
 export type ToolRunner = (file: string, args: string[], env?: NodeJS.ProcessEnv) => string;
 
-const runTool: ToolRunner = (file, args, env) => {
+export const runTool: ToolRunner = (file, args, env) => {
   const { execFileSync } = process.getBuiltinModule('node:child_process') as typeof childProcess;
   return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
 };
@@ -29,7 +29,7 @@ export interface IdentityFacts {
   run: ToolRunner;
 }
 
-const HOST: IdentityFacts = { platform: process.platform, run: runTool };
+export const HOST: IdentityFacts = { platform: process.platform, run: runTool };
 
 /** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
 export function processStart(pid: number, facts: IdentityFacts = HOST): string | null {
@@ -87,9 +87,9 @@ export function identify(pid: number, facts: IdentityFacts = HOST): ProcessIdent
   return { pid, start: processStart(pid, facts) };
 }
 
-/** A start this code can compare: Linux ticks, or the tagged forms. Anything else came from an older macOS record. */
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
 function comparable(start: string, platform: NodeJS.Platform): boolean {
-  return platform === 'linux' ? /^\d+$/.test(start) : /^(unix|filetime):\d+$/.test(start);
+  return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
 }
 
 /**
