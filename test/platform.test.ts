@@ -65,13 +65,16 @@ describe('Windows excluded port ranges (netsh output captured from Windows)', ()
 });
 
 describe('loopback confirmation (for macOS and Windows)', () => {
-  /** A wildcard socket held like the allocator holds it, and another program's 127.0.0.1 listener on the same port beside it: SO_REUSEPORT lets Linux show what macOS and Windows allow. */
+  /**
+   * A wildcard socket held like the allocator holds it, and another program's 127.0.0.1 listener on the same
+   * port beside it: macOS and Windows allow that as it is; on Linux SO_REUSEPORT recreates it.
+   */
   async function wildcardBesideLoopback() {
     const listenOn = (host: string, port: number) =>
       new Promise<net.Server>((ok, fail) => {
         const s = net.createServer((socket) => socket.end('theirs'));
         s.once('error', fail);
-        s.listen({ host, port, reusePort: true, ipv6Only: false }, () => ok(s));
+        s.listen({ host, port, reusePort: process.platform === 'linux', ipv6Only: false }, () => ok(s));
       });
     const ours = await listenOn('::', 0);
     const port = (ours.address() as net.AddressInfo).port;
@@ -103,11 +106,12 @@ describe('loopback confirmation (for macOS and Windows)', () => {
     for (const port of ports) expect(await bindWithoutReuseAddr(port)).toBe('bound');
   });
 
-  /** Our dual-stack UDP socket and another program's 127.0.0.1 socket on one port: SO_REUSEPORT lets Linux show what macOS and Windows allow. */
+  /** Our dual-stack UDP socket and another program's 127.0.0.1 socket on one port: SO_REUSEPORT (Linux) or SO_REUSEADDR recreates it. */
   async function udpWildcardBesideLoopback() {
     const bindReused = (type: 'udp4' | 'udp6', host: string, port: number) =>
       new Promise<dgram.Socket>((ok, fail) => {
-        const s = dgram.createSocket({ type, reusePort: true, ipv6Only: false });
+        const linux = process.platform === 'linux';
+        const s = dgram.createSocket({ type, reusePort: linux, reuseAddr: !linux, ipv6Only: false });
         s.once('error', fail);
         s.bind(port, host, () => ok(s));
       });

@@ -17,7 +17,7 @@ const captured = readFileSync(path.join(import.meta.dirname, 'fixtures/ps/lstart
 const callerEnv = { TZ: process.env.TZ, LANG: process.env.LANG, LC_ALL: process.env.LC_ALL };
 afterEach(() => {
   for (const [name, value] of Object.entries(callerEnv)) {
-    if (value === undefined) delete process.env[name];
+    if (value === undefined) Reflect.deleteProperty(process.env, name);
     else process.env[name] = value;
   }
 });
@@ -109,7 +109,7 @@ describe('Windows process identity (creation time)', () => {
     try {
       expect(identify(4242, windows(`${filetime}\r\n`, calls))).toEqual({ pid: 4242, start: `filetime:${filetime}` });
     } finally {
-      if (saved === undefined) delete process.env.SystemRoot;
+      if (saved === undefined) Reflect.deleteProperty(process.env, 'SystemRoot');
       else process.env.SystemRoot = saved;
     }
     expect(calls[0]).toBe('D:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');

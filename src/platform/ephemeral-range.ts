@@ -29,7 +29,8 @@ export function ephemeralRange(platform = process.platform, run: CommandRunner =
       const out = run(systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
       return valid(out.trim().split(/\s+/));
     }
-    if (platform === 'win32') return parseDynamicPortRange(run(systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
+    if (platform === 'win32')
+      return parseDynamicPortRange(run(systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
   } catch {
     // fall through to the IANA range
   }

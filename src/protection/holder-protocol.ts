@@ -26,4 +26,3 @@ export interface HolderReady {
 /** The line a stop request is, and the line the holder answers with. */
 export const stopRequest = (token: string) => `stop ${token}\n`;
 export const stopAnswer = (pid: number) => `stopped ${pid}\n`;
-

@@ -140,7 +140,11 @@ export function parseReserve(raw: string, platform = process.platform): ReserveM
   if (mode === 'holder' && platform === 'win32') {
     // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
     // bind beside the holder's connection is refused, and nothing would ever let it go.
-    throw new InputError(Input.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
+    throw new InputError(
+      Input.Reserve,
+      raw,
+      'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none',
+    );
   }
   if (mode === 'none' || mode === 'time-wait' || mode === 'holder') return mode;
   throw new InputError(Input.Reserve, raw, 'auto, time-wait, holder or none');
@@ -203,7 +207,11 @@ export function parseRange(raw: string, count: number, canBind?: (port: number) 
   if (rangeSize(range) < count)
     throw new InputError(Input.Range, raw, `it holds ${rangeSize(range)} ports, fewer than the ${count} asked for`);
   if (!(canBind ?? privilegedPortsAllowed([]))(range.low)) {
-    throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort(process.platform)} need root on this runner; use a range above it`);
+    throw new InputError(
+      Input.Range,
+      raw,
+      `ports below ${firstUnprivilegedPort(process.platform)} need root on this runner; use a range above it`,
+    );
   }
   return range;
 }

@@ -25,8 +25,11 @@ export function bindWithoutReuseAddr(port: number): Promise<'bound' | 'in-use'> 
   });
 }
 
-/** What another program on the host gets from the kernel: `rounds` x 1000 bind(0) calls, released each round. */
-export async function kernelProposals(rounds: number): Promise<Set<number>> {
+/**
+ * What another program on the host gets from the kernel: `rounds` x 1000 bind(0) calls, released each round.
+ * `host` undefined: Node's default, the dual-stack wildcard.
+ */
+export async function kernelProposals(rounds: number, host?: string): Promise<Set<number>> {
   const seen = new Set<number>();
   for (let r = 0; r < rounds; r++) {
     const servers = await Promise.all(
@@ -35,7 +38,7 @@ export async function kernelProposals(rounds: number): Promise<Set<number>> {
         () =>
           new Promise<net.Server>((ok) => {
             const s = net.createServer();
-            s.listen(0, () => ok(s));
+            s.listen(0, host, () => ok(s));
           }),
       ),
     );
