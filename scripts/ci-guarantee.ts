@@ -5,6 +5,7 @@
  *
  *   node scripts/ci-guarantee.ts pair DIR RANGE MODE   two main steps at once; stays alive as their runner
  *   node scripts/ci-guarantee.ts bind0 DIR             what bind(0) on other addresses gets while the pair is protected
+ *   node scripts/ci-guarantee.ts servers DIR           a Node server (SO_REUSEADDR) binds the pair's ports at once
  *   node scripts/ci-guarantee.ts no-reuseaddr PORTS    a server without SO_REUSEADDR binds each port
  *   node scripts/ci-guarantee.ts post DIR              the pair's post steps: no warning, no lease file left
  *
@@ -120,6 +121,25 @@ async function bind0(dir: string) {
   if (broken) process.exit(1);
 }
 
+/** The README: a server that sets SO_REUSEADDR binds at once in every mode, on the wildcard and on 127.0.0.1. */
+async function servers(dir: string) {
+  const { mode, ports } = JSON.parse(readFileSync(path.join(dir, 'pair.json'), 'utf8')) as Pair;
+  let refused = 0;
+  for (const port of ports[0]) {
+    for (const host of ['::', '127.0.0.1']) {
+      const server = net.createServer();
+      const error = await new Promise<string | undefined>((resolve) => {
+        server.once('error', (e: NodeJS.ErrnoException) => resolve(e.code));
+        server.listen({ host, port }, () => resolve(undefined));
+      });
+      console.log(`${mode}: a Node server on [${host}]:${port} ${error ? `is refused (${error})` : 'binds'}`);
+      if (error) refused++;
+      else await new Promise((r) => server.close(r));
+    }
+  }
+  if (refused) fail(`${refused} binds of a SO_REUSEADDR server were refused on ${process.platform} with ${mode}`);
+}
+
 async function noReuseAddr(ports: number[]) {
   for (const port of ports) {
     const result = await bindWithoutReuseAddr(port);
@@ -149,6 +169,7 @@ async function post(dir: string) {
 const [command, ...args] = process.argv.slice(2);
 if (command === 'pair') await pair(args[0], args[1], args[2]);
 else if (command === 'bind0') await bind0(args[0]);
+else if (command === 'servers') await servers(args[0]);
 else if (command === 'no-reuseaddr') await noReuseAddr(args.join(' ').split(/\s+/).filter(Boolean).map(Number));
 else if (command === 'post') await post(args[0]);
 else fail(`unknown command ${command}; see the header of scripts/ci-guarantee.ts`);
