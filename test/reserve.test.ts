@@ -25,6 +25,13 @@ function portsOf(step: { outputs: Record<string, string> }) {
   return step.outputs.ports.split(' ').map(Number);
 }
 
+/** A process that does nothing until killed: a runner, or a stranger that got a pid. */
+async function idleProcess() {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)'], { stdio: 'ignore' });
+  await new Promise((r) => child.once('spawn', r));
+  return child;
+}
+
 async function waitUntilGone(process: ProcessIdentity) {
   await vi.waitFor(() => expect(isRunning(process)).toBe(false), { timeout: 15_000, interval: 100 });
 }
@@ -108,8 +115,7 @@ describe('reserve: holder', () => {
 
   it('never signals a process whose pid is saved but which is not proven to be the holder', async () => {
     // What a reused pid looks like: the holder exited long ago, and another process now has its pid.
-    const standIn = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)'], { stdio: 'ignore' });
-    await new Promise((r) => standIn.once('spawn', r));
+    const standIn = await idleProcess();
     const dead = await allocatePorts({ count: 1, hosts: ['127.0.0.1'] }); // nothing listens there now
     try {
       const states = [
@@ -137,8 +143,7 @@ describe('reserve: holder', () => {
     // It answers every client like a holder would, with another pid.
     const impostor = net.createServer((socket) => socket.resume().end('stopped 1\n'));
     await new Promise<void>((ok) => impostor.listen(0, '127.0.0.1', ok));
-    const standIn = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)'], { stdio: 'ignore' });
-    await new Promise((r) => standIn.once('spawn', r));
+    const standIn = await idleProcess();
     try {
       const control = (impostor.address() as AddressInfo).port;
       const saved = { process: { pid: standIn.pid!, start: null }, host: '127.0.0.1', control, token: 't', held: [], missed: [] };
@@ -212,8 +217,7 @@ describe('reserve: holder', () => {
   });
 
   it("ends when the job's runner process is gone", async () => {
-    const runner = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)'], { stdio: 'ignore' });
-    await new Promise((r) => runner.once('spawn', r));
+    const runner = await idleProcess();
     const { ports } = await allocatePorts({ count: 2 });
     const holder = await startHolder({
       ports,
