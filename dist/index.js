@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 948:
+/***/ 393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1067,11 +1067,7 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: ./src/allocator/port-range.ts
-
 const MIN_PORT = 1;
 const MAX_PORT = 65535;
 function rangeSize(range) {
@@ -1125,22 +1121,102 @@ function merge(ranges) {
     }
     return merged;
 }
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/platform/system-tools.ts
+
 /**
- * The range the kernel draws ephemeral ports from. Contiguous blocks come from
- * here when no `range` is given: it is where port 0 would have picked anyway.
+ * Absolute paths of the system programs Port Zero runs. Never the search path: on
+ * Windows the working directory (the workspace, which a pull request controls) is
+ * searched first, and on any OS a step can prepend directories to PATH.
  */
-function ephemeralRange(platform = process.platform) {
-    if (platform === 'linux') {
-        try {
-            const [low, high] = (0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-            if (low && high && low <= high)
-                return { low, high };
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * Throws when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return external_node_path_default().win32.join(root, ...where);
+}
+
+;// CONCATENATED MODULE: ./src/platform/ephemeral-range.ts
+
+
+const runSync = (file, args) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, windowsHide: true });
+};
+/** The IANA dynamic range: the default of macOS and Windows, and the answer when the system will not say. */
+const IANA_DYNAMIC = { low: 49152, high: 65535 };
+/**
+ * The range the kernel draws ephemeral ports from, read from the system each call:
+ * Linux `/proc/sys/net/ipv4/ip_local_port_range`; macOS
+ * `sysctl -n net.inet.ip.portrange.first net.inet.ip.portrange.last`; Windows
+ * `netsh int ipv4 show dynamicport tcp`. Contiguous blocks come from here when no
+ * `range` is given: it is where port 0 would have picked anyway. Falls back to
+ * 49152-65535 when the answer cannot be read.
+ */
+function ephemeralRange(platform = process.platform, run = runSync) {
+    try {
+        if (platform === 'linux')
+            return valid((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
+        if (platform === 'darwin' || platform === 'freebsd') {
+            const out = run(systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
+            return valid(out.trim().split(/\s+/));
         }
-        catch {
-            // fall through to the IANA range
-        }
+        if (platform === 'win32')
+            return parseDynamicPortRange(run(systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
     }
-    return { low: 49152, high: 65535 }; // macOS and Windows default
+    catch {
+        // fall through to the IANA range
+    }
+    return IANA_DYNAMIC;
+}
+function valid(fields) {
+    const [low, high] = fields.map(Number);
+    if (fields.length !== 2 || !(Number.isInteger(low) && Number.isInteger(high) && 1 <= low && low <= high && high <= 65535)) {
+        throw new Error(`not a port range: ${fields.join(' ')}`);
+    }
+    return { low, high };
+}
+/**
+ * `netsh int ipv4 show dynamicport tcp` prints, in the system's language:
+ *
+ *     Protocol tcp Dynamic Port Range
+ *     ---------------------------------
+ *     Start Port      : 49152
+ *     Number of Ports : 16384
+ *
+ * The labels are localized, so only the two `label : number` lines count, in that order.
+ * Throws when the output does not have them.
+ */
+function parseDynamicPortRange(output) {
+    const numbers = output
+        .split(/\r?\n/)
+        .map((line) => /:\s*(\d{1,5})\s*$/.exec(line)?.[1])
+        .filter((n) => n !== undefined)
+        .map(Number);
+    if (numbers.length !== 2)
+        throw new Error('netsh printed no dynamic port range');
+    const [start, count] = numbers;
+    return valid([String(start), String(start + count - 1)]);
 }
 
 ;// CONCATENATED MODULE: external "node:net"
@@ -1244,13 +1320,27 @@ function isBusy(error) {
 function bind(protocol, host, port) {
     return protocol === 'tcp' ? listenTcp(host, port) : bindUdp(host, port);
 }
+/** Errors of a "::" bind that mean the machine has no IPv6, so "0.0.0.0" is every address. */
+const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
+/**
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing. Node's
+ * own fallback (a listen without a host) takes "0.0.0.0" on any "::" error, so a port
+ * refused on IPv6 alone would be counted free on every address.
+ */
 function listenTcp(host, port) {
+    if (host !== EVERY_ADDRESS)
+        return listenTcpOn(host, port);
+    return listenTcpOn('::', port).catch((error) => {
+        if (NO_IPV6.has(error.code ?? ''))
+            return listenTcpOn('0.0.0.0', port);
+        throw error;
+    });
+}
+function listenTcpOn(host, port) {
     return new Promise((resolve, reject) => {
         const server = external_node_net_default().createServer();
         server.once('error', reject);
-        // Without a host Node binds "::" with ipv6Only off (or "0.0.0.0" without IPv6), skipping an address lookup.
-        const where = host === EVERY_ADDRESS ? {} : { host, ipv6Only: false };
-        server.listen({ ...where, port, backlog: 8, exclusive: true }, () => {
+        server.listen({ host, ipv6Only: false, port, backlog: 8, exclusive: true }, () => {
             server.off('error', reject);
             const address = server.address();
             resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
@@ -1265,7 +1355,7 @@ async function bindUdp(host, port) {
     if (host !== EVERY_ADDRESS)
         return bindUdpOn(host, port);
     return bindUdpOn('::', port).catch((error) => {
-        if (error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL')
+        if (NO_IPV6.has(error.code ?? ''))
             return bindUdpOn('0.0.0.0', port);
         throw error;
     });
@@ -1280,7 +1370,7 @@ function bindUdpOn(host, port) {
         });
         socket.bind({ address: host, port, exclusive: true }, () => {
             socket.removeAllListeners('error');
-            resolve({ protocol: 'udp', host, port: socket.address().port, close: () => closeUdp(socket) });
+            resolve({ protocol: 'udp', host, port: socket.address().port, socket, close: () => closeUdp(socket) });
         });
     });
 }
@@ -1300,30 +1390,80 @@ async function closeAll(held) {
 
 ;// CONCATENATED MODULE: ./src/allocator/confirm-loopback.ts
 
+
 const LOOPBACKS = ['127.0.0.1', '::1'];
+/** How long a datagram to our own socket may take before another program is taken to have it, ms. */
+const UDP_WAIT_MS = 250;
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
- * listener on 127.0.0.1 or ::1. Connect to each loopback address: if our own
- * server does not get the connection, somebody else listens there.
+ * socket on 127.0.0.1 or ::1, for TCP and UDP alike. Reach each loopback address:
+ * if our own socket does not get the connection (TCP) or the datagram (UDP),
+ * somebody else has that address and port.
  */
 async function confirmLoopback(held) {
-    if (!held.server || (held.host !== '::' && held.host !== '0.0.0.0'))
+    if (held.host !== '::' && held.host !== '0.0.0.0')
         return true;
     const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
-    const results = await Promise.all(addresses.map((a) => reachesOwnServer(held.server, a, held.port)));
+    const reach = held.server
+        ? (a) => reachesOwnServer(held.server, a, held.port)
+        : held.socket
+            ? (a) => reachesOwnSocket(held.socket, a, held.port)
+            : undefined;
+    if (!reach)
+        return true;
+    const results = await Promise.all(addresses.map(reach));
     return results.every(Boolean);
 }
-/** Refused counts as free: nobody listens on that address (or the machine lacks it). */
+/**
+ * Refused counts as free: nobody listens on that address (or the machine lacks it).
+ * Our probe is reset, not closed: a close would leave TIME_WAIT on the port itself
+ * (where the server side closes first), and `reserve: none` promises none.
+ */
 async function reachesOwnServer(server, address, port) {
     const own = await connectToOwn(server, address, port, 1000);
     if (own.outcome === 'ours') {
+        own.client.resetAndDestroy();
         own.accepted.destroy();
-        own.client.destroy();
     }
     return own.outcome !== 'elsewhere';
 }
+/**
+ * Sends a datagram carrying a nonce to `address`:`port` and waits for our socket to
+ * receive it. A socket bound to that exact address takes precedence over our
+ * wildcard, so a datagram that does not arrive went to another program. An address
+ * the machine lacks cannot be sent to, and counts as free.
+ */
+function reachesOwnSocket(socket, address, port) {
+    const { createSocket } = process.getBuiltinModule('node:dgram');
+    const nonce = `port-zero ${process.pid} ${port} ${Math.random()}`;
+    return new Promise((resolve) => {
+        const client = createSocket(external_node_net_default().isIPv6(address) ? 'udp6' : 'udp4');
+        let finished = false;
+        const done = (result) => {
+            if (finished)
+                return;
+            finished = true;
+            clearTimeout(timer);
+            socket.off('message', onMessage);
+            client.close();
+            resolve(result);
+        };
+        const onMessage = (message) => {
+            if (message.toString() === nonce)
+                done(true);
+        };
+        socket.on('message', onMessage);
+        client.on('error', () => done(true));
+        const timer = setTimeout(() => done(false), UDP_WAIT_MS);
+        client.send(nonce, port, address, (error) => {
+            if (error)
+                done(true);
+        });
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/platform/windows-excluded.ts
+
 
 /**
  * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
@@ -1356,11 +1496,12 @@ const runNetsh = (file, args) => new Promise((resolve, reject) => {
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
 async function windowsExcludedPorts(protocols, run = runNetsh) {
     const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
-    const outputs = await Promise.all(queries.map((args) => run('netsh', args).catch(() => '')));
+    const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
     return new PortSet(outputs.flatMap(parseExcludedRanges));
 }
 
 ;// CONCATENATED MODULE: ./src/allocator/allocate-ports.ts
+
 
 
 
@@ -1604,38 +1745,87 @@ const MAX_COUNT = 1000;
 const DEFAULT_LEASE_MINUTES = 360;
 const MAX_LEASE_MINUTES = 7 * 24 * 60;
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
+/** The line a stop request is, and the line the holder answers with. */
+const stopRequest = (token) => `stop ${token}\n`;
+const stopAnswer = (pid) => `stopped ${pid}\n`;
+
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
-/** The start time of `pid`, or null when it is not running or the OS does not tell. */
-function processStart(pid, platform = process.platform) {
+
+const runTool = (file, args, env) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
+};
+const HOST = { platform: process.platform, run: runTool };
+/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+function processStart(pid, facts = HOST) {
     try {
-        if (platform === 'linux') {
+        if (facts.platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
             const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
             const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
             return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
         }
-        if (platform === 'darwin' || platform === 'freebsd') {
-            const { execFileSync } = process.getBuiltinModule('node:child_process');
-            const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
-            return out.trim() || null;
-        }
+        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
+            return macStart(pid, facts.run);
+        if (facts.platform === 'win32')
+            return windowsStart(pid, facts.run);
     }
     catch {
         return null;
     }
-    return null; // Windows: liveness by pid alone, with the lease's expiry as the backstop
+    return null;
 }
-function identify(pid) {
-    return { pid, start: processStart(pid) };
+/**
+ * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
+ * so it is run with a fixed locale and time zone, by absolute path (the search path may
+ * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ */
+function macStart(pid, run) {
+    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
+    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    return seconds === null ? null : `unix:${seconds}`;
 }
-/** True while the process runs and, where its start time is known, is still the same process. */
-function isRunning(identity) {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
+function parseCLocaleLstart(text) {
+    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
+    const month = MONTHS.indexOf(match?.[1] ?? '');
+    if (!match || month < 0)
+        return null;
+    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
+    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+}
+/**
+ * The creation time as a FILETIME. No program that ships with every current Windows
+ * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
+ * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
+ * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ */
+function windowsStart(pid, run) {
+    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
+    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+}
+/** The identity of `pid` now. */
+function identify(pid, facts = HOST) {
+    return { pid, start: processStart(pid, facts) };
+}
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+function comparable(start, platform) {
+    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+}
+/**
+ * True while the process runs and, where its start time is known, is still the same
+ * process. A start in a form this code cannot compare (a macOS record of an older
+ * version, written in someone's locale and time zone) counts as unknown: the process
+ * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
+ * keeping a lease, never toward handing out a live job's port.
+ */
+function isRunning(identity, facts = HOST) {
     if (!Number.isInteger(identity.pid) || identity.pid <= 0)
         return false;
     try {
@@ -1645,12 +1835,18 @@ function isRunning(identity) {
         if (error.code !== 'EPERM')
             return false; // EPERM: alive, another user's
     }
-    if (identity.start === null)
+    if (identity.start === null || !comparable(identity.start, facts.platform))
         return true;
-    return processStart(identity.pid) === identity.start;
+    const now = processStart(identity.pid, facts);
+    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
+    if (now === null)
+        return facts.platform !== 'linux';
+    return now === identity.start;
 }
 
 ;// CONCATENATED MODULE: ./src/protection/holder.ts
+
+
 
 
 
@@ -1672,17 +1868,22 @@ function holderScript() {
         throw new PortZeroError(`The port holder program is missing beside ${here}`);
     return found;
 }
-/** Starts the detached holder and waits until it holds every port it can. */
-function startHolder(config) {
+function newHolderToken() {
+    const { randomBytes } = process.getBuiltinModule('node:crypto');
+    return randomBytes(24).toString('base64url');
+}
+/** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
+function startHolder(request) {
     const { spawn } = process.getBuiltinModule('node:child_process');
-    const child = spawn(process.execPath, [holderScript(), JSON.stringify({ pollMs: 250, ...config })], {
+    const config = { ownerCheckMs: 2000, ...request, token: newHolderToken() };
+    const child = spawn(process.execPath, [holderScript()], {
         detached: true,
         windowsHide: true, // no console window for a background process on Windows
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     return new Promise((resolve, reject) => {
         const fail = (why) => {
-            child.kill('SIGKILL');
+            child.kill('SIGKILL'); // our own child, still attached: its pid cannot have been reused
             reject(new PortZeroError(`The port holder did not start: ${why}`));
         };
         const timer = setTimeout(() => fail('no answer in 10 s'), 10_000);
@@ -1693,22 +1894,58 @@ function startHolder(config) {
             child.removeAllListeners('exit');
             child.disconnect();
             child.unref();
-            resolve({ ...ready, process: identify(child.pid) });
+            // Windows: never signalled (libuv's SIGTERM is TerminateProcess), so no costly start-time lookup.
+            const identity = process.platform === 'win32' ? { pid: child.pid, start: null } : identify(child.pid);
+            resolve({ ...ready, process: identity, host: config.host, token: config.token });
         });
+        child.send(config);
     });
 }
-/** Ends the holder if it still runs; true once it is gone. */
-async function stopHolder(holder) {
-    if (!isRunning(holder))
-        return true;
-    process.kill(holder.pid, 'SIGTERM');
-    for (let waited = 0; waited < 3000; waited += 50) {
-        await new Promise((r) => setTimeout(r, 50));
-        if (!isRunning(holder))
-            return true;
+/**
+ * Stops the holder of `saved` without ever signalling a process not proven to be it.
+ * First the control channel: a holder that answers with its pid exits at once. No
+ * answer means it is gone or hung; then, off Windows only, a process whose pid and
+ * start time both match the saved ones (so it is the process the main step started)
+ * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
+ * pids are reused. Ends within about 2 s.
+ */
+async function stopHolder(saved, platform = process.platform) {
+    if (await askToStop(saved)) {
+        await waitUntilGone(saved.process, 1000);
+        return 'stopped';
     }
-    process.kill(holder.pid, 'SIGKILL');
-    return !isRunning(holder);
+    if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process))
+        return 'gone';
+    process.kill(saved.process.pid, 'SIGKILL');
+    await waitUntilGone(saved.process, 1000);
+    return 'killed';
+}
+/** Sends the stop request; true when the answer names the saved pid. Gives up after 1 s. */
+function askToStop(saved) {
+    if (!Number.isInteger(saved.control) || typeof saved.token !== 'string')
+        return Promise.resolve(false);
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: saved.host, port: saved.control });
+        let answer = '';
+        const done = (ok) => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(ok);
+        };
+        const timer = setTimeout(() => done(false), 1000);
+        socket.on('error', () => done(false));
+        socket.on('connect', () => socket.write(stopRequest(saved.token)));
+        socket.on('data', (chunk) => {
+            answer += chunk.toString('latin1');
+            if (answer.includes('\n'))
+                done(answer === stopAnswer(saved.process.pid));
+        });
+        socket.on('end', () => done(answer === stopAnswer(saved.process.pid)));
+    });
+}
+async function waitUntilGone(identity, ms) {
+    for (let waited = 0; waited < ms && isRunning(identity); waited += 10)
+        await new Promise((r) => setTimeout(r, 10));
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -1765,7 +2002,8 @@ function parseSettings(raw) {
     const names = parseNames(value(Input.Names), value(Input.Count));
     const prefix = parseEnvPrefix(value(Input.EnvPrefix));
     const envNames = mapEnvNames(names, prefix);
-    const range = parseRange(value(Input.Range), names.length);
+    const hosts = parseHosts(value(Input.Host));
+    const range = parseRange(value(Input.Range), names.length, privilegedPortsAllowed(hosts));
     const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
     checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
     return {
@@ -1773,7 +2011,7 @@ function parseSettings(raw) {
         envNames,
         exportEnv: parseBoolean(Input.ExportEnv, value(Input.ExportEnv), true),
         protocols: parseProtocol(value(Input.Protocol)),
-        hosts: parseHosts(value(Input.Host)),
+        hosts,
         range,
         exclude,
         contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false),
@@ -1850,6 +2088,11 @@ function parseReserve(raw, platform = process.platform) {
     const mode = raw === '' ? 'auto' : raw;
     if (mode === 'auto')
         return platform === 'win32' ? 'none' : 'time-wait';
+    if (mode === 'holder' && platform === 'win32') {
+        // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
+        // bind beside the holder's connection is refused, and nothing would ever let it go.
+        throw new InputError(Input.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
+    }
     if (mode === 'none' || mode === 'time-wait' || mode === 'holder')
         return mode;
     throw new InputError(Input.Reserve, raw, 'auto, time-wait, holder or none');
@@ -1911,8 +2154,8 @@ function parseRange(raw, count, canBind) {
     const range = parseItem(Input.Range, raw, raw, allowed);
     if (rangeSize(range) < count)
         throw new InputError(Input.Range, raw, `it holds ${plural(rangeSize(range), 'port')}, fewer than the ${count} asked for`);
-    if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
-        throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
+    if (!(canBind ?? privilegedPortsAllowed([]))(range.low)) {
+        throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort(process.platform)} need root on this runner; use a range above it`);
     }
     return range;
 }
@@ -1933,8 +2176,8 @@ function checkRangeAgainstExclude(range, exclude, count, raw) {
     }
 }
 /** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
-function firstUnprivilegedPort() {
-    if (process.platform !== 'linux')
+function firstUnprivilegedPort(platform) {
+    if (platform !== 'linux')
         return 1024;
     try {
         return Number((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
@@ -1943,11 +2186,17 @@ function firstUnprivilegedPort() {
         return 1024;
     }
 }
-function privilegedPortsAllowed() {
-    // macOS (10.14 on) and Windows let anyone bind low ports.
-    if (process.platform !== 'linux' || process.getuid?.() === 0)
+/**
+ * Whether this user may bind `port` on every one of `hosts` (empty: every address).
+ * Windows lets anyone bind low ports. macOS (10.14 on) lets anyone bind them on the
+ * wildcard addresses only: XNU still asks for privilege to bind a specific address
+ * below 1024. Linux: root, or from ip_unprivileged_port_start up.
+ */
+function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = process.getuid?.() === 0) {
+    const wildcardsOnly = hosts.every((host) => host === '::' || host === '0.0.0.0');
+    if (isRoot || platform === 'win32' || (platform === 'darwin' && wildcardsOnly))
         return () => true;
-    const first = firstUnprivilegedPort();
+    const first = firstUnprivilegedPort(platform);
     return (port) => port >= first;
 }
 
@@ -2187,13 +2436,14 @@ function releaseLeases(dir, token, ports) {
 }
 /** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
 function sweepStale(dir, warn) {
+    // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
     const verdicts = new Map();
     let removed = 0;
     for (const name of fs.readdirSync(dir)) {
         if (!LEASE_FILE.test(name))
             continue;
         const file = path.join(dir, name);
-        const ino = fs.lstatSync(file, { throwIfNoEntry: false })?.ino;
+        const ino = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
         if (ino === undefined)
             continue;
         const state = verdicts.get(ino) ?? inspectLease(file);
@@ -2339,7 +2589,7 @@ async function allocateAndProtect(settings, leases, runner) {
         const allocation = await allocate(settings, leases);
         const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
         if (holder)
-            undo.push(() => stopHolder(holder.process));
+            undo.push(() => stopHolder(holder));
         const results = buildResults(settings, allocation.ports, protection(settings, leases, holder));
         writeEnvFile(settings.envFile, results);
         leases?.close();
@@ -2369,7 +2619,10 @@ function openLeases(settings, runner) {
     catch (error) {
         if (settings.leaseDir !== '' || !(error instanceof LeaseError))
             throw error;
-        warning(`${error.message}. Continuing without leases: jobs on this host are kept apart by reservation alone.`);
+        const rest = settings.reserve === 'none'
+            ? 'nothing keeps other jobs on this host from being handed the same ports'
+            : `other jobs on this host are kept off the ports by the ${settings.reserve} reservation alone`;
+        warning(`${error.message}. Continuing without leases: ${rest}.`);
         return undefined;
     }
 }
@@ -2405,8 +2658,10 @@ function main_saveState(leases, holder) {
         saveState(State.LeaseToken, leases.owner.token);
         saveState(State.LeasePorts, leases.ports.join(' '));
     }
-    if (holder)
-        saveState(State.Holder, JSON.stringify(holder.process));
+    if (holder) {
+        const { process, host, control, token } = holder;
+        saveState(State.Holder, JSON.stringify({ process, host, control, token }));
+    }
 }
 
 
@@ -2416,7 +2671,7 @@ function main_saveState(leases, holder) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(948);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(393);
 /** The action's main step (action.yml `runs.main`). */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

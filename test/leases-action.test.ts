@@ -92,12 +92,22 @@ describe('leases, end to end', () => {
     const tmp = tempDir();
     fs.mkdirSync(path.join(tmp, 'elsewhere'), { mode: 0o700 });
     fs.symlinkSync(path.join(tmp, 'elsewhere'), path.join(tmp, 'port-zero-leases'));
-    const { main, post } = await runJob({ with: { count: '2' }, env: { TMPDIR: tmp } });
+    const { main, post } = await runJob({ with: { count: '2' }, env: { TMPDIR: tmp, TEMP: tmp, TMP: tmp } });
     expect(main.code).toBe(0);
     expect(main.stdout).toMatch(/::warning::Lease directory .* is a symbolic link; .*Continuing without leases/);
     expect(main.outputs.ports.split(' ')).toHaveLength(2);
     expect(fs.readdirSync(path.join(tmp, 'elsewhere'))).toEqual([]);
     expect(post.code).toBe(0);
+  });
+
+  it('does not claim a reservation protects the ports when reserve is none', async () => {
+    const tmp = tempDir();
+    fs.mkdirSync(path.join(tmp, 'elsewhere'), { mode: 0o700 });
+    fs.symlinkSync(path.join(tmp, 'elsewhere'), path.join(tmp, 'port-zero-leases'));
+    const main = await runStep({ with: { count: '1', reserve: 'none' }, env: { TMPDIR: tmp, TEMP: tmp, TMP: tmp } });
+    expect(main.code).toBe(0);
+    expect(main.stdout).toMatch(/Continuing without leases: nothing keeps other jobs on this host from being handed the same ports/);
+    expect(main.stdout).not.toMatch(/reservation alone/);
   });
 
   it('refuses a bad reserve or lease-minutes with one clear error', async () => {

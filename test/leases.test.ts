@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LeaseError } from '../src/errors.ts';
 import { LeaseBook, newOwner, openLeaseDir, releaseLeases, sweepStale } from '../src/protection/leases.ts';
 import { identify, isRunning, type ProcessIdentity } from '../src/platform/process-identity.ts';
@@ -36,7 +36,8 @@ async function exited(child: ReturnType<typeof spawn>) {
 }
 
 describe('leases', () => {
-  it('creates the directory private to its owner, and lease files read-only to others', async () => {
+  // POSIX modes: Windows has ACLs instead, and the directory checks are skipped there.
+  it.skipIf(process.platform === 'win32')('creates the directory private to its owner, and lease files read-only to others', async () => {
     const dir = leaseDir();
     const b = book(dir);
     expect(await b.claim([40001])).toBe(true);
@@ -148,7 +149,7 @@ describe('leases', () => {
     expect(() => book(dir)).toThrow(/is a symbolic link; refusing to follow it/);
   });
 
-  it('refuses a lease directory that other users can write to', () => {
+  it.skipIf(process.platform === 'win32')('refuses a lease directory that other users can write to', () => {
     const dir = leaseDir();
     fs.mkdirSync(dir, { recursive: true });
     fs.chmodSync(dir, 0o777);
@@ -162,7 +163,7 @@ describe('leases', () => {
     expect(() => book(path.join(parent, 'leases'))).toThrow(/cannot be used/);
   });
 
-  it('refuses a lease directory owned by another user', () => {
+  it.skipIf(process.platform === 'win32')('refuses a lease directory owned by another user', () => {
     if (process.getuid!() !== 0) return expect(() => book('/')).toThrow(/belongs to another user/);
     const dir = leaseDir();
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -192,5 +193,30 @@ describe('leases', () => {
     expect(warnings).toHaveLength(2);
     expect(warnings.join(' ')).toMatch(/Removed a corrupt lease .*40063[.]lease/);
     expect(warnings.join(' ')).toMatch(/Cannot remove .*40064[.]lease [(]E[A-Z]+[)]; its port is skipped/);
+  });
+
+  it('judges each lease record on its own when file IDs differ only beyond a double (64-bit NTFS IDs)', async () => {
+    const dir = leaseDir();
+    const live = book(dir);
+    await live.claim([40070]);
+    const dead = await startProcess();
+    const gone = book(dir, identify(dead.pid!));
+    await gone.claim([40071]);
+    await exited(dead);
+    // Windows reports NTFS file IDs such as these; as Numbers both are 2**60, one key for two records.
+    const ids: Record<string, bigint> = { '40070.lease': 2n ** 60n, '40071.lease': 2n ** 60n + 1n };
+    const realLstat = fs.lstatSync;
+    const spy = vi.spyOn(fs, 'lstatSync').mockImplementation(((file: fs.PathLike, options?: fs.StatOptions) => {
+      const stat = realLstat(file, options as fs.StatSyncOptions);
+      const id = ids[path.basename(String(file))];
+      if (id === undefined || !stat) return stat;
+      return Object.assign(stat, { ino: options?.bigint ? id : Number(id) });
+    }) as typeof fs.lstatSync);
+    try {
+      expect(sweepStale(dir, () => {})).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.lease'))).toEqual(['40070.lease']);
   });
 });

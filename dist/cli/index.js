@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 450:
+/***/ 299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15,6 +15,102 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(916);
 // EXTERNAL MODULE: ./src/allocator/port-range.ts
 var port_range = __nccwpck_require__(850);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/platform/system-tools.ts
+
+/**
+ * Absolute paths of the system programs Port Zero runs. Never the search path: on
+ * Windows the working directory (the workspace, which a pull request controls) is
+ * searched first, and on any OS a step can prepend directories to PATH.
+ */
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * Throws when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return external_node_path_default().win32.join(root, ...where);
+}
+
+;// CONCATENATED MODULE: ./src/platform/ephemeral-range.ts
+
+
+const runSync = (file, args) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, windowsHide: true });
+};
+/** The IANA dynamic range: the default of macOS and Windows, and the answer when the system will not say. */
+const IANA_DYNAMIC = { low: 49152, high: 65535 };
+/**
+ * The range the kernel draws ephemeral ports from, read from the system each call:
+ * Linux `/proc/sys/net/ipv4/ip_local_port_range`; macOS
+ * `sysctl -n net.inet.ip.portrange.first net.inet.ip.portrange.last`; Windows
+ * `netsh int ipv4 show dynamicport tcp`. Contiguous blocks come from here when no
+ * `range` is given: it is where port 0 would have picked anyway. Falls back to
+ * 49152-65535 when the answer cannot be read.
+ */
+function ephemeralRange(platform = process.platform, run = runSync) {
+    try {
+        if (platform === 'linux')
+            return valid((0,external_node_fs_.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
+        if (platform === 'darwin' || platform === 'freebsd') {
+            const out = run(systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
+            return valid(out.trim().split(/\s+/));
+        }
+        if (platform === 'win32')
+            return parseDynamicPortRange(run(systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
+    }
+    catch {
+        // fall through to the IANA range
+    }
+    return IANA_DYNAMIC;
+}
+function valid(fields) {
+    const [low, high] = fields.map(Number);
+    if (fields.length !== 2 || !(Number.isInteger(low) && Number.isInteger(high) && 1 <= low && low <= high && high <= 65535)) {
+        throw new Error(`not a port range: ${fields.join(' ')}`);
+    }
+    return { low, high };
+}
+/**
+ * `netsh int ipv4 show dynamicport tcp` prints, in the system's language:
+ *
+ *     Protocol tcp Dynamic Port Range
+ *     ---------------------------------
+ *     Start Port      : 49152
+ *     Number of Ports : 16384
+ *
+ * The labels are localized, so only the two `label : number` lines count, in that order.
+ * Throws when the output does not have them.
+ */
+function parseDynamicPortRange(output) {
+    const numbers = output
+        .split(/\r?\n/)
+        .map((line) => /:\s*(\d{1,5})\s*$/.exec(line)?.[1])
+        .filter((n) => n !== undefined)
+        .map(Number);
+    if (numbers.length !== 2)
+        throw new Error('netsh printed no dynamic port range');
+    const [start, count] = numbers;
+    return valid([String(start), String(start + count - 1)]);
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(30);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
@@ -116,13 +212,27 @@ function isBusy(error) {
 function bind(protocol, host, port) {
     return protocol === 'tcp' ? listenTcp(host, port) : bindUdp(host, port);
 }
+/** Errors of a "::" bind that mean the machine has no IPv6, so "0.0.0.0" is every address. */
+const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
+/**
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing. Node's
+ * own fallback (a listen without a host) takes "0.0.0.0" on any "::" error, so a port
+ * refused on IPv6 alone would be counted free on every address.
+ */
 function listenTcp(host, port) {
+    if (host !== EVERY_ADDRESS)
+        return listenTcpOn(host, port);
+    return listenTcpOn('::', port).catch((error) => {
+        if (NO_IPV6.has(error.code ?? ''))
+            return listenTcpOn('0.0.0.0', port);
+        throw error;
+    });
+}
+function listenTcpOn(host, port) {
     return new Promise((resolve, reject) => {
         const server = external_node_net_default().createServer();
         server.once('error', reject);
-        // Without a host Node binds "::" with ipv6Only off (or "0.0.0.0" without IPv6), skipping an address lookup.
-        const where = host === EVERY_ADDRESS ? {} : { host, ipv6Only: false };
-        server.listen({ ...where, port, backlog: 8, exclusive: true }, () => {
+        server.listen({ host, ipv6Only: false, port, backlog: 8, exclusive: true }, () => {
             server.off('error', reject);
             const address = server.address();
             resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
@@ -137,7 +247,7 @@ async function bindUdp(host, port) {
     if (host !== EVERY_ADDRESS)
         return bindUdpOn(host, port);
     return bindUdpOn('::', port).catch((error) => {
-        if (error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL')
+        if (NO_IPV6.has(error.code ?? ''))
             return bindUdpOn('0.0.0.0', port);
         throw error;
     });
@@ -152,7 +262,7 @@ function bindUdpOn(host, port) {
         });
         socket.bind({ address: host, port, exclusive: true }, () => {
             socket.removeAllListeners('error');
-            resolve({ protocol: 'udp', host, port: socket.address().port, close: () => closeUdp(socket) });
+            resolve({ protocol: 'udp', host, port: socket.address().port, socket, close: () => closeUdp(socket) });
         });
     });
 }
@@ -172,30 +282,80 @@ async function closeAll(held) {
 
 ;// CONCATENATED MODULE: ./src/allocator/confirm-loopback.ts
 
+
 const LOOPBACKS = ['127.0.0.1', '::1'];
+/** How long a datagram to our own socket may take before another program is taken to have it, ms. */
+const UDP_WAIT_MS = 250;
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
- * listener on 127.0.0.1 or ::1. Connect to each loopback address: if our own
- * server does not get the connection, somebody else listens there.
+ * socket on 127.0.0.1 or ::1, for TCP and UDP alike. Reach each loopback address:
+ * if our own socket does not get the connection (TCP) or the datagram (UDP),
+ * somebody else has that address and port.
  */
 async function confirmLoopback(held) {
-    if (!held.server || (held.host !== '::' && held.host !== '0.0.0.0'))
+    if (held.host !== '::' && held.host !== '0.0.0.0')
         return true;
     const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
-    const results = await Promise.all(addresses.map((a) => reachesOwnServer(held.server, a, held.port)));
+    const reach = held.server
+        ? (a) => reachesOwnServer(held.server, a, held.port)
+        : held.socket
+            ? (a) => reachesOwnSocket(held.socket, a, held.port)
+            : undefined;
+    if (!reach)
+        return true;
+    const results = await Promise.all(addresses.map(reach));
     return results.every(Boolean);
 }
-/** Refused counts as free: nobody listens on that address (or the machine lacks it). */
+/**
+ * Refused counts as free: nobody listens on that address (or the machine lacks it).
+ * Our probe is reset, not closed: a close would leave TIME_WAIT on the port itself
+ * (where the server side closes first), and `reserve: none` promises none.
+ */
 async function reachesOwnServer(server, address, port) {
     const own = await connectToOwn(server, address, port, 1000);
     if (own.outcome === 'ours') {
+        own.client.resetAndDestroy();
         own.accepted.destroy();
-        own.client.destroy();
     }
     return own.outcome !== 'elsewhere';
 }
+/**
+ * Sends a datagram carrying a nonce to `address`:`port` and waits for our socket to
+ * receive it. A socket bound to that exact address takes precedence over our
+ * wildcard, so a datagram that does not arrive went to another program. An address
+ * the machine lacks cannot be sent to, and counts as free.
+ */
+function reachesOwnSocket(socket, address, port) {
+    const { createSocket } = process.getBuiltinModule('node:dgram');
+    const nonce = `port-zero ${process.pid} ${port} ${Math.random()}`;
+    return new Promise((resolve) => {
+        const client = createSocket(external_node_net_default().isIPv6(address) ? 'udp6' : 'udp4');
+        let finished = false;
+        const done = (result) => {
+            if (finished)
+                return;
+            finished = true;
+            clearTimeout(timer);
+            socket.off('message', onMessage);
+            client.close();
+            resolve(result);
+        };
+        const onMessage = (message) => {
+            if (message.toString() === nonce)
+                done(true);
+        };
+        socket.on('message', onMessage);
+        client.on('error', () => done(true));
+        const timer = setTimeout(() => done(false), UDP_WAIT_MS);
+        client.send(nonce, port, address, (error) => {
+            if (error)
+                done(true);
+        });
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/platform/windows-excluded.ts
+
 
 /**
  * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
@@ -228,11 +388,12 @@ const runNetsh = (file, args) => new Promise((resolve, reject) => {
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
 async function windowsExcludedPorts(protocols, run = runNetsh) {
     const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
-    const outputs = await Promise.all(queries.map((args) => run('netsh', args).catch(() => '')));
+    const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
     return new port_range/* PortSet */.oQ(outputs.flatMap(parseExcludedRanges));
 }
 
 ;// CONCATENATED MODULE: ./src/allocator/allocate-ports.ts
+
 
 
 
@@ -399,7 +560,7 @@ function rangeSource(spec) {
 }
 /** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
 function blockSource(spec) {
-    const range = spec.range ?? (0,port_range/* ephemeralRange */.RC)();
+    const range = spec.range ?? ephemeralRange();
     const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new port_range/* PortSet */.oQ());
     return async () => {
         for (let base = bases.pop(); base !== undefined; base = bases.pop()) {
@@ -447,15 +608,11 @@ function shuffled(range, exclude) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RC: () => (/* binding */ ephemeralRange),
 /* harmony export */   XP: () => (/* binding */ MAX_PORT),
 /* harmony export */   ln: () => (/* binding */ MIN_PORT),
 /* harmony export */   oQ: () => (/* binding */ PortSet),
 /* harmony export */   xh: () => (/* binding */ rangeSize)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
 const MIN_PORT = 1;
 const MAX_PORT = 65535;
 function rangeSize(range) {
@@ -508,23 +665,6 @@ function merge(ranges) {
             merged.push({ low: r.low, high: r.high });
     }
     return merged;
-}
-/**
- * The range the kernel draws ephemeral ports from. Contiguous blocks come from
- * here when no `range` is given: it is where port 0 would have picked anyway.
- */
-function ephemeralRange(platform = process.platform) {
-    if (platform === 'linux') {
-        try {
-            const [low, high] = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-            if (low && high && low <= high)
-                return { low, high };
-        }
-        catch {
-            // fall through to the IANA range
-        }
-    }
-    return { low: 49152, high: 65535 }; // macOS and Windows default
 }
 
 
@@ -590,10 +730,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(450);
+/* harmony import */ var _allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(299);
 /* harmony import */ var _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(804);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
-/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(359);
+/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(399);
 /* harmony import */ var _settings_results_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(207);
 /**
  * The local command: the same allocator as the action, for a shell.
@@ -741,7 +881,7 @@ const MAX_LEASE_MINUTES = 7 * 24 * 60;
 
 /***/ }),
 
-/***/ 359:
+/***/ 399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -751,7 +891,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   P$: () => (/* binding */ parseSettings)
 });
 
-// UNUSED EXPORTS: mapEnvNames, parseBoolean, parseCount, parseEnvPrefix, parseHosts, parseLeaseMinutes, parseNames, parsePortList, parseProtocol, parseRange, parseReserve
+// UNUSED EXPORTS: mapEnvNames, parseBoolean, parseCount, parseEnvPrefix, parseHosts, parseLeaseMinutes, parseNames, parsePortList, parseProtocol, parseRange, parseReserve, privilegedPortsAllowed
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
@@ -761,9 +901,9 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/settings/constants.ts
 var constants = __nccwpck_require__(804);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -821,7 +961,8 @@ function parseSettings(raw) {
     const names = parseNames(value(constants/* Input */.pd.Names), value(constants/* Input */.pd.Count));
     const prefix = parseEnvPrefix(value(constants/* Input */.pd.EnvPrefix));
     const envNames = mapEnvNames(names, prefix);
-    const range = parseRange(value(constants/* Input */.pd.Range), names.length);
+    const hosts = parseHosts(value(constants/* Input */.pd.Host));
+    const range = parseRange(value(constants/* Input */.pd.Range), names.length, privilegedPortsAllowed(hosts));
     const exclude = parsePortList(constants/* Input */.pd.Exclude, value(constants/* Input */.pd.Exclude));
     checkRangeAgainstExclude(range, exclude, names.length, value(constants/* Input */.pd.Exclude));
     return {
@@ -829,7 +970,7 @@ function parseSettings(raw) {
         envNames,
         exportEnv: parseBoolean(constants/* Input */.pd.ExportEnv, value(constants/* Input */.pd.ExportEnv), true),
         protocols: parseProtocol(value(constants/* Input */.pd.Protocol)),
-        hosts: parseHosts(value(constants/* Input */.pd.Host)),
+        hosts,
         range,
         exclude,
         contiguous: parseBoolean(constants/* Input */.pd.Contiguous, value(constants/* Input */.pd.Contiguous), false),
@@ -906,6 +1047,11 @@ function parseReserve(raw, platform = process.platform) {
     const mode = raw === '' ? 'auto' : raw;
     if (mode === 'auto')
         return platform === 'win32' ? 'none' : 'time-wait';
+    if (mode === 'holder' && platform === 'win32') {
+        // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
+        // bind beside the holder's connection is refused, and nothing would ever let it go.
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
+    }
     if (mode === 'none' || mode === 'time-wait' || mode === 'holder')
         return mode;
     throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, 'auto, time-wait, holder or none');
@@ -967,8 +1113,8 @@ function parseRange(raw, count, canBind) {
     const range = parseItem(constants/* Input */.pd.Range, raw, raw, allowed);
     if ((0,port_range/* rangeSize */.xh)(range) < count)
         throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `it holds ${(0,errors/* plural */.LS)((0,port_range/* rangeSize */.xh)(range), 'port')}, fewer than the ${count} asked for`);
-    if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
+    if (!(canBind ?? privilegedPortsAllowed([]))(range.low)) {
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `ports below ${firstUnprivilegedPort(process.platform)} need root on this runner; use a range above it`);
     }
     return range;
 }
@@ -989,8 +1135,8 @@ function checkRangeAgainstExclude(range, exclude, count, raw) {
     }
 }
 /** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
-function firstUnprivilegedPort() {
-    if (process.platform !== 'linux')
+function firstUnprivilegedPort(platform) {
+    if (platform !== 'linux')
         return 1024;
     try {
         return Number((0,external_node_fs_.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
@@ -999,11 +1145,17 @@ function firstUnprivilegedPort() {
         return 1024;
     }
 }
-function privilegedPortsAllowed() {
-    // macOS (10.14 on) and Windows let anyone bind low ports.
-    if (process.platform !== 'linux' || process.getuid?.() === 0)
+/**
+ * Whether this user may bind `port` on every one of `hosts` (empty: every address).
+ * Windows lets anyone bind low ports. macOS (10.14 on) lets anyone bind them on the
+ * wildcard addresses only: XNU still asks for privilege to bind a specific address
+ * below 1024. Linux: root, or from ip_unprivileged_port_start up.
+ */
+function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = process.getuid?.() === 0) {
+    const wildcardsOnly = hosts.every((host) => host === '::' || host === '0.0.0.0');
+    if (isRoot || platform === 'win32' || (platform === 'darwin' && wildcardsOnly))
         return () => true;
-    const first = firstUnprivilegedPort();
+    const first = firstUnprivilegedPort(platform);
     return (port) => port >= first;
 }
 
@@ -1059,6 +1211,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 677:
+/***/ 76:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1106,38 +1106,121 @@ function errorMessage(error) {
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
+/** The line a stop request is, and the line the holder answers with. */
+const stopRequest = (token) => `stop ${token}\n`;
+const stopAnswer = (pid) => `stopped ${pid}\n`;
+
+;// CONCATENATED MODULE: ./src/platform/system-tools.ts
+
+/**
+ * Absolute paths of the system programs Port Zero runs. Never the search path: on
+ * Windows the working directory (the workspace, which a pull request controls) is
+ * searched first, and on any OS a step can prepend directories to PATH.
+ */
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * Throws when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return external_node_path_default().win32.join(root, ...where);
+}
+
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
-/** The start time of `pid`, or null when it is not running or the OS does not tell. */
-function processStart(pid, platform = process.platform) {
+
+const runTool = (file, args, env) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
+};
+const HOST = { platform: process.platform, run: runTool };
+/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+function processStart(pid, facts = HOST) {
     try {
-        if (platform === 'linux') {
+        if (facts.platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
             const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
             const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
             return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
         }
-        if (platform === 'darwin' || platform === 'freebsd') {
-            const { execFileSync } = process.getBuiltinModule('node:child_process');
-            const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
-            return out.trim() || null;
-        }
+        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
+            return macStart(pid, facts.run);
+        if (facts.platform === 'win32')
+            return windowsStart(pid, facts.run);
     }
     catch {
         return null;
     }
-    return null; // Windows: liveness by pid alone, with the lease's expiry as the backstop
+    return null;
 }
-function process_identity_identify(pid) {
-    return { pid, start: processStart(pid) };
+/**
+ * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
+ * so it is run with a fixed locale and time zone, by absolute path (the search path may
+ * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ */
+function macStart(pid, run) {
+    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
+    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    return seconds === null ? null : `unix:${seconds}`;
 }
-/** True while the process runs and, where its start time is known, is still the same process. */
-function isRunning(identity) {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
+function parseCLocaleLstart(text) {
+    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
+    const month = MONTHS.indexOf(match?.[1] ?? '');
+    if (!match || month < 0)
+        return null;
+    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
+    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+}
+/**
+ * The creation time as a FILETIME. No program that ships with every current Windows
+ * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
+ * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
+ * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ */
+function windowsStart(pid, run) {
+    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
+    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+}
+/** The identity of `pid` now. */
+function process_identity_identify(pid, facts = HOST) {
+    return { pid, start: processStart(pid, facts) };
+}
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+function comparable(start, platform) {
+    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+}
+/**
+ * True while the process runs and, where its start time is known, is still the same
+ * process. A start in a form this code cannot compare (a macOS record of an older
+ * version, written in someone's locale and time zone) counts as unknown: the process
+ * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
+ * keeping a lease, never toward handing out a live job's port.
+ */
+function isRunning(identity, facts = HOST) {
     if (!Number.isInteger(identity.pid) || identity.pid <= 0)
         return false;
     try {
@@ -1147,12 +1230,18 @@ function isRunning(identity) {
         if (error.code !== 'EPERM')
             return false; // EPERM: alive, another user's
     }
-    if (identity.start === null)
+    if (identity.start === null || !comparable(identity.start, facts.platform))
         return true;
-    return processStart(identity.pid) === identity.start;
+    const now = processStart(identity.pid, facts);
+    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
+    if (now === null)
+        return facts.platform !== 'linux';
+    return now === identity.start;
 }
 
 ;// CONCATENATED MODULE: ./src/protection/holder.ts
+
+
 
 
 
@@ -1174,17 +1263,22 @@ function holderScript() {
         throw new PortZeroError(`The port holder program is missing beside ${here}`);
     return found;
 }
-/** Starts the detached holder and waits until it holds every port it can. */
-function startHolder(config) {
+function newHolderToken() {
+    const { randomBytes } = process.getBuiltinModule('node:crypto');
+    return randomBytes(24).toString('base64url');
+}
+/** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
+function startHolder(request) {
     const { spawn } = process.getBuiltinModule('node:child_process');
-    const child = spawn(process.execPath, [holderScript(), JSON.stringify({ pollMs: 250, ...config })], {
+    const config = { ownerCheckMs: 2000, ...request, token: newHolderToken() };
+    const child = spawn(process.execPath, [holderScript()], {
         detached: true,
         windowsHide: true, // no console window for a background process on Windows
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     return new Promise((resolve, reject) => {
         const fail = (why) => {
-            child.kill('SIGKILL');
+            child.kill('SIGKILL'); // our own child, still attached: its pid cannot have been reused
             reject(new PortZeroError(`The port holder did not start: ${why}`));
         };
         const timer = setTimeout(() => fail('no answer in 10 s'), 10_000);
@@ -1195,22 +1289,58 @@ function startHolder(config) {
             child.removeAllListeners('exit');
             child.disconnect();
             child.unref();
-            resolve({ ...ready, process: identify(child.pid) });
+            // Windows: never signalled (libuv's SIGTERM is TerminateProcess), so no costly start-time lookup.
+            const identity = process.platform === 'win32' ? { pid: child.pid, start: null } : identify(child.pid);
+            resolve({ ...ready, process: identity, host: config.host, token: config.token });
         });
+        child.send(config);
     });
 }
-/** Ends the holder if it still runs; true once it is gone. */
-async function stopHolder(holder) {
-    if (!isRunning(holder))
-        return true;
-    process.kill(holder.pid, 'SIGTERM');
-    for (let waited = 0; waited < 3000; waited += 50) {
-        await new Promise((r) => setTimeout(r, 50));
-        if (!isRunning(holder))
-            return true;
+/**
+ * Stops the holder of `saved` without ever signalling a process not proven to be it.
+ * First the control channel: a holder that answers with its pid exits at once. No
+ * answer means it is gone or hung; then, off Windows only, a process whose pid and
+ * start time both match the saved ones (so it is the process the main step started)
+ * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
+ * pids are reused. Ends within about 2 s.
+ */
+async function stopHolder(saved, platform = process.platform) {
+    if (await askToStop(saved)) {
+        await waitUntilGone(saved.process, 1000);
+        return 'stopped';
     }
-    process.kill(holder.pid, 'SIGKILL');
-    return !isRunning(holder);
+    if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process))
+        return 'gone';
+    process.kill(saved.process.pid, 'SIGKILL');
+    await waitUntilGone(saved.process, 1000);
+    return 'killed';
+}
+/** Sends the stop request; true when the answer names the saved pid. Gives up after 1 s. */
+function askToStop(saved) {
+    if (!Number.isInteger(saved.control) || typeof saved.token !== 'string')
+        return Promise.resolve(false);
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: saved.host, port: saved.control });
+        let answer = '';
+        const done = (ok) => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(ok);
+        };
+        const timer = setTimeout(() => done(false), 1000);
+        socket.on('error', () => done(false));
+        socket.on('connect', () => socket.write(stopRequest(saved.token)));
+        socket.on('data', (chunk) => {
+            answer += chunk.toString('latin1');
+            if (answer.includes('\n'))
+                done(answer === stopAnswer(saved.process.pid));
+        });
+        socket.on('end', () => done(answer === stopAnswer(saved.process.pid)));
+    });
+}
+async function waitUntilGone(identity, ms) {
+    for (let waited = 0; waited < ms && isRunning(identity); waited += 10)
+        await new Promise((r) => setTimeout(r, 10));
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -1452,13 +1582,14 @@ function releaseLeases(dir, token, ports) {
 }
 /** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
 function sweepStale(dir, warn) {
+    // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
     const verdicts = new Map();
     let removed = 0;
     for (const name of external_node_fs_default().readdirSync(dir)) {
         if (!LEASE_FILE.test(name))
             continue;
         const file = external_node_path_default().join(dir, name);
-        const ino = external_node_fs_default().lstatSync(file, { throwIfNoEntry: false })?.ino;
+        const ino = external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
         if (ino === undefined)
             continue;
         const state = verdicts.get(ino) ?? inspectLease(file);
@@ -1494,10 +1625,14 @@ async function stopJobHolder() {
     if (saved === '')
         return;
     const holder = JSON.parse(saved);
-    if (await stopHolder(holder))
-        info(`Stopped the port holder (process ${holder.pid}).`);
+    const pid = holder.process?.pid;
+    const outcome = await stopHolder(holder);
+    if (outcome === 'stopped')
+        info(`Stopped the port holder (process ${pid}).`);
+    else if (outcome === 'killed')
+        warning(`The port holder (process ${pid}) did not answer its stop request; it was killed.`);
     else
-        warning(`The port holder (process ${holder.pid}) did not stop.`);
+        info(`The port holder (process ${pid}) had already exited.`);
 }
 function releaseJobLeases() {
     const dir = getState(State.LeaseDir);
@@ -1521,7 +1656,7 @@ function releaseJobLeases() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(677);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76);
 /**
  * The action's post step (action.yml `runs.post`): an entry of its own, as in
  * actions/setup-node and actions/cache, so it can never allocate. With no state

@@ -36,7 +36,7 @@ async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefi
   try {
     const allocation = await allocate(settings, leases);
     const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
-    if (holder) undo.push(() => stopHolder(holder.process));
+    if (holder) undo.push(() => stopHolder(holder));
     const results = buildResults(settings, allocation.ports, protection(settings, leases, holder));
     writeEnvFile(settings.envFile, results);
     leases?.close();
@@ -64,7 +64,11 @@ function openLeases(settings: Settings, runner: ProcessIdentity): LeaseBook | un
     return book;
   } catch (error) {
     if (settings.leaseDir !== '' || !(error instanceof LeaseError)) throw error;
-    core.warning(`${error.message}. Continuing without leases: jobs on this host are kept apart by reservation alone.`);
+    const rest =
+      settings.reserve === 'none'
+        ? 'nothing keeps other jobs on this host from being handed the same ports'
+        : `other jobs on this host are kept off the ports by the ${settings.reserve} reservation alone`;
+    core.warning(`${error.message}. Continuing without leases: ${rest}.`);
     return undefined;
   }
 }
@@ -104,5 +108,8 @@ function saveState(leases: LeaseBook | undefined, holder: Holder | undefined) {
     core.saveState(State.LeaseToken, leases.owner.token);
     core.saveState(State.LeasePorts, leases.ports.join(' '));
   }
-  if (holder) core.saveState(State.Holder, JSON.stringify(holder.process));
+  if (holder) {
+    const { process, host, control, token } = holder;
+    core.saveState(State.Holder, JSON.stringify({ process, host, control, token }));
+  }
 }

@@ -1,9 +1,8 @@
 import * as core from '@actions/core';
 import { State } from '../settings/constants.ts';
 import { errorMessage, plural } from '../errors.ts';
-import { stopHolder } from '../protection/holder.ts';
+import { stopHolder, type Holder } from '../protection/holder.ts';
 import { releaseLeases, sweepStale } from '../protection/leases.ts';
-import type { ProcessIdentity } from '../platform/process-identity.ts';
 
 /** The post step: stops the holder and releases this job's leases. It warns, and never fails the job. */
 export async function runPost(): Promise<void> {
@@ -22,9 +21,12 @@ async function attempt(what: string, step: () => Promise<void> | void) {
 async function stopJobHolder() {
   const saved = core.getState(State.Holder);
   if (saved === '') return;
-  const holder = JSON.parse(saved) as ProcessIdentity;
-  if (await stopHolder(holder)) core.info(`Stopped the port holder (process ${holder.pid}).`);
-  else core.warning(`The port holder (process ${holder.pid}) did not stop.`);
+  const holder = JSON.parse(saved) as Holder;
+  const pid = holder.process?.pid;
+  const outcome = await stopHolder(holder);
+  if (outcome === 'stopped') core.info(`Stopped the port holder (process ${pid}).`);
+  else if (outcome === 'killed') core.warning(`The port holder (process ${pid}) did not answer its stop request; it was killed.`);
+  else core.info(`The port holder (process ${pid}) had already exited.`);
 }
 
 function releaseJobLeases() {

@@ -1,5 +1,6 @@
 import { AllocationError, PortZeroError } from '../errors.ts';
-import { ephemeralRange, PortSet, type PortRange } from './port-range.ts';
+import { PortSet, type PortRange } from './port-range.ts';
+import { ephemeralRange } from '../platform/ephemeral-range.ts';
 import { reserveTimeWait } from '../protection/time-wait.ts';
 import { bind, closeAll, EVERY_ADDRESS, isBusy, type Held, type Protocol } from './sockets.ts';
 import { confirmLoopback } from './confirm-loopback.ts';

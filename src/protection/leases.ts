@@ -263,12 +263,13 @@ export function releaseLeases(dir: string, token: string, ports: readonly number
 
 /** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
 export function sweepStale(dir: string, warn: (message: string) => void): number {
-  const verdicts = new Map<number, LeaseState>();
+  // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
+  const verdicts = new Map<bigint, LeaseState>();
   let removed = 0;
   for (const name of fs.readdirSync(dir)) {
     if (!LEASE_FILE.test(name)) continue;
     const file = path.join(dir, name);
-    const ino = fs.lstatSync(file, { throwIfNoEntry: false })?.ino;
+    const ino = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
     if (ino === undefined) continue;
     const state = verdicts.get(ino) ?? inspectLease(file);
     if (state.kind !== 'corrupt') verdicts.set(ino, state);

@@ -55,7 +55,8 @@ export function parseSettings(raw: RawInputs): Settings {
   const names = parseNames(value(Input.Names), value(Input.Count));
   const prefix = parseEnvPrefix(value(Input.EnvPrefix));
   const envNames = mapEnvNames(names, prefix);
-  const range = parseRange(value(Input.Range), names.length);
+  const hosts = parseHosts(value(Input.Host));
+  const range = parseRange(value(Input.Range), names.length, privilegedPortsAllowed(hosts));
   const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
   checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
   return {
@@ -63,7 +64,7 @@ export function parseSettings(raw: RawInputs): Settings {
     envNames,
     exportEnv: parseBoolean(Input.ExportEnv, value(Input.ExportEnv), true),
     protocols: parseProtocol(value(Input.Protocol)),
-    hosts: parseHosts(value(Input.Host)),
+    hosts,
     range,
     exclude,
     contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false),
@@ -140,6 +141,15 @@ export function parseBoolean(input: InputName | string, raw: string, fallback: b
 export function parseReserve(raw: string, platform = process.platform): ReserveMode {
   const mode = raw === '' ? 'auto' : raw;
   if (mode === 'auto') return platform === 'win32' ? 'none' : 'time-wait';
+  if (mode === 'holder' && platform === 'win32') {
+    // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
+    // bind beside the holder's connection is refused, and nothing would ever let it go.
+    throw new InputError(
+      Input.Reserve,
+      raw,
+      'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none',
+    );
+  }
   if (mode === 'none' || mode === 'time-wait' || mode === 'holder') return mode;
   throw new InputError(Input.Reserve, raw, 'auto, time-wait, holder or none');
 }
@@ -200,8 +210,12 @@ export function parseRange(raw: string, count: number, canBind?: (port: number) 
   const range = parseItem(Input.Range, raw, raw, allowed);
   if (rangeSize(range) < count)
     throw new InputError(Input.Range, raw, `it holds ${plural(rangeSize(range), 'port')}, fewer than the ${count} asked for`);
-  if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
-    throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
+  if (!(canBind ?? privilegedPortsAllowed([]))(range.low)) {
+    throw new InputError(
+      Input.Range,
+      raw,
+      `ports below ${firstUnprivilegedPort(process.platform)} need root on this runner; use a range above it`,
+    );
   }
   return range;
 }
@@ -223,8 +237,8 @@ function checkRangeAgainstExclude(range: PortRange | undefined, exclude: PortSet
 }
 
 /** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
-function firstUnprivilegedPort(): number {
-  if (process.platform !== 'linux') return 1024;
+function firstUnprivilegedPort(platform: NodeJS.Platform): number {
+  if (platform !== 'linux') return 1024;
   try {
     return Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
   } catch {
@@ -232,9 +246,19 @@ function firstUnprivilegedPort(): number {
   }
 }
 
-function privilegedPortsAllowed(): (port: number) => boolean {
-  // macOS (10.14 on) and Windows let anyone bind low ports.
-  if (process.platform !== 'linux' || process.getuid?.() === 0) return () => true;
-  const first = firstUnprivilegedPort();
+/**
+ * Whether this user may bind `port` on every one of `hosts` (empty: every address).
+ * Windows lets anyone bind low ports. macOS (10.14 on) lets anyone bind them on the
+ * wildcard addresses only: XNU still asks for privilege to bind a specific address
+ * below 1024. Linux: root, or from ip_unprivileged_port_start up.
+ */
+export function privilegedPortsAllowed(
+  hosts: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+  isRoot = process.getuid?.() === 0,
+): (port: number) => boolean {
+  const wildcardsOnly = hosts.every((host) => host === '::' || host === '0.0.0.0');
+  if (isRoot || platform === 'win32' || (platform === 'darwin' && wildcardsOnly)) return () => true;
+  const first = firstUnprivilegedPort(platform);
   return (port) => port >= first;
 }
