@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { allocatePorts, type Allocation } from '../allocator/allocate-ports.ts';
+import { allocatePorts, type Allocation, type Reservation } from '../allocator/allocate-ports.ts';
 import { Input, State } from '../settings/constants.ts';
 import { errorMessage, LeaseError } from '../errors.ts';
 import { startHolder, stopHolder, type Holder } from '../protection/holder.ts';
@@ -8,6 +8,7 @@ import { DEFAULT_LEASE_DIR, LeaseBook, newOwner } from '../protection/leases.ts'
 import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
 import { publish, writeEnvFile } from './publish.ts';
 import { loopbackFor } from '../protection/time-wait.ts';
+import { describeProtection, releaseKernelPorts, reservationFor, type Applied } from '../protection/choose-reservation.ts';
 import { buildResults, type Results } from '../settings/results.ts';
 
 function readInputs(): RawInputs {
@@ -19,6 +20,7 @@ export async function run(): Promise<void> {
   try {
     const settings = parseSettings(readInputs());
     core.debug(`settings: ${JSON.stringify(settings)}`);
+    core.debug(`reserve ${settings.reserve}: ${settings.reserveChoice.why}`);
     // The runner process that runs this job: leases and the holder end when it does.
     const runner = identify(process.ppid);
     const leases = openLeases(settings, runner);
@@ -33,14 +35,16 @@ export async function run(): Promise<void> {
 async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefined, runner: ProcessIdentity): Promise<Results> {
   const undo: (() => unknown)[] = [];
   if (leases) undo.push(() => leases.releaseAll());
+  const { reserve, applied } = reservationFor(settings.reserveChoice, (m) => core.debug(m));
+  undo.push(() => applied.kernelPorts.length && releaseKernelPorts(applied.kernelPorts, applied.route));
   try {
-    const allocation = await allocate(settings, leases);
+    const allocation = await allocate(settings, leases, reserve);
     const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
     if (holder) undo.push(() => stopHolder(holder.process));
-    const results = buildResults(settings, allocation.ports, protection(settings, leases, holder));
+    const results = buildResults(settings, allocation.ports, describeProtection(applied, holder !== undefined, leases !== undefined));
     writeEnvFile(settings.envFile, results);
     leases?.close();
-    saveState(leases, holder);
+    saveState(leases, holder, applied);
     return results;
   } catch (error) {
     for (const step of undo.reverse()) await step();
@@ -48,18 +52,18 @@ async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefi
   }
 }
 
-/** How the summary names what protects the ports after this step. */
-function protection(settings: Settings, leases: LeaseBook | undefined, holder: Holder | undefined): string {
-  const parts = [leases && 'lease', settings.reserve !== 'none' && 'TIME_WAIT', holder && 'holder'];
-  return parts.filter(Boolean).join(' + ') || 'nothing';
-}
-
 /** The shared default directory falls back to no leases when unusable; a directory the user named must work. */
 function openLeases(settings: Settings, runner: ProcessIdentity): LeaseBook | undefined {
   const dir = settings.leaseDir || DEFAULT_LEASE_DIR;
   try {
     const owner = newOwner(runner);
-    const book = new LeaseBook({ dir, owner, ttlMs: settings.leaseMinutes * 60_000, warn: (m) => core.warning(m) });
+    const book = new LeaseBook({
+      dir,
+      owner,
+      ttlMs: settings.leaseMinutes * 60_000,
+      reservation: settings.reserve,
+      warn: (m) => core.warning(m),
+    });
     core.debug(`leases in ${dir} for runner process ${runner.pid} (token ${owner.token})`);
     return book;
   } catch (error) {
@@ -69,13 +73,9 @@ function openLeases(settings: Settings, runner: ProcessIdentity): LeaseBook | un
   }
 }
 
-async function allocate(settings: Settings, leases: LeaseBook | undefined): Promise<Allocation> {
-  const allocation = await allocatePorts({
-    ...allocationRequest(settings),
-    claim: leases?.claim,
-    // The holder takes over from TIME_WAIT, so no moment is left unprotected.
-    reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
-  });
+async function allocate(settings: Settings, leases: LeaseBook | undefined, reserve: Reservation): Promise<Allocation> {
+  // With reserve: holder, the holder takes over from TIME_WAIT, so no moment is left unprotected.
+  const allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve });
   core.debug(
     `allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')}), reserve ${settings.reserve}`,
   );
@@ -98,11 +98,15 @@ async function hold(settings: Settings, allocation: Allocation, runner: ProcessI
   return holder;
 }
 
-function saveState(leases: LeaseBook | undefined, holder: Holder | undefined) {
+function saveState(leases: LeaseBook | undefined, holder: Holder | undefined, applied: Applied) {
   if (leases) {
     core.saveState(State.LeaseDir, leases.dir);
     core.saveState(State.LeaseToken, leases.owner.token);
     core.saveState(State.LeasePorts, leases.ports.join(' '));
   }
   if (holder) core.saveState(State.Holder, JSON.stringify(holder.process));
+  if (applied.kernelPorts.length) {
+    core.saveState(State.KernelPorts, applied.kernelPorts.join(' '));
+    core.saveState(State.KernelRoute, applied.route!);
+  }
 }

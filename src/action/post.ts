@@ -2,12 +2,16 @@ import * as core from '@actions/core';
 import { State } from '../settings/constants.ts';
 import { errorMessage } from '../errors.ts';
 import { stopHolder } from '../protection/holder.ts';
-import { releaseLeases, sweepStale } from '../protection/leases.ts';
+import { hasLiveLease, releaseLeases, sweepStale } from '../protection/leases.ts';
+import { releaseKernelPorts } from '../protection/choose-reservation.ts';
+import { mayWriteDirectly, type WriteRoute } from '../protection/kernel-list.ts';
 import type { ProcessIdentity } from '../platform/process-identity.ts';
 
-/** The post step: stops the holder and releases this job's leases. It warns, and never fails the job. */
+/** The post step: stops the holder, takes this job's ports off the kernel list, releases its leases. It warns, and never fails the job. */
 export async function runPost(): Promise<void> {
   await attempt('stop the port holder', stopJobHolder);
+  // Before the leases go: once they do, another job may put the same ports on the list.
+  await attempt("take this job's ports off the kernel's reserved-port list", releaseJobKernelPorts);
   await attempt('release the leases', releaseJobLeases);
 }
 
@@ -27,16 +31,42 @@ async function stopJobHolder() {
   else core.warning(`The port holder (process ${holder.pid}) did not stop.`);
 }
 
-function releaseJobLeases() {
+function savedPorts(name: string): number[] {
+  return core.getState(name).split(' ').filter(Boolean).map(Number);
+}
+
+async function releaseJobKernelPorts() {
+  const ports = savedPorts(State.KernelPorts);
+  if (ports.length === 0) return;
+  const removed = await releaseKernelPorts(ports, core.getState(State.KernelRoute) as WriteRoute);
+  core.info(`Took ${removed.length} of ${ports.length} ports off the kernel's reserved-port list.`);
+}
+
+async function releaseJobLeases() {
   const dir = core.getState(State.LeaseDir);
   if (dir === '') {
     core.debug('no leases to release');
     return;
   }
-  const ports = core.getState(State.LeasePorts).split(' ').filter(Boolean).map(Number);
+  const ports = savedPorts(State.LeasePorts);
   const released = releaseLeases(dir, core.getState(State.LeaseToken), ports);
   core.info(`Released ${released} of ${ports.length} port leases.`);
   // Off the hot path: tidy up after jobs that crashed or never ran their post step.
   const swept = sweepStale(dir, (m) => core.warning(m));
-  if (swept) core.info(`Removed ${swept} stale leases left by other jobs.`);
+  if (swept.length) core.info(`Removed ${swept.length} stale leases left by other jobs.`);
+  await attempt('take the ports of dead jobs off the kernel list', () => releaseStaleKernelPorts(dir, swept));
+}
+
+/** A dead job's kernel-list entries: removed unless a live lease holds the port again (another job listed it since). */
+async function releaseStaleKernelPorts(dir: string, swept: readonly { port: number; reservation?: string }[]) {
+  const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
+  if (ports.length === 0) return;
+  // The same right this job used; a job that did not use the list writes it only where it may directly.
+  const route = (core.getState(State.KernelRoute) || 'direct') as WriteRoute;
+  if (route === 'direct' && !mayWriteDirectly()) {
+    core.debug(`stale leases had ports ${ports.join(' ')} on the kernel list; this job may not write it`);
+    return;
+  }
+  const removed = await releaseKernelPorts(ports, route, (port) => hasLiveLease(dir, port));
+  core.info(`Took ${removed.length} ports of stale leases off the kernel's reserved-port list.`);
 }
