@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 677:
+/***/ 28:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1031,7 +1031,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/settings/constants.ts
 /** Names that cross a boundary: action.yml inputs, step outputs, and state kept for the post step. */
-const Input = {
+const constants_Input = {
     Names: 'names',
     Count: 'count',
     EnvPrefix: 'env-prefix',
@@ -1058,6 +1058,8 @@ const State = {
     LeaseToken: 'leaseToken',
     LeasePorts: 'leasePorts',
     Holder: 'holder',
+    KernelPorts: 'kernelPorts',
+    KernelRoute: 'kernelRoute',
 };
 /** The most ports one step hands out. */
 const MAX_COUNT = 1000;
@@ -1071,7 +1073,7 @@ class errors_PortZeroError extends Error {
     name = 'PortZeroError';
 }
 /** An input (or command-line option) that breaks its rule. */
-class InputError extends errors_PortZeroError {
+class errors_InputError extends errors_PortZeroError {
     name = 'InputError';
     input;
     value;
@@ -1084,7 +1086,7 @@ class InputError extends errors_PortZeroError {
     }
 }
 /** The host could not supply the ports asked for. */
-class AllocationError extends (/* unused pure expression or super */ null && (errors_PortZeroError)) {
+class errors_AllocationError extends (/* unused pure expression or super */ null && (errors_PortZeroError)) {
     name = 'AllocationError';
 }
 /** The lease directory cannot be used. */
@@ -1154,7 +1156,11 @@ function isRunning(identity) {
  * Where the holder program is: dist/holder/index.js beside the main bundle or one
  * level up from the post bundle, or src/programs/holder.ts when running from src/.
  */
-const HOLDER_PATHS = (/* unused pure expression or super */ null && ([['holder', 'index.js'], ['..', 'holder', 'index.js'], ['..', 'programs', 'holder.ts']]));
+const HOLDER_PATHS = (/* unused pure expression or super */ null && ([
+    ['holder', 'index.js'],
+    ['..', 'holder', 'index.js'],
+    ['..', 'programs', 'holder.ts'],
+]));
 function holderScript() {
     const here = path.dirname(fileURLToPath(import.meta.url));
     const found = HOLDER_PATHS.map((parts) => path.join(here, ...parts)).find((file) => existsSync(file));
@@ -1280,6 +1286,7 @@ class LeaseBook {
             owner: options.owner,
             created: new Date().toISOString(),
             expires: Date.now() + options.ttlMs,
+            ...(options.reservation && { reservation: options.reservation }),
         };
         try {
             writeExclusive(this.record, JSON.stringify(record));
@@ -1395,7 +1402,8 @@ function parseRecord(text) {
             typeof r.expires === 'number' &&
             typeof r.owner?.token === 'string' &&
             Number.isInteger(r.owner.runner?.pid) &&
-            (r.owner.runner.start === null || typeof r.owner.runner.start === 'string');
+            (r.owner.runner.start === null || typeof r.owner.runner.start === 'string') &&
+            (r.reservation === undefined || typeof r.reservation === 'string');
         return valid ? r : undefined;
     }
     catch {
@@ -1438,10 +1446,14 @@ function releaseLeases(dir, token, ports) {
     }
     return released;
 }
+/** Whether any live lease holds `port` in the lease directory `location`. */
+function hasLiveLease(location, port) {
+    return inspectLease(leasePath(location, port)).kind === 'live';
+}
 /** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
 function sweepStale(dir, warn) {
     const verdicts = new Map();
-    let removed = 0;
+    const removed = [];
     for (const name of external_node_fs_default().readdirSync(dir)) {
         if (!LEASE_FILE.test(name))
             continue;
@@ -1452,10 +1464,576 @@ function sweepStale(dir, warn) {
         const state = verdicts.get(ino) ?? inspectLease(file);
         if (state.kind !== 'corrupt')
             verdicts.set(ino, state);
-        if (state.kind !== 'live' && removeLease(file, state, warn))
-            removed++;
+        if (state.kind === 'live')
+            continue;
+        const read = readLease(file); // before the unlink: what reserved the port
+        if (!removeLease(file, state, warn))
+            continue;
+        const reservation = read.kind === 'record' ? read.record.reservation : undefined;
+        removed.push({ port: Number(LEASE_FILE.exec(name)[1]), ...(reservation && { reservation }) });
     }
     return removed;
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+;// CONCATENATED MODULE: ./src/allocator/port-range.ts
+
+const MIN_PORT = 1;
+const MAX_PORT = 65535;
+function rangeSize(range) {
+    return range.high - range.low + 1;
+}
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
+class port_range_PortSet {
+    ranges;
+    constructor(ranges = []) {
+        this.ranges = merge([...ranges]);
+    }
+    has(port) {
+        let lo = 0;
+        let hi = this.ranges.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const r = this.ranges[mid];
+            if (port < r.low)
+                hi = mid - 1;
+            else if (port > r.high)
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    }
+    /** How many ports of `range` are not in the set. */
+    countOutside(range) {
+        let inside = 0;
+        for (const r of this.ranges) {
+            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+        }
+        return rangeSize(range) - inside;
+    }
+    union(other) {
+        return new port_range_PortSet([...this.ranges, ...other.ranges]);
+    }
+    get size() {
+        return this.ranges.length;
+    }
+}
+function merge(ranges) {
+    const sorted = ranges.toSorted((a, b) => a.low - b.low);
+    const merged = [];
+    for (const r of sorted) {
+        const last = merged.at(-1);
+        if (last && r.low <= last.high + 1)
+            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+        else
+            merged.push({ low: r.low, high: r.high });
+    }
+    return merged;
+}
+/**
+ * The range the kernel draws ephemeral ports from. Contiguous blocks come from
+ * here when no `range` is given: it is where port 0 would have picked anyway.
+ */
+function ephemeralRange(platform = process.platform) {
+    if (platform === 'linux') {
+        try {
+            const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+            if (low && high && low <= high)
+                return { low, high };
+        }
+        catch {
+            // fall through to the IANA range
+        }
+    }
+    return { low: 49152, high: 65535 }; // macOS and Windows default
+}
+
+;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
+
+
+
+
+/**
+ * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
+ * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
+ * autobind, with no expiry, while explicit binds still succeed with or without
+ * SO_REUSEADDR. One list per network namespace, shared by every account in it.
+ *
+ * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
+ * a write replaces the whole list; a zero-length write changes nothing, so an empty
+ * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ */
+const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+/** Every Port Zero process of every account takes this lock around a read-merge-write. */
+const LOCK_NAME = '\0port-zero/reserved-ports';
+/** The list cannot be read, written or locked; the message says why and what to do. */
+class kernel_list_KernelListError extends errors_PortZeroError {
+    name = 'KernelListError';
+    /** True when the cause is a missing right to write (then another mechanism can take over). */
+    notAllowed;
+    constructor(message, notAllowed = false) {
+        super(message);
+        this.notAllowed = notAllowed;
+    }
+}
+/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
+function parseReservedPorts(text) {
+    const ranges = [];
+    for (const item of text.split(/[\s,]+/)) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(item);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        if (low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return new port_range_PortSet(ranges);
+}
+/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
+function formatReservedPorts(set) {
+    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
+}
+/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
+function readReservedPorts(file = RESERVED_PORTS_FILE) {
+    try {
+        return parseReservedPorts(fs.readFileSync(file, 'utf8'));
+    }
+    catch {
+        return new PortSet();
+    }
+}
+/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
+function kernel_list_mayWriteDirectly(file = RESERVED_PORTS_FILE) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Adds `ports` to the list, keeping every entry already there. Resolves with how
+ * the list was written. Throws KernelListError (nothing written) when the list
+ * cannot be locked or written.
+ */
+async function kernel_list_addReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const merged = listed.union(toSet(ports));
+        return writeList(file, formatReservedPorts(merged), options);
+    });
+}
+/**
+ * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
+ * (another job holds it now). Resolves with the ports removed.
+ */
+async function removeReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
+        if (gone.length === 0)
+            return [];
+        const drop = new Set(gone);
+        const left = listed.ranges.flatMap((r) => {
+            const kept = [];
+            let low = r.low;
+            for (let p = r.low; p <= r.high; p++) {
+                if (!drop.has(p))
+                    continue;
+                if (p > low)
+                    kept.push({ low, high: p - 1 });
+                low = p + 1;
+            }
+            if (low <= r.high)
+                kept.push({ low, high: r.high });
+            return kept;
+        });
+        await writeList(file, formatReservedPorts(new port_range_PortSet(left)), options);
+        return gone;
+    });
+}
+function toSet(ports) {
+    return new PortSet(ports.map((p) => ({ low: p, high: p })));
+}
+function readList(file) {
+    try {
+        return parseReservedPorts(external_node_fs_default().readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        throw new kernel_list_KernelListError(`Cannot read ${file} (${error.code}): this kernel has no reserved-port list`);
+    }
+}
+const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
+async function writeList(file, text, options) {
+    let denied;
+    try {
+        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
+        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY);
+        try {
+            external_node_fs_default().writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        return 'direct';
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!NOT_ALLOWED.has(code))
+            throw new kernel_list_KernelListError(`Cannot write ${file} (${code || error.message})`);
+        denied = code;
+    }
+    if (!options.sudo)
+        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
+    await sudoTee(file, text);
+    return 'sudo';
+}
+function notAllowed(file, why) {
+    return new kernel_list_KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+}
+/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
+function sudoTee(file, text) {
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    return new Promise((resolve, reject) => {
+        const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (code === 0)
+                return resolve();
+            const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
+            reject(notAllowed(file, `sudo -n tee failed: ${said}`));
+        });
+        child.stdin.on('error', () => { }); // sudo may exit before reading: its exit code tells
+        child.stdin.end(text);
+    });
+}
+/**
+ * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
+ * namespace, like the list; any account can take it; the kernel frees it when the
+ * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ */
+async function withLock(options, work) {
+    const name = options.lockName ?? LOCK_NAME;
+    const waitMs = options.lockWaitMs ?? 10_000;
+    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
+    try {
+        return await work();
+    }
+    finally {
+        await new Promise((resolve) => lock.close(resolve));
+    }
+}
+async function takeLock(name, deadline, waitMs) {
+    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
+        const server = external_node_net_default().createServer();
+        const taken = await new Promise((resolve) => {
+            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
+            server.listen({ path: name, exclusive: true }, () => resolve(true));
+        });
+        if (taken === true)
+            return server.unref();
+        if (taken instanceof Error)
+            throw new kernel_list_KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+        if (Date.now() >= deadline) {
+            throw new kernel_list_KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+        }
+        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
+
+/**
+ * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
+ * socket `server` accepted for that connection; both stay open for the caller.
+ * 'elsewhere': the connection succeeded but nothing of ours arrived within
+ * `waitMs` (another program listens on that address). 'refused': the connection
+ * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
+ * when no source port is left.
+ *
+ * The client's port is known only after its 'connect' event, and whether that or
+ * the server's 'connection' comes first varies with the platform's poller, so the
+ * accepted sockets wait until both are in. Sockets of other clients are closed.
+ */
+function own_connection_connectToOwn(server, host, port, waitMs) {
+    return new Promise((resolve) => {
+        const accepted = [];
+        let clientPort;
+        let timer;
+        let done = false;
+        const finish = (result) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            server.off('connection', onConnection);
+            for (const stranger of accepted.splice(0))
+                stranger.destroy();
+            resolve(result);
+        };
+        const match = () => {
+            if (clientPort === undefined)
+                return;
+            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
+            if (i >= 0)
+                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
+        };
+        const onConnection = (socket) => {
+            accepted.push(socket);
+            match();
+        };
+        server.on('connection', onConnection);
+        const client = net.connect({ host, port });
+        client.once('connect', () => {
+            clientPort = client.localPort;
+            match();
+            if (done)
+                return;
+            timer = setTimeout(() => {
+                client.destroy();
+                finish({ outcome: 'elsewhere' });
+            }, waitMs);
+        });
+        client.once('error', (error) => {
+            client.destroy();
+            finish({ outcome: 'refused', code: error.code ?? error.message });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/protection/time-wait.ts
+
+
+
+function defaultMethod(platform = process.platform) {
+    return platform === 'linux' ? 'self-connect' : 'accepted';
+}
+/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
+const CHUNK = 256;
+const CONNECT_WAIT_MS = 10_000;
+/**
+ * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
+ * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
+ * IPv6-only) and no outgoing connection gets the port, while a server that sets
+ * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
+ * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
+ *
+ * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
+ * itself; in the gap before its bind, another program may take the port: such
+ * ports are returned as lost (the caller draws them again), never handed out.
+ *
+ * @returns the ports another program took during the reservation (empty as a rule).
+ * @throws AllocationError naming the port and the real cause of any other failure.
+ */
+async function time_wait_reserveTimeWait(held, method = defaultMethod()) {
+    const byPort = new Map();
+    for (const h of held)
+        if (h.protocol === 'tcp')
+            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
+    const ports = [...byPort.entries()];
+    const lost = [];
+    for (let i = 0; i < ports.length; i += CHUNK) {
+        const chunk = ports.slice(i, i + CHUNK);
+        const results = await Promise.all(chunk.map(([port, sockets]) => (method === 'self-connect' ? selfConnectAll(port, sockets) : acceptAll(port, sockets))));
+        chunk.forEach(([port], j) => results[j] || lost.push(port));
+    }
+    return lost;
+}
+/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
+function loopbacksFor(host) {
+    if (host === '::' || host === '')
+        return [{ address: '127.0.0.1', required: true }, { address: '::1', required: false }];
+    if (host === '0.0.0.0')
+        return [{ address: '127.0.0.1', required: true }];
+    return [{ address: host, required: true }];
+}
+/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
+function loopbackFor(host) {
+    return loopbacksFor(host)[0].address;
+}
+function targets(sockets) {
+    const seen = new Map();
+    for (const s of sockets)
+        for (const t of loopbacksFor(s.host))
+            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
+    return [...seen].map(([address, required]) => ({ address, required }));
+}
+/** False when another program took the port between our close and our bind. */
+async function selfConnectAll(port, sockets) {
+    for (const s of sockets)
+        s.server.close(); // the descriptor closes now; the callback comes later
+    const outcomes = await Promise.all(targets(sockets).map(async (t) => ({ ...t, code: await selfConnect(t.address, port) })));
+    for (const { address, required, code } of outcomes) {
+        if (code === undefined)
+            continue;
+        if (code === 'EADDRINUSE')
+            return false;
+        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
+            continue; // no ::1 here
+        throw new AllocationError(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
+    }
+    return true;
+}
+/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
+function selfConnect(address, port) {
+    return new Promise((resolve) => {
+        const socket = net.connect({ host: address, port, localAddress: address, localPort: port });
+        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
+        function finish(code) {
+            clearTimeout(timer);
+            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
+            resolve(code);
+        }
+        socket.once('connect', () => finish(undefined));
+        socket.once('error', (error) => finish(error.code ?? error.message));
+    });
+}
+/** The accepted-connection method; the listeners stay open (the caller closes them). */
+async function acceptAll(port, sockets) {
+    for (const s of sockets) {
+        for (const { address, required } of loopbacksFor(s.host))
+            await acceptOne(s.server, address, port, required);
+    }
+    return true;
+}
+async function acceptOne(server, address, port, required) {
+    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+    if (own.outcome === 'ours') {
+        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+        own.client.destroy();
+        return;
+    }
+    if (!required)
+        return;
+    const cause = own.outcome === 'elsewhere'
+        ? 'its loopback connection reached another program'
+        : own.code === 'EADDRNOTAVAIL'
+            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
+            : `its loopback connection failed (${own.code})`;
+    throw new AllocationError(`Port ${port} could not be reserved: ${cause}`);
+}
+
+;// CONCATENATED MODULE: ./src/protection/choose-reservation.ts
+
+
+
+
+const MODES = (/* unused pure expression or super */ null && (['auto', 'kernel', 'time-wait', 'holder', 'none']));
+/**
+ * Resolves the `reserve` input to the strongest mechanism the step can use
+ * without a prompt:
+ * - Linux: the kernel's reserved-port list when this process may write it (root,
+ *   CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
+ *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on
+ *   a self-hosted machine a sudo attempt is logged and reported as a policy
+ *   violation, and costs 25-40 ms even when it works. Otherwise TIME_WAIT.
+ * - macOS: TIME_WAIT. Windows: none (TIME_WAIT does not keep ports off there).
+ *
+ * @throws InputError for an unknown mode, or `kernel` off Linux.
+ */
+function chooseReservation(raw, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const env = context.env ?? process.env;
+    const mode = raw === '' ? 'auto' : raw;
+    if (!MODES.includes(mode))
+        throw new InputError(Input.Reserve, raw, 'auto, kernel, time-wait, holder or none');
+    if (mode === 'kernel') {
+        if (platform !== 'linux')
+            throw new InputError(Input.Reserve, raw, `the kernel's reserved-port list exists on Linux only; use auto`);
+        return { mode, sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
+    }
+    if (mode !== 'auto')
+        return { mode: mode, sudo: false, fallback: false, why: `${mode} asked for` };
+    if (platform === 'win32')
+        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
+    if (platform !== 'linux')
+        return { mode: 'time-wait', sudo: false, fallback: false, why: `auto on ${platform}: TIME_WAIT` };
+    if ((context.mayWrite ?? mayWriteDirectly)()) {
+        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
+    }
+    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
+    }
+    return {
+        mode: 'time-wait',
+        sudo: false,
+        fallback: false,
+        why: 'auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT',
+    };
+}
+/**
+ * The allocator's reservation for `mode`, and what it did. For the kernel list, the
+ * ports go on it while their sockets are still bound, so there is no unprotected
+ * moment; with `fallback`, a list that cannot be written gives way to TIME_WAIT
+ * (told through `debug`), else its KernelListError fails the allocation.
+ */
+function reservationFor(choice, debug = () => { }) {
+    const applied = { mechanism: 'none', kernelPorts: [] };
+    if (choice.mode === 'none')
+        return { reserve: 'none', applied };
+    if (choice.mode !== 'kernel')
+        return { reserve: timeWait(applied), applied };
+    const reserve = async (held) => {
+        const ports = [...new Set(held.map((h) => h.port))];
+        try {
+            applied.route = await addReservedPorts(ports, { sudo: choice.sudo });
+        }
+        catch (error) {
+            if (!choice.fallback || !(error instanceof KernelListError))
+                throw error;
+            debug(`${error.message}; falling back to TIME_WAIT`);
+            return timeWait(applied)(held);
+        }
+        applied.mechanism = 'kernel';
+        applied.kernelPorts.push(...ports);
+        return [];
+    };
+    return { reserve: reserve, applied };
+}
+function timeWait(applied) {
+    return (held) => {
+        applied.mechanism = 'time-wait';
+        return reserveTimeWait(held);
+    };
+}
+/** Takes this job's entries off the kernel list again (the post step, or a failed main step). */
+function releaseKernelPorts(ports, route, keep) {
+    return removeReservedPorts(ports, { sudo: route === 'sudo', keep });
+}
+/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS. */
+function timeWaitSeconds(platform = process.platform) {
+    return platform === 'darwin' ? 30 : 60;
+}
+/** What protects the ports and until when, for the log and the job summary. */
+function describeProtection(applied, holder, leases, now = Date.now()) {
+    const parts = [];
+    if (leases)
+        parts.push('lease');
+    if (applied.mechanism === 'kernel')
+        parts.push('kernel reserved-port list until the post step');
+    if (applied.mechanism === 'time-wait') {
+        const until = new Date(now + timeWaitSeconds() * 1000).toISOString().slice(11, 19);
+        parts.push(`TIME_WAIT until ${until} UTC`);
+    }
+    if (holder)
+        parts.push('holder until a server listens or the post step');
+    return parts.join(' + ') || 'nothing';
 }
 
 ;// CONCATENATED MODULE: ./src/action/post.ts
@@ -1464,9 +2042,13 @@ function sweepStale(dir, warn) {
 
 
 
-/** The post step: stops the holder and releases this job's leases. It warns, and never fails the job. */
+
+
+/** The post step: stops the holder, takes this job's ports off the kernel list, releases its leases. It warns, and never fails the job. */
 async function runPost() {
     await attempt('stop the port holder', stopJobHolder);
+    // Before the leases go: once they do, another job may put the same ports on the list.
+    await attempt("take this job's ports off the kernel's reserved-port list", releaseJobKernelPorts);
     await attempt('release the leases', releaseJobLeases);
 }
 async function attempt(what, step) {
@@ -1487,19 +2069,44 @@ async function stopJobHolder() {
     else
         warning(`The port holder (process ${holder.pid}) did not stop.`);
 }
-function releaseJobLeases() {
+function savedPorts(name) {
+    return getState(name).split(' ').filter(Boolean).map(Number);
+}
+async function releaseJobKernelPorts() {
+    const ports = savedPorts(State.KernelPorts);
+    if (ports.length === 0)
+        return;
+    const removed = await releaseKernelPorts(ports, getState(State.KernelRoute));
+    info(`Took ${removed.length} of ${ports.length} ports off the kernel's reserved-port list.`);
+}
+async function releaseJobLeases() {
     const dir = getState(State.LeaseDir);
     if (dir === '') {
         core_debug('no leases to release');
         return;
     }
-    const ports = getState(State.LeasePorts).split(' ').filter(Boolean).map(Number);
+    const ports = savedPorts(State.LeasePorts);
     const released = releaseLeases(dir, getState(State.LeaseToken), ports);
     info(`Released ${released} of ${ports.length} port leases.`);
     // Off the hot path: tidy up after jobs that crashed or never ran their post step.
     const swept = sweepStale(dir, (m) => warning(m));
-    if (swept)
-        info(`Removed ${swept} stale leases left by other jobs.`);
+    if (swept.length)
+        info(`Removed ${swept.length} stale leases left by other jobs.`);
+    await attempt('take the ports of dead jobs off the kernel list', () => releaseStaleKernelPorts(dir, swept));
+}
+/** A dead job's kernel-list entries: removed unless a live lease holds the port again (another job listed it since). */
+async function releaseStaleKernelPorts(dir, swept) {
+    const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
+    if (ports.length === 0)
+        return;
+    // The same right this job used; a job that did not use the list writes it only where it may directly.
+    const route = (getState(State.KernelRoute) || 'direct');
+    if (route === 'direct' && !kernel_list_mayWriteDirectly()) {
+        core_debug(`stale leases had ports ${ports.join(' ')} on the kernel list; this job may not write it`);
+        return;
+    }
+    const removed = await releaseKernelPorts(ports, route, (port) => hasLiveLease(dir, port));
+    info(`Took ${removed.length} ports of stale leases off the kernel's reserved-port list.`);
 }
 
 
@@ -1509,7 +2116,7 @@ function releaseJobLeases() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(677);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28);
 /**
  * The action's post step (action.yml `runs.post`): an entry of its own, as in
  * actions/setup-node and actions/cache, so it can never allocate. With no state

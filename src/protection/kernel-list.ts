@@ -163,7 +163,7 @@ async function writeList(file: string, text: string, options: KernelListOptions)
 
 function notAllowed(file: string, why: string): KernelListError {
   return new KernelListError(
-    `Cannot write the kernel's reserved-port list ${file}: ${why}. It needs root, CAP_NET_ADMIN, or passwordless sudo for this account`,
+    `Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`,
     true,
   );
 }
