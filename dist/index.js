@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 825:
+/***/ 163:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2604,11 +2604,11 @@ function hasLiveLease(location, port) {
 function sweepStale(dir, warn) {
     const verdicts = new Map();
     const removed = [];
-    for (const name of fs.readdirSync(dir)) {
+    for (const name of external_node_fs_default().readdirSync(dir)) {
         if (!LEASE_FILE.test(name))
             continue;
-        const file = path.join(dir, name);
-        const ino = fs.lstatSync(file, { throwIfNoEntry: false })?.ino;
+        const file = external_node_path_default().join(dir, name);
+        const ino = external_node_fs_default().lstatSync(file, { throwIfNoEntry: false })?.ino;
         if (ino === undefined)
             continue;
         const state = verdicts.get(ino) ?? inspectLease(file);
@@ -2623,6 +2623,26 @@ function sweepStale(dir, warn) {
         removed.push({ port: Number(LEASE_FILE.exec(name)[1]), ...(reservation && { reservation }) });
     }
     return removed;
+}
+
+;// CONCATENATED MODULE: ./src/protection/dead-jobs.ts
+
+
+/**
+ * Takes the kernel-list entries of jobs whose runner died off the list: the ports of
+ * `swept` stale leases whose record named the kernel list, except a port that a live
+ * lease holds again (another job may have listed it since). Without the right to
+ * write the list, it does nothing and resolves with [].
+ *
+ * @param location the lease directory the stale leases were swept from
+ * @param route how this job may write the list ('sudo' allows `sudo -n tee`)
+ * @returns the ports taken off the list
+ */
+async function releaseDeadJobsPorts(location, swept, route) {
+    const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
+    if (ports.length === 0 || (route === 'direct' && !mayWriteDirectly()))
+        return [];
+    return removeReservedPorts(ports, { sudo: route === 'sudo', keep: (port) => hasLiveLease(location, port) });
 }
 
 ;// CONCATENATED MODULE: ./src/settings/results.ts
@@ -2733,6 +2753,8 @@ function writeSummary(results) {
 
 
 
+
+
 function readInputs() {
     return Object.fromEntries(Object.values(Input).map((name) => [name, getInput(name)]));
 }
@@ -2760,6 +2782,8 @@ async function allocateAndProtect(settings, leases, runner) {
     const { reserve, applied } = reservationFor(settings.reserveChoice, (m) => core_debug(m));
     undo.push(() => applied.kernelPorts.length && releaseKernelPorts(applied.kernelPorts, applied.route));
     try {
+        if (leases && settings.reserve === 'kernel' && (settings.range || settings.contiguous))
+            await clearDeadJobs(settings, leases);
         const allocation = await allocate(settings, leases, reserve);
         const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
         if (holder)
@@ -2796,6 +2820,23 @@ function openLeases(settings, runner) {
             throw error;
         warning(`${error.message}. Continuing without leases: jobs on this host are kept apart by reservation alone.`);
         return undefined;
+    }
+}
+/**
+ * A range or block draw skips every port on the kernel list, so the entries of jobs
+ * whose runner died are cleared first when there are any; their post step never ran.
+ */
+async function clearDeadJobs(settings, leases) {
+    if (readReservedPorts().size === 0)
+        return;
+    const swept = sweepStale(leases.dir, (m) => warning(m));
+    try {
+        const removed = await releaseDeadJobsPorts(leases.dir, swept, settings.reserveChoice.sudo ? 'sudo' : 'direct');
+        if (removed.length)
+            core_debug(`took ports ${removed.join(' ')} of dead jobs off the kernel list`);
+    }
+    catch (error) {
+        core_debug(`could not take the ports of dead jobs off the kernel list: ${errorMessage(error)}`);
     }
 }
 async function allocate(settings, leases, reserve) {
@@ -2841,7 +2882,7 @@ function main_saveState(leases, holder, applied) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(825);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(163);
 /** The action's main step (action.yml `runs.main`). */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

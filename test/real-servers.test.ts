@@ -67,9 +67,9 @@ describe('real servers on the ports the action hands out', () => {
   );
 
   it.skipIf(needs('python3'))(
-    'a server without SO_REUSEADDR: refused under the default reservation, served with reserve: none',
+    'a server without SO_REUSEADDR: refused under reserve: time-wait, served with reserve: none',
     async () => {
-      const reserved = await runStep({ with: { names: 'plain' } });
+      const reserved = await runStep({ with: { names: 'plain', reserve: 'time-wait' } });
       const refused = run(startPlainSocket(Number(reserved.env.PLAIN_PORT)));
       await expect(answer(refused, () => ask.line(Number(reserved.env.PLAIN_PORT)))).rejects.toThrow(/Address already in use/);
 

@@ -27,9 +27,9 @@ async function waitUntilGone(process: ProcessIdentity) {
   await vi.waitFor(() => expect(isRunning(process)).toBe(false), { timeout: 15_000, interval: 100 });
 }
 
-describe('reserve: time-wait (the default on Linux)', () => {
+describe('reserve: time-wait (the default on Linux where the kernel list cannot be written)', () => {
   it('keeps every bind(0) on the host off the ports, while a SO_REUSEADDR server binds them at once', async () => {
-    const main = await runStep({ with: { count: '50', 'lease-dir': leaseDir() } });
+    const main = await runStep({ with: { count: '50', reserve: 'time-wait', 'lease-dir': leaseDir() } });
     expect(main.code).toBe(0);
     const ports = portsOf(main);
     const proposed = await kernelProposals(5);
@@ -38,7 +38,7 @@ describe('reserve: time-wait (the default on Linux)', () => {
   });
 
   it('refuses a server without SO_REUSEADDR until TIME_WAIT ends, as the README says', async () => {
-    const main = await runStep({ with: { count: '2', 'lease-dir': leaseDir() } });
+    const main = await runStep({ with: { count: '2', reserve: 'time-wait', 'lease-dir': leaseDir() } });
     for (const port of portsOf(main)) expect(await bindWithoutReuseAddr(port)).toBe('in-use');
   });
 });

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 28:
+/***/ 276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1756,6 +1756,26 @@ async function takeLock(name, deadline, waitMs) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/protection/dead-jobs.ts
+
+
+/**
+ * Takes the kernel-list entries of jobs whose runner died off the list: the ports of
+ * `swept` stale leases whose record named the kernel list, except a port that a live
+ * lease holds again (another job may have listed it since). Without the right to
+ * write the list, it does nothing and resolves with [].
+ *
+ * @param location the lease directory the stale leases were swept from
+ * @param route how this job may write the list ('sudo' allows `sudo -n tee`)
+ * @returns the ports taken off the list
+ */
+async function releaseDeadJobsPorts(location, swept, route) {
+    const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
+    if (ports.length === 0 || (route === 'direct' && !kernel_list_mayWriteDirectly()))
+        return [];
+    return removeReservedPorts(ports, { sudo: route === 'sudo', keep: (port) => hasLiveLease(location, port) });
+}
+
 ;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
 
 /**
@@ -2092,21 +2112,13 @@ async function releaseJobLeases() {
     const swept = sweepStale(dir, (m) => warning(m));
     if (swept.length)
         info(`Removed ${swept.length} stale leases left by other jobs.`);
-    await attempt('take the ports of dead jobs off the kernel list', () => releaseStaleKernelPorts(dir, swept));
-}
-/** A dead job's kernel-list entries: removed unless a live lease holds the port again (another job listed it since). */
-async function releaseStaleKernelPorts(dir, swept) {
-    const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
-    if (ports.length === 0)
-        return;
     // The same right this job used; a job that did not use the list writes it only where it may directly.
     const route = (getState(State.KernelRoute) || 'direct');
-    if (route === 'direct' && !kernel_list_mayWriteDirectly()) {
-        core_debug(`stale leases had ports ${ports.join(' ')} on the kernel list; this job may not write it`);
-        return;
-    }
-    const removed = await releaseKernelPorts(ports, route, (port) => hasLiveLease(dir, port));
-    info(`Took ${removed.length} ports of stale leases off the kernel's reserved-port list.`);
+    await attempt('take the ports of dead jobs off the kernel list', async () => {
+        const removed = await releaseDeadJobsPorts(dir, swept, route);
+        if (removed.length)
+            info(`Took ${removed.length} ports of stale leases off the kernel's reserved-port list.`);
+    });
 }
 
 
@@ -2116,7 +2128,7 @@ async function releaseStaleKernelPorts(dir, swept) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(276);
 /**
  * The action's post step (action.yml `runs.post`): an entry of its own, as in
  * actions/setup-node and actions/cache, so it can never allocate. With no state

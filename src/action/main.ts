@@ -4,7 +4,9 @@ import { Input, State } from '../settings/constants.ts';
 import { errorMessage, LeaseError } from '../errors.ts';
 import { startHolder, stopHolder, type Holder } from '../protection/holder.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
-import { DEFAULT_LEASE_DIR, LeaseBook, newOwner } from '../protection/leases.ts';
+import { DEFAULT_LEASE_DIR, LeaseBook, newOwner, sweepStale } from '../protection/leases.ts';
+import { releaseDeadJobsPorts } from '../protection/dead-jobs.ts';
+import { readReservedPorts } from '../protection/kernel-list.ts';
 import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
 import { publish, writeEnvFile } from './publish.ts';
 import { loopbackFor } from '../protection/time-wait.ts';
@@ -38,6 +40,7 @@ async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefi
   const { reserve, applied } = reservationFor(settings.reserveChoice, (m) => core.debug(m));
   undo.push(() => applied.kernelPorts.length && releaseKernelPorts(applied.kernelPorts, applied.route));
   try {
+    if (leases && settings.reserve === 'kernel' && (settings.range || settings.contiguous)) await clearDeadJobs(settings, leases);
     const allocation = await allocate(settings, leases, reserve);
     const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
     if (holder) undo.push(() => stopHolder(holder.process));
@@ -70,6 +73,21 @@ function openLeases(settings: Settings, runner: ProcessIdentity): LeaseBook | un
     if (settings.leaseDir !== '' || !(error instanceof LeaseError)) throw error;
     core.warning(`${error.message}. Continuing without leases: jobs on this host are kept apart by reservation alone.`);
     return undefined;
+  }
+}
+
+/**
+ * A range or block draw skips every port on the kernel list, so the entries of jobs
+ * whose runner died are cleared first when there are any; their post step never ran.
+ */
+async function clearDeadJobs(settings: Settings, leases: LeaseBook) {
+  if (readReservedPorts().size === 0) return;
+  const swept = sweepStale(leases.dir, (m) => core.warning(m));
+  try {
+    const removed = await releaseDeadJobsPorts(leases.dir, swept, settings.reserveChoice.sudo ? 'sudo' : 'direct');
+    if (removed.length) core.debug(`took ports ${removed.join(' ')} of dead jobs off the kernel list`);
+  } catch (error) {
+    core.debug(`could not take the ports of dead jobs off the kernel list: ${errorMessage(error)}`);
   }
 }
 

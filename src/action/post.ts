@@ -2,9 +2,10 @@ import * as core from '@actions/core';
 import { State } from '../settings/constants.ts';
 import { errorMessage } from '../errors.ts';
 import { stopHolder } from '../protection/holder.ts';
-import { hasLiveLease, releaseLeases, sweepStale } from '../protection/leases.ts';
+import { releaseLeases, sweepStale } from '../protection/leases.ts';
+import { releaseDeadJobsPorts } from '../protection/dead-jobs.ts';
 import { releaseKernelPorts } from '../protection/choose-reservation.ts';
-import { mayWriteDirectly, type WriteRoute } from '../protection/kernel-list.ts';
+import type { WriteRoute } from '../protection/kernel-list.ts';
 import type { ProcessIdentity } from '../platform/process-identity.ts';
 
 /** The post step: stops the holder, takes this job's ports off the kernel list, releases its leases. It warns, and never fails the job. */
@@ -54,19 +55,10 @@ async function releaseJobLeases() {
   // Off the hot path: tidy up after jobs that crashed or never ran their post step.
   const swept = sweepStale(dir, (m) => core.warning(m));
   if (swept.length) core.info(`Removed ${swept.length} stale leases left by other jobs.`);
-  await attempt('take the ports of dead jobs off the kernel list', () => releaseStaleKernelPorts(dir, swept));
-}
-
-/** A dead job's kernel-list entries: removed unless a live lease holds the port again (another job listed it since). */
-async function releaseStaleKernelPorts(dir: string, swept: readonly { port: number; reservation?: string }[]) {
-  const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
-  if (ports.length === 0) return;
   // The same right this job used; a job that did not use the list writes it only where it may directly.
   const route = (core.getState(State.KernelRoute) || 'direct') as WriteRoute;
-  if (route === 'direct' && !mayWriteDirectly()) {
-    core.debug(`stale leases had ports ${ports.join(' ')} on the kernel list; this job may not write it`);
-    return;
-  }
-  const removed = await releaseKernelPorts(ports, route, (port) => hasLiveLease(dir, port));
-  core.info(`Took ${removed.length} ports of stale leases off the kernel's reserved-port list.`);
+  await attempt('take the ports of dead jobs off the kernel list', async () => {
+    const removed = await releaseDeadJobsPorts(dir, swept, route);
+    if (removed.length) core.info(`Took ${removed.length} ports of stale leases off the kernel's reserved-port list.`);
+  });
 }
