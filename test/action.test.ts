@@ -162,7 +162,9 @@ describe('job summary and env file, end to end', () => {
     expect(main.code).toBe(0);
     expect(main.summary).toContain('<th>Name</th><th>Port</th><th>Environment variable</th><th>Protocol</th><th>Protected by</th>');
     expect(main.summary).toMatch(
-      new RegExp(`<tr><td>web</td><td>${main.outputs.web}</td><td>WEB_PORT</td><td>tcp\\+udp</td><td>lease \\+ TIME_WAIT until \\d\\d:\\d\\d:\\d\\d UTC</td></tr>`),
+      new RegExp(
+        `<tr><td>web</td><td>${main.outputs.web}</td><td>WEB_PORT</td><td>tcp\\+udp</td><td>lease \\+ TIME_WAIT until \\d\\d:\\d\\d:\\d\\d UTC</td></tr>`,
+      ),
     );
     expect(main.summary).toContain(`<td>db</td><td>${main.outputs.db}</td>`);
   });

@@ -22,7 +22,8 @@ describe("the kernel's reserved-port list: format", () => {
 });
 
 describe('reserve: auto picks the strongest mechanism it may use without a prompt', () => {
-  const linux = (mayWrite: boolean, env: NodeJS.ProcessEnv = {}) => chooseReservation('', { platform: 'linux', env, mayWrite: () => mayWrite });
+  const linux = (mayWrite: boolean, env: NodeJS.ProcessEnv = {}) =>
+    chooseReservation('', { platform: 'linux', env, mayWrite: () => mayWrite });
 
   it('uses the kernel list where this process may write it, sudo only on GitHub-hosted runners, else TIME_WAIT', () => {
     expect(linux(true)).toMatchObject({ mode: 'kernel', sudo: false, fallback: true });
@@ -36,7 +37,9 @@ describe('reserve: auto picks the strongest mechanism it may use without a promp
     expect(() => chooseReservation('kernel', { platform: 'darwin' })).toThrow(
       `Input 'reserve' has invalid value "kernel": the kernel's reserved-port list exists on Linux only; use auto`,
     );
-    expect(() => chooseReservation('forever')).toThrow(`Input 'reserve' has invalid value "forever": auto, kernel, time-wait, holder or none`);
+    expect(() => chooseReservation('forever')).toThrow(
+      `Input 'reserve' has invalid value "forever": auto, kernel, time-wait, holder or none`,
+    );
   });
 });
 

@@ -21,11 +21,14 @@ describe('TIME_WAIT by self-connect (Linux)', () => {
   it('protects exactly like the accepted connection: every TCP bind(0) and outgoing connection, on both loopback families', async (context) => {
     requireNamespaces(context);
     const [self, accepted] = await Promise.all(
-      ['self-connect', 'accepted'].map(async (method) => (await inNamespace<Storm>('time-wait.ts', ['storm', method], { range: RANGE })).result),
+      ['self-connect', 'accepted'].map(
+        async (method) => (await inNamespace<Storm>('time-wait.ts', ['storm', method], { range: RANGE })).result,
+      ),
     );
     expect(self.lost).toEqual([]);
     expect(self.taken).toEqual(accepted.taken);
-    for (const kind of ['tcp ::1', 'tcp 127.0.0.1', 'tcp ::', 'tcp :: ipv6-only', 'tcp 0.0.0.0', 'connect']) expect(self.taken[kind], kind).toBe(0);
+    for (const kind of ['tcp ::1', 'tcp 127.0.0.1', 'tcp ::', 'tcp :: ipv6-only', 'tcp 0.0.0.0', 'connect'])
+      expect(self.taken[kind], kind).toBe(0);
     // TIME_WAIT is a TCP state: UDP bind(0) is not kept off (the kernel list is).
     expect(self.taken['udp ::1']).toBe(20);
     // And servers without SO_REUSEADDR are refused until it ends, under either method.

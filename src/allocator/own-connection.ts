@@ -2,9 +2,7 @@ import net from 'node:net';
 
 /** What became of a connection to a port where one of our servers listens. */
 export type OwnConnection =
-  | { outcome: 'ours'; client: net.Socket; accepted: net.Socket }
-  | { outcome: 'refused'; code: string }
-  | { outcome: 'elsewhere' };
+  { outcome: 'ours'; client: net.Socket; accepted: net.Socket } | { outcome: 'refused'; code: string } | { outcome: 'elsewhere' };
 
 /**
  * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the

@@ -49,7 +49,8 @@ export function chooseReservation(raw: string, context: ChoiceContext = {}): Res
     return { mode, sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
   }
   if (mode !== 'auto') return { mode: mode as ReserveMode, sudo: false, fallback: false, why: `${mode} asked for` };
-  if (platform === 'win32') return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
+  if (platform === 'win32')
+    return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
   if (platform !== 'linux') return { mode: 'time-wait', sudo: false, fallback: false, why: `auto on ${platform}: TIME_WAIT` };
   if ((context.mayWrite ?? mayWriteDirectly)()) {
     return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };

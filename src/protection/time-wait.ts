@@ -53,7 +53,11 @@ export async function reserveTimeWait(held: readonly Held[], method = defaultMet
 
 /** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
 export function loopbacksFor(host: string): { address: string; required: boolean }[] {
-  if (host === '::' || host === '') return [{ address: '127.0.0.1', required: true }, { address: '::1', required: false }];
+  if (host === '::' || host === '')
+    return [
+      { address: '127.0.0.1', required: true },
+      { address: '::1', required: false },
+    ];
   if (host === '0.0.0.0') return [{ address: '127.0.0.1', required: true }];
   return [{ address: host, required: true }];
 }

@@ -41,7 +41,8 @@ export function testAccount(name: string, sudo: boolean): string {
     execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
   }
   const rule = `/etc/sudoers.d/${name}`;
-  if (sudo) fs.writeFileSync(rule, `${name} ALL=(root) NOPASSWD: /usr/bin/tee /proc/sys/net/ipv4/ip_local_reserved_ports\n`, { mode: 0o440 });
+  if (sudo)
+    fs.writeFileSync(rule, `${name} ALL=(root) NOPASSWD: /usr/bin/tee /proc/sys/net/ipv4/ip_local_reserved_ports\n`, { mode: 0o440 });
   else fs.rmSync(rule, { force: true });
   return name;
 }

@@ -25,7 +25,9 @@ function udp(host: string): Promise<Bound | undefined> {
       socket.close();
       resolve(undefined);
     });
-    socket.bind({ address: host, port: 0 }, () => resolve({ port: socket.address().port, close: () => new Promise((r) => socket.close(() => r())) }));
+    socket.bind({ address: host, port: 0 }, () =>
+      resolve({ port: socket.address().port, close: () => new Promise((r) => socket.close(() => r())) }),
+    );
   });
 }
 

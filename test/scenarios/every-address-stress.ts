@@ -12,7 +12,14 @@ import { stressRound } from '../../scripts/stress.ts';
 
 const [jobs, perJob, rounds] = process.argv.slice(2).map(Number);
 const leaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-stress-'));
-const report = { codes: [] as (number | null)[], handed: 0, shared: [] as number[], taken: [] as number[], grabbed: 0, protection: new Set<string>() };
+const report = {
+  codes: [] as (number | null)[],
+  handed: 0,
+  shared: [] as number[],
+  taken: [] as number[],
+  grabbed: 0,
+  protection: new Set<string>(),
+};
 for (let round = 0; round < rounds; round++) {
   const r = await stressRound(jobs, () => ({ count: String(perJob), 'lease-dir': leaseDir }), ['::1', '127.0.0.1', '::']);
   report.codes.push(...r.jobs.map((j) => j.code));

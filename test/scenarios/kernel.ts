@@ -35,7 +35,19 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     const walked = Object.fromEntries(Object.entries(got).map(([kind, p]) => [kind, p.length]));
     const plain = await bindEachWithoutReuseAddr(ports);
     const post = await runStep({ entry: 'post', state: main.state });
-    return { code: main.code, post: post.code, ports, seeded, during, after: list(), taken, walked, plain, stdout: main.stdout, summary: main.summary };
+    return {
+      code: main.code,
+      post: post.code,
+      ports,
+      seeded,
+      during,
+      after: list(),
+      taken,
+      walked,
+      plain,
+      stdout: main.stdout,
+      summary: main.summary,
+    };
   },
 
   /** A range draw never hands out a listed port, though an explicit bind to it succeeds. */
@@ -50,7 +62,9 @@ const scenarios: Record<string, () => Promise<unknown>> = {
   async concurrent() {
     const seeded = seed('40100-40102,40150');
     const dir = leaseDir();
-    const mains = await Promise.all(Array.from({ length: 16 }, () => runStep({ with: { count: '8', reserve: 'kernel', 'lease-dir': dir } })));
+    const mains = await Promise.all(
+      Array.from({ length: 16 }, () => runStep({ with: { count: '8', reserve: 'kernel', 'lease-dir': dir } })),
+    );
     const during = list();
     const posts = await Promise.all(mains.map((m) => runStep({ entry: 'post', state: m.state })));
     return { codes: mains.map((m) => m.code), posts: posts.map((p) => p.code), ports: mains.map(portsOf), seeded, during, after: list() };
