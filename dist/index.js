@@ -1239,7 +1239,10 @@ async function reserveTimeWait(held, method = defaultMethod()) {
 /** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
 function loopbacksFor(host) {
     if (host === '::' || host === '')
-        return [{ address: '127.0.0.1', required: true }, { address: '::1', required: false }];
+        return [
+            { address: '127.0.0.1', required: true },
+            { address: '::1', required: false },
+        ];
     if (host === '0.0.0.0')
         return [{ address: '127.0.0.1', required: true }];
     return [{ address: host, required: true }];
@@ -2131,10 +2134,6 @@ function timeWait(applied) {
         return reserveTimeWait(held);
     };
 }
-/** Takes this job's entries off the kernel list again (the post step, or a failed main step). */
-function releaseKernelPorts(ports, route, keep) {
-    return removeReservedPorts(ports, { sudo: route === 'sudo', keep });
-}
 /** TIME_WAIT lasts 60 s on Linux, 30 s on macOS. */
 function timeWaitSeconds(platform = process.platform) {
     return platform === 'darwin' ? 30 : 60;
@@ -2780,7 +2779,7 @@ async function allocateAndProtect(settings, leases, runner) {
     if (leases)
         undo.push(() => leases.releaseAll());
     const { reserve, applied } = reservationFor(settings.reserveChoice, (m) => core_debug(m));
-    undo.push(() => applied.kernelPorts.length && releaseKernelPorts(applied.kernelPorts, applied.route));
+    undo.push(() => applied.kernelPorts.length && removeReservedPorts(applied.kernelPorts, { sudo: applied.route === 'sudo' }));
     try {
         if (leases && settings.reserve === 'kernel' && (settings.range || settings.contiguous))
             await clearDeadJobs(settings, leases);

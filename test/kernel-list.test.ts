@@ -83,6 +83,16 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(result.after).toBe(result.seeded);
   });
 
+  it('takes its entries off the list again when the main step fails after writing it', async (context) => {
+    requireNamespaces(context);
+    type Failed = { code: number; errors: string[]; outputs: string; seeded: string; after: string; leftovers: string[] };
+    const { result } = await inNamespace<Failed>('kernel.ts', ['failed'], { range: RANGE });
+    expect(result.code).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain("Input 'env-file'");
+    expect(result).toMatchObject({ outputs: '', after: result.seeded, leftovers: [] });
+  });
+
   it('loses no entry with 16 jobs at once, and their post steps restore the list', async (context) => {
     requireNamespaces(context);
     type Concurrent = { codes: number[]; posts: number[]; ports: number[][]; seeded: string; during: string; after: string };

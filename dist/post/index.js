@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 276:
+/***/ 722:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1031,7 +1031,7 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/settings/constants.ts
 /** Names that cross a boundary: action.yml inputs, step outputs, and state kept for the post step. */
-const constants_Input = {
+const Input = {
     Names: 'names',
     Count: 'count',
     EnvPrefix: 'env-prefix',
@@ -1073,7 +1073,7 @@ class errors_PortZeroError extends Error {
     name = 'PortZeroError';
 }
 /** An input (or command-line option) that breaks its rule. */
-class errors_InputError extends errors_PortZeroError {
+class InputError extends errors_PortZeroError {
     name = 'InputError';
     input;
     value;
@@ -1086,7 +1086,7 @@ class errors_InputError extends errors_PortZeroError {
     }
 }
 /** The host could not supply the ports asked for. */
-class errors_AllocationError extends (/* unused pure expression or super */ null && (errors_PortZeroError)) {
+class AllocationError extends (/* unused pure expression or super */ null && (errors_PortZeroError)) {
     name = 'AllocationError';
 }
 /** The lease directory cannot be used. */
@@ -1570,7 +1570,7 @@ const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
 /** Every Port Zero process of every account takes this lock around a read-merge-write. */
 const LOCK_NAME = '\0port-zero/reserved-ports';
 /** The list cannot be read, written or locked; the message says why and what to do. */
-class kernel_list_KernelListError extends errors_PortZeroError {
+class KernelListError extends errors_PortZeroError {
     name = 'KernelListError';
     /** True when the cause is a missing right to write (then another mechanism can take over). */
     notAllowed;
@@ -1607,7 +1607,7 @@ function readReservedPorts(file = RESERVED_PORTS_FILE) {
     }
 }
 /** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
-function kernel_list_mayWriteDirectly(file = RESERVED_PORTS_FILE) {
+function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
     try {
         external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
         return true;
@@ -1621,7 +1621,7 @@ function kernel_list_mayWriteDirectly(file = RESERVED_PORTS_FILE) {
  * the list was written. Throws KernelListError (nothing written) when the list
  * cannot be locked or written.
  */
-async function kernel_list_addReservedPorts(ports, options) {
+async function addReservedPorts(ports, options) {
     const file = options.file ?? RESERVED_PORTS_FILE;
     return withLock(options, async () => {
         const listed = readList(file);
@@ -1667,7 +1667,7 @@ function readList(file) {
         return parseReservedPorts(external_node_fs_default().readFileSync(file, 'utf8'));
     }
     catch (error) {
-        throw new kernel_list_KernelListError(`Cannot read ${file} (${error.code}): this kernel has no reserved-port list`);
+        throw new KernelListError(`Cannot read ${file} (${error.code}): this kernel has no reserved-port list`);
     }
 }
 const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
@@ -1688,7 +1688,7 @@ async function writeList(file, text, options) {
     catch (error) {
         const code = error.code ?? '';
         if (!NOT_ALLOWED.has(code))
-            throw new kernel_list_KernelListError(`Cannot write ${file} (${code || error.message})`);
+            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
         denied = code;
     }
     if (!options.sudo)
@@ -1697,7 +1697,7 @@ async function writeList(file, text, options) {
     return 'sudo';
 }
 function notAllowed(file, why) {
-    return new kernel_list_KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
 }
 /** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
 function sudoTee(file, text) {
@@ -1748,9 +1748,9 @@ async function takeLock(name, deadline, waitMs) {
         if (taken === true)
             return server.unref();
         if (taken instanceof Error)
-            throw new kernel_list_KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
         if (Date.now() >= deadline) {
-            throw new kernel_list_KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
         }
         await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
     }
@@ -1771,289 +1771,9 @@ async function takeLock(name, deadline, waitMs) {
  */
 async function releaseDeadJobsPorts(location, swept, route) {
     const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
-    if (ports.length === 0 || (route === 'direct' && !kernel_list_mayWriteDirectly()))
+    if (ports.length === 0 || (route === 'direct' && !mayWriteDirectly()))
         return [];
     return removeReservedPorts(ports, { sudo: route === 'sudo', keep: (port) => hasLiveLease(location, port) });
-}
-
-;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
-
-/**
- * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
- * socket `server` accepted for that connection; both stay open for the caller.
- * 'elsewhere': the connection succeeded but nothing of ours arrived within
- * `waitMs` (another program listens on that address). 'refused': the connection
- * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
- * when no source port is left.
- *
- * The client's port is known only after its 'connect' event, and whether that or
- * the server's 'connection' comes first varies with the platform's poller, so the
- * accepted sockets wait until both are in. Sockets of other clients are closed.
- */
-function own_connection_connectToOwn(server, host, port, waitMs) {
-    return new Promise((resolve) => {
-        const accepted = [];
-        let clientPort;
-        let timer;
-        let done = false;
-        const finish = (result) => {
-            if (done)
-                return;
-            done = true;
-            clearTimeout(timer);
-            server.off('connection', onConnection);
-            for (const stranger of accepted.splice(0))
-                stranger.destroy();
-            resolve(result);
-        };
-        const match = () => {
-            if (clientPort === undefined)
-                return;
-            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
-            if (i >= 0)
-                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
-        };
-        const onConnection = (socket) => {
-            accepted.push(socket);
-            match();
-        };
-        server.on('connection', onConnection);
-        const client = net.connect({ host, port });
-        client.once('connect', () => {
-            clientPort = client.localPort;
-            match();
-            if (done)
-                return;
-            timer = setTimeout(() => {
-                client.destroy();
-                finish({ outcome: 'elsewhere' });
-            }, waitMs);
-        });
-        client.once('error', (error) => {
-            client.destroy();
-            finish({ outcome: 'refused', code: error.code ?? error.message });
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/protection/time-wait.ts
-
-
-
-function defaultMethod(platform = process.platform) {
-    return platform === 'linux' ? 'self-connect' : 'accepted';
-}
-/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
-const CHUNK = 256;
-const CONNECT_WAIT_MS = 10_000;
-/**
- * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
- * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
- * IPv6-only) and no outgoing connection gets the port, while a server that sets
- * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
- * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
- *
- * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
- * itself; in the gap before its bind, another program may take the port: such
- * ports are returned as lost (the caller draws them again), never handed out.
- *
- * @returns the ports another program took during the reservation (empty as a rule).
- * @throws AllocationError naming the port and the real cause of any other failure.
- */
-async function time_wait_reserveTimeWait(held, method = defaultMethod()) {
-    const byPort = new Map();
-    for (const h of held)
-        if (h.protocol === 'tcp')
-            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
-    const ports = [...byPort.entries()];
-    const lost = [];
-    for (let i = 0; i < ports.length; i += CHUNK) {
-        const chunk = ports.slice(i, i + CHUNK);
-        const results = await Promise.all(chunk.map(([port, sockets]) => (method === 'self-connect' ? selfConnectAll(port, sockets) : acceptAll(port, sockets))));
-        chunk.forEach(([port], j) => results[j] || lost.push(port));
-    }
-    return lost;
-}
-/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
-function loopbacksFor(host) {
-    if (host === '::' || host === '')
-        return [{ address: '127.0.0.1', required: true }, { address: '::1', required: false }];
-    if (host === '0.0.0.0')
-        return [{ address: '127.0.0.1', required: true }];
-    return [{ address: host, required: true }];
-}
-/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
-function loopbackFor(host) {
-    return loopbacksFor(host)[0].address;
-}
-function targets(sockets) {
-    const seen = new Map();
-    for (const s of sockets)
-        for (const t of loopbacksFor(s.host))
-            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
-    return [...seen].map(([address, required]) => ({ address, required }));
-}
-/** False when another program took the port between our close and our bind. */
-async function selfConnectAll(port, sockets) {
-    for (const s of sockets)
-        s.server.close(); // the descriptor closes now; the callback comes later
-    const outcomes = await Promise.all(targets(sockets).map(async (t) => ({ ...t, code: await selfConnect(t.address, port) })));
-    for (const { address, required, code } of outcomes) {
-        if (code === undefined)
-            continue;
-        if (code === 'EADDRINUSE')
-            return false;
-        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
-            continue; // no ::1 here
-        throw new AllocationError(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
-    }
-    return true;
-}
-/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
-function selfConnect(address, port) {
-    return new Promise((resolve) => {
-        const socket = net.connect({ host: address, port, localAddress: address, localPort: port });
-        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
-        function finish(code) {
-            clearTimeout(timer);
-            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
-            resolve(code);
-        }
-        socket.once('connect', () => finish(undefined));
-        socket.once('error', (error) => finish(error.code ?? error.message));
-    });
-}
-/** The accepted-connection method; the listeners stay open (the caller closes them). */
-async function acceptAll(port, sockets) {
-    for (const s of sockets) {
-        for (const { address, required } of loopbacksFor(s.host))
-            await acceptOne(s.server, address, port, required);
-    }
-    return true;
-}
-async function acceptOne(server, address, port, required) {
-    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
-    if (own.outcome === 'ours') {
-        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
-        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
-        own.client.destroy();
-        return;
-    }
-    if (!required)
-        return;
-    const cause = own.outcome === 'elsewhere'
-        ? 'its loopback connection reached another program'
-        : own.code === 'EADDRNOTAVAIL'
-            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
-            : `its loopback connection failed (${own.code})`;
-    throw new AllocationError(`Port ${port} could not be reserved: ${cause}`);
-}
-
-;// CONCATENATED MODULE: ./src/protection/choose-reservation.ts
-
-
-
-
-const MODES = (/* unused pure expression or super */ null && (['auto', 'kernel', 'time-wait', 'holder', 'none']));
-/**
- * Resolves the `reserve` input to the strongest mechanism the step can use
- * without a prompt:
- * - Linux: the kernel's reserved-port list when this process may write it (root,
- *   CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
- *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on
- *   a self-hosted machine a sudo attempt is logged and reported as a policy
- *   violation, and costs 25-40 ms even when it works. Otherwise TIME_WAIT.
- * - macOS: TIME_WAIT. Windows: none (TIME_WAIT does not keep ports off there).
- *
- * @throws InputError for an unknown mode, or `kernel` off Linux.
- */
-function chooseReservation(raw, context = {}) {
-    const platform = context.platform ?? process.platform;
-    const env = context.env ?? process.env;
-    const mode = raw === '' ? 'auto' : raw;
-    if (!MODES.includes(mode))
-        throw new InputError(Input.Reserve, raw, 'auto, kernel, time-wait, holder or none');
-    if (mode === 'kernel') {
-        if (platform !== 'linux')
-            throw new InputError(Input.Reserve, raw, `the kernel's reserved-port list exists on Linux only; use auto`);
-        return { mode, sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
-    }
-    if (mode !== 'auto')
-        return { mode: mode, sudo: false, fallback: false, why: `${mode} asked for` };
-    if (platform === 'win32')
-        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
-    if (platform !== 'linux')
-        return { mode: 'time-wait', sudo: false, fallback: false, why: `auto on ${platform}: TIME_WAIT` };
-    if ((context.mayWrite ?? mayWriteDirectly)()) {
-        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
-    }
-    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
-        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
-    }
-    return {
-        mode: 'time-wait',
-        sudo: false,
-        fallback: false,
-        why: 'auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT',
-    };
-}
-/**
- * The allocator's reservation for `mode`, and what it did. For the kernel list, the
- * ports go on it while their sockets are still bound, so there is no unprotected
- * moment; with `fallback`, a list that cannot be written gives way to TIME_WAIT
- * (told through `debug`), else its KernelListError fails the allocation.
- */
-function reservationFor(choice, debug = () => { }) {
-    const applied = { mechanism: 'none', kernelPorts: [] };
-    if (choice.mode === 'none')
-        return { reserve: 'none', applied };
-    if (choice.mode !== 'kernel')
-        return { reserve: timeWait(applied), applied };
-    const reserve = async (held) => {
-        const ports = [...new Set(held.map((h) => h.port))];
-        try {
-            applied.route = await addReservedPorts(ports, { sudo: choice.sudo });
-        }
-        catch (error) {
-            if (!choice.fallback || !(error instanceof KernelListError))
-                throw error;
-            debug(`${error.message}; falling back to TIME_WAIT`);
-            return timeWait(applied)(held);
-        }
-        applied.mechanism = 'kernel';
-        applied.kernelPorts.push(...ports);
-        return [];
-    };
-    return { reserve: reserve, applied };
-}
-function timeWait(applied) {
-    return (held) => {
-        applied.mechanism = 'time-wait';
-        return reserveTimeWait(held);
-    };
-}
-/** Takes this job's entries off the kernel list again (the post step, or a failed main step). */
-function releaseKernelPorts(ports, route, keep) {
-    return removeReservedPorts(ports, { sudo: route === 'sudo', keep });
-}
-/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS. */
-function timeWaitSeconds(platform = process.platform) {
-    return platform === 'darwin' ? 30 : 60;
-}
-/** What protects the ports and until when, for the log and the job summary. */
-function describeProtection(applied, holder, leases, now = Date.now()) {
-    const parts = [];
-    if (leases)
-        parts.push('lease');
-    if (applied.mechanism === 'kernel')
-        parts.push('kernel reserved-port list until the post step');
-    if (applied.mechanism === 'time-wait') {
-        const until = new Date(now + timeWaitSeconds() * 1000).toISOString().slice(11, 19);
-        parts.push(`TIME_WAIT until ${until} UTC`);
-    }
-    if (holder)
-        parts.push('holder until a server listens or the post step');
-    return parts.join(' + ') || 'nothing';
 }
 
 ;// CONCATENATED MODULE: ./src/action/post.ts
@@ -2096,7 +1816,7 @@ async function releaseJobKernelPorts() {
     const ports = savedPorts(State.KernelPorts);
     if (ports.length === 0)
         return;
-    const removed = await releaseKernelPorts(ports, getState(State.KernelRoute));
+    const removed = await removeReservedPorts(ports, { sudo: getState(State.KernelRoute) === 'sudo' });
     info(`Took ${removed.length} of ${ports.length} ports off the kernel's reserved-port list.`);
 }
 async function releaseJobLeases() {
@@ -2128,7 +1848,7 @@ async function releaseJobLeases() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(276);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(722);
 /**
  * The action's post step (action.yml `runs.post`): an entry of its own, as in
  * actions/setup-node and actions/cache, so it can never allocate. With no state

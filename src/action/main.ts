@@ -6,11 +6,11 @@ import { startHolder, stopHolder, type Holder } from '../protection/holder.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
 import { DEFAULT_LEASE_DIR, LeaseBook, newOwner, sweepStale } from '../protection/leases.ts';
 import { releaseDeadJobsPorts } from '../protection/dead-jobs.ts';
-import { readReservedPorts } from '../protection/kernel-list.ts';
+import { readReservedPorts, removeReservedPorts } from '../protection/kernel-list.ts';
 import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
 import { publish, writeEnvFile } from './publish.ts';
 import { loopbackFor } from '../protection/time-wait.ts';
-import { describeProtection, releaseKernelPorts, reservationFor, type Applied } from '../protection/choose-reservation.ts';
+import { describeProtection, reservationFor, type Applied } from '../protection/choose-reservation.ts';
 import { buildResults, type Results } from '../settings/results.ts';
 
 function readInputs(): RawInputs {
@@ -38,7 +38,7 @@ async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefi
   const undo: (() => unknown)[] = [];
   if (leases) undo.push(() => leases.releaseAll());
   const { reserve, applied } = reservationFor(settings.reserveChoice, (m) => core.debug(m));
-  undo.push(() => applied.kernelPorts.length && releaseKernelPorts(applied.kernelPorts, applied.route));
+  undo.push(() => applied.kernelPorts.length && removeReservedPorts(applied.kernelPorts, { sudo: applied.route === 'sudo' }));
   try {
     if (leases && settings.reserve === 'kernel' && (settings.range || settings.contiguous)) await clearDeadJobs(settings, leases);
     const allocation = await allocate(settings, leases, reserve);

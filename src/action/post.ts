@@ -4,8 +4,7 @@ import { errorMessage } from '../errors.ts';
 import { stopHolder } from '../protection/holder.ts';
 import { releaseLeases, sweepStale } from '../protection/leases.ts';
 import { releaseDeadJobsPorts } from '../protection/dead-jobs.ts';
-import { releaseKernelPorts } from '../protection/choose-reservation.ts';
-import type { WriteRoute } from '../protection/kernel-list.ts';
+import { removeReservedPorts, type WriteRoute } from '../protection/kernel-list.ts';
 import type { ProcessIdentity } from '../platform/process-identity.ts';
 
 /** The post step: stops the holder, takes this job's ports off the kernel list, releases its leases. It warns, and never fails the job. */
@@ -39,7 +38,7 @@ function savedPorts(name: string): number[] {
 async function releaseJobKernelPorts() {
   const ports = savedPorts(State.KernelPorts);
   if (ports.length === 0) return;
-  const removed = await releaseKernelPorts(ports, core.getState(State.KernelRoute) as WriteRoute);
+  const removed = await removeReservedPorts(ports, { sudo: core.getState(State.KernelRoute) === 'sudo' });
   core.info(`Took ${removed.length} of ${ports.length} ports off the kernel's reserved-port list.`);
 }
 

@@ -2,7 +2,7 @@ import { InputError } from '../errors.ts';
 import { Input } from '../settings/constants.ts';
 import type { Held } from '../allocator/sockets.ts';
 import type { Reservation } from '../allocator/allocate-ports.ts';
-import { addReservedPorts, KernelListError, mayWriteDirectly, removeReservedPorts, type WriteRoute } from './kernel-list.ts';
+import { addReservedPorts, KernelListError, mayWriteDirectly, type WriteRoute } from './kernel-list.ts';
 import { reserveTimeWait } from './time-wait.ts';
 
 /** What protects the ports after the step, 'auto' resolved. */
@@ -105,11 +105,6 @@ function timeWait(applied: Applied) {
     applied.mechanism = 'time-wait';
     return reserveTimeWait(held);
   };
-}
-
-/** Takes this job's entries off the kernel list again (the post step, or a failed main step). */
-export function releaseKernelPorts(ports: readonly number[], route: WriteRoute | undefined, keep?: (port: number) => boolean) {
-  return removeReservedPorts(ports, { sudo: route === 'sudo', keep });
 }
 
 /** TIME_WAIT lasts 60 s on Linux, 30 s on macOS. */

@@ -58,6 +58,14 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     return { code: main.code, post: post.code, ports: portsOf(main), seeded, after: list() };
   },
 
+  /** A main step that fails after the list was written (its env-file cannot be written) takes its entries off again. */
+  async failed() {
+    const seeded = seed('40150');
+    const dir = leaseDir();
+    const main = await runStep({ with: { count: '4', reserve: 'kernel', 'lease-dir': dir, 'env-file': '/etc/passwd/ports.env' } });
+    return { code: main.code, errors: errors(main), outputs: main.rawOutput, seeded, after: list(), leftovers: fs.readdirSync(dir) };
+  },
+
   /** 16 jobs at once, then their 16 post steps at once. */
   async concurrent() {
     const seeded = seed('40100-40102,40150');
