@@ -73,7 +73,7 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(job.after).toBe(SEEDED);
     expect(job.stdout).toContain('protected by lease + kernel reserved-port list until the post step');
     expect(job.summary).toContain('kernel reserved-port list until the post step');
-  }, 120_000);
+  }, 180_000);
 
   it('never hands out a listed port from a range, though explicit binds to it succeed', async (context) => {
     requireNamespaces(context);
@@ -81,7 +81,7 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(result.code).toBe(0);
     expect(result.ports.every((p) => p > 40040 && p <= 40049)).toBe(true);
     expect(result.after).toBe(result.seeded);
-  });
+  }, 180_000);
 
   it('takes its entries off the list again when the main step fails after writing it', async (context) => {
     requireNamespaces(context);
@@ -91,7 +91,7 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toContain("Input 'env-file'");
     expect(result).toMatchObject({ outputs: '', after: result.seeded, leftovers: [] });
-  });
+  }, 180_000);
 
   it('loses no entry with 16 jobs at once, and their post steps restore the list', async (context) => {
     requireNamespaces(context);
@@ -105,7 +105,7 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     for (const p of [40100, 40101, 40102, 40150]) expect(during.has(p)).toBe(true);
     expect(result.posts).toEqual(Array(16).fill(0));
     expect(result.after).toBe(SEEDED);
-  }, 120_000);
+  }, 180_000);
 
   it("takes a dead runner's entries off the list in a later job's post step", async (context) => {
     requireNamespaces(context);
@@ -116,7 +116,7 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     for (const p of result.dead) expect(parseReservedPorts(result.during).has(p)).toBe(true);
     expect(result.after).toBe(SEEDED);
     expect(result.postOut).toContain("Took 5 ports of stale leases off the kernel's reserved-port list.");
-  });
+  }, 180_000);
 });
 
 describe('reserve: kernel without the right to write the list', () => {
@@ -141,7 +141,7 @@ describe('reserve: kernel without the right to write the list', () => {
     expect(result.auto.code).toBe(0);
     expect(result.auto.ports).toHaveLength(3);
     expect(result.auto.stdout).toContain('protected by lease + TIME_WAIT until');
-  });
+  }, 180_000);
 });
 
 describe('reserve: kernel through passwordless sudo', () => {
@@ -166,5 +166,5 @@ describe('reserve: kernel through passwordless sudo', () => {
     expect(result.hosted).toMatchObject({ code: 0, route: 'sudo' });
     for (const p of result.hosted.ports) expect(parseReservedPorts(result.hosted.during).has(p)).toBe(true);
     expect(result.after).toBe('40150');
-  });
+  }, 180_000);
 });

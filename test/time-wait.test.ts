@@ -45,7 +45,7 @@ describe('TIME_WAIT by self-connect (Linux)', () => {
     expect(result.accepted).toBe(
       'Port 40008 could not be reserved: no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full',
     );
-  });
+  }, 180_000);
 
   it('reports a port another program took before the self-connection could bind it as lost', async () => {
     const decoy = await listenOn(0, '127.0.0.2'); // stands in for our listener, closed by the reservation
