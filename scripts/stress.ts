@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { runStep, type StepResult } from './action-runner.ts';
 
-/** Starts another program that keeps asking the kernel for port 0; `stop()` resolves with every port it got. */
-export async function startGrabber() {
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'port-grabber.ts')], {
+/** Starts another program that keeps asking the kernel for port 0 (on `hosts` in turn); `stop()` resolves with every port it got. */
+export async function startGrabber(hosts: readonly string[] = []) {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'port-grabber.ts'), '5000', hosts.join(',')], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   await new Promise((r) => child.once('message', r));
@@ -28,9 +28,13 @@ export interface RoundResult {
   grabbed: Set<number>;
 }
 
-/** One round: `jobs` action processes at once, each given `inputs(i)`, while another program asks for port 0. */
-export async function stressRound(jobs: number, inputs: (job: number) => Record<string, string>): Promise<RoundResult> {
-  const grabber = await startGrabber();
+/** One round: `jobs` action processes at once, each given `inputs(i)`, while another program asks for port 0 (on `hosts` in turn). */
+export async function stressRound(
+  jobs: number,
+  inputs: (job: number) => Record<string, string>,
+  hosts: readonly string[] = [],
+): Promise<RoundResult> {
+  const grabber = await startGrabber(hosts);
   const results = await Promise.all(Array.from({ length: jobs }, (_, i) => runStep({ with: inputs(i) })));
   const grabbed = await grabber.stop();
   const handed = results.flatMap((j) => (j.outputs.ports ?? '').split(' ').filter(Boolean).map(Number));

@@ -113,7 +113,7 @@ describe('leases, end to end', () => {
   it('refuses a bad reserve or lease-minutes with one clear error', async () => {
     const bad = await runStep({ with: { reserve: 'forever' } });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain(`::error::Input 'reserve' has invalid value "forever": auto, time-wait, holder or none`);
+    expect(bad.stdout).toContain(`::error::Input 'reserve' has invalid value "forever": auto, kernel, time-wait, holder or none`);
     const minutes = await runStep({ with: { 'lease-minutes': '0' } });
     expect(minutes.stdout).toContain(`::error::Input 'lease-minutes' has invalid value "0": a whole number of minutes from 1 to 10080`);
     expect(bad.rawOutput + minutes.rawOutput).toBe('');

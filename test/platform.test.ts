@@ -9,7 +9,8 @@ import { confirmLoopback } from '../src/allocator/confirm-loopback.ts';
 import type { Held } from '../src/allocator/sockets.ts';
 import { parseExcludedRanges, windowsExcludedPorts } from '../src/platform/windows-excluded.ts';
 import { ephemeralRange, IANA_DYNAMIC, parseDynamicPortRange } from '../src/platform/ephemeral-range.ts';
-import { parseReserve, privilegedPortsAllowed } from '../src/settings/inputs.ts';
+import { privilegedPortsAllowed } from '../src/settings/inputs.ts';
+import { chooseReservation } from '../src/protection/choose-reservation.ts';
 import { InputError } from '../src/errors.ts';
 import { bindWithoutReuseAddr } from './helpers/foreign.ts';
 import { bindUdp, close } from './helpers/servers.ts';
@@ -219,8 +220,8 @@ describe('per-OS rules of the inputs', () => {
   });
 
   it("refuses reserve: holder on Windows, where it would keep the job's own servers off the ports", () => {
-    expect(() => parseReserve('holder', 'win32')).toThrow(InputError);
-    expect(() => parseReserve('holder', 'win32')).toThrow(/Input 'reserve' has invalid value "holder": .*Windows/);
-    expect(parseReserve('holder', 'darwin')).toBe('holder');
+    expect(() => chooseReservation('holder', { platform: 'win32' })).toThrow(InputError);
+    expect(() => chooseReservation('holder', { platform: 'win32' })).toThrow(/Input 'reserve' has invalid value "holder": .*Windows/);
+    expect(chooseReservation('holder', { platform: 'darwin' }).mode).toBe('holder');
   });
 });

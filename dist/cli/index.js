@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 299:
+/***/ 883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -111,94 +111,13 @@ function parseDynamicPortRange(output) {
     return valid([String(start), String(start + count - 1)]);
 }
 
+// EXTERNAL MODULE: ./src/protection/time-wait.ts
+var time_wait = __nccwpck_require__(774);
+// EXTERNAL MODULE: ./src/protection/kernel-list.ts
+var kernel_list = __nccwpck_require__(991);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(30);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
-
-/**
- * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
- * socket `server` accepted for that connection; both stay open for the caller.
- * 'elsewhere': the connection succeeded but nothing of ours arrived within
- * `waitMs` (another program listens on that address). 'refused': nobody listens there.
- *
- * The client's port is known only after its 'connect' event, and whether that or
- * the server's 'connection' comes first varies with the platform's poller, so the
- * accepted sockets wait until both are in. Sockets of other clients are closed.
- */
-function connectToOwn(server, host, port, waitMs) {
-    return new Promise((resolve) => {
-        const accepted = [];
-        let clientPort;
-        let timer;
-        let done = false;
-        const finish = (result) => {
-            if (done)
-                return;
-            done = true;
-            clearTimeout(timer);
-            server.off('connection', onConnection);
-            for (const stranger of accepted.splice(0))
-                stranger.destroy();
-            resolve(result);
-        };
-        const match = () => {
-            if (clientPort === undefined)
-                return;
-            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
-            if (i >= 0)
-                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
-        };
-        const onConnection = (socket) => {
-            accepted.push(socket);
-            match();
-        };
-        server.on('connection', onConnection);
-        const client = external_node_net_default().connect({ host, port });
-        client.once('connect', () => {
-            clientPort = client.localPort;
-            match();
-            if (done)
-                return;
-            timer = setTimeout(() => {
-                client.destroy();
-                finish({ outcome: 'elsewhere' });
-            }, waitMs);
-        });
-        client.once('error', () => {
-            client.destroy();
-            finish({ outcome: 'refused' });
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/protection/time-wait.ts
-
-
-/**
- * Leaves each held TCP port in TIME_WAIT: connect to it, let the server side
- * close first, then close the client. For the next 60 s (Linux) no bind(0) and
- * no outgoing connection on the host gets the port, while a server that sets
- * SO_REUSEADDR still binds it at once. Must run before the listeners close.
- *
- * Each port costs one loopback TCP connection (handshake, accept, two closes):
- * kernel work that dominates the cost of a reserved batch.
- */
-async function reserveTimeWait(held) {
-    await Promise.all(held.filter((h) => h.server).map((h) => connectAndCloseFirst(h)));
-}
-function loopbackFor(host) {
-    return host === '::' || host === '0.0.0.0' || host === '' ? '127.0.0.1' : host;
-}
-async function connectAndCloseFirst(held) {
-    const own = await connectToOwn(held.server, loopbackFor(held.host), held.port, 10_000);
-    if (own.outcome !== 'ours')
-        throw new errors/* AllocationError */.ZB(`Port ${held.port} could not be reserved: its connection went ${own.outcome === 'refused' ? 'unanswered' : 'to another program'}`);
-    own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
-    // On loopback the server's FIN has reached the client already, so this close completes the exchange.
-    own.client.destroy();
-}
-
 ;// CONCATENATED MODULE: ./src/allocator/sockets.ts
 
 /** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
@@ -280,6 +199,8 @@ async function closeAll(held) {
     await Promise.all([...held].map((h) => h.close()));
 }
 
+// EXTERNAL MODULE: ./src/allocator/own-connection.ts
+var own_connection = __nccwpck_require__(738);
 ;// CONCATENATED MODULE: ./src/allocator/confirm-loopback.ts
 
 
@@ -312,7 +233,7 @@ async function confirmLoopback(held) {
  * (where the server side closes first), and `reserve: none` promises none.
  */
 async function reachesOwnServer(server, address, port) {
-    const own = await connectToOwn(server, address, port, 1000);
+    const own = await (0,own_connection/* connectToOwn */.I)(server, address, port, 1000);
     if (own.outcome === 'ours') {
         own.client.resetAndDestroy();
         own.accepted.destroy();
@@ -400,13 +321,33 @@ async function windowsExcludedPorts(protocols, run = runNetsh) {
 
 
 
+
 /** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
 const MAX_SKIPPED = 20000;
+/** Rounds of drawing again the ports another program took while they were being reserved. */
+const MAX_REDRAWS = 5;
 /**
  * Binds the whole batch, holds every socket until all ports are known, then
- * closes them all, so no port can be handed out twice within the batch.
+ * closes them all, so no port can be handed out twice within the batch. Ports lost
+ * during the reservation are drawn again (a contiguous block as a whole).
  */
 async function allocatePorts(options) {
+    let { allocation, lost } = await allocateOnce(options);
+    let seen = new port_range/* PortSet */.oQ(allocation.ports.map((p) => ({ low: p, high: p })));
+    for (let round = 1; lost.length > 0; round++) {
+        if (round > MAX_REDRAWS) {
+            throw new errors/* AllocationError */.ZB(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; try again, or use reserve: kernel`);
+        }
+        const exclude = (options.exclude ?? new port_range/* PortSet */.oQ()).union(seen);
+        const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
+        seen = seen.union(new port_range/* PortSet */.oQ(again.allocation.ports.map((p) => ({ low: p, high: p }))));
+        const fresh = [...again.allocation.ports];
+        const ports = options.contiguous ? fresh : allocation.ports.map((p) => (lost.includes(p) ? fresh.shift() : p));
+        ({ allocation, lost } = { allocation: { ...allocation, ports }, lost: again.lost });
+    }
+    return allocation;
+}
+async function allocateOnce(options) {
     const spec = await resolveSpec(options);
     const chosen = [];
     const skipped = [];
@@ -423,10 +364,10 @@ async function allocatePorts(options) {
         const ports = chosen.flatMap((c) => c.ports);
         if (ports.length < spec.count)
             throw shortfall(spec, ports.length);
-        if (spec.reserve === 'time-wait')
-            await reserveTimeWait(chosen.flatMap((c) => c.held));
+        const protect = spec.reserve === 'time-wait' ? time_wait/* reserveTimeWait */.pH : spec.reserve === 'none' ? undefined : spec.reserve;
+        const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
         const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
-        return { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve };
+        return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
     }
     finally {
         await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
@@ -472,6 +413,9 @@ async function resolveSpec(options) {
     if (process.platform === 'win32' && (options.range || options.contiguous)) {
         exclude = exclude.union(await windowsExcludedPorts(protocols));
     }
+    // Port 0 skips the kernel's reserved-port list too; explicit binds to listed ports succeed.
+    if (process.platform === 'linux' && (options.range || options.contiguous))
+        exclude = exclude.union((0,kernel_list/* readReservedPorts */.xn)());
     return {
         count: options.count,
         protocols,
@@ -604,6 +548,76 @@ function shuffled(range, exclude) {
 
 /***/ }),
 
+/***/ 738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ connectToOwn)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
+ * socket `server` accepted for that connection; both stay open for the caller.
+ * 'elsewhere': the connection succeeded but nothing of ours arrived within
+ * `waitMs` (another program listens on that address). 'refused': the connection
+ * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
+ * when no source port is left.
+ *
+ * The client's port is known only after its 'connect' event, and whether that or
+ * the server's 'connection' comes first varies with the platform's poller, so the
+ * accepted sockets wait until both are in. Sockets of other clients are closed.
+ */
+function connectToOwn(server, host, port, waitMs) {
+    return new Promise((resolve) => {
+        const accepted = [];
+        let clientPort;
+        let timer;
+        let done = false;
+        const finish = (result) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            server.off('connection', onConnection);
+            for (const stranger of accepted.splice(0))
+                stranger.destroy();
+            resolve(result);
+        };
+        const match = () => {
+            if (clientPort === undefined)
+                return;
+            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
+            if (i >= 0)
+                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
+        };
+        const onConnection = (socket) => {
+            accepted.push(socket);
+            match();
+        };
+        server.on('connection', onConnection);
+        const client = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port });
+        client.once('connect', () => {
+            clientPort = client.localPort;
+            match();
+            if (done)
+                return;
+            timer = setTimeout(() => {
+                client.destroy();
+                finish({ outcome: 'elsewhere' });
+            }, waitMs);
+        });
+        client.once('error', (error) => {
+            client.destroy();
+            finish({ outcome: 'refused', code: error.code ?? error.message });
+        });
+    });
+}
+
+
+/***/ }),
+
 /***/ 850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -730,10 +744,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(299);
+/* harmony import */ var _allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(883);
 /* harmony import */ var _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(804);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
-/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(399);
+/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(562);
 /* harmony import */ var _settings_results_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(207);
 /**
  * The local command: the same allocator as the action, for a shell.
@@ -812,10 +826,12 @@ async function main(argv) {
             return 0;
         }
         const settings = (0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, positionals));
-        if (settings.reserve === 'holder')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve, 'holder', 'auto, time-wait or none (the holder needs a job to end it)');
+        // Nothing would end a holder or take ports off the kernel list: without a post step, auto means TIME_WAIT.
+        if (settings.reserve === 'holder' || (settings.reserve === 'kernel' && !settings.reserveChoice.fallback)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve, settings.reserve, 'auto, time-wait or none (holder and kernel need a job to end them)');
+        }
         const allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), reserve: settings.reserve === 'none' ? 'none' : 'time-wait' });
-        const results = (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_5__/* .buildResults */ .r)(settings, allocation.ports, settings.reserve);
+        const results = (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_5__/* .buildResults */ .r)(settings, allocation.ports, settings.reserve === 'none' ? 'none' : 'time-wait');
         const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
         process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_5__/* .dotenv */ .P)(results.variables));
         return 0;
@@ -829,6 +845,356 @@ process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Tu: () => (/* binding */ mayWriteDirectly),
+/* harmony export */   xn: () => (/* binding */ readReservedPorts)
+/* harmony export */ });
+/* unused harmony exports RESERVED_PORTS_FILE, LOCK_NAME, KernelListError, parseReservedPorts, formatReservedPorts, addReservedPorts, removeReservedPorts */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
+/* harmony import */ var _allocator_port_range_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(850);
+
+
+
+
+/**
+ * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
+ * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
+ * autobind, with no expiry, while explicit binds still succeed with or without
+ * SO_REUSEADDR. One list per network namespace, shared by every account in it.
+ *
+ * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
+ * a write replaces the whole list; a zero-length write changes nothing, so an empty
+ * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ */
+const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+/** Every Port Zero process of every account takes this lock around a read-merge-write. */
+const LOCK_NAME = '\0port-zero/reserved-ports';
+/** The list cannot be read, written or locked; the message says why and what to do. */
+class KernelListError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PortZeroError */ .ES {
+    name = 'KernelListError';
+    /** True when the cause is a missing right to write (then another mechanism can take over). */
+    notAllowed;
+    constructor(message, notAllowed = false) {
+        super(message);
+        this.notAllowed = notAllowed;
+    }
+}
+/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
+function parseReservedPorts(text) {
+    const ranges = [];
+    for (const item of text.split(/[\s,]+/)) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(item);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        if (low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return new _allocator_port_range_js__WEBPACK_IMPORTED_MODULE_3__/* .PortSet */ .oQ(ranges);
+}
+/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
+function formatReservedPorts(set) {
+    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
+}
+/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
+function readReservedPorts(file = RESERVED_PORTS_FILE) {
+    try {
+        return parseReservedPorts(node_fs__WEBPACK_IMPORTED_MODULE_0___default().readFileSync(file, 'utf8'));
+    }
+    catch {
+        return new _allocator_port_range_js__WEBPACK_IMPORTED_MODULE_3__/* .PortSet */ .oQ();
+    }
+}
+/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
+function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
+    try {
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().accessSync(file, (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Adds `ports` to the list, keeping every entry already there. Resolves with how
+ * the list was written. Throws KernelListError (nothing written) when the list
+ * cannot be locked or written.
+ */
+async function addReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const merged = listed.union(toSet(ports));
+        return writeList(file, formatReservedPorts(merged), options);
+    });
+}
+/**
+ * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
+ * (another job holds it now). Resolves with the ports removed.
+ */
+async function removeReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
+        if (gone.length === 0)
+            return [];
+        const drop = new Set(gone);
+        const left = listed.ranges.flatMap((r) => {
+            const kept = [];
+            let low = r.low;
+            for (let p = r.low; p <= r.high; p++) {
+                if (!drop.has(p))
+                    continue;
+                if (p > low)
+                    kept.push({ low, high: p - 1 });
+                low = p + 1;
+            }
+            if (low <= r.high)
+                kept.push({ low, high: r.high });
+            return kept;
+        });
+        await writeList(file, formatReservedPorts(new PortSet(left)), options);
+        return gone;
+    });
+}
+function toSet(ports) {
+    return new PortSet(ports.map((p) => ({ low: p, high: p })));
+}
+function readList(file) {
+    try {
+        return parseReservedPorts(fs.readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        throw new KernelListError(`Cannot read ${file} (${error.code}): this kernel has no reserved-port list`);
+    }
+}
+const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
+async function writeList(file, text, options) {
+    let denied;
+    try {
+        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
+        const fd = fs.openSync(file, fs.constants.O_WRONLY);
+        try {
+            fs.writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
+        }
+        finally {
+            fs.closeSync(fd);
+        }
+        return 'direct';
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!NOT_ALLOWED.has(code))
+            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
+        denied = code;
+    }
+    if (!options.sudo)
+        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
+    await sudoTee(file, text);
+    return 'sudo';
+}
+function notAllowed(file, why) {
+    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+}
+/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
+function sudoTee(file, text) {
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    return new Promise((resolve, reject) => {
+        const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (code === 0)
+                return resolve();
+            const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
+            reject(notAllowed(file, `sudo -n tee failed: ${said}`));
+        });
+        child.stdin.on('error', () => { }); // sudo may exit before reading: its exit code tells
+        child.stdin.end(text);
+    });
+}
+/**
+ * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
+ * namespace, like the list; any account can take it; the kernel frees it when the
+ * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ */
+async function withLock(options, work) {
+    const name = options.lockName ?? LOCK_NAME;
+    const waitMs = options.lockWaitMs ?? 10_000;
+    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
+    try {
+        return await work();
+    }
+    finally {
+        await new Promise((resolve) => lock.close(resolve));
+    }
+}
+async function takeLock(name, deadline, waitMs) {
+    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
+        const server = net.createServer();
+        const taken = await new Promise((resolve) => {
+            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
+            server.listen({ path: name, exclusive: true }, () => resolve(true));
+        });
+        if (taken === true)
+            return server.unref();
+        if (taken instanceof Error)
+            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+        if (Date.now() >= deadline) {
+            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+        }
+        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
+}
+
+
+/***/ }),
+
+/***/ 774:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pH: () => (/* binding */ reserveTimeWait)
+/* harmony export */ });
+/* unused harmony exports defaultMethod, loopbacksFor, loopbackFor */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(916);
+/* harmony import */ var _allocator_own_connection_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(738);
+
+
+
+function defaultMethod(platform = process.platform) {
+    return platform === 'linux' ? 'self-connect' : 'accepted';
+}
+/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
+const CHUNK = 256;
+const CONNECT_WAIT_MS = 10_000;
+/**
+ * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
+ * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
+ * IPv6-only) and no outgoing connection gets the port, while a server that sets
+ * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
+ * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
+ *
+ * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
+ * itself; in the gap before its bind, another program may take the port: such
+ * ports are returned as lost (the caller draws them again), never handed out.
+ *
+ * @returns the ports another program took during the reservation (empty as a rule).
+ * @throws AllocationError naming the port and the real cause of any other failure.
+ */
+async function reserveTimeWait(held, method = defaultMethod()) {
+    const byPort = new Map();
+    for (const h of held)
+        if (h.protocol === 'tcp')
+            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
+    const ports = [...byPort.entries()];
+    const lost = [];
+    for (let i = 0; i < ports.length; i += CHUNK) {
+        const chunk = ports.slice(i, i + CHUNK);
+        const results = await Promise.all(chunk.map(([port, sockets]) => (method === 'self-connect' ? selfConnectAll(port, sockets) : acceptAll(port, sockets))));
+        chunk.forEach(([port], j) => results[j] || lost.push(port));
+    }
+    return lost;
+}
+/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
+function loopbacksFor(host) {
+    if (host === '::' || host === '')
+        return [
+            { address: '127.0.0.1', required: true },
+            { address: '::1', required: false },
+        ];
+    if (host === '0.0.0.0')
+        return [{ address: '127.0.0.1', required: true }];
+    return [{ address: host, required: true }];
+}
+/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
+function loopbackFor(host) {
+    return loopbacksFor(host)[0].address;
+}
+function targets(sockets) {
+    const seen = new Map();
+    for (const s of sockets)
+        for (const t of loopbacksFor(s.host))
+            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
+    return [...seen].map(([address, required]) => ({ address, required }));
+}
+/** False when another program took the port between our close and our bind. */
+async function selfConnectAll(port, sockets) {
+    for (const s of sockets)
+        s.server.close(); // the descriptor closes now; the callback comes later
+    const outcomes = await Promise.all(targets(sockets).map(async (t) => ({ ...t, code: await selfConnect(t.address, port) })));
+    for (const { address, required, code } of outcomes) {
+        if (code === undefined)
+            continue;
+        if (code === 'EADDRINUSE')
+            return false;
+        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
+            continue; // no ::1 here
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AllocationError */ .ZB(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
+    }
+    return true;
+}
+/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
+function selfConnect(address, port) {
+    return new Promise((resolve) => {
+        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host: address, port, localAddress: address, localPort: port });
+        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
+        function finish(code) {
+            clearTimeout(timer);
+            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
+            resolve(code);
+        }
+        socket.once('connect', () => finish(undefined));
+        socket.once('error', (error) => finish(error.code ?? error.message));
+    });
+}
+/** The accepted-connection method; the listeners stay open (the caller closes them). */
+async function acceptAll(port, sockets) {
+    for (const s of sockets) {
+        for (const { address, required } of loopbacksFor(s.host))
+            await acceptOne(s.server, address, port, required);
+    }
+    return true;
+}
+async function acceptOne(server, address, port, required) {
+    const own = await (0,_allocator_own_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .connectToOwn */ .I)(server, address, port, CONNECT_WAIT_MS);
+    if (own.outcome === 'ours') {
+        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+        own.client.destroy();
+        return;
+    }
+    if (!required)
+        return;
+    const cause = own.outcome === 'elsewhere'
+        ? 'its loopback connection reached another program'
+        : own.code === 'EADDRNOTAVAIL'
+            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
+            : `its loopback connection failed (${own.code})`;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AllocationError */ .ZB(`Port ${port} could not be reserved: ${cause}`);
+}
+
 
 /***/ }),
 
@@ -871,6 +1237,8 @@ const State = {
     LeaseToken: 'leaseToken',
     LeasePorts: 'leasePorts',
     Holder: 'holder',
+    KernelPorts: 'kernelPorts',
+    KernelRoute: 'kernelRoute',
 };
 /** The most ports one step hands out. */
 const MAX_COUNT = 1000;
@@ -881,7 +1249,7 @@ const MAX_LEASE_MINUTES = 7 * 24 * 60;
 
 /***/ }),
 
-/***/ 399:
+/***/ 562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -891,7 +1259,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   P$: () => (/* binding */ parseSettings)
 });
 
-// UNUSED EXPORTS: mapEnvNames, parseBoolean, parseCount, parseEnvPrefix, parseHosts, parseLeaseMinutes, parseNames, parsePortList, parseProtocol, parseRange, parseReserve, privilegedPortsAllowed
+// UNUSED EXPORTS: mapEnvNames, parseBoolean, parseCount, parseEnvPrefix, parseHosts, parseLeaseMinutes, parseNames, parsePortList, parseProtocol, parseRange, privilegedPortsAllowed
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
@@ -936,7 +1304,120 @@ function envName(name, prefix = '') {
 
 // EXTERNAL MODULE: ./src/allocator/port-range.ts
 var port_range = __nccwpck_require__(850);
+// EXTERNAL MODULE: ./src/protection/kernel-list.ts
+var kernel_list = __nccwpck_require__(991);
+// EXTERNAL MODULE: ./src/protection/time-wait.ts
+var time_wait = __nccwpck_require__(774);
+;// CONCATENATED MODULE: ./src/protection/choose-reservation.ts
+
+
+
+
+const MODES = ['auto', 'kernel', 'time-wait', 'holder', 'none'];
+/**
+ * Resolves the `reserve` input to the strongest mechanism the step can use
+ * without a prompt:
+ * - Linux: the kernel's reserved-port list when this process may write it (root,
+ *   CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
+ *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on
+ *   a self-hosted machine a sudo attempt is logged and reported as a policy
+ *   violation, and costs 25-40 ms even when it works. Otherwise TIME_WAIT.
+ * - macOS: TIME_WAIT. Windows: none (TIME_WAIT does not keep ports off there).
+ *
+ * @throws InputError for an unknown mode, `kernel` off Linux, or `holder` on Windows.
+ */
+function chooseReservation(raw, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const env = context.env ?? process.env;
+    const mode = raw === '' ? 'auto' : raw;
+    if (!MODES.includes(mode))
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, 'auto, kernel, time-wait, holder or none');
+    if (mode === 'kernel') {
+        if (platform !== 'linux')
+            throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, `the kernel's reserved-port list exists on Linux only; use auto`);
+        return { mode, sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
+    }
+    if (mode === 'holder' && platform === 'win32') {
+        // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
+        // bind beside the holder's connection is refused, and nothing would ever let it go.
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
+    }
+    if (mode !== 'auto')
+        return { mode: mode, sudo: false, fallback: false, why: `${mode} asked for` };
+    if (platform === 'win32')
+        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
+    if (platform !== 'linux')
+        return { mode: 'time-wait', sudo: false, fallback: false, why: `auto on ${platform}: TIME_WAIT` };
+    if ((context.mayWrite ?? kernel_list/* mayWriteDirectly */.Tu)()) {
+        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
+    }
+    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
+    }
+    return {
+        mode: 'time-wait',
+        sudo: false,
+        fallback: false,
+        why: 'auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT',
+    };
+}
+/**
+ * The allocator's reservation for `mode`, and what it did. For the kernel list, the
+ * ports go on it while their sockets are still bound, so there is no unprotected
+ * moment; with `fallback`, a list that cannot be written gives way to TIME_WAIT
+ * (told through `debug`), else its KernelListError fails the allocation.
+ */
+function reservationFor(choice, debug = () => { }) {
+    const applied = { mechanism: 'none', kernelPorts: [] };
+    if (choice.mode === 'none')
+        return { reserve: 'none', applied };
+    if (choice.mode !== 'kernel')
+        return { reserve: timeWait(applied), applied };
+    const reserve = async (held) => {
+        const ports = [...new Set(held.map((h) => h.port))];
+        try {
+            applied.route = await addReservedPorts(ports, { sudo: choice.sudo });
+        }
+        catch (error) {
+            if (!choice.fallback || !(error instanceof KernelListError))
+                throw error;
+            debug(`${error.message}; falling back to TIME_WAIT`);
+            return timeWait(applied)(held);
+        }
+        applied.mechanism = 'kernel';
+        applied.kernelPorts.push(...ports);
+        return [];
+    };
+    return { reserve: reserve, applied };
+}
+function timeWait(applied) {
+    return (held) => {
+        applied.mechanism = 'time-wait';
+        return reserveTimeWait(held);
+    };
+}
+/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS. */
+function timeWaitSeconds(platform = process.platform) {
+    return platform === 'darwin' ? 30 : 60;
+}
+/** What protects the ports and until when, for the log and the job summary. */
+function describeProtection(applied, holder, leases, now = Date.now()) {
+    const parts = [];
+    if (leases)
+        parts.push('lease');
+    if (applied.mechanism === 'kernel')
+        parts.push('kernel reserved-port list until the post step');
+    if (applied.mechanism === 'time-wait') {
+        const until = new Date(now + timeWaitSeconds() * 1000).toISOString().slice(11, 19);
+        parts.push(`TIME_WAIT until ${until} UTC`);
+    }
+    if (holder)
+        parts.push('holder until a server listens or the post step');
+    return parts.join(' + ') || 'nothing';
+}
+
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
 
 
 
@@ -965,6 +1446,7 @@ function parseSettings(raw) {
     const range = parseRange(value(constants/* Input */.pd.Range), names.length, privilegedPortsAllowed(hosts));
     const exclude = parsePortList(constants/* Input */.pd.Exclude, value(constants/* Input */.pd.Exclude));
     checkRangeAgainstExclude(range, exclude, names.length, value(constants/* Input */.pd.Exclude));
+    const reserveChoice = chooseReservation(value(constants/* Input */.pd.Reserve));
     return {
         names,
         envNames,
@@ -974,7 +1456,8 @@ function parseSettings(raw) {
         range,
         exclude,
         contiguous: parseBoolean(constants/* Input */.pd.Contiguous, value(constants/* Input */.pd.Contiguous), false),
-        reserve: parseReserve(value(constants/* Input */.pd.Reserve)),
+        reserve: reserveChoice.mode,
+        reserveChoice,
         leaseDir: value(constants/* Input */.pd.LeaseDir),
         leaseMinutes: parseLeaseMinutes(value(constants/* Input */.pd.LeaseMinutes)),
         summary: parseBoolean(constants/* Input */.pd.Summary, value(constants/* Input */.pd.Summary), true),
@@ -1041,20 +1524,6 @@ function parseBoolean(input, raw, fallback) {
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
     throw new errors/* InputError */.dz(input, raw, 'true or false');
-}
-/** auto: TIME_WAIT where it protects (Linux, macOS); on Windows it does not, so none. */
-function parseReserve(raw, platform = process.platform) {
-    const mode = raw === '' ? 'auto' : raw;
-    if (mode === 'auto')
-        return platform === 'win32' ? 'none' : 'time-wait';
-    if (mode === 'holder' && platform === 'win32') {
-        // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
-        // bind beside the holder's connection is refused, and nothing would ever let it go.
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
-    }
-    if (mode === 'none' || mode === 'time-wait' || mode === 'holder')
-        return mode;
-    throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, 'auto, time-wait, holder or none');
 }
 function parseLeaseMinutes(raw) {
     if (raw === '')

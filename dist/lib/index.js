@@ -90,7 +90,7 @@ function rangeSize(range) {
     return range.high - range.low + 1;
 }
 /** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
-class PortSet {
+class port_range_PortSet {
     ranges;
     constructor(ranges = []) {
         this.ranges = merge([...ranges]);
@@ -119,7 +119,7 @@ class PortSet {
         return rangeSize(range) - inside;
     }
     union(other) {
-        return new PortSet([...this.ranges, ...other.ranges]);
+        return new port_range_PortSet([...this.ranges, ...other.ranges]);
     }
     get size() {
         return this.ranges.length;
@@ -244,7 +244,9 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
  * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
  * socket `server` accepted for that connection; both stay open for the caller.
  * 'elsewhere': the connection succeeded but nothing of ours arrived within
- * `waitMs` (another program listens on that address). 'refused': nobody listens there.
+ * `waitMs` (another program listens on that address). 'refused': the connection
+ * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
+ * when no source port is left.
  *
  * The client's port is known only after its 'connect' event, and whether that or
  * the server's 'connection' comes first varies with the platform's poller, so the
@@ -289,9 +291,9 @@ function connectToOwn(server, host, port, waitMs) {
                 finish({ outcome: 'elsewhere' });
             }, waitMs);
         });
-        client.once('error', () => {
+        client.once('error', (error) => {
             client.destroy();
-            finish({ outcome: 'refused' });
+            finish({ outcome: 'refused', code: error.code ?? error.message });
         });
     });
 }
@@ -299,28 +301,322 @@ function connectToOwn(server, host, port, waitMs) {
 ;// CONCATENATED MODULE: ./src/protection/time-wait.ts
 
 
+
+function defaultMethod(platform = process.platform) {
+    return platform === 'linux' ? 'self-connect' : 'accepted';
+}
+/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
+const CHUNK = 256;
+const CONNECT_WAIT_MS = 10_000;
 /**
- * Leaves each held TCP port in TIME_WAIT: connect to it, let the server side
- * close first, then close the client. For the next 60 s (Linux) no bind(0) and
- * no outgoing connection on the host gets the port, while a server that sets
- * SO_REUSEADDR still binds it at once. Must run before the listeners close.
+ * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
+ * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
+ * IPv6-only) and no outgoing connection gets the port, while a server that sets
+ * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
+ * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
  *
- * Each port costs one loopback TCP connection (handshake, accept, two closes):
- * kernel work that dominates the cost of a reserved batch.
+ * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
+ * itself; in the gap before its bind, another program may take the port: such
+ * ports are returned as lost (the caller draws them again), never handed out.
+ *
+ * @returns the ports another program took during the reservation (empty as a rule).
+ * @throws AllocationError naming the port and the real cause of any other failure.
  */
-async function reserveTimeWait(held) {
-    await Promise.all(held.filter((h) => h.server).map((h) => connectAndCloseFirst(h)));
+async function time_wait_reserveTimeWait(held, method = defaultMethod()) {
+    const byPort = new Map();
+    for (const h of held)
+        if (h.protocol === 'tcp')
+            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
+    const ports = [...byPort.entries()];
+    const lost = [];
+    for (let i = 0; i < ports.length; i += CHUNK) {
+        const chunk = ports.slice(i, i + CHUNK);
+        const results = await Promise.all(chunk.map(([port, sockets]) => (method === 'self-connect' ? selfConnectAll(port, sockets) : acceptAll(port, sockets))));
+        chunk.forEach(([port], j) => results[j] || lost.push(port));
+    }
+    return lost;
 }
+/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
+function loopbacksFor(host) {
+    if (host === '::' || host === '')
+        return [
+            { address: '127.0.0.1', required: true },
+            { address: '::1', required: false },
+        ];
+    if (host === '0.0.0.0')
+        return [{ address: '127.0.0.1', required: true }];
+    return [{ address: host, required: true }];
+}
+/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
 function loopbackFor(host) {
-    return host === '::' || host === '0.0.0.0' || host === '' ? '127.0.0.1' : host;
+    return loopbacksFor(host)[0].address;
 }
-async function connectAndCloseFirst(held) {
-    const own = await connectToOwn(held.server, loopbackFor(held.host), held.port, 10_000);
-    if (own.outcome !== 'ours')
-        throw new AllocationError(`Port ${held.port} could not be reserved: its connection went ${own.outcome === 'refused' ? 'unanswered' : 'to another program'}`);
-    own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
-    // On loopback the server's FIN has reached the client already, so this close completes the exchange.
-    own.client.destroy();
+function targets(sockets) {
+    const seen = new Map();
+    for (const s of sockets)
+        for (const t of loopbacksFor(s.host))
+            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
+    return [...seen].map(([address, required]) => ({ address, required }));
+}
+/** False when another program took the port between our close and our bind. */
+async function selfConnectAll(port, sockets) {
+    for (const s of sockets)
+        s.server.close(); // the descriptor closes now; the callback comes later
+    const outcomes = await Promise.all(targets(sockets).map(async (t) => ({ ...t, code: await selfConnect(t.address, port) })));
+    for (const { address, required, code } of outcomes) {
+        if (code === undefined)
+            continue;
+        if (code === 'EADDRINUSE')
+            return false;
+        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
+            continue; // no ::1 here
+        throw new AllocationError(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
+    }
+    return true;
+}
+/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
+function selfConnect(address, port) {
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: address, port, localAddress: address, localPort: port });
+        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
+        function finish(code) {
+            clearTimeout(timer);
+            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
+            resolve(code);
+        }
+        socket.once('connect', () => finish(undefined));
+        socket.once('error', (error) => finish(error.code ?? error.message));
+    });
+}
+/** The accepted-connection method; the listeners stay open (the caller closes them). */
+async function acceptAll(port, sockets) {
+    for (const s of sockets) {
+        for (const { address, required } of loopbacksFor(s.host))
+            await acceptOne(s.server, address, port, required);
+    }
+    return true;
+}
+async function acceptOne(server, address, port, required) {
+    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+    if (own.outcome === 'ours') {
+        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+        own.client.destroy();
+        return;
+    }
+    if (!required)
+        return;
+    const cause = own.outcome === 'elsewhere'
+        ? 'its loopback connection reached another program'
+        : own.code === 'EADDRNOTAVAIL'
+            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
+            : `its loopback connection failed (${own.code})`;
+    throw new AllocationError(`Port ${port} could not be reserved: ${cause}`);
+}
+
+;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
+
+
+
+
+/**
+ * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
+ * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
+ * autobind, with no expiry, while explicit binds still succeed with or without
+ * SO_REUSEADDR. One list per network namespace, shared by every account in it.
+ *
+ * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
+ * a write replaces the whole list; a zero-length write changes nothing, so an empty
+ * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ */
+const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+/** Every Port Zero process of every account takes this lock around a read-merge-write. */
+const LOCK_NAME = '\0port-zero/reserved-ports';
+/** The list cannot be read, written or locked; the message says why and what to do. */
+class kernel_list_KernelListError extends PortZeroError {
+    name = 'KernelListError';
+    /** True when the cause is a missing right to write (then another mechanism can take over). */
+    notAllowed;
+    constructor(message, notAllowed = false) {
+        super(message);
+        this.notAllowed = notAllowed;
+    }
+}
+/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
+function parseReservedPorts(text) {
+    const ranges = [];
+    for (const item of text.split(/[\s,]+/)) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(item);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        if (low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return new port_range_PortSet(ranges);
+}
+/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
+function formatReservedPorts(set) {
+    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
+}
+/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
+function readReservedPorts(file = RESERVED_PORTS_FILE) {
+    try {
+        return parseReservedPorts(external_node_fs_default().readFileSync(file, 'utf8'));
+    }
+    catch {
+        return new port_range_PortSet();
+    }
+}
+/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
+function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Adds `ports` to the list, keeping every entry already there. Resolves with how
+ * the list was written. Throws KernelListError (nothing written) when the list
+ * cannot be locked or written.
+ */
+async function kernel_list_addReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const merged = listed.union(toSet(ports));
+        return writeList(file, formatReservedPorts(merged), options);
+    });
+}
+/**
+ * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
+ * (another job holds it now). Resolves with the ports removed.
+ */
+async function removeReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
+        if (gone.length === 0)
+            return [];
+        const drop = new Set(gone);
+        const left = listed.ranges.flatMap((r) => {
+            const kept = [];
+            let low = r.low;
+            for (let p = r.low; p <= r.high; p++) {
+                if (!drop.has(p))
+                    continue;
+                if (p > low)
+                    kept.push({ low, high: p - 1 });
+                low = p + 1;
+            }
+            if (low <= r.high)
+                kept.push({ low, high: r.high });
+            return kept;
+        });
+        await writeList(file, formatReservedPorts(new PortSet(left)), options);
+        return gone;
+    });
+}
+function toSet(ports) {
+    return new PortSet(ports.map((p) => ({ low: p, high: p })));
+}
+function readList(file) {
+    try {
+        return parseReservedPorts(fs.readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        throw new kernel_list_KernelListError(`Cannot read ${file} (${error.code}): this kernel has no reserved-port list`);
+    }
+}
+const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
+async function writeList(file, text, options) {
+    let denied;
+    try {
+        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
+        const fd = fs.openSync(file, fs.constants.O_WRONLY);
+        try {
+            fs.writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
+        }
+        finally {
+            fs.closeSync(fd);
+        }
+        return 'direct';
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!NOT_ALLOWED.has(code))
+            throw new kernel_list_KernelListError(`Cannot write ${file} (${code || error.message})`);
+        denied = code;
+    }
+    if (!options.sudo)
+        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
+    await sudoTee(file, text);
+    return 'sudo';
+}
+function notAllowed(file, why) {
+    return new kernel_list_KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+}
+/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
+function sudoTee(file, text) {
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    return new Promise((resolve, reject) => {
+        const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (code === 0)
+                return resolve();
+            const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
+            reject(notAllowed(file, `sudo -n tee failed: ${said}`));
+        });
+        child.stdin.on('error', () => { }); // sudo may exit before reading: its exit code tells
+        child.stdin.end(text);
+    });
+}
+/**
+ * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
+ * namespace, like the list; any account can take it; the kernel frees it when the
+ * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ */
+async function withLock(options, work) {
+    const name = options.lockName ?? LOCK_NAME;
+    const waitMs = options.lockWaitMs ?? 10_000;
+    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
+    try {
+        return await work();
+    }
+    finally {
+        await new Promise((resolve) => lock.close(resolve));
+    }
+}
+async function takeLock(name, deadline, waitMs) {
+    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
+        const server = net.createServer();
+        const taken = await new Promise((resolve) => {
+            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
+            server.listen({ path: name, exclusive: true }, () => resolve(true));
+        });
+        if (taken === true)
+            return server.unref();
+        if (taken instanceof Error)
+            throw new kernel_list_KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+        if (Date.now() >= deadline) {
+            throw new kernel_list_KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+        }
+        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/allocator/sockets.ts
@@ -513,7 +809,7 @@ const runNetsh = (file, args) => new Promise((resolve, reject) => {
 async function windowsExcludedPorts(protocols, run = runNetsh) {
     const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
     const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
-    return new PortSet(outputs.flatMap(parseExcludedRanges));
+    return new port_range_PortSet(outputs.flatMap(parseExcludedRanges));
 }
 
 ;// CONCATENATED MODULE: ./src/allocator/allocate-ports.ts
@@ -524,13 +820,33 @@ async function windowsExcludedPorts(protocols, run = runNetsh) {
 
 
 
+
 /** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
 const MAX_SKIPPED = 20000;
+/** Rounds of drawing again the ports another program took while they were being reserved. */
+const MAX_REDRAWS = 5;
 /**
  * Binds the whole batch, holds every socket until all ports are known, then
- * closes them all, so no port can be handed out twice within the batch.
+ * closes them all, so no port can be handed out twice within the batch. Ports lost
+ * during the reservation are drawn again (a contiguous block as a whole).
  */
 async function allocatePorts(options) {
+    let { allocation, lost } = await allocateOnce(options);
+    let seen = new port_range_PortSet(allocation.ports.map((p) => ({ low: p, high: p })));
+    for (let round = 1; lost.length > 0; round++) {
+        if (round > MAX_REDRAWS) {
+            throw new AllocationError(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; try again, or use reserve: kernel`);
+        }
+        const exclude = (options.exclude ?? new port_range_PortSet()).union(seen);
+        const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
+        seen = seen.union(new port_range_PortSet(again.allocation.ports.map((p) => ({ low: p, high: p }))));
+        const fresh = [...again.allocation.ports];
+        const ports = options.contiguous ? fresh : allocation.ports.map((p) => (lost.includes(p) ? fresh.shift() : p));
+        ({ allocation, lost } = { allocation: { ...allocation, ports }, lost: again.lost });
+    }
+    return allocation;
+}
+async function allocateOnce(options) {
     const spec = await resolveSpec(options);
     const chosen = [];
     const skipped = [];
@@ -547,10 +863,10 @@ async function allocatePorts(options) {
         const ports = chosen.flatMap((c) => c.ports);
         if (ports.length < spec.count)
             throw shortfall(spec, ports.length);
-        if (spec.reserve === 'time-wait')
-            await reserveTimeWait(chosen.flatMap((c) => c.held));
+        const protect = spec.reserve === 'time-wait' ? time_wait_reserveTimeWait : spec.reserve === 'none' ? undefined : spec.reserve;
+        const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
         const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
-        return { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve };
+        return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
     }
     finally {
         await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
@@ -591,11 +907,14 @@ async function resolveSpec(options) {
     }
     const hosts = options.hosts?.length ? [...options.hosts] : [EVERY_ADDRESS];
     const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
-    let exclude = options.exclude ?? new PortSet();
+    let exclude = options.exclude ?? new port_range_PortSet();
     // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
     if (process.platform === 'win32' && (options.range || options.contiguous)) {
         exclude = exclude.union(await windowsExcludedPorts(protocols));
     }
+    // Port 0 skips the kernel's reserved-port list too; explicit binds to listed ports succeed.
+    if (process.platform === 'linux' && (options.range || options.contiguous))
+        exclude = exclude.union(readReservedPorts());
     return {
         count: options.count,
         protocols,
@@ -685,7 +1004,7 @@ function rangeSource(spec) {
 /** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
 function blockSource(spec) {
     const range = spec.range ?? ephemeralRange();
-    const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new PortSet());
+    const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new port_range_PortSet());
     return async () => {
         for (let base = bases.pop(); base !== undefined; base = bases.pop()) {
             const ports = Array.from({ length: spec.count }, (_, i) => base + i);
@@ -896,6 +1215,7 @@ class LeaseBook {
             owner: options.owner,
             created: new Date().toISOString(),
             expires: Date.now() + options.ttlMs,
+            ...(options.reservation && { reservation: options.reservation }),
         };
         try {
             writeExclusive(this.record, JSON.stringify(record));
@@ -1011,7 +1331,8 @@ function parseRecord(text) {
             typeof r.expires === 'number' &&
             typeof r.owner?.token === 'string' &&
             Number.isInteger(r.owner.runner?.pid) &&
-            (r.owner.runner.start === null || typeof r.owner.runner.start === 'string');
+            (r.owner.runner.start === null || typeof r.owner.runner.start === 'string') &&
+            (r.reservation === undefined || typeof r.reservation === 'string');
         return valid ? r : undefined;
     }
     catch {
@@ -1054,11 +1375,15 @@ function releaseLeases(dir, token, ports) {
     }
     return released;
 }
+/** Whether any live lease holds `port` in the lease directory `location`. */
+function hasLiveLease(location, port) {
+    return inspectLease(leasePath(location, port)).kind === 'live';
+}
 /** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
 function sweepStale(dir, warn) {
     // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
     const verdicts = new Map();
-    let removed = 0;
+    const removed = [];
     for (const name of fs.readdirSync(dir)) {
         if (!LEASE_FILE.test(name))
             continue;
@@ -1069,8 +1394,13 @@ function sweepStale(dir, warn) {
         const state = verdicts.get(ino) ?? inspectLease(file);
         if (state.kind !== 'corrupt')
             verdicts.set(ino, state);
-        if (state.kind !== 'live' && removeLease(file, state, warn))
-            removed++;
+        if (state.kind === 'live')
+            continue;
+        const read = readLease(file); // before the unlink: what reserved the port
+        if (!removeLease(file, state, warn))
+            continue;
+        const reservation = read.kind === 'record' ? read.record.reservation : undefined;
+        removed.push({ port: Number(LEASE_FILE.exec(name)[1]), ...(reservation && { reservation }) });
     }
     return removed;
 }
@@ -1104,6 +1434,8 @@ const State = {
     LeaseToken: 'leaseToken',
     LeasePorts: 'leasePorts',
     Holder: 'holder',
+    KernelPorts: 'kernelPorts',
+    KernelRoute: 'kernelRoute',
 };
 /** The most ports one step hands out. */
 const MAX_COUNT = 1000;
@@ -1137,7 +1469,116 @@ function envName(name, prefix = '') {
     return `${prefix}${base}${suffix}`;
 }
 
+;// CONCATENATED MODULE: ./src/protection/choose-reservation.ts
+
+
+
+
+const MODES = ['auto', 'kernel', 'time-wait', 'holder', 'none'];
+/**
+ * Resolves the `reserve` input to the strongest mechanism the step can use
+ * without a prompt:
+ * - Linux: the kernel's reserved-port list when this process may write it (root,
+ *   CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
+ *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on
+ *   a self-hosted machine a sudo attempt is logged and reported as a policy
+ *   violation, and costs 25-40 ms even when it works. Otherwise TIME_WAIT.
+ * - macOS: TIME_WAIT. Windows: none (TIME_WAIT does not keep ports off there).
+ *
+ * @throws InputError for an unknown mode, `kernel` off Linux, or `holder` on Windows.
+ */
+function chooseReservation(raw, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const env = context.env ?? process.env;
+    const mode = raw === '' ? 'auto' : raw;
+    if (!MODES.includes(mode))
+        throw new InputError(Input.Reserve, raw, 'auto, kernel, time-wait, holder or none');
+    if (mode === 'kernel') {
+        if (platform !== 'linux')
+            throw new InputError(Input.Reserve, raw, `the kernel's reserved-port list exists on Linux only; use auto`);
+        return { mode, sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
+    }
+    if (mode === 'holder' && platform === 'win32') {
+        // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
+        // bind beside the holder's connection is refused, and nothing would ever let it go.
+        throw new InputError(Input.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
+    }
+    if (mode !== 'auto')
+        return { mode: mode, sudo: false, fallback: false, why: `${mode} asked for` };
+    if (platform === 'win32')
+        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
+    if (platform !== 'linux')
+        return { mode: 'time-wait', sudo: false, fallback: false, why: `auto on ${platform}: TIME_WAIT` };
+    if ((context.mayWrite ?? mayWriteDirectly)()) {
+        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
+    }
+    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
+    }
+    return {
+        mode: 'time-wait',
+        sudo: false,
+        fallback: false,
+        why: 'auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT',
+    };
+}
+/**
+ * The allocator's reservation for `mode`, and what it did. For the kernel list, the
+ * ports go on it while their sockets are still bound, so there is no unprotected
+ * moment; with `fallback`, a list that cannot be written gives way to TIME_WAIT
+ * (told through `debug`), else its KernelListError fails the allocation.
+ */
+function reservationFor(choice, debug = () => { }) {
+    const applied = { mechanism: 'none', kernelPorts: [] };
+    if (choice.mode === 'none')
+        return { reserve: 'none', applied };
+    if (choice.mode !== 'kernel')
+        return { reserve: timeWait(applied), applied };
+    const reserve = async (held) => {
+        const ports = [...new Set(held.map((h) => h.port))];
+        try {
+            applied.route = await addReservedPorts(ports, { sudo: choice.sudo });
+        }
+        catch (error) {
+            if (!choice.fallback || !(error instanceof KernelListError))
+                throw error;
+            debug(`${error.message}; falling back to TIME_WAIT`);
+            return timeWait(applied)(held);
+        }
+        applied.mechanism = 'kernel';
+        applied.kernelPorts.push(...ports);
+        return [];
+    };
+    return { reserve: reserve, applied };
+}
+function timeWait(applied) {
+    return (held) => {
+        applied.mechanism = 'time-wait';
+        return reserveTimeWait(held);
+    };
+}
+/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS. */
+function timeWaitSeconds(platform = process.platform) {
+    return platform === 'darwin' ? 30 : 60;
+}
+/** What protects the ports and until when, for the log and the job summary. */
+function describeProtection(applied, holder, leases, now = Date.now()) {
+    const parts = [];
+    if (leases)
+        parts.push('lease');
+    if (applied.mechanism === 'kernel')
+        parts.push('kernel reserved-port list until the post step');
+    if (applied.mechanism === 'time-wait') {
+        const until = new Date(now + timeWaitSeconds() * 1000).toISOString().slice(11, 19);
+        parts.push(`TIME_WAIT until ${until} UTC`);
+    }
+    if (holder)
+        parts.push('holder until a server listens or the post step');
+    return parts.join(' + ') || 'nothing';
+}
+
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
 
 
 
@@ -1166,6 +1607,7 @@ function parseSettings(raw) {
     const range = parseRange(value(Input.Range), names.length, privilegedPortsAllowed(hosts));
     const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
     checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
+    const reserveChoice = chooseReservation(value(Input.Reserve));
     return {
         names,
         envNames,
@@ -1175,7 +1617,8 @@ function parseSettings(raw) {
         range,
         exclude,
         contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false),
-        reserve: parseReserve(value(Input.Reserve)),
+        reserve: reserveChoice.mode,
+        reserveChoice,
         leaseDir: value(Input.LeaseDir),
         leaseMinutes: parseLeaseMinutes(value(Input.LeaseMinutes)),
         summary: parseBoolean(Input.Summary, value(Input.Summary), true),
@@ -1243,20 +1686,6 @@ function parseBoolean(input, raw, fallback) {
         return false;
     throw new InputError(input, raw, 'true or false');
 }
-/** auto: TIME_WAIT where it protects (Linux, macOS); on Windows it does not, so none. */
-function parseReserve(raw, platform = process.platform) {
-    const mode = raw === '' ? 'auto' : raw;
-    if (mode === 'auto')
-        return platform === 'win32' ? 'none' : 'time-wait';
-    if (mode === 'holder' && platform === 'win32') {
-        // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
-        // bind beside the holder's connection is refused, and nothing would ever let it go.
-        throw new InputError(Input.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
-    }
-    if (mode === 'none' || mode === 'time-wait' || mode === 'holder')
-        return mode;
-    throw new InputError(Input.Reserve, raw, 'auto, time-wait, holder or none');
-}
 function parseLeaseMinutes(raw) {
     if (raw === '')
         return DEFAULT_LEASE_MINUTES;
@@ -1322,7 +1751,7 @@ function parseRange(raw, count, canBind) {
 function parsePortList(input, raw) {
     const allowed = 'ports and ranges separated by commas or spaces, such as 5432, 6000-6100';
     const items = raw.split(/[\s,]+/).filter(Boolean);
-    return new PortSet(items.map((item) => parseItem(input, raw, item, allowed)));
+    return new port_range_PortSet(items.map((item) => parseItem(input, raw, item, allowed)));
 }
 function checkRangeAgainstExclude(range, exclude, count, raw) {
     if (!range || exclude.size === 0)

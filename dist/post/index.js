@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 76:
+/***/ 720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1058,6 +1058,8 @@ const State = {
     LeaseToken: 'leaseToken',
     LeasePorts: 'leasePorts',
     Holder: 'holder',
+    KernelPorts: 'kernelPorts',
+    KernelRoute: 'kernelRoute',
 };
 /** The most ports one step hands out. */
 const MAX_COUNT = 1000;
@@ -1422,6 +1424,7 @@ class LeaseBook {
             owner: options.owner,
             created: new Date().toISOString(),
             expires: Date.now() + options.ttlMs,
+            ...(options.reservation && { reservation: options.reservation }),
         };
         try {
             writeExclusive(this.record, JSON.stringify(record));
@@ -1537,7 +1540,8 @@ function parseRecord(text) {
             typeof r.expires === 'number' &&
             typeof r.owner?.token === 'string' &&
             Number.isInteger(r.owner.runner?.pid) &&
-            (r.owner.runner.start === null || typeof r.owner.runner.start === 'string');
+            (r.owner.runner.start === null || typeof r.owner.runner.start === 'string') &&
+            (r.reservation === undefined || typeof r.reservation === 'string');
         return valid ? r : undefined;
     }
     catch {
@@ -1580,11 +1584,15 @@ function releaseLeases(dir, token, ports) {
     }
     return released;
 }
+/** Whether any live lease holds `port` in the lease directory `location`. */
+function hasLiveLease(location, port) {
+    return inspectLease(leasePath(location, port)).kind === 'live';
+}
 /** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
 function sweepStale(dir, warn) {
     // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
     const verdicts = new Map();
-    let removed = 0;
+    const removed = [];
     for (const name of external_node_fs_default().readdirSync(dir)) {
         if (!LEASE_FILE.test(name))
             continue;
@@ -1595,10 +1603,295 @@ function sweepStale(dir, warn) {
         const state = verdicts.get(ino) ?? inspectLease(file);
         if (state.kind !== 'corrupt')
             verdicts.set(ino, state);
-        if (state.kind !== 'live' && removeLease(file, state, warn))
-            removed++;
+        if (state.kind === 'live')
+            continue;
+        const read = readLease(file); // before the unlink: what reserved the port
+        if (!removeLease(file, state, warn))
+            continue;
+        const reservation = read.kind === 'record' ? read.record.reservation : undefined;
+        removed.push({ port: Number(LEASE_FILE.exec(name)[1]), ...(reservation && { reservation }) });
     }
     return removed;
+}
+
+;// CONCATENATED MODULE: ./src/allocator/port-range.ts
+const MIN_PORT = 1;
+const MAX_PORT = 65535;
+function rangeSize(range) {
+    return range.high - range.low + 1;
+}
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
+class port_range_PortSet {
+    ranges;
+    constructor(ranges = []) {
+        this.ranges = merge([...ranges]);
+    }
+    has(port) {
+        let lo = 0;
+        let hi = this.ranges.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const r = this.ranges[mid];
+            if (port < r.low)
+                hi = mid - 1;
+            else if (port > r.high)
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    }
+    /** How many ports of `range` are not in the set. */
+    countOutside(range) {
+        let inside = 0;
+        for (const r of this.ranges) {
+            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+        }
+        return rangeSize(range) - inside;
+    }
+    union(other) {
+        return new port_range_PortSet([...this.ranges, ...other.ranges]);
+    }
+    get size() {
+        return this.ranges.length;
+    }
+}
+function merge(ranges) {
+    const sorted = ranges.toSorted((a, b) => a.low - b.low);
+    const merged = [];
+    for (const r of sorted) {
+        const last = merged.at(-1);
+        if (last && r.low <= last.high + 1)
+            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+        else
+            merged.push({ low: r.low, high: r.high });
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
+
+
+
+
+/**
+ * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
+ * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
+ * autobind, with no expiry, while explicit binds still succeed with or without
+ * SO_REUSEADDR. One list per network namespace, shared by every account in it.
+ *
+ * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
+ * a write replaces the whole list; a zero-length write changes nothing, so an empty
+ * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ */
+const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+/** Every Port Zero process of every account takes this lock around a read-merge-write. */
+const LOCK_NAME = '\0port-zero/reserved-ports';
+/** The list cannot be read, written or locked; the message says why and what to do. */
+class KernelListError extends errors_PortZeroError {
+    name = 'KernelListError';
+    /** True when the cause is a missing right to write (then another mechanism can take over). */
+    notAllowed;
+    constructor(message, notAllowed = false) {
+        super(message);
+        this.notAllowed = notAllowed;
+    }
+}
+/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
+function parseReservedPorts(text) {
+    const ranges = [];
+    for (const item of text.split(/[\s,]+/)) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(item);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        if (low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return new port_range_PortSet(ranges);
+}
+/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
+function formatReservedPorts(set) {
+    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
+}
+/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
+function readReservedPorts(file = RESERVED_PORTS_FILE) {
+    try {
+        return parseReservedPorts(fs.readFileSync(file, 'utf8'));
+    }
+    catch {
+        return new PortSet();
+    }
+}
+/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
+function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Adds `ports` to the list, keeping every entry already there. Resolves with how
+ * the list was written. Throws KernelListError (nothing written) when the list
+ * cannot be locked or written.
+ */
+async function addReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const merged = listed.union(toSet(ports));
+        return writeList(file, formatReservedPorts(merged), options);
+    });
+}
+/**
+ * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
+ * (another job holds it now). Resolves with the ports removed.
+ */
+async function removeReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
+        if (gone.length === 0)
+            return [];
+        const drop = new Set(gone);
+        const left = listed.ranges.flatMap((r) => {
+            const kept = [];
+            let low = r.low;
+            for (let p = r.low; p <= r.high; p++) {
+                if (!drop.has(p))
+                    continue;
+                if (p > low)
+                    kept.push({ low, high: p - 1 });
+                low = p + 1;
+            }
+            if (low <= r.high)
+                kept.push({ low, high: r.high });
+            return kept;
+        });
+        await writeList(file, formatReservedPorts(new port_range_PortSet(left)), options);
+        return gone;
+    });
+}
+function toSet(ports) {
+    return new PortSet(ports.map((p) => ({ low: p, high: p })));
+}
+function readList(file) {
+    try {
+        return parseReservedPorts(external_node_fs_default().readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        throw new KernelListError(`Cannot read ${file} (${error.code}): this kernel has no reserved-port list`);
+    }
+}
+const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
+async function writeList(file, text, options) {
+    let denied;
+    try {
+        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
+        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY);
+        try {
+            external_node_fs_default().writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        return 'direct';
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!NOT_ALLOWED.has(code))
+            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
+        denied = code;
+    }
+    if (!options.sudo)
+        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
+    await sudoTee(file, text);
+    return 'sudo';
+}
+function notAllowed(file, why) {
+    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+}
+/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
+function sudoTee(file, text) {
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    return new Promise((resolve, reject) => {
+        const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (code === 0)
+                return resolve();
+            const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
+            reject(notAllowed(file, `sudo -n tee failed: ${said}`));
+        });
+        child.stdin.on('error', () => { }); // sudo may exit before reading: its exit code tells
+        child.stdin.end(text);
+    });
+}
+/**
+ * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
+ * namespace, like the list; any account can take it; the kernel frees it when the
+ * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ */
+async function withLock(options, work) {
+    const name = options.lockName ?? LOCK_NAME;
+    const waitMs = options.lockWaitMs ?? 10_000;
+    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
+    try {
+        return await work();
+    }
+    finally {
+        await new Promise((resolve) => lock.close(resolve));
+    }
+}
+async function takeLock(name, deadline, waitMs) {
+    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
+        const server = external_node_net_default().createServer();
+        const taken = await new Promise((resolve) => {
+            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
+            server.listen({ path: name, exclusive: true }, () => resolve(true));
+        });
+        if (taken === true)
+            return server.unref();
+        if (taken instanceof Error)
+            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+        if (Date.now() >= deadline) {
+            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+        }
+        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/protection/dead-jobs.ts
+
+
+/**
+ * Takes the kernel-list entries of jobs whose runner died off the list: the ports of
+ * `swept` stale leases whose record named the kernel list, except a port that a live
+ * lease holds again (another job may have listed it since). Without the right to
+ * write the list, it does nothing and resolves with [].
+ *
+ * @param location the lease directory the stale leases were swept from
+ * @param route how this job may write the list ('sudo' allows `sudo -n tee`)
+ * @returns the ports taken off the list
+ */
+async function releaseDeadJobsPorts(location, swept, route) {
+    const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
+    if (ports.length === 0 || (route === 'direct' && !mayWriteDirectly()))
+        return [];
+    return removeReservedPorts(ports, { sudo: route === 'sudo', keep: (port) => hasLiveLease(location, port) });
 }
 
 ;// CONCATENATED MODULE: ./src/action/post.ts
@@ -1607,9 +1900,13 @@ function sweepStale(dir, warn) {
 
 
 
-/** The post step: stops the holder and releases this job's leases. It warns, and never fails the job. */
+
+
+/** The post step: stops the holder, takes this job's ports off the kernel list, releases its leases. It warns, and never fails the job. */
 async function runPost() {
     await attempt('stop the port holder', stopJobHolder);
+    // Before the leases go: once they do, another job may put the same ports on the list.
+    await attempt("take this job's ports off the kernel's reserved-port list", releaseJobKernelPorts);
     await attempt('release the leases', releaseJobLeases);
 }
 async function attempt(what, step) {
@@ -1634,19 +1931,36 @@ async function stopJobHolder() {
     else
         info(`The port holder (process ${pid}) had already exited.`);
 }
-function releaseJobLeases() {
+function savedPorts(name) {
+    return getState(name).split(' ').filter(Boolean).map(Number);
+}
+async function releaseJobKernelPorts() {
+    const ports = savedPorts(State.KernelPorts);
+    if (ports.length === 0)
+        return;
+    const removed = await removeReservedPorts(ports, { sudo: getState(State.KernelRoute) === 'sudo' });
+    info(`Took ${removed.length} of ${ports.length} ports off the kernel's reserved-port list.`);
+}
+async function releaseJobLeases() {
     const dir = getState(State.LeaseDir);
     if (dir === '') {
         core_debug('no leases to release');
         return;
     }
-    const ports = getState(State.LeasePorts).split(' ').filter(Boolean).map(Number);
+    const ports = savedPorts(State.LeasePorts);
     const released = releaseLeases(dir, getState(State.LeaseToken), ports);
     info(`Released ${released} of ${plural(ports.length, 'port lease')}.`);
     // Off the hot path: tidy up after jobs that crashed or never ran their post step.
     const swept = sweepStale(dir, (m) => warning(m));
-    if (swept)
-        info(`Removed ${plural(swept, 'stale lease')} left by other jobs.`);
+    if (swept.length)
+        info(`Removed ${plural(swept.length, 'stale lease')} left by other jobs.`);
+    // The same right this job used; a job that did not use the list writes it only where it may directly.
+    const route = (getState(State.KernelRoute) || 'direct');
+    await attempt('take the ports of dead jobs off the kernel list', async () => {
+        const removed = await releaseDeadJobsPorts(dir, swept, route);
+        if (removed.length)
+            info(`Took ${plural(removed.length, 'port')} of stale leases off the kernel's reserved-port list.`);
+    });
 }
 
 
@@ -1656,7 +1970,7 @@ function releaseJobLeases() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(720);
 /**
  * The action's post step (action.yml `runs.post`): an entry of its own, as in
  * actions/setup-node and actions/cache, so it can never allocate. With no state

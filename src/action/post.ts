@@ -3,10 +3,14 @@ import { State } from '../settings/constants.ts';
 import { errorMessage, plural } from '../errors.ts';
 import { stopHolder, type Holder } from '../protection/holder.ts';
 import { releaseLeases, sweepStale } from '../protection/leases.ts';
+import { releaseDeadJobsPorts } from '../protection/dead-jobs.ts';
+import { removeReservedPorts, type WriteRoute } from '../protection/kernel-list.ts';
 
-/** The post step: stops the holder and releases this job's leases. It warns, and never fails the job. */
+/** The post step: stops the holder, takes this job's ports off the kernel list, releases its leases. It warns, and never fails the job. */
 export async function runPost(): Promise<void> {
   await attempt('stop the port holder', stopJobHolder);
+  // Before the leases go: once they do, another job may put the same ports on the list.
+  await attempt("take this job's ports off the kernel's reserved-port list", releaseJobKernelPorts);
   await attempt('release the leases', releaseJobLeases);
 }
 
@@ -29,16 +33,33 @@ async function stopJobHolder() {
   else core.info(`The port holder (process ${pid}) had already exited.`);
 }
 
-function releaseJobLeases() {
+function savedPorts(name: string): number[] {
+  return core.getState(name).split(' ').filter(Boolean).map(Number);
+}
+
+async function releaseJobKernelPorts() {
+  const ports = savedPorts(State.KernelPorts);
+  if (ports.length === 0) return;
+  const removed = await removeReservedPorts(ports, { sudo: core.getState(State.KernelRoute) === 'sudo' });
+  core.info(`Took ${removed.length} of ${ports.length} ports off the kernel's reserved-port list.`);
+}
+
+async function releaseJobLeases() {
   const dir = core.getState(State.LeaseDir);
   if (dir === '') {
     core.debug('no leases to release');
     return;
   }
-  const ports = core.getState(State.LeasePorts).split(' ').filter(Boolean).map(Number);
+  const ports = savedPorts(State.LeasePorts);
   const released = releaseLeases(dir, core.getState(State.LeaseToken), ports);
   core.info(`Released ${released} of ${plural(ports.length, 'port lease')}.`);
   // Off the hot path: tidy up after jobs that crashed or never ran their post step.
   const swept = sweepStale(dir, (m) => core.warning(m));
-  if (swept) core.info(`Removed ${plural(swept, 'stale lease')} left by other jobs.`);
+  if (swept.length) core.info(`Removed ${plural(swept.length, 'stale lease')} left by other jobs.`);
+  // The same right this job used; a job that did not use the list writes it only where it may directly.
+  const route = (core.getState(State.KernelRoute) || 'direct') as WriteRoute;
+  await attempt('take the ports of dead jobs off the kernel list', async () => {
+    const removed = await releaseDeadJobsPorts(dir, swept, route);
+    if (removed.length) core.info(`Took ${plural(removed.length, 'port')} of stale leases off the kernel's reserved-port list.`);
+  });
 }

@@ -80,10 +80,12 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const settings = parseSettings(rawInputs(values, positionals));
-    if (settings.reserve === 'holder')
-      throw new InputError(Input.Reserve, 'holder', 'auto, time-wait or none (the holder needs a job to end it)');
+    // Nothing would end a holder or take ports off the kernel list: without a post step, auto means TIME_WAIT.
+    if (settings.reserve === 'holder' || (settings.reserve === 'kernel' && !settings.reserveChoice.fallback)) {
+      throw new InputError(Input.Reserve, settings.reserve, 'auto, time-wait or none (holder and kernel need a job to end them)');
+    }
     const allocation = await allocatePorts({ ...allocationRequest(settings), reserve: settings.reserve === 'none' ? 'none' : 'time-wait' });
-    const results = buildResults(settings, allocation.ports, settings.reserve);
+    const results = buildResults(settings, allocation.ports, settings.reserve === 'none' ? 'none' : 'time-wait');
     const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
     process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : dotenv(results.variables));
     return 0;

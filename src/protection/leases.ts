@@ -31,12 +31,16 @@ interface LeaseRecord {
   created: string;
   /** Milliseconds since the epoch. */
   expires: number;
+  /** What reserves the ports ('kernel', 'time-wait', ...), so a later job can undo a dead job's kernel-list entries. */
+  reservation?: string;
 }
 
 export interface LeaseOptions {
   dir: string;
   owner: LeaseOwner;
   ttlMs: number;
+  /** Recorded in the owner record as its `reservation`. */
+  reservation?: string;
   /** Problems found in the directory (a corrupt lease, say), reported and not fatal. */
   warn?: (message: string) => void;
 }
@@ -107,6 +111,7 @@ export class LeaseBook {
       owner: options.owner,
       created: new Date().toISOString(),
       expires: Date.now() + options.ttlMs,
+      ...(options.reservation && { reservation: options.reservation }),
     };
     try {
       writeExclusive(this.record, JSON.stringify(record));
@@ -219,7 +224,8 @@ function parseRecord(text: string): LeaseRecord | undefined {
       typeof r.expires === 'number' &&
       typeof r.owner?.token === 'string' &&
       Number.isInteger(r.owner.runner?.pid) &&
-      (r.owner.runner.start === null || typeof r.owner.runner.start === 'string');
+      (r.owner.runner.start === null || typeof r.owner.runner.start === 'string') &&
+      (r.reservation === undefined || typeof r.reservation === 'string');
     return valid ? r : undefined;
   } catch {
     return undefined;
@@ -261,11 +267,22 @@ export function releaseLeases(dir: string, token: string, ports: readonly number
   return released;
 }
 
+/** Whether any live lease holds `port` in the lease directory `location`. */
+export function hasLiveLease(location: string, port: number): boolean {
+  return inspectLease(leasePath(location, port)).kind === 'live';
+}
+
+/** A stale lease that was removed: its port and the reservation its record named (absent in old records). */
+export interface StaleLease {
+  port: number;
+  reservation?: string;
+}
+
 /** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
-export function sweepStale(dir: string, warn: (message: string) => void): number {
+export function sweepStale(dir: string, warn: (message: string) => void): StaleLease[] {
   // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
   const verdicts = new Map<bigint, LeaseState>();
-  let removed = 0;
+  const removed: StaleLease[] = [];
   for (const name of fs.readdirSync(dir)) {
     if (!LEASE_FILE.test(name)) continue;
     const file = path.join(dir, name);
@@ -273,7 +290,11 @@ export function sweepStale(dir: string, warn: (message: string) => void): number
     if (ino === undefined) continue;
     const state = verdicts.get(ino) ?? inspectLease(file);
     if (state.kind !== 'corrupt') verdicts.set(ino, state);
-    if (state.kind !== 'live' && removeLease(file, state, warn)) removed++;
+    if (state.kind === 'live') continue;
+    const read = readLease(file); // before the unlink: what reserved the port
+    if (!removeLease(file, state, warn)) continue;
+    const reservation = read.kind === 'record' ? read.record.reservation : undefined;
+    removed.push({ port: Number(LEASE_FILE.exec(name)![1]), ...(reservation && { reservation }) });
   }
   return removed;
 }

@@ -8,6 +8,7 @@ import { defaultNames, envName, FIXED_OUTPUTS, NAME_PATTERN, NAME_RULE, splitNam
 import { MAX_PORT, MIN_PORT, PortSet, rangeSize, type PortRange } from '../allocator/port-range.ts';
 import type { AllocateOptions } from '../allocator/allocate-ports.ts';
 import type { Protocol } from '../allocator/sockets.ts';
+import { chooseReservation, type ReserveChoice, type ReserveMode } from '../protection/choose-reservation.ts';
 
 /** Everything the action was asked to do, validated; the rest of the code never sees raw strings. */
 export interface Settings {
@@ -22,8 +23,10 @@ export interface Settings {
   range?: PortRange;
   exclude: PortSet;
   contiguous: boolean;
-  /** What protects the ports after the step: 'auto' already resolved for this OS. */
+  /** What protects the ports after the step: 'auto' already resolved for this OS and account. */
   reserve: ReserveMode;
+  /** How the reservation was chosen: whether sudo may write the kernel list, whether to fall back. */
+  reserveChoice: ReserveChoice;
   /** Empty: the shared default directory. */
   leaseDir: string;
   leaseMinutes: number;
@@ -33,7 +36,7 @@ export interface Settings {
   envFile: string;
 }
 
-export type ReserveMode = 'none' | 'time-wait' | 'holder';
+export type { ReserveMode } from '../protection/choose-reservation.ts';
 
 /** What the allocator is asked, from the settings; leases and reservation are the caller's to add. */
 export function allocationRequest(settings: Settings): AllocateOptions {
@@ -59,6 +62,7 @@ export function parseSettings(raw: RawInputs): Settings {
   const range = parseRange(value(Input.Range), names.length, privilegedPortsAllowed(hosts));
   const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
   checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
+  const reserveChoice = chooseReservation(value(Input.Reserve));
   return {
     names,
     envNames,
@@ -68,7 +72,8 @@ export function parseSettings(raw: RawInputs): Settings {
     range,
     exclude,
     contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false),
-    reserve: parseReserve(value(Input.Reserve)),
+    reserve: reserveChoice.mode,
+    reserveChoice,
     leaseDir: value(Input.LeaseDir),
     leaseMinutes: parseLeaseMinutes(value(Input.LeaseMinutes)),
     summary: parseBoolean(Input.Summary, value(Input.Summary), true),
@@ -135,23 +140,6 @@ export function parseBoolean(input: InputName | string, raw: string, fallback: b
   if (['true', 'True', 'TRUE'].includes(raw)) return true;
   if (['false', 'False', 'FALSE'].includes(raw)) return false;
   throw new InputError(input, raw, 'true or false');
-}
-
-/** auto: TIME_WAIT where it protects (Linux, macOS); on Windows it does not, so none. */
-export function parseReserve(raw: string, platform = process.platform): ReserveMode {
-  const mode = raw === '' ? 'auto' : raw;
-  if (mode === 'auto') return platform === 'win32' ? 'none' : 'time-wait';
-  if (mode === 'holder' && platform === 'win32') {
-    // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
-    // bind beside the holder's connection is refused, and nothing would ever let it go.
-    throw new InputError(
-      Input.Reserve,
-      raw,
-      'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none',
-    );
-  }
-  if (mode === 'none' || mode === 'time-wait' || mode === 'holder') return mode;
-  throw new InputError(Input.Reserve, raw, 'auto, time-wait, holder or none');
 }
 
 export function parseLeaseMinutes(raw: string): number {

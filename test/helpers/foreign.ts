@@ -47,3 +47,27 @@ export async function kernelProposals(rounds: number, host?: string): Promise<Se
   }
   return seen;
 }
+
+/** bindWithoutReuseAddr for many ports in one Python process (each port bound, listened on and closed in turn). */
+export function bindEachWithoutReuseAddr(ports: readonly number[]): Promise<('bound' | 'in-use')[]> {
+  const script = [
+    'import socket, sys',
+    'for port in map(int, sys.argv[1:]):',
+    '    s = socket.socket(socket.AF_INET6)',
+    '    s.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)',
+    '    try:',
+    '        s.bind(("::", port)); s.listen(); print("bound")',
+    '    except OSError as e:',
+    '        print("in-use" if e.errno == 98 else e)',
+    '    s.close()',
+  ].join('\n');
+  return new Promise((resolve, reject) => {
+    execFile('python3', ['-c', script, ...ports.map(String)], (error, stdout) => {
+      if (error) return reject(error);
+      const answers = stdout.trim().split('\n').filter(Boolean);
+      const bad = answers.find((a) => a !== 'bound' && a !== 'in-use');
+      if (bad !== undefined || answers.length !== ports.length) reject(new Error(`python3: ${stdout}`));
+      else resolve(answers as ('bound' | 'in-use')[]);
+    });
+  });
+}
