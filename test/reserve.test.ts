@@ -43,21 +43,24 @@ async function waitUntilGone(process: ProcessIdentity) {
 const FOREIGN = process.platform === 'darwin' ? '127.0.0.1' : undefined;
 
 // Windows: TIME_WAIT does not keep other programs off a port there, so the mode is not offered by auto and not claimed.
-describe.skipIf(process.platform === 'win32')('reserve: time-wait (the default on macOS, and on Linux where the kernel list cannot be written)', () => {
-  it('keeps every bind(0) on the host off the ports, while a SO_REUSEADDR server binds them at once', async () => {
-    const main = await runStep({ with: { count: '50', reserve: 'time-wait', 'lease-dir': leaseDir() } });
-    expect(main.code).toBe(0);
-    const ports = portsOf(main);
-    const proposed = await kernelProposals(5, FOREIGN);
-    expect(ports.filter((p) => proposed.has(p))).toEqual([]);
-    await Promise.all((await serveAll(ports)).map(close));
-  });
+describe.skipIf(process.platform === 'win32')(
+  'reserve: time-wait (the default on macOS, and on Linux where the kernel list cannot be written)',
+  () => {
+    it('keeps every bind(0) on the host off the ports, while a SO_REUSEADDR server binds them at once', async () => {
+      const main = await runStep({ with: { count: '50', reserve: 'time-wait', 'lease-dir': leaseDir() } });
+      expect(main.code).toBe(0);
+      const ports = portsOf(main);
+      const proposed = await kernelProposals(5, FOREIGN);
+      expect(ports.filter((p) => proposed.has(p))).toEqual([]);
+      await Promise.all((await serveAll(ports)).map(close));
+    });
 
-  it('refuses a server without SO_REUSEADDR until TIME_WAIT ends, as the README says', async () => {
-    const main = await runStep({ with: { count: '2', reserve: 'time-wait', 'lease-dir': leaseDir() } });
-    for (const port of portsOf(main)) expect(await bindWithoutReuseAddr(port)).toBe('in-use');
-  });
-});
+    it('refuses a server without SO_REUSEADDR until TIME_WAIT ends, as the README says', async () => {
+      const main = await runStep({ with: { count: '2', reserve: 'time-wait', 'lease-dir': leaseDir() } });
+      for (const port of portsOf(main)) expect(await bindWithoutReuseAddr(port)).toBe('in-use');
+    });
+  },
+);
 
 describe('reserve: none', () => {
   it('leaves the ports free for any server, with or without SO_REUSEADDR', async () => {
