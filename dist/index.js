@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 59:
+/***/ 750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1034,14 +1034,18 @@ function getIDToken(aud) {
 class PortZeroError extends Error {
     name = 'PortZeroError';
 }
-/** An input (or command-line option) that breaks its rule. */
+/**
+ * An input (or command-line option, or library option) that breaks its rule.
+ * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
+ */
 class InputError extends PortZeroError {
     name = 'InputError';
     input;
     value;
     allowed;
-    constructor(input, value, allowed) {
-        super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
+    /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
+    constructor(input, value, allowed, kind = 'Input') {
+        super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
         this.input = input;
         this.value = value;
         this.allowed = allowed;
@@ -1055,15 +1059,15 @@ class AllocationError extends PortZeroError {
 class LeaseError extends PortZeroError {
     name = 'LeaseError';
 }
+/** `1 port`, `2 ports`: a count with its noun in the right number. */
+function plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
+}
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: ./src/allocator/port-range.ts
-
 const MIN_PORT = 1;
 const MAX_PORT = 65535;
 function rangeSize(range) {
@@ -1117,22 +1121,102 @@ function merge(ranges) {
     }
     return merged;
 }
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/platform/system-tools.ts
+
 /**
- * The range the kernel draws ephemeral ports from. Contiguous blocks come from
- * here when no `range` is given: it is where port 0 would have picked anyway.
+ * Absolute paths of the system programs Port Zero runs. Never the search path: on
+ * Windows the working directory (the workspace, which a pull request controls) is
+ * searched first, and on any OS a step can prepend directories to PATH.
  */
-function ephemeralRange(platform = process.platform) {
-    if (platform === 'linux') {
-        try {
-            const [low, high] = (0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-            if (low && high && low <= high)
-                return { low, high };
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * Throws when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return external_node_path_default().win32.join(root, ...where);
+}
+
+;// CONCATENATED MODULE: ./src/platform/ephemeral-range.ts
+
+
+const runSync = (file, args) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, windowsHide: true });
+};
+/** The IANA dynamic range: the default of macOS and Windows, and the answer when the system will not say. */
+const IANA_DYNAMIC = { low: 49152, high: 65535 };
+/**
+ * The range the kernel draws ephemeral ports from, read from the system each call:
+ * Linux `/proc/sys/net/ipv4/ip_local_port_range`; macOS
+ * `sysctl -n net.inet.ip.portrange.first net.inet.ip.portrange.last`; Windows
+ * `netsh int ipv4 show dynamicport tcp`. Contiguous blocks come from here when no
+ * `range` is given: it is where port 0 would have picked anyway. Falls back to
+ * 49152-65535 when the answer cannot be read.
+ */
+function ephemeralRange(platform = process.platform, run = runSync) {
+    try {
+        if (platform === 'linux')
+            return valid((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
+        if (platform === 'darwin' || platform === 'freebsd') {
+            const out = run(systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
+            return valid(out.trim().split(/\s+/));
         }
-        catch {
-            // fall through to the IANA range
-        }
+        if (platform === 'win32')
+            return parseDynamicPortRange(run(systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
     }
-    return { low: 49152, high: 65535 }; // macOS and Windows default
+    catch {
+        // fall through to the IANA range
+    }
+    return IANA_DYNAMIC;
+}
+function valid(fields) {
+    const [low, high] = fields.map(Number);
+    if (fields.length !== 2 || !(Number.isInteger(low) && Number.isInteger(high) && 1 <= low && low <= high && high <= 65535)) {
+        throw new Error(`not a port range: ${fields.join(' ')}`);
+    }
+    return { low, high };
+}
+/**
+ * `netsh int ipv4 show dynamicport tcp` prints, in the system's language:
+ *
+ *     Protocol tcp Dynamic Port Range
+ *     ---------------------------------
+ *     Start Port      : 49152
+ *     Number of Ports : 16384
+ *
+ * The labels are localized, so only the two `label : number` lines count, in that order.
+ * Throws when the output does not have them.
+ */
+function parseDynamicPortRange(output) {
+    const numbers = output
+        .split(/\r?\n/)
+        .map((line) => /:\s*(\d{1,5})\s*$/.exec(line)?.[1])
+        .filter((n) => n !== undefined)
+        .map(Number);
+    if (numbers.length !== 2)
+        throw new Error('netsh printed no dynamic port range');
+    const [start, count] = numbers;
+    return valid([String(start), String(start + count - 1)]);
 }
 
 ;// CONCATENATED MODULE: external "node:net"
@@ -1144,7 +1228,9 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
  * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
  * socket `server` accepted for that connection; both stay open for the caller.
  * 'elsewhere': the connection succeeded but nothing of ours arrived within
- * `waitMs` (another program listens on that address). 'refused': nobody listens there.
+ * `waitMs` (another program listens on that address). 'refused': the connection
+ * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
+ * when no source port is left.
  *
  * The client's port is known only after its 'connect' event, and whether that or
  * the server's 'connection' comes first varies with the platform's poller, so the
@@ -1189,9 +1275,9 @@ function connectToOwn(server, host, port, waitMs) {
                 finish({ outcome: 'elsewhere' });
             }, waitMs);
         });
-        client.once('error', () => {
+        client.once('error', (error) => {
             client.destroy();
-            finish({ outcome: 'refused' });
+            finish({ outcome: 'refused', code: error.code ?? error.message });
         });
     });
 }
@@ -1199,28 +1285,322 @@ function connectToOwn(server, host, port, waitMs) {
 ;// CONCATENATED MODULE: ./src/protection/time-wait.ts
 
 
+
+function defaultMethod(platform = process.platform) {
+    return platform === 'linux' ? 'self-connect' : 'accepted';
+}
+/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
+const CHUNK = 256;
+const CONNECT_WAIT_MS = 10_000;
 /**
- * Leaves each held TCP port in TIME_WAIT: connect to it, let the server side
- * close first, then close the client. For the next 60 s (Linux) no bind(0) and
- * no outgoing connection on the host gets the port, while a server that sets
- * SO_REUSEADDR still binds it at once. Must run before the listeners close.
+ * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
+ * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
+ * IPv6-only) and no outgoing connection gets the port, while a server that sets
+ * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
+ * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
  *
- * Each port costs one loopback TCP connection (handshake, accept, two closes):
- * kernel work that dominates the cost of a reserved batch.
+ * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
+ * itself; in the gap before its bind, another program may take the port: such
+ * ports are returned as lost (the caller draws them again), never handed out.
+ *
+ * @returns the ports another program took during the reservation (empty as a rule).
+ * @throws AllocationError naming the port and the real cause of any other failure.
  */
-async function reserveTimeWait(held) {
-    await Promise.all(held.filter((h) => h.server).map((h) => connectAndCloseFirst(h)));
+async function reserveTimeWait(held, method = defaultMethod()) {
+    const byPort = new Map();
+    for (const h of held)
+        if (h.protocol === 'tcp')
+            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
+    const ports = [...byPort.entries()];
+    const lost = [];
+    for (let i = 0; i < ports.length; i += CHUNK) {
+        const chunk = ports.slice(i, i + CHUNK);
+        const results = await Promise.all(chunk.map(([port, sockets]) => (method === 'self-connect' ? selfConnectAll(port, sockets) : acceptAll(port, sockets))));
+        chunk.forEach(([port], j) => results[j] || lost.push(port));
+    }
+    return lost;
 }
+/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
+function loopbacksFor(host) {
+    if (host === '::' || host === '')
+        return [
+            { address: '127.0.0.1', required: true },
+            { address: '::1', required: false },
+        ];
+    if (host === '0.0.0.0')
+        return [{ address: '127.0.0.1', required: true }];
+    return [{ address: host, required: true }];
+}
+/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
 function loopbackFor(host) {
-    return host === '::' || host === '0.0.0.0' || host === '' ? '127.0.0.1' : host;
+    return loopbacksFor(host)[0].address;
 }
-async function connectAndCloseFirst(held) {
-    const own = await connectToOwn(held.server, loopbackFor(held.host), held.port, 10_000);
-    if (own.outcome !== 'ours')
-        throw new AllocationError(`Port ${held.port} could not be reserved: its connection went ${own.outcome === 'refused' ? 'unanswered' : 'to another program'}`);
-    own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
-    // On loopback the server's FIN has reached the client already, so this close completes the exchange.
-    own.client.destroy();
+function targets(sockets) {
+    const seen = new Map();
+    for (const s of sockets)
+        for (const t of loopbacksFor(s.host))
+            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
+    return [...seen].map(([address, required]) => ({ address, required }));
+}
+/** False when another program took the port between our close and our bind. */
+async function selfConnectAll(port, sockets) {
+    for (const s of sockets)
+        s.server.close(); // the descriptor closes now; the callback comes later
+    const outcomes = await Promise.all(targets(sockets).map(async (t) => ({ ...t, code: await selfConnect(t.address, port) })));
+    for (const { address, required, code } of outcomes) {
+        if (code === undefined)
+            continue;
+        if (code === 'EADDRINUSE')
+            return false;
+        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
+            continue; // no ::1 here
+        throw new AllocationError(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
+    }
+    return true;
+}
+/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
+function selfConnect(address, port) {
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: address, port, localAddress: address, localPort: port });
+        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
+        function finish(code) {
+            clearTimeout(timer);
+            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
+            resolve(code);
+        }
+        socket.once('connect', () => finish(undefined));
+        socket.once('error', (error) => finish(error.code ?? error.message));
+    });
+}
+/** The accepted-connection method; the listeners stay open (the caller closes them). */
+async function acceptAll(port, sockets) {
+    for (const s of sockets) {
+        for (const { address, required } of loopbacksFor(s.host))
+            await acceptOne(s.server, address, port, required);
+    }
+    return true;
+}
+async function acceptOne(server, address, port, required) {
+    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+    if (own.outcome === 'ours') {
+        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+        own.client.destroy();
+        return;
+    }
+    if (!required)
+        return;
+    const cause = own.outcome === 'elsewhere'
+        ? 'its loopback connection reached another program'
+        : own.code === 'EADDRNOTAVAIL'
+            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
+            : `its loopback connection failed (${own.code})`;
+    throw new AllocationError(`Port ${port} could not be reserved: ${cause}`);
+}
+
+;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
+
+
+
+
+/**
+ * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
+ * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
+ * autobind, with no expiry, while explicit binds still succeed with or without
+ * SO_REUSEADDR. One list per network namespace, shared by every account in it.
+ *
+ * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
+ * a write replaces the whole list; a zero-length write changes nothing, so an empty
+ * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ */
+const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+/** Every Port Zero process of every account takes this lock around a read-merge-write. */
+const LOCK_NAME = '\0port-zero/reserved-ports';
+/** The list cannot be read, written or locked; the message says why and what to do. */
+class KernelListError extends PortZeroError {
+    name = 'KernelListError';
+    /** True when the cause is a missing right to write (then another mechanism can take over). */
+    notAllowed;
+    constructor(message, notAllowed = false) {
+        super(message);
+        this.notAllowed = notAllowed;
+    }
+}
+/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
+function parseReservedPorts(text) {
+    const ranges = [];
+    for (const item of text.split(/[\s,]+/)) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(item);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        if (low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return new PortSet(ranges);
+}
+/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
+function formatReservedPorts(set) {
+    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
+}
+/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
+function readReservedPorts(file = RESERVED_PORTS_FILE) {
+    try {
+        return parseReservedPorts(external_node_fs_default().readFileSync(file, 'utf8'));
+    }
+    catch {
+        return new PortSet();
+    }
+}
+/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
+function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Adds `ports` to the list, keeping every entry already there. Resolves with how
+ * the list was written. Throws KernelListError (nothing written) when the list
+ * cannot be locked or written.
+ */
+async function addReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const merged = listed.union(toSet(ports));
+        return writeList(file, formatReservedPorts(merged), options);
+    });
+}
+/**
+ * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
+ * (another job holds it now). Resolves with the ports removed.
+ */
+async function removeReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
+        if (gone.length === 0)
+            return [];
+        const drop = new Set(gone);
+        const left = listed.ranges.flatMap((r) => {
+            const kept = [];
+            let low = r.low;
+            for (let p = r.low; p <= r.high; p++) {
+                if (!drop.has(p))
+                    continue;
+                if (p > low)
+                    kept.push({ low, high: p - 1 });
+                low = p + 1;
+            }
+            if (low <= r.high)
+                kept.push({ low, high: r.high });
+            return kept;
+        });
+        await writeList(file, formatReservedPorts(new PortSet(left)), options);
+        return gone;
+    });
+}
+function toSet(ports) {
+    return new PortSet(ports.map((p) => ({ low: p, high: p })));
+}
+function readList(file) {
+    try {
+        return parseReservedPorts(external_node_fs_default().readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        throw new KernelListError(`Cannot read ${file} (${error.code}): this kernel has no reserved-port list`);
+    }
+}
+const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
+async function writeList(file, text, options) {
+    let denied;
+    try {
+        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
+        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY);
+        try {
+            external_node_fs_default().writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        return 'direct';
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!NOT_ALLOWED.has(code))
+            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
+        denied = code;
+    }
+    if (!options.sudo)
+        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
+    await sudoTee(file, text);
+    return 'sudo';
+}
+function notAllowed(file, why) {
+    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+}
+/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
+function sudoTee(file, text) {
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    return new Promise((resolve, reject) => {
+        const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (code === 0)
+                return resolve();
+            const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
+            reject(notAllowed(file, `sudo -n tee failed: ${said}`));
+        });
+        child.stdin.on('error', () => { }); // sudo may exit before reading: its exit code tells
+        child.stdin.end(text);
+    });
+}
+/**
+ * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
+ * namespace, like the list; any account can take it; the kernel frees it when the
+ * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ */
+async function withLock(options, work) {
+    const name = options.lockName ?? LOCK_NAME;
+    const waitMs = options.lockWaitMs ?? 10_000;
+    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
+    try {
+        return await work();
+    }
+    finally {
+        await new Promise((resolve) => lock.close(resolve));
+    }
+}
+async function takeLock(name, deadline, waitMs) {
+    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
+        const server = external_node_net_default().createServer();
+        const taken = await new Promise((resolve) => {
+            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
+            server.listen({ path: name, exclusive: true }, () => resolve(true));
+        });
+        if (taken === true)
+            return server.unref();
+        if (taken instanceof Error)
+            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+        if (Date.now() >= deadline) {
+            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+        }
+        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/allocator/sockets.ts
@@ -1236,13 +1616,27 @@ function isBusy(error) {
 function bind(protocol, host, port) {
     return protocol === 'tcp' ? listenTcp(host, port) : bindUdp(host, port);
 }
+/** Errors of a "::" bind that mean the machine has no IPv6, so "0.0.0.0" is every address. */
+const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
+/**
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing. Node's
+ * own fallback (a listen without a host) takes "0.0.0.0" on any "::" error, so a port
+ * refused on IPv6 alone would be counted free on every address.
+ */
 function listenTcp(host, port) {
+    if (host !== EVERY_ADDRESS)
+        return listenTcpOn(host, port);
+    return listenTcpOn('::', port).catch((error) => {
+        if (NO_IPV6.has(error.code ?? ''))
+            return listenTcpOn('0.0.0.0', port);
+        throw error;
+    });
+}
+function listenTcpOn(host, port) {
     return new Promise((resolve, reject) => {
         const server = external_node_net_default().createServer();
         server.once('error', reject);
-        // Without a host Node binds "::" with ipv6Only off (or "0.0.0.0" without IPv6), skipping an address lookup.
-        const where = host === EVERY_ADDRESS ? {} : { host, ipv6Only: false };
-        server.listen({ ...where, port, backlog: 8, exclusive: true }, () => {
+        server.listen({ host, ipv6Only: false, port, backlog: 8, exclusive: true }, () => {
             server.off('error', reject);
             const address = server.address();
             resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
@@ -1257,7 +1651,7 @@ async function bindUdp(host, port) {
     if (host !== EVERY_ADDRESS)
         return bindUdpOn(host, port);
     return bindUdpOn('::', port).catch((error) => {
-        if (error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL')
+        if (NO_IPV6.has(error.code ?? ''))
             return bindUdpOn('0.0.0.0', port);
         throw error;
     });
@@ -1272,7 +1666,7 @@ function bindUdpOn(host, port) {
         });
         socket.bind({ address: host, port, exclusive: true }, () => {
             socket.removeAllListeners('error');
-            resolve({ protocol: 'udp', host, port: socket.address().port, close: () => closeUdp(socket) });
+            resolve({ protocol: 'udp', host, port: socket.address().port, socket, close: () => closeUdp(socket) });
         });
     });
 }
@@ -1292,30 +1686,80 @@ async function closeAll(held) {
 
 ;// CONCATENATED MODULE: ./src/allocator/confirm-loopback.ts
 
+
 const LOOPBACKS = ['127.0.0.1', '::1'];
+/** How long a datagram to our own socket may take before another program is taken to have it, ms. */
+const UDP_WAIT_MS = 250;
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
- * listener on 127.0.0.1 or ::1. Connect to each loopback address: if our own
- * server does not get the connection, somebody else listens there.
+ * socket on 127.0.0.1 or ::1, for TCP and UDP alike. Reach each loopback address:
+ * if our own socket does not get the connection (TCP) or the datagram (UDP),
+ * somebody else has that address and port.
  */
 async function confirmLoopback(held) {
-    if (!held.server || (held.host !== '::' && held.host !== '0.0.0.0'))
+    if (held.host !== '::' && held.host !== '0.0.0.0')
         return true;
     const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
-    const results = await Promise.all(addresses.map((a) => reachesOwnServer(held.server, a, held.port)));
+    const reach = held.server
+        ? (a) => reachesOwnServer(held.server, a, held.port)
+        : held.socket
+            ? (a) => reachesOwnSocket(held.socket, a, held.port)
+            : undefined;
+    if (!reach)
+        return true;
+    const results = await Promise.all(addresses.map(reach));
     return results.every(Boolean);
 }
-/** Refused counts as free: nobody listens on that address (or the machine lacks it). */
+/**
+ * Refused counts as free: nobody listens on that address (or the machine lacks it).
+ * Our probe is reset, not closed: a close would leave TIME_WAIT on the port itself
+ * (where the server side closes first), and `reserve: none` promises none.
+ */
 async function reachesOwnServer(server, address, port) {
     const own = await connectToOwn(server, address, port, 1000);
     if (own.outcome === 'ours') {
+        own.client.resetAndDestroy();
         own.accepted.destroy();
-        own.client.destroy();
     }
     return own.outcome !== 'elsewhere';
 }
+/**
+ * Sends a datagram carrying a nonce to `address`:`port` and waits for our socket to
+ * receive it. A socket bound to that exact address takes precedence over our
+ * wildcard, so a datagram that does not arrive went to another program. An address
+ * the machine lacks cannot be sent to, and counts as free.
+ */
+function reachesOwnSocket(socket, address, port) {
+    const { createSocket } = process.getBuiltinModule('node:dgram');
+    const nonce = `port-zero ${process.pid} ${port} ${Math.random()}`;
+    return new Promise((resolve) => {
+        const client = createSocket(external_node_net_default().isIPv6(address) ? 'udp6' : 'udp4');
+        let finished = false;
+        const done = (result) => {
+            if (finished)
+                return;
+            finished = true;
+            clearTimeout(timer);
+            socket.off('message', onMessage);
+            client.close();
+            resolve(result);
+        };
+        const onMessage = (message) => {
+            if (message.toString() === nonce)
+                done(true);
+        };
+        socket.on('message', onMessage);
+        client.on('error', () => done(true));
+        const timer = setTimeout(() => done(false), UDP_WAIT_MS);
+        client.send(nonce, port, address, (error) => {
+            if (error)
+                done(true);
+        });
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/platform/windows-excluded.ts
+
 
 /**
  * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
@@ -1348,7 +1792,7 @@ const runNetsh = (file, args) => new Promise((resolve, reject) => {
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
 async function windowsExcludedPorts(protocols, run = runNetsh) {
     const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
-    const outputs = await Promise.all(queries.map((args) => run('netsh', args).catch(() => '')));
+    const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
     return new PortSet(outputs.flatMap(parseExcludedRanges));
 }
 
@@ -1359,13 +1803,34 @@ async function windowsExcludedPorts(protocols, run = runNetsh) {
 
 
 
+
+
 /** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
 const MAX_SKIPPED = 20000;
+/** Rounds of drawing again the ports another program took while they were being reserved. */
+const MAX_REDRAWS = 5;
 /**
  * Binds the whole batch, holds every socket until all ports are known, then
- * closes them all, so no port can be handed out twice within the batch.
+ * closes them all, so no port can be handed out twice within the batch. Ports lost
+ * during the reservation are drawn again (a contiguous block as a whole).
  */
 async function allocatePorts(options) {
+    let { allocation, lost } = await allocateOnce(options);
+    let seen = new PortSet(allocation.ports.map((p) => ({ low: p, high: p })));
+    for (let round = 1; lost.length > 0; round++) {
+        if (round > MAX_REDRAWS) {
+            throw new AllocationError(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; try again, or use reserve: kernel`);
+        }
+        const exclude = (options.exclude ?? new PortSet()).union(seen);
+        const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
+        seen = seen.union(new PortSet(again.allocation.ports.map((p) => ({ low: p, high: p }))));
+        const fresh = [...again.allocation.ports];
+        const ports = options.contiguous ? fresh : allocation.ports.map((p) => (lost.includes(p) ? fresh.shift() : p));
+        ({ allocation, lost } = { allocation: { ...allocation, ports }, lost: again.lost });
+    }
+    return allocation;
+}
+async function allocateOnce(options) {
     const spec = await resolveSpec(options);
     const chosen = [];
     const skipped = [];
@@ -1382,10 +1847,10 @@ async function allocatePorts(options) {
         const ports = chosen.flatMap((c) => c.ports);
         if (ports.length < spec.count)
             throw shortfall(spec, ports.length);
-        if (spec.reserve === 'time-wait')
-            await reserveTimeWait(chosen.flatMap((c) => c.held));
+        const protect = spec.reserve === 'time-wait' ? reserveTimeWait : spec.reserve === 'none' ? undefined : spec.reserve;
+        const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
         const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
-        return { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve };
+        return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
     }
     finally {
         await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
@@ -1431,6 +1896,9 @@ async function resolveSpec(options) {
     if (process.platform === 'win32' && (options.range || options.contiguous)) {
         exclude = exclude.union(await windowsExcludedPorts(protocols));
     }
+    // Port 0 skips the kernel's reserved-port list too; explicit binds to listed ports succeed.
+    if (process.platform === 'linux' && (options.range || options.contiguous))
+        exclude = exclude.union(readReservedPorts());
     return {
         count: options.count,
         protocols,
@@ -1450,10 +1918,12 @@ async function confirmAll(candidate) {
 }
 function shortfall(spec, found) {
     const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
+    if (spec.count === 1)
+        return new AllocationError(`No free port in ${where}`);
     if (spec.contiguous) {
         return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where}`);
     }
-    return new AllocationError(`Only ${found} of the ${spec.count} ports asked for are free in ${where}`);
+    return new AllocationError(`Only ${found} of the ${spec.count} ports asked for ${found === 1 ? 'is' : 'are'} free in ${where}`);
 }
 /** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
 async function bindEverywhere(spec, port) {
@@ -1589,45 +2059,96 @@ const State = {
     LeaseToken: 'leaseToken',
     LeasePorts: 'leasePorts',
     Holder: 'holder',
+    KernelPorts: 'kernelPorts',
+    KernelRoute: 'kernelRoute',
 };
 /** The most ports one step hands out. */
 const MAX_COUNT = 1000;
 /** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
 const DEFAULT_LEASE_MINUTES = 360;
-const constants_MAX_LEASE_MINUTES = 7 * 24 * 60;
+const MAX_LEASE_MINUTES = 7 * 24 * 60;
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
+/** The line a stop request is, and the line the holder answers with. */
+const stopRequest = (token) => `stop ${token}\n`;
+const stopAnswer = (pid) => `stopped ${pid}\n`;
+
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
-/** The start time of `pid`, or null when it is not running or the OS does not tell. */
-function processStart(pid, platform = process.platform) {
+
+const runTool = (file, args, env) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
+};
+const HOST = { platform: process.platform, run: runTool };
+/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+function processStart(pid, facts = HOST) {
     try {
-        if (platform === 'linux') {
+        if (facts.platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
             const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
             const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
             return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
         }
-        if (platform === 'darwin' || platform === 'freebsd') {
-            const { execFileSync } = process.getBuiltinModule('node:child_process');
-            const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
-            return out.trim() || null;
-        }
+        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
+            return macStart(pid, facts.run);
+        if (facts.platform === 'win32')
+            return windowsStart(pid, facts.run);
     }
     catch {
         return null;
     }
-    return null; // Windows: liveness by pid alone, with the lease's expiry as the backstop
+    return null;
 }
-function identify(pid) {
-    return { pid, start: processStart(pid) };
+/**
+ * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
+ * so it is run with a fixed locale and time zone, by absolute path (the search path may
+ * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ */
+function macStart(pid, run) {
+    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
+    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    return seconds === null ? null : `unix:${seconds}`;
 }
-/** True while the process runs and, where its start time is known, is still the same process. */
-function process_identity_isRunning(identity) {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
+function parseCLocaleLstart(text) {
+    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
+    const month = MONTHS.indexOf(match?.[1] ?? '');
+    if (!match || month < 0)
+        return null;
+    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
+    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+}
+/**
+ * The creation time as a FILETIME. No program that ships with every current Windows
+ * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
+ * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
+ * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ */
+function windowsStart(pid, run) {
+    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
+    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+}
+/** The identity of `pid` now. */
+function identify(pid, facts = HOST) {
+    return { pid, start: processStart(pid, facts) };
+}
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+function comparable(start, platform) {
+    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+}
+/**
+ * True while the process runs and, where its start time is known, is still the same
+ * process. A start in a form this code cannot compare (a macOS record of an older
+ * version, written in someone's locale and time zone) counts as unknown: the process
+ * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
+ * keeping a lease, never toward handing out a live job's port.
+ */
+function isRunning(identity, facts = HOST) {
     if (!Number.isInteger(identity.pid) || identity.pid <= 0)
         return false;
     try {
@@ -1637,12 +2158,18 @@ function process_identity_isRunning(identity) {
         if (error.code !== 'EPERM')
             return false; // EPERM: alive, another user's
     }
-    if (identity.start === null)
+    if (identity.start === null || !comparable(identity.start, facts.platform))
         return true;
-    return processStart(identity.pid) === identity.start;
+    const now = processStart(identity.pid, facts);
+    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
+    if (now === null)
+        return facts.platform !== 'linux';
+    return now === identity.start;
 }
 
 ;// CONCATENATED MODULE: ./src/protection/holder.ts
+
+
 
 
 
@@ -1664,17 +2191,22 @@ function holderScript() {
         throw new PortZeroError(`The port holder program is missing beside ${here}`);
     return found;
 }
-/** Starts the detached holder and waits until it holds every port it can. */
-function startHolder(config) {
+function newHolderToken() {
+    const { randomBytes } = process.getBuiltinModule('node:crypto');
+    return randomBytes(24).toString('base64url');
+}
+/** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
+function startHolder(request) {
     const { spawn } = process.getBuiltinModule('node:child_process');
-    const child = spawn(process.execPath, [holderScript(), JSON.stringify({ pollMs: 250, ...config })], {
+    const config = { ownerCheckMs: 2000, ...request, token: newHolderToken() };
+    const child = spawn(process.execPath, [holderScript()], {
         detached: true,
         windowsHide: true, // no console window for a background process on Windows
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     return new Promise((resolve, reject) => {
         const fail = (why) => {
-            child.kill('SIGKILL');
+            child.kill('SIGKILL'); // our own child, still attached: its pid cannot have been reused
             reject(new PortZeroError(`The port holder did not start: ${why}`));
         };
         const timer = setTimeout(() => fail('no answer in 10 s'), 10_000);
@@ -1685,22 +2217,58 @@ function startHolder(config) {
             child.removeAllListeners('exit');
             child.disconnect();
             child.unref();
-            resolve({ ...ready, process: identify(child.pid) });
+            // Windows: never signalled (libuv's SIGTERM is TerminateProcess), so no costly start-time lookup.
+            const identity = process.platform === 'win32' ? { pid: child.pid, start: null } : identify(child.pid);
+            resolve({ ...ready, process: identity, host: config.host, token: config.token });
         });
+        child.send(config);
     });
 }
-/** Ends the holder if it still runs; true once it is gone. */
-async function stopHolder(holder) {
-    if (!process_identity_isRunning(holder))
-        return true;
-    process.kill(holder.pid, 'SIGTERM');
-    for (let waited = 0; waited < 3000; waited += 50) {
-        await new Promise((r) => setTimeout(r, 50));
-        if (!process_identity_isRunning(holder))
-            return true;
+/**
+ * Stops the holder of `saved` without ever signalling a process not proven to be it.
+ * First the control channel: a holder that answers with its pid exits at once. No
+ * answer means it is gone or hung; then, off Windows only, a process whose pid and
+ * start time both match the saved ones (so it is the process the main step started)
+ * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
+ * pids are reused. Ends within about 2 s.
+ */
+async function stopHolder(saved, platform = process.platform) {
+    if (await askToStop(saved)) {
+        await waitUntilGone(saved.process, 1000);
+        return 'stopped';
     }
-    process.kill(holder.pid, 'SIGKILL');
-    return !process_identity_isRunning(holder);
+    if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process))
+        return 'gone';
+    process.kill(saved.process.pid, 'SIGKILL');
+    await waitUntilGone(saved.process, 1000);
+    return 'killed';
+}
+/** Sends the stop request; true when the answer names the saved pid. Gives up after 1 s. */
+function askToStop(saved) {
+    if (!Number.isInteger(saved.control) || typeof saved.token !== 'string')
+        return Promise.resolve(false);
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: saved.host, port: saved.control });
+        let answer = '';
+        const done = (ok) => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(ok);
+        };
+        const timer = setTimeout(() => done(false), 1000);
+        socket.on('error', () => done(false));
+        socket.on('connect', () => socket.write(stopRequest(saved.token)));
+        socket.on('data', (chunk) => {
+            answer += chunk.toString('latin1');
+            if (answer.includes('\n'))
+                done(answer === stopAnswer(saved.process.pid));
+        });
+        socket.on('end', () => done(answer === stopAnswer(saved.process.pid)));
+    });
+}
+async function waitUntilGone(identity, ms) {
+    for (let waited = 0; waited < ms && isRunning(identity); waited += 10)
+        await new Promise((r) => setTimeout(r, 10));
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -1732,7 +2300,116 @@ function envName(name, prefix = '') {
     return `${prefix}${base}${suffix}`;
 }
 
+;// CONCATENATED MODULE: ./src/protection/choose-reservation.ts
+
+
+
+
+const MODES = ['auto', 'kernel', 'time-wait', 'holder', 'none'];
+/**
+ * Resolves the `reserve` input to the strongest mechanism the step can use
+ * without a prompt:
+ * - Linux: the kernel's reserved-port list when this process may write it (root,
+ *   CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
+ *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on
+ *   a self-hosted machine a sudo attempt is logged and reported as a policy
+ *   violation, and costs 25-40 ms even when it works. Otherwise TIME_WAIT.
+ * - macOS: TIME_WAIT. Windows: none (TIME_WAIT does not keep ports off there).
+ *
+ * @throws InputError for an unknown mode, `kernel` off Linux, or `holder` on Windows.
+ */
+function chooseReservation(raw, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const env = context.env ?? process.env;
+    const mode = raw === '' ? 'auto' : raw;
+    if (!MODES.includes(mode))
+        throw new InputError(Input.Reserve, raw, 'auto, kernel, time-wait, holder or none');
+    if (mode === 'kernel') {
+        if (platform !== 'linux')
+            throw new InputError(Input.Reserve, raw, `the kernel's reserved-port list exists on Linux only; use auto`);
+        return { mode, sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
+    }
+    if (mode === 'holder' && platform === 'win32') {
+        // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
+        // bind beside the holder's connection is refused, and nothing would ever let it go.
+        throw new InputError(Input.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
+    }
+    if (mode !== 'auto')
+        return { mode: mode, sudo: false, fallback: false, why: `${mode} asked for` };
+    if (platform === 'win32')
+        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
+    if (platform !== 'linux')
+        return { mode: 'time-wait', sudo: false, fallback: false, why: `auto on ${platform}: TIME_WAIT` };
+    if ((context.mayWrite ?? mayWriteDirectly)()) {
+        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
+    }
+    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
+    }
+    return {
+        mode: 'time-wait',
+        sudo: false,
+        fallback: false,
+        why: 'auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT',
+    };
+}
+/**
+ * The allocator's reservation for `mode`, and what it did. For the kernel list, the
+ * ports go on it while their sockets are still bound, so there is no unprotected
+ * moment; with `fallback`, a list that cannot be written gives way to TIME_WAIT
+ * (told through `debug`), else its KernelListError fails the allocation.
+ */
+function reservationFor(choice, debug = () => { }) {
+    const applied = { mechanism: 'none', kernelPorts: [] };
+    if (choice.mode === 'none')
+        return { reserve: 'none', applied };
+    if (choice.mode !== 'kernel')
+        return { reserve: timeWait(applied), applied };
+    const reserve = async (held) => {
+        const ports = [...new Set(held.map((h) => h.port))];
+        try {
+            applied.route = await addReservedPorts(ports, { sudo: choice.sudo });
+        }
+        catch (error) {
+            if (!choice.fallback || !(error instanceof KernelListError))
+                throw error;
+            debug(`${error.message}; falling back to TIME_WAIT`);
+            return timeWait(applied)(held);
+        }
+        applied.mechanism = 'kernel';
+        applied.kernelPorts.push(...ports);
+        return [];
+    };
+    return { reserve: reserve, applied };
+}
+function timeWait(applied) {
+    return (held) => {
+        applied.mechanism = 'time-wait';
+        return reserveTimeWait(held);
+    };
+}
+/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS. */
+function timeWaitSeconds(platform = process.platform) {
+    return platform === 'darwin' ? 30 : 60;
+}
+/** What protects the ports and until when, for the log and the job summary. */
+function describeProtection(applied, holder, leases, now = Date.now()) {
+    const parts = [];
+    if (leases)
+        parts.push('lease');
+    if (applied.mechanism === 'kernel')
+        parts.push('kernel reserved-port list until the post step');
+    if (applied.mechanism === 'time-wait') {
+        const until = new Date(now + timeWaitSeconds() * 1000).toISOString().slice(11, 19);
+        parts.push(`TIME_WAIT until ${until} UTC`);
+    }
+    if (holder)
+        parts.push('holder until a server listens or the post step');
+    return parts.join(' + ') || 'nothing';
+}
+
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
 
 
 
@@ -1757,19 +2434,22 @@ function parseSettings(raw) {
     const names = parseNames(value(Input.Names), value(Input.Count));
     const prefix = parseEnvPrefix(value(Input.EnvPrefix));
     const envNames = mapEnvNames(names, prefix);
-    const range = parseRange(value(Input.Range), names.length);
+    const hosts = parseHosts(value(Input.Host));
+    const range = parseRange(value(Input.Range), names.length, privilegedPortsAllowed(hosts));
     const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
     checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
+    const reserveChoice = chooseReservation(value(Input.Reserve));
     return {
         names,
         envNames,
         exportEnv: parseBoolean(Input.ExportEnv, value(Input.ExportEnv), true),
         protocols: parseProtocol(value(Input.Protocol)),
-        hosts: parseHosts(value(Input.Host)),
+        hosts,
         range,
         exclude,
         contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false),
-        reserve: parseReserve(value(Input.Reserve)),
+        reserve: reserveChoice.mode,
+        reserveChoice,
         leaseDir: value(Input.LeaseDir),
         leaseMinutes: parseLeaseMinutes(value(Input.LeaseMinutes)),
         summary: parseBoolean(Input.Summary, value(Input.Summary), true),
@@ -1804,7 +2484,7 @@ function parseNames(rawNames, rawCount) {
     if (names.length > MAX_COUNT)
         throw new InputError(Input.Names, rawNames, `at most ${MAX_COUNT} names`);
     if (count !== 1 && count !== names.length) {
-        throw new InputError(Input.Count, rawCount, `${names.length} names were given, so 'count' must be left out or be ${names.length}`);
+        throw new InputError(Input.Count, rawCount, `${plural(names.length, 'name was', 'names were')} given, so 'count' must be left out or be ${names.length}`);
     }
     return names;
 }
@@ -1837,21 +2517,12 @@ function parseBoolean(input, raw, fallback) {
         return false;
     throw new InputError(input, raw, 'true or false');
 }
-/** auto: TIME_WAIT where it protects (Linux, macOS); on Windows it does not, so none. */
-function parseReserve(raw, platform = process.platform) {
-    const mode = raw === '' ? 'auto' : raw;
-    if (mode === 'auto')
-        return platform === 'win32' ? 'none' : 'time-wait';
-    if (mode === 'none' || mode === 'time-wait' || mode === 'holder')
-        return mode;
-    throw new InputError(Input.Reserve, raw, 'auto, time-wait, holder or none');
-}
 function parseLeaseMinutes(raw) {
     if (raw === '')
         return DEFAULT_LEASE_MINUTES;
     const minutes = Number(raw);
-    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > constants_MAX_LEASE_MINUTES) {
-        throw new InputError(Input.LeaseMinutes, raw, `a whole number of minutes from 1 to ${constants_MAX_LEASE_MINUTES}`);
+    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > MAX_LEASE_MINUTES) {
+        throw new InputError(Input.LeaseMinutes, raw, `a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
     }
     return minutes;
 }
@@ -1902,9 +2573,9 @@ function parseRange(raw, count, canBind) {
         throw new InputError(Input.Range, raw, allowed);
     const range = parseItem(Input.Range, raw, raw, allowed);
     if (rangeSize(range) < count)
-        throw new InputError(Input.Range, raw, `it holds ${rangeSize(range)} ports, fewer than the ${count} asked for`);
-    if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
-        throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
+        throw new InputError(Input.Range, raw, `it holds ${plural(rangeSize(range), 'port')}, fewer than the ${count} asked for`);
+    if (!(canBind ?? privilegedPortsAllowed([]))(range.low)) {
+        throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort(process.platform)} need root on this runner; use a range above it`);
     }
     return range;
 }
@@ -1925,8 +2596,8 @@ function checkRangeAgainstExclude(range, exclude, count, raw) {
     }
 }
 /** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
-function firstUnprivilegedPort() {
-    if (process.platform !== 'linux')
+function firstUnprivilegedPort(platform) {
+    if (platform !== 'linux')
         return 1024;
     try {
         return Number((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
@@ -1935,11 +2606,17 @@ function firstUnprivilegedPort() {
         return 1024;
     }
 }
-function privilegedPortsAllowed() {
-    // macOS (10.14 on) and Windows let anyone bind low ports.
-    if (process.platform !== 'linux' || process.getuid?.() === 0)
+/**
+ * Whether this user may bind `port` on every one of `hosts` (empty: every address).
+ * Windows lets anyone bind low ports. macOS (10.14 on) lets anyone bind them on the
+ * wildcard addresses only: XNU still asks for privilege to bind a specific address
+ * below 1024. Linux: root, or from ip_unprivileged_port_start up.
+ */
+function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = process.getuid?.() === 0) {
+    const wildcardsOnly = hosts.every((host) => host === '::' || host === '0.0.0.0');
+    if (isRoot || platform === 'win32' || (platform === 'darwin' && wildcardsOnly))
         return () => true;
-    const first = firstUnprivilegedPort();
+    const first = firstUnprivilegedPort(platform);
     return (port) => port >= first;
 }
 
@@ -2114,7 +2791,7 @@ function lease_location_assertOwnDir(dir) {
  * adds to the root costs one lstat per name and is then skipped: `seen` keeps those
  * verdicts across calls (a name that changes owner is its owner's to change).
  */
-function lease_location_leaseDirs(root, seen = new Map()) {
+function leaseDirs(root, seen = new Map()) {
     const dirs = [root];
     const legacy = external_node_path_default().join(external_node_path_default().dirname(root), LEGACY_DEFAULT_NAME);
     if (external_node_path_default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
@@ -2156,7 +2833,7 @@ function code(error) {
 
 /** Nothing a lease needs comes near this; anything bigger is not a record. */
 const MAX_RECORD_BYTES = 4096;
-const MAX_LEASE_MS = constants_MAX_LEASE_MINUTES * 60_000;
+const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
 const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
 const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
 /**
@@ -2232,7 +2909,7 @@ function formatRecord(record) {
  * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
  * to any date, while ctime is always the kernel's clock.
  */
-function lease_record_judgeRecord(record, changed, now = Date.now()) {
+function judgeRecord(record, changed, now = Date.now()) {
     const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
     if (expires <= now)
         return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
@@ -2247,7 +2924,7 @@ function lease_record_judgeRecord(record, changed, now = Date.now()) {
  * bounds the lease.
  */
 function ownerRuns(owner) {
-    if (process_identity_isRunning(owner))
+    if (isRunning(owner))
         return true;
     if (owner.start === null || !Number.isInteger(owner.pid) || owner.pid <= 0)
         return false;
@@ -2342,7 +3019,7 @@ class LeaseBook {
     claimOne(port) {
         if (!this.linkOwn(port))
             return false;
-        if (!liveIn(lease_location_leaseDirs(this.location.root, this.seen), port, this.location.own))
+        if (!liveIn(leaseDirs(this.location.root, this.seen), port, this.location.own))
             return true;
         this.unlinkOwn(port); // another account's live lease: back off
         return false;
@@ -2368,7 +3045,7 @@ class LeaseBook {
     }
     removeIfStale(file) {
         const read = lease_record_readRecord(file);
-        if (read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live)
+        if (read.kind === 'record' && judgeRecord(read.record, read.changed).live)
             return false;
         const removed = unlinkQuietly(file, this.warn);
         if (removed && read.kind === 'corrupt')
@@ -2409,7 +3086,7 @@ function liveIn(dirs, port, except) {
         if (dir === except)
             return false;
         const read = lease_record_readRecord(leasePath(dir, port));
-        return read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live;
+        return read.kind === 'record' && judgeRecord(read.record, read.changed).live;
     });
 }
 /**
@@ -2475,11 +3152,12 @@ function releaseOwnedBy(own, owner) {
  * leases simply stop counting. Returns the stale leases it removed.
  */
 function sweepStale(own, warn) {
-    assertOwnDir(own);
+    lease_location_assertOwnDir(own);
+    // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
     const verdicts = new Map();
     const stale = [];
-    for (const name of fs.readdirSync(own)) {
-        const file = path.join(own, name);
+    for (const name of external_node_fs_default().readdirSync(own)) {
+        const file = external_node_path_default().join(own, name);
         const record = RECORD_FILE.exec(name);
         if (record) {
             if (abandoned(file, Number(record[1])))
@@ -2487,7 +3165,7 @@ function sweepStale(own, warn) {
             continue;
         }
         const port = LEASE_FILE.exec(name)?.[1];
-        const ino = port === undefined ? undefined : fs.lstatSync(file, { throwIfNoEntry: false })?.ino;
+        const ino = port === undefined ? undefined : external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
         if (ino === undefined)
             continue;
         const verdict = verdicts.get(ino) ?? judgeFile(file);
@@ -2502,7 +3180,7 @@ function sweepStale(own, warn) {
     return stale;
 }
 function judgeFile(file) {
-    const read = readRecord(file);
+    const read = lease_record_readRecord(file);
     if (read.kind === 'missing')
         return { live: true, why: 'already gone' }; // nothing to remove
     if (read.kind === 'corrupt')
@@ -2512,13 +3190,33 @@ function judgeFile(file) {
 }
 /** A record whose allocating process is gone, or that is unreadable and older than any lease can be. */
 function abandoned(file, pid) {
-    const read = readRecord(file);
+    const read = lease_record_readRecord(file);
     if (read.kind === 'missing')
         return false;
     if (read.kind === 'record')
         return !isRunning(read.record.allocator ?? { pid, start: null });
-    const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+    const stat = external_node_fs_default().lstatSync(file, { throwIfNoEntry: false });
     return !isRunning({ pid, start: null }) || (stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now());
+}
+
+;// CONCATENATED MODULE: ./src/protection/dead-jobs.ts
+
+
+/**
+ * Takes the kernel-list entries of jobs whose runner died off the list: the ports of
+ * `swept` stale leases whose record named the kernel list, except a port that a live
+ * lease holds again (another job may have listed it since). Without the right to
+ * write the list, it does nothing and resolves with [].
+ *
+ * @param location the lease directory the stale leases were swept from
+ * @param route how this job may write the list ('sudo' allows `sudo -n tee`)
+ * @returns the ports taken off the list
+ */
+async function releaseDeadJobsPorts(location, swept, route) {
+    const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
+    if (ports.length === 0 || (route === 'direct' && !mayWriteDirectly()))
+        return [];
+    return removeReservedPorts(ports, { sudo: route === 'sudo', keep: (port) => hasLiveLease(location, port) });
 }
 
 ;// CONCATENATED MODULE: ./src/settings/results.ts
@@ -2584,7 +3282,7 @@ function publish(results, summary) {
     if (long)
         startGroup(`Port Zero: ${results.rows.length} ports`);
     for (const row of results.rows) {
-        info(`${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : ''));
+        info(`${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : '') + `, protected by ${results.protection}`);
     }
     if (long)
         endGroup();
@@ -2627,6 +3325,9 @@ function writeSummary(results) {
 
 
 
+
+
+
 function readInputs() {
     return Object.fromEntries(Object.values(Input).map((name) => [name, getInput(name)]));
 }
@@ -2635,6 +3336,7 @@ async function run() {
     try {
         const settings = parseSettings(readInputs());
         core_debug(`settings: ${JSON.stringify(settings)}`);
+        core_debug(`reserve ${settings.reserve}: ${settings.reserveChoice.why}`);
         // The runner process that runs this job: leases and the holder end when it does.
         const runner = identify(process.ppid);
         const leases = openLeases(settings, runner);
@@ -2650,15 +3352,22 @@ async function allocateAndProtect(settings, leases, runner) {
     const undo = [];
     if (leases)
         undo.push(() => leases.releaseAll());
+    const { reserve, applied } = reservationFor(settings.reserveChoice, (m) => core_debug(m));
+    undo.push(() => applied.kernelPorts.length && removeReservedPorts(applied.kernelPorts, { sudo: applied.route === 'sudo' }));
     try {
-        const allocation = await allocate(settings, leases);
+        if (leases && settings.reserve === 'kernel' && (settings.range || settings.contiguous))
+            await clearDeadJobs(settings, leases);
+        const allocation = await allocate(settings, leases, reserve);
         const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
         if (holder)
-            undo.push(() => stopHolder(holder.process));
-        const results = { ...buildResults(settings, allocation.ports, protection(settings, leases, holder)), notes };
+            undo.push(() => stopHolder(holder));
+        const results = {
+            ...buildResults(settings, allocation.ports, describeProtection(applied, holder !== undefined, leases !== undefined)),
+            notes,
+        };
         writeEnvFile(settings.envFile, results);
         leases?.close();
-        main_saveState(leases, holder);
+        main_saveState(leases, holder, applied);
         return results;
     }
     catch (error) {
@@ -2666,11 +3375,6 @@ async function allocateAndProtect(settings, leases, runner) {
             await step();
         throw error;
     }
-}
-/** How the summary names what protects the ports after this step. */
-function protection(settings, leases, holder) {
-    const parts = [leases && 'lease', settings.reserve !== 'none' && 'TIME_WAIT', holder && 'holder'];
-    return parts.filter(Boolean).join(' + ') || 'nothing';
 }
 /**
  * The default location falls back to no leases when unusable, with a warning (and a line
@@ -2703,13 +3407,26 @@ function unleased(why, reserve) {
     return (`${why}. These ports are not leased: another Port Zero job on this host may be handed them too (${left} apart). ` +
         `To fix it, remove the directory so Port Zero recreates it, or give every runner on the host one lease-dir set up with \`${SHARED_SETUP}\`.`);
 }
-async function allocate(settings, leases) {
-    const allocation = await allocatePorts({
-        ...allocationRequest(settings),
-        claim: leases?.claim,
-        // The holder takes over from TIME_WAIT, so no moment is left unprotected.
-        reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
-    });
+/**
+ * A range or block draw skips every port on the kernel list, so the entries of jobs
+ * whose runner died are cleared first when there are any; their post step never ran.
+ */
+async function clearDeadJobs(settings, leases) {
+    if (readReservedPorts().size === 0)
+        return;
+    const swept = sweepStale(leases.location.own, (m) => warning(m));
+    try {
+        const removed = await releaseDeadJobsPorts(leases.location.root, swept, settings.reserveChoice.sudo ? 'sudo' : 'direct');
+        if (removed.length)
+            core_debug(`took ports ${removed.join(' ')} of dead jobs off the kernel list`);
+    }
+    catch (error) {
+        core_debug(`could not take the ports of dead jobs off the kernel list: ${errorMessage(error)}`);
+    }
+}
+async function allocate(settings, leases, reserve) {
+    // With reserve: holder, the holder takes over from TIME_WAIT, so no moment is left unprotected.
+    const allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve });
     core_debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')}), reserve ${settings.reserve}`);
     return allocation;
 }
@@ -2724,20 +3441,26 @@ async function hold(settings, allocation, runner) {
         deadline: Date.now() + settings.leaseMinutes * 60_000,
         owner: runner,
     });
-    core_debug(`holder process ${holder.process.pid} holds ${holder.held.length} ports`);
+    core_debug(`holder process ${holder.process.pid} holds ${plural(holder.held.length, 'port')}`);
     if (holder.missed.length)
         warning(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
     return holder;
 }
-function main_saveState(leases, holder) {
+function main_saveState(leases, holder, applied) {
     if (leases) {
         saveState(State.LeaseDir, leases.location.root);
         saveState(State.LeaseAccountDir, leases.location.own);
         saveState(State.LeaseToken, leases.owner.token);
         saveState(State.LeasePorts, leases.ports.join(' '));
     }
-    if (holder)
-        saveState(State.Holder, JSON.stringify(holder.process));
+    if (holder) {
+        const { process, host, control, token } = holder;
+        saveState(State.Holder, JSON.stringify({ process, host, control, token }));
+    }
+    if (applied.kernelPorts.length) {
+        saveState(State.KernelPorts, applied.kernelPorts.join(' '));
+        saveState(State.KernelRoute, applied.route);
+    }
 }
 
 
@@ -2747,7 +3470,7 @@ function main_saveState(leases, holder) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(750);
 /** The action's main step (action.yml `runs.main`). */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { runStep, type StepOptions, type StepResult } from './action-runner.ts';
 
-/** Starts another program that keeps asking the kernel for port 0; `stop()` resolves with every port it got. */
-export async function startGrabber() {
-  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'port-grabber.ts')], {
+/** Starts another program that keeps asking the kernel for port 0 (on `hosts` in turn); `stop()` resolves with every port it got. */
+export async function startGrabber(hosts: readonly string[] = []) {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'port-grabber.ts'), '5000', hosts.join(',')], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   await new Promise((r) => child.once('message', r));
@@ -30,14 +30,15 @@ export interface RoundResult {
 
 /**
  * One round: `jobs` action processes at once, each given `inputs(i)` (and `step(i)`: the
- * account it runs as, its environment), while another program asks for port 0.
+ * account it runs as, its environment), while another program asks for port 0 (on `hosts` in turn).
  */
 export async function stressRound(
   jobs: number,
   inputs: (job: number) => Record<string, string>,
+  hosts: readonly string[] = [],
   step: (job: number) => StepOptions = () => ({}),
 ): Promise<RoundResult> {
-  const grabber = await startGrabber();
+  const grabber = await startGrabber(hosts);
   const results = await Promise.all(Array.from({ length: jobs }, (_, i) => runStep({ ...step(i), with: inputs(i) })));
   const grabbed = await grabber.stop();
   const handed = results.flatMap((j) => (j.outputs.ports ?? '').split(' ').filter(Boolean).map(Number));

@@ -3,15 +3,19 @@ export class PortZeroError extends Error {
   override name = 'PortZeroError';
 }
 
-/** An input (or command-line option) that breaks its rule. */
+/**
+ * An input (or command-line option, or library option) that breaks its rule.
+ * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
+ */
 export class InputError extends PortZeroError {
   override name = 'InputError';
   readonly input: string;
   readonly value: string;
   readonly allowed: string;
 
-  constructor(input: string, value: string, allowed: string) {
-    super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
+  /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
+  constructor(input: string, value: string, allowed: string, kind: 'Input' | 'Option' = 'Input') {
+    super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
     this.input = input;
     this.value = value;
     this.allowed = allowed;
@@ -26,6 +30,11 @@ export class AllocationError extends PortZeroError {
 /** The lease directory cannot be used. */
 export class LeaseError extends PortZeroError {
   override name = 'LeaseError';
+}
+
+/** `1 port`, `2 ports`: a count with its noun in the right number. */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }
 
 export function errorMessage(error: unknown): string {

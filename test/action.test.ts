@@ -46,7 +46,7 @@ describe('the bundled action, run as the runner runs it', () => {
   it('folds the lines of a long batch into a log group', async () => {
     const long = await runStep({ with: { count: '21' } });
     expect(long.stdout).toMatch(/^::group::Port Zero: 21 ports$/m);
-    expect(long.stdout.match(/^port-\d+ -> \d+ \(PORT_\d+\)$/gm)).toHaveLength(21);
+    expect(long.stdout.match(/^port-\d+ -> \d+ \(PORT_\d+\), protected by .+$/gm)).toHaveLength(21);
     expect(long.stdout).toMatch(/^::endgroup::$/m);
     const short = await runStep({ with: { count: '20' } });
     expect(short.stdout).not.toContain('::group::');
@@ -67,7 +67,7 @@ describe('the bundled action, run as the runner runs it', () => {
     expect(main.code).toBe(0);
     expect(main.rawEnv).toBe('');
     expect(Object.keys(main.outputs)).toEqual(['web', 'db', 'port', 'ports', 'json']);
-    expect(main.stdout).toMatch(/^web -> \d+$/m);
+    expect(main.stdout).toMatch(/^web -> \d+, protected by /m);
   });
 
   it.each([
@@ -99,7 +99,7 @@ describe('the bundled action, run as the runner runs it', () => {
     const port = (busy.address() as import('node:net').AddressInfo).port;
     const main = await runStep({ with: { range: `${port}-${port}` } });
     await close(busy);
-    expectFailure(main, `Only 0 of the 1 ports asked for are free in range ${port}-${port}`);
+    expectFailure(main, `No free port in range ${port}-${port}`);
   });
 
   it('runs the post step after a failed main step, with nothing to do and no failure', async () => {
@@ -159,11 +159,13 @@ describe('allocation inputs, end to end', () => {
 
 describe('job summary and env file, end to end', () => {
   it('writes a summary table of name, port, variable, protocol and protection', async () => {
-    const main = await runStep({ with: { names: 'web db', protocol: 'tcp,udp' } });
+    const main = await runStep({ with: { names: 'web db', protocol: 'tcp,udp', reserve: 'time-wait' } });
     expect(main.code).toBe(0);
     expect(main.summary).toContain('<th>Name</th><th>Port</th><th>Environment variable</th><th>Protocol</th><th>Protected by</th>');
-    expect(main.summary).toContain(
-      `<tr><td>web</td><td>${main.outputs.web}</td><td>WEB_PORT</td><td>tcp+udp</td><td>lease + TIME_WAIT</td></tr>`,
+    expect(main.summary).toMatch(
+      new RegExp(
+        `<tr><td>web</td><td>${main.outputs.web}</td><td>WEB_PORT</td><td>tcp\\+udp</td><td>lease \\+ TIME_WAIT until \\d\\d:\\d\\d:\\d\\d UTC</td></tr>`,
+      ),
     );
     expect(main.summary).toContain(`<td>db</td><td>${main.outputs.db}</td>`);
   });

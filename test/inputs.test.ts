@@ -81,6 +81,7 @@ describe('names and count', () => {
 
   it('refuses a count that contradicts the names', () => {
     expectInputError({ names: 'a b c', count: '2' }, 'count', '2', /3 names were given/);
+    expectInputError({ names: 'a', count: '2' }, 'count', '2', /1 name was given/);
   });
 });
 
@@ -144,6 +145,7 @@ describe('allocation inputs', () => {
 
   it('refuses a range smaller than the batch', () => {
     expectInputError({ range: '30000-30001', count: '3' }, 'range', '30000-30001', /holds 2 ports, fewer than the 3/);
+    expectInputError({ range: '30000-30000', count: '2' }, 'range', '30000-30000', /holds 1 port, fewer than the 2/);
   });
 
   it('refuses a privileged range where the runner cannot bind it', () => {

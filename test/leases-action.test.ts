@@ -35,7 +35,7 @@ describe('leases, end to end', () => {
 
     const refused = await runStep({ with: { count: '1', range, 'lease-dir': dir } });
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain('Only 0 of the 1 ports asked for are free in range 26000-26003');
+    expect(refused.stdout).toContain('No free port in range 26000-26003');
     expect(refused.rawOutput).toBe('');
 
     await killed(first.worker!);
@@ -121,10 +121,10 @@ describe('leases, end to end', () => {
     fs.chmodSync(tmp, 0o1777);
     fs.mkdirSync(path.join(tmp, 'elsewhere'), { mode: 0o700 });
     fs.symlinkSync(path.join(tmp, 'elsewhere'), path.join(tmp, 'port-zero'));
-    const { main, post } = await runJob({ with: { count: '2' }, env: { TMPDIR: tmp } });
+    const { main, post } = await runJob({ with: { count: '2' }, env: { TMPDIR: tmp, TEMP: tmp, TMP: tmp } });
     expect(main.code).toBe(0);
     const warning =
-      /::warning::The shared lease directory .*port-zero cannot be used: it is a symbolic link; refusing to follow it\. These ports are not leased: another Port Zero job on this host may be handed them too \(only the time-wait reservation keeps them apart\)\. To fix it, remove the directory .* lease-dir set up with `install -d -m 3770 -g GROUP DIR`/;
+      /::warning::The shared lease directory .*port-zero cannot be used: it is a symbolic link; refusing to follow it\. These ports are not leased: another Port Zero job on this host may be handed them too \(only the [a-z-]+ reservation keeps them apart\)\. To fix it, remove the directory .* lease-dir set up with `install -d -m 3770 -g GROUP DIR`/;
     expect(main.stdout).toMatch(warning);
     expect(main.summary).toContain('These ports are not leased');
     expect(main.outputs.ports.split(' ')).toHaveLength(2);
@@ -164,7 +164,7 @@ describe('leases, end to end', () => {
 
     const refused = await runStep({ with: { count: '1', range: '28000-28000' }, env: { TMPDIR: tmp } });
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toContain('Only 0 of the 1 ports asked for are free in range 28000-28000');
+    expect(refused.stdout).toContain('No free port in range 28000-28000');
     runner.kill('SIGKILL');
     await new Promise((r) => runner.once('exit', r));
     const after = await runStep({ with: { count: '1', range: '28000-28000' }, env: { TMPDIR: tmp } });
@@ -173,10 +173,23 @@ describe('leases, end to end', () => {
     expect(fs.readdirSync(legacy)).toEqual(['28000.lease']); // another version's files are never touched
   });
 
+  it('does not claim a reservation protects the ports when reserve is none', async () => {
+    const tmp = tempDir();
+    fs.chmodSync(tmp, 0o1777);
+    fs.mkdirSync(path.join(tmp, 'elsewhere'), { mode: 0o700 });
+    fs.symlinkSync(path.join(tmp, 'elsewhere'), path.join(tmp, 'port-zero'));
+    const main = await runStep({ with: { count: '1', reserve: 'none' }, env: { TMPDIR: tmp, TEMP: tmp, TMP: tmp } });
+    expect(main.code).toBe(0);
+    expect(main.stdout).toMatch(
+      /These ports are not leased: another Port Zero job on this host may be handed them too \(nothing keeps them apart\)/,
+    );
+    expect(main.stdout).not.toMatch(/reservation keeps/);
+  });
+
   it('refuses a bad reserve or lease-minutes with one clear error', async () => {
     const bad = await runStep({ with: { reserve: 'forever' } });
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain(`::error::Input 'reserve' has invalid value "forever": auto, time-wait, holder or none`);
+    expect(bad.stdout).toContain(`::error::Input 'reserve' has invalid value "forever": auto, kernel, time-wait, holder or none`);
     const minutes = await runStep({ with: { 'lease-minutes': '0' } });
     expect(minutes.stdout).toContain(`::error::Input 'lease-minutes' has invalid value "0": a whole number of minutes from 1 to 10080`);
     expect(bad.rawOutput + minutes.rawOutput).toBe('');

@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LeaseError } from '../src/errors.ts';
 import { hasLiveLease, LeaseBook, newOwner, releaseLeases, releaseOwnedBy, sweepStale } from '../src/protection/leases.ts';
 import { defaultLeaseRoot, openLeaseLocation, type LeaseLocation } from '../src/protection/lease-location.ts';
@@ -54,7 +54,10 @@ function record(runner: ProcessIdentity, expires: number, token = 'forged'): Lea
   return { version: 1, owner: { token, run: 'x', job: 'y', runner, host: 'h' }, created: new Date().toISOString(), expires };
 }
 
-describe('lease location', () => {
+// POSIX modes, uids and FIFOs: Windows has ACLs instead, and these checks are skipped there.
+const posix = process.platform !== 'win32';
+
+describe.skipIf(!posix)('lease location', () => {
   it('creates the default root shared like /tmp (1777) and a directory per account (0755), lease files 0644', async () => {
     const tmp = tempDir();
     const where = openLeaseLocation(path.join(tmp, 'port-zero'), false);
@@ -239,7 +242,7 @@ describe('leases', () => {
   });
 });
 
-describe('leases of other accounts', () => {
+describe.skipIf(!posix)('leases of other accounts', () => {
   it("honours another account's live lease and ignores its stale one, never touching its files", async () => {
     const where = location();
     const theirs = otherAccountDir(where);
@@ -386,6 +389,31 @@ describe('sweeping', () => {
     await exited(allocator);
     sweepStale(where.own, () => {});
     expect(fs.readdirSync(where.own)).toEqual([]);
+  });
+});
+
+describe('sweeping on Windows file IDs', () => {
+  it('judges each lease record on its own when file IDs differ only beyond a double (64-bit NTFS IDs)', async () => {
+    const where = location();
+    await book(where).claim([40070]);
+    const dead = await startProcess();
+    await book(where, identify(dead.pid!)).claim([40071]);
+    await exited(dead);
+    // Windows reports NTFS file IDs such as these; as Numbers both are 2**60, one key for two records.
+    const ids: Record<string, bigint> = { '40070.lease': 2n ** 60n, '40071.lease': 2n ** 60n + 1n };
+    const realLstat = fs.lstatSync;
+    const spy = vi.spyOn(fs, 'lstatSync').mockImplementation(((file: fs.PathLike, options?: fs.StatOptions) => {
+      const stat = realLstat(file, options as fs.StatSyncOptions);
+      const id = ids[path.basename(String(file))];
+      if (id === undefined || !stat) return stat;
+      return Object.assign(stat, { ino: options?.bigint ? id : Number(id) });
+    }) as typeof fs.lstatSync);
+    try {
+      expect(sweepStale(where.own, () => {}).map((s) => s.port)).toEqual([40071]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(fs.readdirSync(where.own).filter((n) => n.endsWith('.lease'))).toEqual(['40070.lease']);
   });
 });
 

@@ -1,12 +1,19 @@
+import { execFileSync } from 'node:child_process';
+import dgram from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
 import { confirmLoopback } from '../src/allocator/confirm-loopback.ts';
 import type { Held } from '../src/allocator/sockets.ts';
 import { parseExcludedRanges, windowsExcludedPorts } from '../src/platform/windows-excluded.ts';
-import { close } from './helpers/servers.ts';
+import { ephemeralRange, IANA_DYNAMIC, parseDynamicPortRange } from '../src/platform/ephemeral-range.ts';
+import { privilegedPortsAllowed } from '../src/settings/inputs.ts';
+import { chooseReservation } from '../src/protection/choose-reservation.ts';
+import { InputError } from '../src/errors.ts';
+import { bindWithoutReuseAddr } from './helpers/foreign.ts';
+import { bindUdp, close } from './helpers/servers.ts';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures/netsh', name), 'utf8');
 
@@ -51,20 +58,24 @@ describe('Windows excluded port ranges (netsh output captured from Windows)', ()
       return out;
     });
     expect(asked).toHaveLength(4);
-    expect(asked.every((a) => a.startsWith('netsh interface'))).toBe(true);
+    // By absolute path: the working directory (the workspace) comes first in Windows' search.
+    expect(asked.every((a) => /^[A-Z]:\\Windows\\System32\\netsh\.exe interface /i.test(a))).toBe(true);
     expect([5357, 1100, 50000, 61099].every((p) => set.has(p))).toBe(true);
     expect(set.has(5358)).toBe(false);
   });
 });
 
 describe('loopback confirmation (for macOS and Windows)', () => {
-  /** A wildcard socket held like the allocator holds it, and another program's 127.0.0.1 listener on the same port beside it: SO_REUSEPORT lets Linux show what macOS and Windows allow. */
+  /**
+   * A wildcard socket held like the allocator holds it, and another program's 127.0.0.1 listener on the same
+   * port beside it: macOS and Windows allow that as it is; on Linux SO_REUSEPORT recreates it.
+   */
   async function wildcardBesideLoopback() {
     const listenOn = (host: string, port: number) =>
       new Promise<net.Server>((ok, fail) => {
         const s = net.createServer((socket) => socket.end('theirs'));
         s.once('error', fail);
-        s.listen({ host, port, reusePort: true, ipv6Only: false }, () => ok(s));
+        s.listen({ host, port, reusePort: process.platform === 'linux', ipv6Only: false }, () => ok(s));
       });
     const ours = await listenOn('::', 0);
     const port = (ours.address() as net.AddressInfo).port;
@@ -84,5 +95,133 @@ describe('loopback confirmation (for macOS and Windows)', () => {
   it('confirms the ports of a whole batch when asked, and they still bind', async () => {
     const { ports } = await allocatePorts({ count: 10, confirmLoopback: true });
     expect(new Set(ports).size).toBe(10);
+  });
+
+  it('leaves no TIME_WAIT on the ports, so with reserve: none a server without SO_REUSEADDR binds', async () => {
+    const { ports } = await allocatePorts({ count: 5, confirmLoopback: true, reserve: 'none' });
+    if (process.platform === 'linux') {
+      const timeWait = execFileSync('ss', ['-Htan', 'state', 'time-wait'], { encoding: 'utf8' });
+      const local = timeWait.split('\n').map((line) => Number(line.trim().split(/\s+/)[2]?.split(':').at(-1)));
+      expect(ports.filter((p) => local.includes(p))).toEqual([]);
+    }
+    for (const port of ports) expect(await bindWithoutReuseAddr(port)).toBe('bound');
+  });
+
+  /** Our dual-stack UDP socket and another program's 127.0.0.1 socket on one port: SO_REUSEPORT (Linux) or SO_REUSEADDR recreates it. */
+  async function udpWildcardBesideLoopback() {
+    const bindReused = (type: 'udp4' | 'udp6', host: string, port: number) =>
+      new Promise<dgram.Socket>((ok, fail) => {
+        const linux = process.platform === 'linux';
+        const s = dgram.createSocket({ type, reusePort: linux, reuseAddr: !linux, ipv6Only: false });
+        s.once('error', fail);
+        s.bind(port, host, () => ok(s));
+      });
+    const ours = await bindReused('udp6', '::', 0);
+    const port = ours.address().port;
+    const theirs = await bindReused('udp4', '127.0.0.1', port);
+    const held: Held = { protocol: 'udp', host: '::', port, socket: ours, close: () => close(ours) };
+    return { held, theirs };
+  }
+
+  it('reports a UDP port that another program holds on 127.0.0.1, though the wildcard bind succeeded', async () => {
+    const { held, theirs } = await udpWildcardBesideLoopback();
+    expect(await confirmLoopback(held)).toBe(false);
+    await close(theirs);
+    expect(await confirmLoopback(held)).toBe(true);
+    await held.close();
+  });
+
+  it('confirms UDP batches too, and the ports still bind for UDP', async () => {
+    const { ports } = await allocatePorts({ count: 5, protocols: ['udp'], confirmLoopback: true });
+    for (const port of ports) await close(await bindUdp(port));
+  });
+});
+
+describe('every address means dual-stack ::', () => {
+  it('does not count a port free when IPv6 refuses it with an error other than "in use"', async () => {
+    // Windows keeps separate IPv4 and IPv6 excluded ranges: a port can fail with EACCES on :: alone.
+    // Linux cannot refuse one family that way, so the refusal is injected where the socket is bound.
+    const free = await allocatePorts({ count: 1, reserve: 'none' });
+    const [port] = free.ports;
+    const realListen = net.Server.prototype.listen;
+    const spy = vi.spyOn(net.Server.prototype, 'listen').mockImplementation(function (this: net.Server, ...args: unknown[]) {
+      const options = args[0] as net.ListenOptions;
+      if (typeof options === 'object' && options.host === '::' && options.port === port) {
+        const error = Object.assign(new Error(`listen EACCES: permission denied :::${port}`), { code: 'EACCES' });
+        process.nextTick(() => this.emit('error', error));
+        return this;
+      }
+      return realListen.apply(this, args as Parameters<typeof realListen>);
+    });
+    try {
+      await expect(allocatePorts({ count: 1, range: { low: port, high: port } })).rejects.toThrow(/No free port in range/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('does not count a port free when only its IPv6 side is taken', async () => {
+    const v6only = await new Promise<net.Server>((ok) => {
+      const s = net.createServer();
+      s.listen({ host: '::', port: 0, ipv6Only: true }, () => ok(s));
+    });
+    const port = (v6only.address() as net.AddressInfo).port;
+    try {
+      await expect(allocatePorts({ count: 1, range: { low: port, high: port } })).rejects.toThrow(/No free port in range/);
+    } finally {
+      await close(v6only);
+    }
+  });
+});
+
+const netsh = (name: string) => fixture(name);
+
+describe('the ephemeral range', () => {
+  it('reads netsh dynamicport output by its numbers, in any language', () => {
+    expect(parseDynamicPortRange(netsh('dynamicport-en.txt'))).toEqual({ low: 49152, high: 65535 });
+    expect(parseDynamicPortRange(netsh('dynamicport-de.txt'))).toEqual({ low: 10000, high: 10999 });
+    expect(parseDynamicPortRange(netsh('dynamicport-ja.txt'))).toEqual({ low: 50000, high: 50254 });
+    expect(() => parseDynamicPortRange('')).toThrow();
+  });
+
+  it('asks netsh on Windows and sysctl on macOS, by absolute path, and falls back to 49152-65535', () => {
+    const asked: string[] = [];
+    const answer = (out: string) => (file: string, args: string[]) => {
+      asked.push(`${file} ${args.join(' ')}`);
+      return out;
+    };
+    expect(ephemeralRange('win32', answer(netsh('dynamicport-de.txt')))).toEqual({ low: 10000, high: 10999 });
+    expect(ephemeralRange('darwin', answer('20000\n29999\n'))).toEqual({ low: 20000, high: 29999 });
+    expect(asked[0]).toMatch(/^[A-Z]:\\Windows\\System32\\netsh\.exe int ipv4 show dynamicport tcp$/i);
+    expect(asked[1]).toBe('/usr/sbin/sysctl -n net.inet.ip.portrange.first net.inet.ip.portrange.last');
+    const fails = () => {
+      throw new Error('no such program');
+    };
+    expect(ephemeralRange('darwin', fails)).toEqual(IANA_DYNAMIC);
+    expect(ephemeralRange('win32', answer(''))).toEqual(IANA_DYNAMIC);
+    expect(ephemeralRange('darwin', answer('0\n70000\n'))).toEqual(IANA_DYNAMIC);
+  });
+
+  it('draws a contiguous block from the range the kernel really uses', async () => {
+    const range = ephemeralRange();
+    const { ports } = await allocatePorts({ count: 3, contiguous: true });
+    expect(ports.every((p) => p >= range.low && p <= range.high)).toBe(true);
+  });
+});
+
+describe('per-OS rules of the inputs', () => {
+  it('asks for privilege below 1024 on a specific address on macOS, but not on the wildcard', () => {
+    expect(privilegedPortsAllowed(['127.0.0.1'], 'darwin', false)(80)).toBe(false);
+    expect(privilegedPortsAllowed(['127.0.0.1'], 'darwin', false)(1024)).toBe(true);
+    expect(privilegedPortsAllowed([], 'darwin', false)(80)).toBe(true);
+    expect(privilegedPortsAllowed(['::'], 'darwin', false)(80)).toBe(true);
+    expect(privilegedPortsAllowed(['127.0.0.1'], 'darwin', true)(80)).toBe(true);
+    expect(privilegedPortsAllowed(['127.0.0.1'], 'win32', false)(80)).toBe(true);
+  });
+
+  it("refuses reserve: holder on Windows, where it would keep the job's own servers off the ports", () => {
+    expect(() => chooseReservation('holder', { platform: 'win32' })).toThrow(InputError);
+    expect(() => chooseReservation('holder', { platform: 'win32' })).toThrow(/Input 'reserve' has invalid value "holder": .*Windows/);
+    expect(chooseReservation('holder', { platform: 'darwin' }).mode).toBe('holder');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readActionYml, ROOT } from '../scripts/action-runner.ts';
+import { END, START, usageBlock } from '../scripts/docs.ts';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
@@ -20,8 +21,23 @@ function tableUnder(heading: string): string[][] {
     );
 }
 
+/** The README's usage block, markers included. */
+function readmeUsage(): string {
+  return readme.slice(readme.indexOf(START), readme.indexOf(END) + END.length);
+}
+
 describe('README', () => {
   const yml = readActionYml();
+
+  it('has the usage block that npm run docs makes from action.yml: every input, its default and description', () => {
+    expect(readmeUsage(), 'README.md is out of date: run npm run docs').toBe(usageBlock(yml.inputs));
+    for (const [name, spec] of Object.entries(yml.inputs)) expect(readmeUsage()).toContain(`    ${name}: '${spec.default}'`);
+  });
+
+  it('tells an input added to action.yml from the usage block that lacks it', () => {
+    const added = { ...yml.inputs, 'new-input': { description: 'An input added to action.yml.', default: 'x' } };
+    expect(readmeUsage()).not.toBe(usageBlock(added));
+  });
 
   it('lists every input of action.yml, in order, with its default', () => {
     const rows = tableUnder('Inputs').map(([name, def]) => [name, def]);

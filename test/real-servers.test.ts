@@ -28,7 +28,8 @@ function run(server: Running): Running {
   return server;
 }
 
-describe('real servers on the ports the action hands out', () => {
+// nginx and redis-server are installed by .ci/run on Linux; the hosted macOS and Windows jobs do not have them.
+describe.skipIf(process.platform !== 'linux')('real servers on the ports the action hands out', () => {
   it.skipIf(needs('nginx', 'redis-server', 'python3'))(
     'nginx, redis-server, python http.server and a Node server each bind the port from their variable and answer',
     async () => {
@@ -66,16 +67,13 @@ describe('real servers on the ports the action hands out', () => {
     },
   );
 
-  it.skipIf(needs('python3'))(
-    'a server without SO_REUSEADDR: refused under the default reservation, served with reserve: none',
-    async () => {
-      const reserved = await runStep({ with: { names: 'plain' } });
-      const refused = run(startPlainSocket(Number(reserved.env.PLAIN_PORT)));
-      await expect(answer(refused, () => ask.line(Number(reserved.env.PLAIN_PORT)))).rejects.toThrow(/Address already in use/);
+  it.skipIf(needs('python3'))('a server without SO_REUSEADDR: refused under reserve: time-wait, served with reserve: none', async () => {
+    const reserved = await runStep({ with: { names: 'plain', reserve: 'time-wait' } });
+    const refused = run(startPlainSocket(Number(reserved.env.PLAIN_PORT)));
+    await expect(answer(refused, () => ask.line(Number(reserved.env.PLAIN_PORT)))).rejects.toThrow(/Address already in use/);
 
-      const plain = await runStep({ with: { names: 'plain', reserve: 'none' } });
-      const served = run(startPlainSocket(Number(plain.env.PLAIN_PORT)));
-      expect(await answer(served, () => ask.line(Number(plain.env.PLAIN_PORT)))).toBe('plain');
-    },
-  );
+    const plain = await runStep({ with: { names: 'plain', reserve: 'none' } });
+    const served = run(startPlainSocket(Number(plain.env.PLAIN_PORT)));
+    expect(await answer(served, () => ask.line(Number(plain.env.PLAIN_PORT)))).toBe('plain');
+  });
 });

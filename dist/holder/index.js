@@ -1,315 +1,8 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ var __webpack_modules__ = ({
-
-/***/ 366:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ isListening)
-/* harmony export */ });
-/* unused harmony export listeningPortsFromProc */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * Whether some process listens on TCP `port`. Linux: read the kernel's socket
- * tables (no traffic to the server). Elsewhere: try to connect on loopback.
- */
-async function isListening(port, platform = process.platform) {
-    if (platform === 'linux')
-        return listeningPortsFromProc().has(port);
-    return (await Promise.all(['127.0.0.1', '::1'].map((host) => accepts(host, port)))).some(Boolean);
-}
-const TCP_LISTEN = '0A';
-function listeningPortsFromProc() {
-    const ports = new Set();
-    for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
-        let text;
-        try {
-            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(table, 'utf8');
-        }
-        catch {
-            continue; // no IPv6
-        }
-        for (const line of text.split('\n').slice(1)) {
-            const fields = line.trim().split(/\s+/);
-            if (fields[3] === TCP_LISTEN)
-                ports.add(parseInt(fields[1].split(':')[1], 16));
-        }
-    }
-    return ports;
-}
-function accepts(host, port) {
-    return new Promise((resolve) => {
-        const socket = node_net__WEBPACK_IMPORTED_MODULE_1___default().connect({ host, port });
-        socket.once('connect', () => {
-            socket.destroy();
-            resolve(true);
-        });
-        socket.once('error', () => resolve(false));
-    });
-}
-
-
-/***/ }),
-
-/***/ 261:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W_: () => (/* binding */ isRunning)
-/* harmony export */ });
-/* unused harmony exports processStart, identify */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-/** The start time of `pid`, or null when it is not running or the OS does not tell. */
-function processStart(pid, platform = process.platform) {
-    try {
-        if (platform === 'linux') {
-            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
-            const fields = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
-            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
-        }
-        if (platform === 'darwin' || platform === 'freebsd') {
-            const { execFileSync } = process.getBuiltinModule('node:child_process');
-            const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
-            return out.trim() || null;
-        }
-    }
-    catch {
-        return null;
-    }
-    return null; // Windows: liveness by pid alone, with the lease's expiry as the backstop
-}
-function identify(pid) {
-    return { pid, start: processStart(pid) };
-}
-/** True while the process runs and, where its start time is known, is still the same process. */
-function isRunning(identity) {
-    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
-        return false;
-    try {
-        process.kill(identity.pid, 0);
-    }
-    catch (error) {
-        if (error.code !== 'EPERM')
-            return false; // EPERM: alive, another user's
-    }
-    if (identity.start === null)
-        return true;
-    return processStart(identity.pid) === identity.start;
-}
-
-
-/***/ }),
-
-/***/ 251:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _platform_listeners_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(366);
-/* harmony import */ var _platform_process_identity_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(261);
-/**
- * The holder: a detached process that keeps each port owned after the action
- * exits, without listening on it. For each port it holds an established loopback
- * connection whose local port is that port: bind(0) anywhere on the host skips
- * it, while a server that sets SO_REUSEADDR still binds and listens on it.
- *
- * It lets a port go once a server listens on it, and exits when every port is
- * let go, when it is told to stop (SIGTERM), when the job's runner process
- * exits, or at its deadline.
- */
-
-
-
-const held = new Map();
-function listen(host) {
-    return new Promise((resolve, reject) => {
-        const server = node_net__WEBPACK_IMPORTED_MODULE_0___default().createServer((socket) => socket.on('error', () => { }));
-        server.once('error', reject);
-        server.listen({ host, port: 0 }, () => resolve(server));
-    });
-}
-function hold(host, target, port) {
-    return new Promise((resolve) => {
-        const socket = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port: target, localAddress: host, localPort: port });
-        socket.once('connect', () => {
-            held.set(port, socket);
-            resolve(true);
-        });
-        socket.once('error', () => resolve(false));
-    });
-}
-function letGo(port) {
-    held.get(port)?.destroy();
-    held.delete(port);
-}
-async function watch(config, server) {
-    const exit = () => {
-        for (const port of [...held.keys()])
-            letGo(port);
-        server.close();
-        process.exit(0);
-    };
-    process.on('SIGTERM', exit);
-    process.on('SIGINT', exit);
-    for (;;) {
-        await new Promise((r) => setTimeout(r, config.pollMs));
-        if (Date.now() >= config.deadline || !(0,_platform_process_identity_js__WEBPACK_IMPORTED_MODULE_2__/* .isRunning */ .W_)(config.owner))
-            exit();
-        for (const port of [...held.keys()])
-            if (await (0,_platform_listeners_js__WEBPACK_IMPORTED_MODULE_1__/* .isListening */ .C)(port))
-                letGo(port);
-        if (held.size === 0)
-            exit();
-    }
-}
-async function main() {
-    const config = JSON.parse(process.argv[2]);
-    const server = await listen(config.host);
-    const target = server.address().port;
-    const results = await Promise.all(config.ports.map((port) => hold(config.host, target, port)));
-    const ready = {
-        held: config.ports.filter((_, i) => results[i]),
-        missed: config.ports.filter((_, i) => !results[i]),
-    };
-    process.send?.(ready);
-    process.disconnect?.();
-    await watch(config, server);
-}
-await main();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 24:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 30:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ })
-
-/******/ });
-/************************************************************************/
-/******/ // The module cache
-/******/ var __webpack_module_cache__ = {};
-/******/ 
-/******/ // The require function
-/******/ function __nccwpck_require__(moduleId) {
-/******/ 	// Check if module is in cache
-/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
-/******/ 	if (cachedModule !== undefined) {
-/******/ 		return cachedModule.exports;
-/******/ 	}
-/******/ 	// Create a new module (and put it into the cache)
-/******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
-/******/ 		exports: {}
-/******/ 	};
-/******/ 
-/******/ 	// Execute the module function
-/******/ 	var threw = true;
-/******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
-/******/ 		threw = false;
-/******/ 	} finally {
-/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
-/******/ 	}
-/******/ 
-/******/ 	// Return the exports of the module
-/******/ 	return module.exports;
-/******/ }
+/******/ // The require scope
+/******/ var __nccwpck_require__ = {};
 /******/ 
 /************************************************************************/
-/******/ /* webpack/runtime/asset-relocator-loader */
-/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
-/******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/compat get default export */
 /******/ (() => {
 /******/ 	// getDefaultExport function for compatibility with non-harmony modules
@@ -340,10 +33,221 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 /******/ })();
 /******/ 
 /************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(251);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+var __webpack_exports__ = {};
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/platform/system-tools.ts
+
+/**
+ * Absolute paths of the system programs Port Zero runs. Never the search path: on
+ * Windows the working directory (the workspace, which a pull request controls) is
+ * searched first, and on any OS a step can prepend directories to PATH.
+ */
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * Throws when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return external_node_path_default().win32.join(root, ...where);
+}
+
+;// CONCATENATED MODULE: ./src/platform/process-identity.ts
+
+
+const runTool = (file, args, env) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
+};
+const HOST = { platform: process.platform, run: runTool };
+/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+function processStart(pid, facts = HOST) {
+    try {
+        if (facts.platform === 'linux') {
+            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
+            const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
+        }
+        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
+            return macStart(pid, facts.run);
+        if (facts.platform === 'win32')
+            return windowsStart(pid, facts.run);
+    }
+    catch {
+        return null;
+    }
+    return null;
+}
+/**
+ * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
+ * so it is run with a fixed locale and time zone, by absolute path (the search path may
+ * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ */
+function macStart(pid, run) {
+    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
+    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    return seconds === null ? null : `unix:${seconds}`;
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
+function parseCLocaleLstart(text) {
+    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
+    const month = MONTHS.indexOf(match?.[1] ?? '');
+    if (!match || month < 0)
+        return null;
+    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
+    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+}
+/**
+ * The creation time as a FILETIME. No program that ships with every current Windows
+ * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
+ * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
+ * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ */
+function windowsStart(pid, run) {
+    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
+    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+}
+/** The identity of `pid` now. */
+function identify(pid, facts = HOST) {
+    return { pid, start: processStart(pid, facts) };
+}
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+function comparable(start, platform) {
+    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+}
+/**
+ * True while the process runs and, where its start time is known, is still the same
+ * process. A start in a form this code cannot compare (a macOS record of an older
+ * version, written in someone's locale and time zone) counts as unknown: the process
+ * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
+ * keeping a lease, never toward handing out a live job's port.
+ */
+function isRunning(identity, facts = HOST) {
+    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
+        return false;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code !== 'EPERM')
+            return false; // EPERM: alive, another user's
+    }
+    if (identity.start === null || !comparable(identity.start, facts.platform))
+        return true;
+    const now = processStart(identity.pid, facts);
+    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
+    if (now === null)
+        return facts.platform !== 'linux';
+    return now === identity.start;
+}
+
+;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
+/** The line a stop request is, and the line the holder answers with. */
+const stopRequest = (token) => `stop ${token}\n`;
+const stopAnswer = (pid) => `stopped ${pid}\n`;
+
+;// CONCATENATED MODULE: ./src/programs/holder.ts
+/**
+ * The holder: a detached process that keeps each port owned after the action
+ * exits, without listening on it. For each port it holds an established loopback
+ * connection whose local port is that port: bind(0) on that address skips it,
+ * while a server that sets SO_REUSEADDR (Node, Go, nginx...) still binds and
+ * listens on it beside the connection, so nothing needs to watch for servers.
+ *
+ * Idle, it does nothing but wait: it wakes every `ownerCheckMs` to see whether the
+ * job's runner process still runs, and at its deadline. It exits at the first of:
+ * a stop request on its control channel, SIGTERM/SIGINT, the runner process gone,
+ * the deadline.
+ *
+ * Control channel: the server its held connections go to also takes stop requests.
+ * A client sends `stop <token>\n`; the holder answers `stopped <pid>\n` and exits at
+ * once. The token reaches the holder over the IPC channel it starts with (never on
+ * its command line, which other accounts can read), so only the step that started it
+ * can stop it, and an answer proves the process is this holder.
+ */
+
+
+
+/** A request longer than this is not one: the connection is dropped. */
+const MAX_REQUEST = 256;
+const held = [];
+function listen(host, token, exit) {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_default().createServer((socket) => {
+            socket.on('error', () => { });
+            let request = '';
+            socket.on('data', (chunk) => {
+                request += chunk.toString('latin1');
+                if (request === stopRequest(token))
+                    socket.end(stopAnswer(process.pid), exit);
+                else if (request.includes('\n') || request.length > MAX_REQUEST)
+                    socket.destroy();
+            });
+        });
+        server.once('error', reject);
+        server.listen({ host, port: 0 }, () => resolve(server));
+    });
+}
+function hold(host, target, port) {
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host, port: target, localAddress: host, localPort: port });
+        socket.once('connect', () => {
+            held.push(socket);
+            resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+    });
+}
+/** Resets every held connection (an RST leaves no TIME_WAIT on the ports) and ends the process. */
+function exit() {
+    for (const socket of held)
+        socket.resetAndDestroy();
+    process.exit(0);
+}
+/** Waits on events only: a timer for the owner check, one for the deadline, the control server. */
+function watch(config) {
+    process.on('SIGTERM', exit);
+    process.on('SIGINT', exit);
+    setInterval(() => {
+        if (Date.now() >= config.deadline || !isRunning(config.owner))
+            exit();
+    }, config.ownerCheckMs);
+    setTimeout(exit, Math.min(Math.max(0, config.deadline - Date.now()), 2 ** 31 - 1));
+}
+async function main(config) {
+    const server = await listen(config.host, config.token, exit);
+    const control = server.address().port;
+    const results = await Promise.all(config.ports.map((port) => hold(config.host, control, port)));
+    const ready = {
+        held: config.ports.filter((_, i) => results[i]),
+        missed: config.ports.filter((_, i) => !results[i]),
+        control,
+    };
+    watch(config);
+    process.send?.(ready);
+    process.disconnect?.();
+}
+process.once('message', (config) => void main(config));
+

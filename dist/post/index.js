@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 773:
+/***/ 21:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1060,6 +1060,8 @@ const State = {
     LeaseToken: 'leaseToken',
     LeasePorts: 'leasePorts',
     Holder: 'holder',
+    KernelPorts: 'kernelPorts',
+    KernelRoute: 'kernelRoute',
 };
 /** The most ports one step hands out. */
 const MAX_COUNT = 1000;
@@ -1072,14 +1074,18 @@ const MAX_LEASE_MINUTES = 7 * 24 * 60;
 class errors_PortZeroError extends Error {
     name = 'PortZeroError';
 }
-/** An input (or command-line option) that breaks its rule. */
+/**
+ * An input (or command-line option, or library option) that breaks its rule.
+ * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
+ */
 class InputError extends errors_PortZeroError {
     name = 'InputError';
     input;
     value;
     allowed;
-    constructor(input, value, allowed) {
-        super(`Input '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
+    /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
+    constructor(input, value, allowed, kind = 'Input') {
+        super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
         this.input = input;
         this.value = value;
         this.allowed = allowed;
@@ -1093,6 +1099,10 @@ class AllocationError extends (/* unused pure expression or super */ null && (er
 class errors_LeaseError extends errors_PortZeroError {
     name = 'LeaseError';
 }
+/** `1 port`, `2 ports`: a count with its noun in the right number. */
+function plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
+}
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
@@ -1100,38 +1110,121 @@ function errorMessage(error) {
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
+/** The line a stop request is, and the line the holder answers with. */
+const stopRequest = (token) => `stop ${token}\n`;
+const stopAnswer = (pid) => `stopped ${pid}\n`;
+
+;// CONCATENATED MODULE: ./src/platform/system-tools.ts
+
+/**
+ * Absolute paths of the system programs Port Zero runs. Never the search path: on
+ * Windows the working directory (the workspace, which a pull request controls) is
+ * searched first, and on any OS a step can prepend directories to PATH.
+ */
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * Throws when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return external_node_path_default().win32.join(root, ...where);
+}
+
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
-/** The start time of `pid`, or null when it is not running or the OS does not tell. */
-function processStart(pid, platform = process.platform) {
+
+const runTool = (file, args, env) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
+};
+const HOST = { platform: process.platform, run: runTool };
+/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+function processStart(pid, facts = HOST) {
     try {
-        if (platform === 'linux') {
+        if (facts.platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
             const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
             const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
             return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
         }
-        if (platform === 'darwin' || platform === 'freebsd') {
-            const { execFileSync } = process.getBuiltinModule('node:child_process');
-            const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], { encoding: 'utf8', stdio: 'pipe' });
-            return out.trim() || null;
-        }
+        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
+            return macStart(pid, facts.run);
+        if (facts.platform === 'win32')
+            return windowsStart(pid, facts.run);
     }
     catch {
         return null;
     }
-    return null; // Windows: liveness by pid alone, with the lease's expiry as the backstop
+    return null;
 }
-function process_identity_identify(pid) {
-    return { pid, start: processStart(pid) };
+/**
+ * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
+ * so it is run with a fixed locale and time zone, by absolute path (the search path may
+ * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ */
+function macStart(pid, run) {
+    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
+    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    return seconds === null ? null : `unix:${seconds}`;
 }
-/** True while the process runs and, where its start time is known, is still the same process. */
-function isRunning(identity) {
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
+function parseCLocaleLstart(text) {
+    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
+    const month = MONTHS.indexOf(match?.[1] ?? '');
+    if (!match || month < 0)
+        return null;
+    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
+    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+}
+/**
+ * The creation time as a FILETIME. No program that ships with every current Windows
+ * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
+ * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
+ * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ */
+function windowsStart(pid, run) {
+    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
+    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+}
+/** The identity of `pid` now. */
+function process_identity_identify(pid, facts = HOST) {
+    return { pid, start: processStart(pid, facts) };
+}
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+function comparable(start, platform) {
+    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+}
+/**
+ * True while the process runs and, where its start time is known, is still the same
+ * process. A start in a form this code cannot compare (a macOS record of an older
+ * version, written in someone's locale and time zone) counts as unknown: the process
+ * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
+ * keeping a lease, never toward handing out a live job's port.
+ */
+function isRunning(identity, facts = HOST) {
     if (!Number.isInteger(identity.pid) || identity.pid <= 0)
         return false;
     try {
@@ -1141,12 +1234,18 @@ function isRunning(identity) {
         if (error.code !== 'EPERM')
             return false; // EPERM: alive, another user's
     }
-    if (identity.start === null)
+    if (identity.start === null || !comparable(identity.start, facts.platform))
         return true;
-    return processStart(identity.pid) === identity.start;
+    const now = processStart(identity.pid, facts);
+    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
+    if (now === null)
+        return facts.platform !== 'linux';
+    return now === identity.start;
 }
 
 ;// CONCATENATED MODULE: ./src/protection/holder.ts
+
+
 
 
 
@@ -1168,17 +1267,22 @@ function holderScript() {
         throw new PortZeroError(`The port holder program is missing beside ${here}`);
     return found;
 }
-/** Starts the detached holder and waits until it holds every port it can. */
-function startHolder(config) {
+function newHolderToken() {
+    const { randomBytes } = process.getBuiltinModule('node:crypto');
+    return randomBytes(24).toString('base64url');
+}
+/** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
+function startHolder(request) {
     const { spawn } = process.getBuiltinModule('node:child_process');
-    const child = spawn(process.execPath, [holderScript(), JSON.stringify({ pollMs: 250, ...config })], {
+    const config = { ownerCheckMs: 2000, ...request, token: newHolderToken() };
+    const child = spawn(process.execPath, [holderScript()], {
         detached: true,
         windowsHide: true, // no console window for a background process on Windows
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     return new Promise((resolve, reject) => {
         const fail = (why) => {
-            child.kill('SIGKILL');
+            child.kill('SIGKILL'); // our own child, still attached: its pid cannot have been reused
             reject(new PortZeroError(`The port holder did not start: ${why}`));
         };
         const timer = setTimeout(() => fail('no answer in 10 s'), 10_000);
@@ -1189,22 +1293,58 @@ function startHolder(config) {
             child.removeAllListeners('exit');
             child.disconnect();
             child.unref();
-            resolve({ ...ready, process: identify(child.pid) });
+            // Windows: never signalled (libuv's SIGTERM is TerminateProcess), so no costly start-time lookup.
+            const identity = process.platform === 'win32' ? { pid: child.pid, start: null } : identify(child.pid);
+            resolve({ ...ready, process: identity, host: config.host, token: config.token });
         });
+        child.send(config);
     });
 }
-/** Ends the holder if it still runs; true once it is gone. */
-async function stopHolder(holder) {
-    if (!isRunning(holder))
-        return true;
-    process.kill(holder.pid, 'SIGTERM');
-    for (let waited = 0; waited < 3000; waited += 50) {
-        await new Promise((r) => setTimeout(r, 50));
-        if (!isRunning(holder))
-            return true;
+/**
+ * Stops the holder of `saved` without ever signalling a process not proven to be it.
+ * First the control channel: a holder that answers with its pid exits at once. No
+ * answer means it is gone or hung; then, off Windows only, a process whose pid and
+ * start time both match the saved ones (so it is the process the main step started)
+ * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
+ * pids are reused. Ends within about 2 s.
+ */
+async function stopHolder(saved, platform = process.platform) {
+    if (await askToStop(saved)) {
+        await waitUntilGone(saved.process, 1000);
+        return 'stopped';
     }
-    process.kill(holder.pid, 'SIGKILL');
-    return !isRunning(holder);
+    if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process))
+        return 'gone';
+    process.kill(saved.process.pid, 'SIGKILL');
+    await waitUntilGone(saved.process, 1000);
+    return 'killed';
+}
+/** Sends the stop request; true when the answer names the saved pid. Gives up after 1 s. */
+function askToStop(saved) {
+    if (!Number.isInteger(saved.control) || typeof saved.token !== 'string')
+        return Promise.resolve(false);
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: saved.host, port: saved.control });
+        let answer = '';
+        const done = (ok) => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(ok);
+        };
+        const timer = setTimeout(() => done(false), 1000);
+        socket.on('error', () => done(false));
+        socket.on('connect', () => socket.write(stopRequest(saved.token)));
+        socket.on('data', (chunk) => {
+            answer += chunk.toString('latin1');
+            if (answer.includes('\n'))
+                done(answer === stopAnswer(saved.process.pid));
+        });
+        socket.on('end', () => done(answer === stopAnswer(saved.process.pid)));
+    });
+}
+async function waitUntilGone(identity, ms) {
+    for (let waited = 0; waited < ms && isRunning(identity); waited += 10)
+        await new Promise((r) => setTimeout(r, 10));
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -1382,17 +1522,17 @@ function lease_location_assertOwnDir(dir) {
  */
 function lease_location_leaseDirs(root, seen = new Map()) {
     const dirs = [root];
-    const legacy = path.join(path.dirname(root), LEGACY_DEFAULT_NAME);
-    if (path.basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
+    const legacy = external_node_path_default().join(external_node_path_default().dirname(root), LEGACY_DEFAULT_NAME);
+    if (external_node_path_default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
         dirs.push(legacy);
-    for (const name of fs.readdirSync(root)) {
+    for (const name of external_node_fs_default().readdirSync(root)) {
         const uid = ACCOUNT_DIR.exec(name)?.[1];
         if (uid === undefined)
             continue;
-        const dir = path.join(root, name);
+        const dir = external_node_path_default().join(root, name);
         let ok = seen.get(name);
         if (ok === undefined) {
-            const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
+            const stat = external_node_fs_default().lstatSync(dir, { throwIfNoEntry: false });
             ok = stat !== undefined && stat.isDirectory() && (windows || stat.uid === Number(uid));
             seen.set(name, ok);
         }
@@ -1401,7 +1541,7 @@ function lease_location_leaseDirs(root, seen = new Map()) {
     }
     return dirs;
 }
-const ACCOUNT_DIR = (/* unused pure expression or super */ null && (windows ? /^([^.][^.]*)(\.[\w-]+)?$/ : /^(\d+)(\.[\w-]+)?$/));
+const ACCOUNT_DIR = windows ? /^([^.][^.]*)(\.[\w-]+)?$/ : /^(\d+)(\.[\w-]+)?$/;
 function lstat(file) {
     try {
         return external_node_fs_default().lstatSync(file);
@@ -1674,8 +1814,8 @@ function liveIn(dirs, port, except) {
     return dirs.some((dir) => {
         if (dir === except)
             return false;
-        const read = readRecord(leasePath(dir, port));
-        return read.kind === 'record' && judgeRecord(read.record, read.changed).live;
+        const read = lease_record_readRecord(leasePath(dir, port));
+        return read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live;
     });
 }
 /**
@@ -1684,7 +1824,7 @@ function liveIn(dirs, port, except) {
  */
 function hasLiveLease(location, port) {
     try {
-        return liveIn(leaseDirs(location), port);
+        return liveIn(lease_location_leaseDirs(location), port);
     }
     catch {
         return false; // no readable location: no lease
@@ -1742,6 +1882,7 @@ function releaseOwnedBy(own, owner) {
  */
 function sweepStale(own, warn) {
     lease_location_assertOwnDir(own);
+    // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
     const verdicts = new Map();
     const stale = [];
     for (const name of external_node_fs_default().readdirSync(own)) {
@@ -1753,7 +1894,7 @@ function sweepStale(own, warn) {
             continue;
         }
         const port = LEASE_FILE.exec(name)?.[1];
-        const ino = port === undefined ? undefined : external_node_fs_default().lstatSync(file, { throwIfNoEntry: false })?.ino;
+        const ino = port === undefined ? undefined : external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
         if (ino === undefined)
             continue;
         const verdict = verdicts.get(ino) ?? judgeFile(file);
@@ -1787,15 +1928,299 @@ function abandoned(file, pid) {
     return !isRunning({ pid, start: null }) || (stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now());
 }
 
+;// CONCATENATED MODULE: ./src/allocator/port-range.ts
+const MIN_PORT = 1;
+const MAX_PORT = 65535;
+function rangeSize(range) {
+    return range.high - range.low + 1;
+}
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
+class port_range_PortSet {
+    ranges;
+    constructor(ranges = []) {
+        this.ranges = merge([...ranges]);
+    }
+    has(port) {
+        let lo = 0;
+        let hi = this.ranges.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const r = this.ranges[mid];
+            if (port < r.low)
+                hi = mid - 1;
+            else if (port > r.high)
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    }
+    /** How many ports of `range` are not in the set. */
+    countOutside(range) {
+        let inside = 0;
+        for (const r of this.ranges) {
+            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+        }
+        return rangeSize(range) - inside;
+    }
+    union(other) {
+        return new port_range_PortSet([...this.ranges, ...other.ranges]);
+    }
+    get size() {
+        return this.ranges.length;
+    }
+}
+function merge(ranges) {
+    const sorted = ranges.toSorted((a, b) => a.low - b.low);
+    const merged = [];
+    for (const r of sorted) {
+        const last = merged.at(-1);
+        if (last && r.low <= last.high + 1)
+            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+        else
+            merged.push({ low: r.low, high: r.high });
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
+
+
+
+
+/**
+ * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
+ * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
+ * autobind, with no expiry, while explicit binds still succeed with or without
+ * SO_REUSEADDR. One list per network namespace, shared by every account in it.
+ *
+ * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
+ * a write replaces the whole list; a zero-length write changes nothing, so an empty
+ * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ */
+const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+/** Every Port Zero process of every account takes this lock around a read-merge-write. */
+const LOCK_NAME = '\0port-zero/reserved-ports';
+/** The list cannot be read, written or locked; the message says why and what to do. */
+class KernelListError extends errors_PortZeroError {
+    name = 'KernelListError';
+    /** True when the cause is a missing right to write (then another mechanism can take over). */
+    notAllowed;
+    constructor(message, notAllowed = false) {
+        super(message);
+        this.notAllowed = notAllowed;
+    }
+}
+/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
+function parseReservedPorts(text) {
+    const ranges = [];
+    for (const item of text.split(/[\s,]+/)) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(item);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        if (low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return new port_range_PortSet(ranges);
+}
+/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
+function formatReservedPorts(set) {
+    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
+}
+/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
+function readReservedPorts(file = RESERVED_PORTS_FILE) {
+    try {
+        return parseReservedPorts(fs.readFileSync(file, 'utf8'));
+    }
+    catch {
+        return new PortSet();
+    }
+}
+/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
+function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Adds `ports` to the list, keeping every entry already there. Resolves with how
+ * the list was written. Throws KernelListError (nothing written) when the list
+ * cannot be locked or written.
+ */
+async function addReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const merged = listed.union(toSet(ports));
+        return writeList(file, formatReservedPorts(merged), options);
+    });
+}
+/**
+ * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
+ * (another job holds it now). Resolves with the ports removed.
+ */
+async function removeReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
+        if (gone.length === 0)
+            return [];
+        const drop = new Set(gone);
+        const left = listed.ranges.flatMap((r) => {
+            const kept = [];
+            let low = r.low;
+            for (let p = r.low; p <= r.high; p++) {
+                if (!drop.has(p))
+                    continue;
+                if (p > low)
+                    kept.push({ low, high: p - 1 });
+                low = p + 1;
+            }
+            if (low <= r.high)
+                kept.push({ low, high: r.high });
+            return kept;
+        });
+        await writeList(file, formatReservedPorts(new port_range_PortSet(left)), options);
+        return gone;
+    });
+}
+function toSet(ports) {
+    return new PortSet(ports.map((p) => ({ low: p, high: p })));
+}
+function readList(file) {
+    try {
+        return parseReservedPorts(external_node_fs_default().readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        throw new KernelListError(`Cannot read ${file} (${error.code}): this kernel has no reserved-port list`);
+    }
+}
+const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
+async function writeList(file, text, options) {
+    let denied;
+    try {
+        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
+        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY);
+        try {
+            external_node_fs_default().writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        return 'direct';
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!NOT_ALLOWED.has(code))
+            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
+        denied = code;
+    }
+    if (!options.sudo)
+        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
+    await sudoTee(file, text);
+    return 'sudo';
+}
+function notAllowed(file, why) {
+    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+}
+/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
+function sudoTee(file, text) {
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    return new Promise((resolve, reject) => {
+        const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (code === 0)
+                return resolve();
+            const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
+            reject(notAllowed(file, `sudo -n tee failed: ${said}`));
+        });
+        child.stdin.on('error', () => { }); // sudo may exit before reading: its exit code tells
+        child.stdin.end(text);
+    });
+}
+/**
+ * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
+ * namespace, like the list; any account can take it; the kernel frees it when the
+ * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ */
+async function withLock(options, work) {
+    const name = options.lockName ?? LOCK_NAME;
+    const waitMs = options.lockWaitMs ?? 10_000;
+    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
+    try {
+        return await work();
+    }
+    finally {
+        await new Promise((resolve) => lock.close(resolve));
+    }
+}
+async function takeLock(name, deadline, waitMs) {
+    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
+        const server = external_node_net_default().createServer();
+        const taken = await new Promise((resolve) => {
+            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
+            server.listen({ path: name, exclusive: true }, () => resolve(true));
+        });
+        if (taken === true)
+            return server.unref();
+        if (taken instanceof Error)
+            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+        if (Date.now() >= deadline) {
+            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+        }
+        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/protection/dead-jobs.ts
+
+
+/**
+ * Takes the kernel-list entries of jobs whose runner died off the list: the ports of
+ * `swept` stale leases whose record named the kernel list, except a port that a live
+ * lease holds again (another job may have listed it since). Without the right to
+ * write the list, it does nothing and resolves with [].
+ *
+ * @param location the lease directory the stale leases were swept from
+ * @param route how this job may write the list ('sudo' allows `sudo -n tee`)
+ * @returns the ports taken off the list
+ */
+async function releaseDeadJobsPorts(location, swept, route) {
+    const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
+    if (ports.length === 0 || (route === 'direct' && !mayWriteDirectly()))
+        return [];
+    return removeReservedPorts(ports, { sudo: route === 'sudo', keep: (port) => hasLiveLease(location, port) });
+}
+
 ;// CONCATENATED MODULE: ./src/action/post.ts
 
 
 
 
 
-/** The post step: stops the holder and releases this job's leases. It warns, and never fails the job. */
+
+
+/** The post step: stops the holder, takes this job's ports off the kernel list, releases its leases. It warns, and never fails the job. */
 async function runPost() {
     await attempt('stop the port holder', stopJobHolder);
+    // Before the leases go: once they do, another job may put the same ports on the list.
+    await attempt("take this job's ports off the kernel's reserved-port list", releaseJobKernelPorts);
     await attempt('release the leases', releaseJobLeases);
 }
 async function attempt(what, step) {
@@ -1811,24 +2236,45 @@ async function stopJobHolder() {
     if (saved === '')
         return;
     const holder = JSON.parse(saved);
-    if (await stopHolder(holder))
-        info(`Stopped the port holder (process ${holder.pid}).`);
+    const pid = holder.process?.pid;
+    const outcome = await stopHolder(holder);
+    if (outcome === 'stopped')
+        info(`Stopped the port holder (process ${pid}).`);
+    else if (outcome === 'killed')
+        warning(`The port holder (process ${pid}) did not answer its stop request; it was killed.`);
     else
-        warning(`The port holder (process ${holder.pid}) did not stop.`);
+        info(`The port holder (process ${pid}) had already exited.`);
 }
-function releaseJobLeases() {
+function savedPorts(name) {
+    return getState(name).split(' ').filter(Boolean).map(Number);
+}
+async function releaseJobKernelPorts() {
+    const ports = savedPorts(State.KernelPorts);
+    if (ports.length === 0)
+        return;
+    const removed = await removeReservedPorts(ports, { sudo: getState(State.KernelRoute) === 'sudo' });
+    info(`Took ${removed.length} of ${ports.length} ports off the kernel's reserved-port list.`);
+}
+async function releaseJobLeases() {
     const own = getState(State.LeaseAccountDir);
     if (own === '') {
         core_debug('no leases to release');
         return;
     }
-    const ports = getState(State.LeasePorts).split(' ').filter(Boolean).map(Number);
+    const ports = savedPorts(State.LeasePorts);
     const released = releaseLeases(own, getState(State.LeaseToken), ports);
-    info(`Released ${released} of ${ports.length} port leases.`);
+    info(`Released ${released} of ${plural(ports.length, 'port lease')}.`);
     // Off the hot path: tidy up after this account's jobs that crashed or never ran their post step.
     const swept = sweepStale(own, (m) => warning(m));
     if (swept.length)
-        info(`Removed ${swept.length} stale leases left by other jobs.`);
+        info(`Removed ${plural(swept.length, 'stale lease')} left by other jobs.`);
+    // The same right this job used; a job that did not use the list writes it only where it may directly.
+    const route = (getState(State.KernelRoute) || 'direct');
+    await attempt('take the ports of dead jobs off the kernel list', async () => {
+        const removed = await releaseDeadJobsPorts(getState(State.LeaseDir), swept, route);
+        if (removed.length)
+            info(`Took ${plural(removed.length, 'port')} of stale leases off the kernel's reserved-port list.`);
+    });
 }
 
 
@@ -1838,7 +2284,7 @@ function releaseJobLeases() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(773);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21);
 /**
  * The action's post step (action.yml `runs.post`): an entry of its own, as in
  * actions/setup-node and actions/cache, so it can never allocate. With no state

@@ -1,14 +1,17 @@
 import * as core from '@actions/core';
-import { allocatePorts, type Allocation } from '../allocator/allocate-ports.ts';
+import { allocatePorts, type Allocation, type Reservation } from '../allocator/allocate-ports.ts';
 import { Input, State } from '../settings/constants.ts';
-import { errorMessage, LeaseError } from '../errors.ts';
+import { errorMessage, LeaseError, plural } from '../errors.ts';
 import { startHolder, stopHolder, type Holder } from '../protection/holder.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
-import { LeaseBook, newOwner } from '../protection/leases.ts';
+import { LeaseBook, newOwner, sweepStale } from '../protection/leases.ts';
 import { defaultLeaseRoot, openLeaseLocation, SHARED_SETUP } from '../protection/lease-location.ts';
+import { releaseDeadJobsPorts } from '../protection/dead-jobs.ts';
+import { readReservedPorts, removeReservedPorts } from '../protection/kernel-list.ts';
 import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
 import { publish, writeEnvFile } from './publish.ts';
 import { loopbackFor } from '../protection/time-wait.ts';
+import { describeProtection, reservationFor, type Applied } from '../protection/choose-reservation.ts';
 import { buildResults, type Results } from '../settings/results.ts';
 
 function readInputs(): RawInputs {
@@ -20,6 +23,7 @@ export async function run(): Promise<void> {
   try {
     const settings = parseSettings(readInputs());
     core.debug(`settings: ${JSON.stringify(settings)}`);
+    core.debug(`reserve ${settings.reserve}: ${settings.reserveChoice.why}`);
     // The runner process that runs this job: leases and the holder end when it does.
     const runner = identify(process.ppid);
     const leases = openLeases(settings, runner);
@@ -34,25 +38,25 @@ export async function run(): Promise<void> {
 async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefined, runner: ProcessIdentity): Promise<Results> {
   const undo: (() => unknown)[] = [];
   if (leases) undo.push(() => leases.releaseAll());
+  const { reserve, applied } = reservationFor(settings.reserveChoice, (m) => core.debug(m));
+  undo.push(() => applied.kernelPorts.length && removeReservedPorts(applied.kernelPorts, { sudo: applied.route === 'sudo' }));
   try {
-    const allocation = await allocate(settings, leases);
+    if (leases && settings.reserve === 'kernel' && (settings.range || settings.contiguous)) await clearDeadJobs(settings, leases);
+    const allocation = await allocate(settings, leases, reserve);
     const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
-    if (holder) undo.push(() => stopHolder(holder.process));
-    const results = { ...buildResults(settings, allocation.ports, protection(settings, leases, holder)), notes };
+    if (holder) undo.push(() => stopHolder(holder));
+    const results = {
+      ...buildResults(settings, allocation.ports, describeProtection(applied, holder !== undefined, leases !== undefined)),
+      notes,
+    };
     writeEnvFile(settings.envFile, results);
     leases?.close();
-    saveState(leases, holder);
+    saveState(leases, holder, applied);
     return results;
   } catch (error) {
     for (const step of undo.reverse()) await step();
     throw error;
   }
-}
-
-/** How the summary names what protects the ports after this step. */
-function protection(settings: Settings, leases: LeaseBook | undefined, holder: Holder | undefined): string {
-  const parts = [leases && 'lease', settings.reserve !== 'none' && 'TIME_WAIT', holder && 'holder'];
-  return parts.filter(Boolean).join(' + ') || 'nothing';
 }
 
 /**
@@ -89,13 +93,24 @@ function unleased(why: string, reserve: string): string {
   );
 }
 
-async function allocate(settings: Settings, leases: LeaseBook | undefined): Promise<Allocation> {
-  const allocation = await allocatePorts({
-    ...allocationRequest(settings),
-    claim: leases?.claim,
-    // The holder takes over from TIME_WAIT, so no moment is left unprotected.
-    reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
-  });
+/**
+ * A range or block draw skips every port on the kernel list, so the entries of jobs
+ * whose runner died are cleared first when there are any; their post step never ran.
+ */
+async function clearDeadJobs(settings: Settings, leases: LeaseBook) {
+  if (readReservedPorts().size === 0) return;
+  const swept = sweepStale(leases.location.own, (m) => core.warning(m));
+  try {
+    const removed = await releaseDeadJobsPorts(leases.location.root, swept, settings.reserveChoice.sudo ? 'sudo' : 'direct');
+    if (removed.length) core.debug(`took ports ${removed.join(' ')} of dead jobs off the kernel list`);
+  } catch (error) {
+    core.debug(`could not take the ports of dead jobs off the kernel list: ${errorMessage(error)}`);
+  }
+}
+
+async function allocate(settings: Settings, leases: LeaseBook | undefined, reserve: Reservation): Promise<Allocation> {
+  // With reserve: holder, the holder takes over from TIME_WAIT, so no moment is left unprotected.
+  const allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve });
   core.debug(
     `allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')}), reserve ${settings.reserve}`,
   );
@@ -113,17 +128,24 @@ async function hold(settings: Settings, allocation: Allocation, runner: ProcessI
     deadline: Date.now() + settings.leaseMinutes * 60_000,
     owner: runner,
   });
-  core.debug(`holder process ${holder.process.pid} holds ${holder.held.length} ports`);
+  core.debug(`holder process ${holder.process.pid} holds ${plural(holder.held.length, 'port')}`);
   if (holder.missed.length) core.warning(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
   return holder;
 }
 
-function saveState(leases: LeaseBook | undefined, holder: Holder | undefined) {
+function saveState(leases: LeaseBook | undefined, holder: Holder | undefined, applied: Applied) {
   if (leases) {
     core.saveState(State.LeaseDir, leases.location.root);
     core.saveState(State.LeaseAccountDir, leases.location.own);
     core.saveState(State.LeaseToken, leases.owner.token);
     core.saveState(State.LeasePorts, leases.ports.join(' '));
   }
-  if (holder) core.saveState(State.Holder, JSON.stringify(holder.process));
+  if (holder) {
+    const { process, host, control, token } = holder;
+    core.saveState(State.Holder, JSON.stringify({ process, host, control, token }));
+  }
+  if (applied.kernelPorts.length) {
+    core.saveState(State.KernelPorts, applied.kernelPorts.join(' '));
+    core.saveState(State.KernelRoute, applied.route!);
+  }
 }

@@ -32,7 +32,7 @@ export function publish(results: Results, summary: boolean): void {
   const long = results.rows.length > GROUP_ABOVE;
   if (long) core.startGroup(`Port Zero: ${results.rows.length} ports`);
   for (const row of results.rows) {
-    core.info(`${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : ''));
+    core.info(`${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : '') + `, protected by ${results.protection}`);
   }
   if (long) core.endGroup();
   for (const [name, value] of Object.entries(results.outputs)) core.setOutput(name, value);

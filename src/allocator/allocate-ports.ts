@@ -1,12 +1,19 @@
 import { AllocationError, PortZeroError } from '../errors.ts';
-import { ephemeralRange, PortSet, type PortRange } from './port-range.ts';
+import { PortSet, type PortRange } from './port-range.ts';
+import { ephemeralRange } from '../platform/ephemeral-range.ts';
 import { reserveTimeWait } from '../protection/time-wait.ts';
+import { readReservedPorts } from '../protection/kernel-list.ts';
 import { bind, closeAll, EVERY_ADDRESS, isBusy, type Held, type Protocol } from './sockets.ts';
 import { confirmLoopback } from './confirm-loopback.ts';
 import { windowsExcludedPorts } from '../platform/windows-excluded.ts';
 
 export type { Protocol } from './sockets.ts';
-export type Reservation = 'none' | 'time-wait';
+/**
+ * Protects the chosen ports after their sockets close; called while the whole batch
+ * is still bound. Resolves with the ports another program took meanwhile (drawn again).
+ */
+export type Protector = (held: readonly Held[]) => Promise<number[]>;
+export type Reservation = 'none' | 'time-wait' | Protector;
 
 export interface AllocateOptions {
   /** How many ports. */
@@ -50,12 +57,34 @@ interface Candidate {
 
 /** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
 const MAX_SKIPPED = 20000;
+/** Rounds of drawing again the ports another program took while they were being reserved. */
+const MAX_REDRAWS = 5;
 
 /**
  * Binds the whole batch, holds every socket until all ports are known, then
- * closes them all, so no port can be handed out twice within the batch.
+ * closes them all, so no port can be handed out twice within the batch. Ports lost
+ * during the reservation are drawn again (a contiguous block as a whole).
  */
 export async function allocatePorts(options: AllocateOptions): Promise<Allocation> {
+  let { allocation, lost } = await allocateOnce(options);
+  let seen = new PortSet(allocation.ports.map((p) => ({ low: p, high: p })));
+  for (let round = 1; lost.length > 0; round++) {
+    if (round > MAX_REDRAWS) {
+      throw new AllocationError(
+        `Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; try again, or use reserve: kernel`,
+      );
+    }
+    const exclude = (options.exclude ?? new PortSet()).union(seen);
+    const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
+    seen = seen.union(new PortSet(again.allocation.ports.map((p) => ({ low: p, high: p }))));
+    const fresh = [...again.allocation.ports];
+    const ports = options.contiguous ? fresh : allocation.ports.map((p) => (lost.includes(p) ? fresh.shift()! : p));
+    ({ allocation, lost } = { allocation: { ...allocation, ports }, lost: again.lost });
+  }
+  return allocation;
+}
+
+async function allocateOnce(options: AllocateOptions): Promise<{ allocation: Allocation; lost: number[] }> {
   const spec = await resolveSpec(options);
   const chosen: Candidate[] = [];
   const skipped: Held[] = [];
@@ -69,9 +98,10 @@ export async function allocatePorts(options: AllocateOptions): Promise<Allocatio
     }
     const ports = chosen.flatMap((c) => c.ports);
     if (ports.length < spec.count) throw shortfall(spec, ports.length);
-    if (spec.reserve === 'time-wait') await reserveTimeWait(chosen.flatMap((c) => c.held));
+    const protect = spec.reserve === 'time-wait' ? reserveTimeWait : spec.reserve === 'none' ? undefined : spec.reserve;
+    const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
     const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
-    return { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve };
+    return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
   } finally {
     await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
   }
@@ -120,6 +150,8 @@ async function resolveSpec(options: AllocateOptions): Promise<Spec> {
   if (process.platform === 'win32' && (options.range || options.contiguous)) {
     exclude = exclude.union(await windowsExcludedPorts(protocols));
   }
+  // Port 0 skips the kernel's reserved-port list too; explicit binds to listed ports succeed.
+  if (process.platform === 'linux' && (options.range || options.contiguous)) exclude = exclude.union(readReservedPorts());
   return {
     count: options.count,
     protocols,
@@ -141,10 +173,11 @@ async function confirmAll(candidate: Candidate): Promise<boolean> {
 
 function shortfall(spec: Spec, found: number): AllocationError {
   const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
+  if (spec.count === 1) return new AllocationError(`No free port in ${where}`);
   if (spec.contiguous) {
     return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where}`);
   }
-  return new AllocationError(`Only ${found} of the ${spec.count} ports asked for are free in ${where}`);
+  return new AllocationError(`Only ${found} of the ${spec.count} ports asked for ${found === 1 ? 'is' : 'are'} free in ${where}`);
 }
 
 /** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */

@@ -1,27 +1,74 @@
-import type net from 'node:net';
+import type dgram from 'node:dgram';
+import net from 'node:net';
 import { connectToOwn } from './own-connection.ts';
 import type { Held } from './sockets.ts';
 
 const LOOPBACKS = ['127.0.0.1', '::1'];
 
+/** How long a datagram to our own socket may take before another program is taken to have it, ms. */
+const UDP_WAIT_MS = 250;
+
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
- * listener on 127.0.0.1 or ::1. Connect to each loopback address: if our own
- * server does not get the connection, somebody else listens there.
+ * socket on 127.0.0.1 or ::1, for TCP and UDP alike. Reach each loopback address:
+ * if our own socket does not get the connection (TCP) or the datagram (UDP),
+ * somebody else has that address and port.
  */
 export async function confirmLoopback(held: Held): Promise<boolean> {
-  if (!held.server || (held.host !== '::' && held.host !== '0.0.0.0')) return true;
+  if (held.host !== '::' && held.host !== '0.0.0.0') return true;
   const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
-  const results = await Promise.all(addresses.map((a) => reachesOwnServer(held.server!, a, held.port)));
+  const reach = held.server
+    ? (a: string) => reachesOwnServer(held.server!, a, held.port)
+    : held.socket
+      ? (a: string) => reachesOwnSocket(held.socket!, a, held.port)
+      : undefined;
+  if (!reach) return true;
+  const results = await Promise.all(addresses.map(reach));
   return results.every(Boolean);
 }
 
-/** Refused counts as free: nobody listens on that address (or the machine lacks it). */
+/**
+ * Refused counts as free: nobody listens on that address (or the machine lacks it).
+ * Our probe is reset, not closed: a close would leave TIME_WAIT on the port itself
+ * (where the server side closes first), and `reserve: none` promises none.
+ */
 async function reachesOwnServer(server: net.Server, address: string, port: number): Promise<boolean> {
   const own = await connectToOwn(server, address, port, 1000);
   if (own.outcome === 'ours') {
+    own.client.resetAndDestroy();
     own.accepted.destroy();
-    own.client.destroy();
   }
   return own.outcome !== 'elsewhere';
+}
+
+/**
+ * Sends a datagram carrying a nonce to `address`:`port` and waits for our socket to
+ * receive it. A socket bound to that exact address takes precedence over our
+ * wildcard, so a datagram that does not arrive went to another program. An address
+ * the machine lacks cannot be sent to, and counts as free.
+ */
+function reachesOwnSocket(socket: dgram.Socket, address: string, port: number): Promise<boolean> {
+  const { createSocket } = process.getBuiltinModule('node:dgram') as typeof dgram;
+  const nonce = `port-zero ${process.pid} ${port} ${Math.random()}`;
+  return new Promise((resolve) => {
+    const client = createSocket(net.isIPv6(address) ? 'udp6' : 'udp4');
+    let finished = false;
+    const done = (result: boolean) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      socket.off('message', onMessage);
+      client.close();
+      resolve(result);
+    };
+    const onMessage = (message: Buffer) => {
+      if (message.toString() === nonce) done(true);
+    };
+    socket.on('message', onMessage);
+    client.on('error', () => done(true));
+    const timer = setTimeout(() => done(false), UDP_WAIT_MS);
+    client.send(nonce, port, address, (error) => {
+      if (error) done(true);
+    });
+  });
 }

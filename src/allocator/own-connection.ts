@@ -2,13 +2,15 @@ import net from 'node:net';
 
 /** What became of a connection to a port where one of our servers listens. */
 export type OwnConnection =
-  { outcome: 'ours'; client: net.Socket; accepted: net.Socket } | { outcome: 'refused' } | { outcome: 'elsewhere' };
+  { outcome: 'ours'; client: net.Socket; accepted: net.Socket } | { outcome: 'refused'; code: string } | { outcome: 'elsewhere' };
 
 /**
  * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
  * socket `server` accepted for that connection; both stay open for the caller.
  * 'elsewhere': the connection succeeded but nothing of ours arrived within
- * `waitMs` (another program listens on that address). 'refused': nobody listens there.
+ * `waitMs` (another program listens on that address). 'refused': the connection
+ * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
+ * when no source port is left.
  *
  * The client's port is known only after its 'connect' event, and whether that or
  * the server's 'connection' comes first varies with the platform's poller, so the
@@ -48,9 +50,9 @@ export function connectToOwn(server: net.Server, host: string, port: number, wai
         finish({ outcome: 'elsewhere' });
       }, waitMs);
     });
-    client.once('error', () => {
+    client.once('error', (error: NodeJS.ErrnoException) => {
       client.destroy();
-      finish({ outcome: 'refused' });
+      finish({ outcome: 'refused', code: error.code ?? error.message });
     });
   });
 }

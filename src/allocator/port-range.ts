@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-
 export interface PortRange {
   readonly low: number;
   readonly high: number;
@@ -60,20 +58,4 @@ function merge(ranges: PortRange[]): PortRange[] {
     else merged.push({ low: r.low, high: r.high });
   }
   return merged;
-}
-
-/**
- * The range the kernel draws ephemeral ports from. Contiguous blocks come from
- * here when no `range` is given: it is where port 0 would have picked anyway.
- */
-export function ephemeralRange(platform = process.platform): PortRange {
-  if (platform === 'linux') {
-    try {
-      const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
-      if (low && high && low <= high) return { low, high };
-    } catch {
-      // fall through to the IANA range
-    }
-  }
-  return { low: 49152, high: 65535 }; // macOS and Windows default
 }

@@ -14,6 +14,8 @@ export interface Held {
   readonly port: number;
   /** The listening server, for TCP: reservation connects to it before it closes. */
   readonly server?: net.Server;
+  /** The bound socket, for UDP: loopback confirmation sends it a datagram. */
+  readonly socket?: dgram.Socket;
   close(): Promise<void>;
 }
 
@@ -29,13 +31,27 @@ export function bind(protocol: Protocol, host: string, port: number): Promise<He
   return protocol === 'tcp' ? listenTcp(host, port) : bindUdp(host, port);
 }
 
+/** Errors of a "::" bind that mean the machine has no IPv6, so "0.0.0.0" is every address. */
+const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
+
+/**
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing. Node's
+ * own fallback (a listen without a host) takes "0.0.0.0" on any "::" error, so a port
+ * refused on IPv6 alone would be counted free on every address.
+ */
 function listenTcp(host: string, port: number): Promise<Held> {
+  if (host !== EVERY_ADDRESS) return listenTcpOn(host, port);
+  return listenTcpOn('::', port).catch((error: NodeJS.ErrnoException) => {
+    if (NO_IPV6.has(error.code ?? '')) return listenTcpOn('0.0.0.0', port);
+    throw error;
+  });
+}
+
+function listenTcpOn(host: string, port: number): Promise<Held> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
-    // Without a host Node binds "::" with ipv6Only off (or "0.0.0.0" without IPv6), skipping an address lookup.
-    const where = host === EVERY_ADDRESS ? {} : { host, ipv6Only: false };
-    server.listen({ ...where, port, backlog: 8, exclusive: true }, () => {
+    server.listen({ host, ipv6Only: false, port, backlog: 8, exclusive: true }, () => {
       server.off('error', reject);
       const address = server.address() as net.AddressInfo;
       resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
@@ -51,7 +67,7 @@ function closeServer(server: net.Server): Promise<void> {
 async function bindUdp(host: string, port: number): Promise<Held> {
   if (host !== EVERY_ADDRESS) return bindUdpOn(host, port);
   return bindUdpOn('::', port).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EAFNOSUPPORT' || error.code === 'EADDRNOTAVAIL') return bindUdpOn('0.0.0.0', port);
+    if (NO_IPV6.has(error.code ?? '')) return bindUdpOn('0.0.0.0', port);
     throw error;
   });
 }
@@ -66,7 +82,7 @@ function bindUdpOn(host: string, port: number): Promise<Held> {
     });
     socket.bind({ address: host, port, exclusive: true }, () => {
       socket.removeAllListeners('error');
-      resolve({ protocol: 'udp', host, port: socket.address().port, close: () => closeUdp(socket) });
+      resolve({ protocol: 'udp', host, port: socket.address().port, socket, close: () => closeUdp(socket) });
     });
   });
 }

@@ -1,6 +1,7 @@
 import type childProcess from 'node:child_process';
 import { PortSet, type PortRange } from '../allocator/port-range.ts';
 import type { Protocol } from '../allocator/sockets.ts';
+import { systemTool } from './system-tools.ts';
 
 /**
  * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
@@ -38,6 +39,6 @@ export async function windowsExcludedPorts(protocols: readonly Protocol[], run: 
   const queries = protocols.flatMap((protocol) =>
     ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]),
   );
-  const outputs = await Promise.all(queries.map((args) => run('netsh', args).catch(() => '')));
+  const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
   return new PortSet(outputs.flatMap(parseExcludedRanges));
 }

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { allocatePorts } from '../allocator/allocate-ports.ts';
 import { Input } from '../settings/constants.ts';
-import { errorMessage, InputError, LeaseError } from '../errors.ts';
+import { errorMessage, InputError, LeaseError, plural } from '../errors.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
 import { LeaseBook, newOwner, releaseOwnedBy } from '../protection/leases.ts';
 import { defaultLeaseRoot, openLeaseLocation } from '../protection/lease-location.ts';
@@ -86,12 +86,12 @@ function describe(error: unknown): string {
 const RELEASE = 'release';
 
 /** The calling shell's leases; without a usable default location, a warning and none (a named --lease-dir must work). */
-function openLeases(settings: Settings): LeaseBook | undefined {
+function openLeases(settings: Settings, reservation: string): LeaseBook | undefined {
   const named = settings.leaseDir !== '';
   try {
     const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named);
     const ttlMs = settings.leaseMinutes * 60_000;
-    return new LeaseBook({ location, owner: newOwner(callerIdentity()), ttlMs, reservation: settings.reserve });
+    return new LeaseBook({ location, owner: newOwner(callerIdentity()), ttlMs, reservation });
   } catch (error) {
     if (named || !(error instanceof LeaseError)) throw error;
     process.stderr.write(`port-zero: warning: ${error.message}; these ports are not leased, so a Port Zero job may get them too.\n`);
@@ -105,7 +105,7 @@ function release(settings: Settings, extra: string[]): number {
   const named = settings.leaseDir !== '';
   const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named);
   const ports = releaseOwnedBy(location.own, callerIdentity());
-  process.stdout.write(`Released ${ports.length} port leases${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
+  process.stdout.write(`Released ${plural(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
   return 0;
 }
 
@@ -118,19 +118,21 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (positionals[0] === RELEASE) return release(parseSettings(rawInputs(values, [])), positionals.slice(1));
     const settings = parseSettings(rawInputs(values, positionals));
-    if (settings.reserve === 'holder')
-      throw new InputError(Input.Reserve, 'holder', 'auto, time-wait or none (the holder needs a job to end it)');
-    const leases = openLeases(settings);
+    // Nothing would end a holder or take ports off the kernel list: without a post step, auto means TIME_WAIT.
+    if (settings.reserve === 'holder' || (settings.reserve === 'kernel' && !settings.reserveChoice.fallback)) {
+      throw new InputError(Input.Reserve, settings.reserve, 'auto, time-wait or none (holder and kernel need a job to end them)');
+    }
+    const reserve = settings.reserve === 'none' ? 'none' : 'time-wait';
+    const leases = openLeases(settings, reserve);
     let allocation;
     try {
-      const reserve = settings.reserve === 'none' ? 'none' : 'time-wait';
       allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve });
     } catch (error) {
       leases?.releaseAll();
       throw error;
     }
     leases?.close();
-    const results = buildResults(settings, allocation.ports, settings.reserve);
+    const results = buildResults(settings, allocation.ports, reserve);
     const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
     process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : dotenv(results.variables));
     return 0;

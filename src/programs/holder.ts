@@ -1,38 +1,41 @@
 /**
  * The holder: a detached process that keeps each port owned after the action
  * exits, without listening on it. For each port it holds an established loopback
- * connection whose local port is that port: bind(0) anywhere on the host skips
- * it, while a server that sets SO_REUSEADDR still binds and listens on it.
+ * connection whose local port is that port: bind(0) on that address skips it,
+ * while a server that sets SO_REUSEADDR (Node, Go, nginx...) still binds and
+ * listens on it beside the connection, so nothing needs to watch for servers.
  *
- * It lets a port go once a server listens on it, and exits when every port is
- * let go, when it is told to stop (SIGTERM), when the job's runner process
- * exits, or at its deadline.
+ * Idle, it does nothing but wait: it wakes every `ownerCheckMs` to see whether the
+ * job's runner process still runs, and at its deadline. It exits at the first of:
+ * a stop request on its control channel, SIGTERM/SIGINT, the runner process gone,
+ * the deadline.
+ *
+ * Control channel: the server its held connections go to also takes stop requests.
+ * A client sends `stop <token>\n`; the holder answers `stopped <pid>\n` and exits at
+ * once. The token reaches the holder over the IPC channel it starts with (never on
+ * its command line, which other accounts can read), so only the step that started it
+ * can stop it, and an answer proves the process is this holder.
  */
 import net from 'node:net';
-import { isListening } from '../platform/listeners.ts';
-import { isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
+import { isRunning } from '../platform/process-identity.ts';
+import { stopAnswer, stopRequest, type HolderConfig, type HolderReady } from '../protection/holder-protocol.ts';
 
-export interface HolderConfig {
-  ports: number[];
-  /** The loopback address to hold on. */
-  host: string;
-  /** Milliseconds since the epoch. */
-  deadline: number;
-  owner: ProcessIdentity;
-  pollMs: number;
-}
+/** A request longer than this is not one: the connection is dropped. */
+const MAX_REQUEST = 256;
 
-export interface HolderReady {
-  held: number[];
-  /** Ports that could not be held (a server was already listening, say). */
-  missed: number[];
-}
+const held: net.Socket[] = [];
 
-const held = new Map<number, net.Socket>();
-
-function listen(host: string): Promise<net.Server> {
+function listen(host: string, token: string, exit: () => void): Promise<net.Server> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer((socket) => socket.on('error', () => {}));
+    const server = net.createServer((socket) => {
+      socket.on('error', () => {});
+      let request = '';
+      socket.on('data', (chunk) => {
+        request += chunk.toString('latin1');
+        if (request === stopRequest(token)) socket.end(stopAnswer(process.pid), exit);
+        else if (request.includes('\n') || request.length > MAX_REQUEST) socket.destroy();
+      });
+    });
     server.once('error', reject);
     server.listen({ host, port: 0 }, () => resolve(server));
   });
@@ -42,46 +45,41 @@ function hold(host: string, target: number, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ host, port: target, localAddress: host, localPort: port });
     socket.once('connect', () => {
-      held.set(port, socket);
+      held.push(socket);
       resolve(true);
     });
     socket.once('error', () => resolve(false));
   });
 }
 
-function letGo(port: number) {
-  held.get(port)?.destroy();
-  held.delete(port);
+/** Resets every held connection (an RST leaves no TIME_WAIT on the ports) and ends the process. */
+function exit(): never {
+  for (const socket of held) socket.resetAndDestroy();
+  process.exit(0);
 }
 
-async function watch(config: HolderConfig, server: net.Server) {
-  const exit = () => {
-    for (const port of [...held.keys()]) letGo(port);
-    server.close();
-    process.exit(0);
-  };
+/** Waits on events only: a timer for the owner check, one for the deadline, the control server. */
+function watch(config: HolderConfig) {
   process.on('SIGTERM', exit);
   process.on('SIGINT', exit);
-  for (;;) {
-    await new Promise((r) => setTimeout(r, config.pollMs));
+  setInterval(() => {
     if (Date.now() >= config.deadline || !isRunning(config.owner)) exit();
-    for (const port of [...held.keys()]) if (await isListening(port)) letGo(port);
-    if (held.size === 0) exit();
-  }
+  }, config.ownerCheckMs);
+  setTimeout(exit, Math.min(Math.max(0, config.deadline - Date.now()), 2 ** 31 - 1));
 }
 
-async function main() {
-  const config = JSON.parse(process.argv[2]) as HolderConfig;
-  const server = await listen(config.host);
-  const target = (server.address() as net.AddressInfo).port;
-  const results = await Promise.all(config.ports.map((port) => hold(config.host, target, port)));
+async function main(config: HolderConfig) {
+  const server = await listen(config.host, config.token, exit);
+  const control = (server.address() as net.AddressInfo).port;
+  const results = await Promise.all(config.ports.map((port) => hold(config.host, control, port)));
   const ready: HolderReady = {
     held: config.ports.filter((_, i) => results[i]),
     missed: config.ports.filter((_, i) => !results[i]),
+    control,
   };
+  watch(config);
   process.send?.(ready);
   process.disconnect?.();
-  await watch(config, server);
 }
 
-await main();
+process.once('message', (config: HolderConfig) => void main(config));

@@ -1,14 +1,25 @@
 import type childProcess from 'node:child_process';
+import type crypto from 'node:crypto';
 import { existsSync } from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PortZeroError } from '../errors.ts';
-import type { HolderConfig, HolderReady } from '../programs/holder.ts';
+import { stopAnswer, stopRequest, type HolderConfig, type HolderReady } from './holder-protocol.ts';
 import { identify, isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
 
+/** A running holder, as the main step saves it for the post step. */
 export interface Holder extends HolderReady {
+  /** Its pid and start time (start null on Windows, where it is never signalled). */
   process: ProcessIdentity;
+  /** The loopback address of its control channel. */
+  host: string;
+  /** The secret its control channel answers to. */
+  token: string;
 }
+
+/** What `stopHolder` found: it answered and exited, it had to be killed, or it was already gone. */
+export type HolderStop = 'stopped' | 'killed' | 'gone';
 
 /**
  * Where the holder program is: dist/holder/index.js beside the main bundle or one
@@ -27,17 +38,25 @@ function holderScript(): string {
   return found;
 }
 
-/** Starts the detached holder and waits until it holds every port it can. */
-export function startHolder(config: Omit<HolderConfig, 'pollMs'> & { pollMs?: number }): Promise<Holder> {
+function newHolderToken(): string {
+  const { randomBytes } = process.getBuiltinModule('node:crypto') as typeof crypto;
+  return randomBytes(24).toString('base64url');
+}
+
+export type HolderRequest = Omit<HolderConfig, 'token' | 'ownerCheckMs'> & { ownerCheckMs?: number };
+
+/** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
+export function startHolder(request: HolderRequest): Promise<Holder> {
   const { spawn } = process.getBuiltinModule('node:child_process') as typeof childProcess;
-  const child = spawn(process.execPath, [holderScript(), JSON.stringify({ pollMs: 250, ...config })], {
+  const config: HolderConfig = { ownerCheckMs: 2000, ...request, token: newHolderToken() };
+  const child = spawn(process.execPath, [holderScript()], {
     detached: true,
     windowsHide: true, // no console window for a background process on Windows
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
   });
   return new Promise((resolve, reject) => {
     const fail = (why: string) => {
-      child.kill('SIGKILL');
+      child.kill('SIGKILL'); // our own child, still attached: its pid cannot have been reused
       reject(new PortZeroError(`The port holder did not start: ${why}`));
     };
     const timer = setTimeout(() => fail('no answer in 10 s'), 10_000);
@@ -48,19 +67,55 @@ export function startHolder(config: Omit<HolderConfig, 'pollMs'> & { pollMs?: nu
       child.removeAllListeners('exit');
       child.disconnect();
       child.unref();
-      resolve({ ...ready, process: identify(child.pid!) });
+      // Windows: never signalled (libuv's SIGTERM is TerminateProcess), so no costly start-time lookup.
+      const identity = process.platform === 'win32' ? { pid: child.pid!, start: null } : identify(child.pid!);
+      resolve({ ...ready, process: identity, host: config.host, token: config.token });
     });
+    child.send(config);
   });
 }
 
-/** Ends the holder if it still runs; true once it is gone. */
-export async function stopHolder(holder: ProcessIdentity): Promise<boolean> {
-  if (!isRunning(holder)) return true;
-  process.kill(holder.pid, 'SIGTERM');
-  for (let waited = 0; waited < 3000; waited += 50) {
-    await new Promise((r) => setTimeout(r, 50));
-    if (!isRunning(holder)) return true;
+/**
+ * Stops the holder of `saved` without ever signalling a process not proven to be it.
+ * First the control channel: a holder that answers with its pid exits at once. No
+ * answer means it is gone or hung; then, off Windows only, a process whose pid and
+ * start time both match the saved ones (so it is the process the main step started)
+ * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
+ * pids are reused. Ends within about 2 s.
+ */
+export async function stopHolder(saved: Holder, platform = process.platform): Promise<HolderStop> {
+  if (await askToStop(saved)) {
+    await waitUntilGone(saved.process, 1000);
+    return 'stopped';
   }
-  process.kill(holder.pid, 'SIGKILL');
-  return !isRunning(holder);
+  if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process)) return 'gone';
+  process.kill(saved.process.pid, 'SIGKILL');
+  await waitUntilGone(saved.process, 1000);
+  return 'killed';
+}
+
+/** Sends the stop request; true when the answer names the saved pid. Gives up after 1 s. */
+function askToStop(saved: Holder): Promise<boolean> {
+  if (!Number.isInteger(saved.control) || typeof saved.token !== 'string') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: saved.host, port: saved.control });
+    let answer = '';
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), 1000);
+    socket.on('error', () => done(false));
+    socket.on('connect', () => socket.write(stopRequest(saved.token)));
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('latin1');
+      if (answer.includes('\n')) done(answer === stopAnswer(saved.process.pid));
+    });
+    socket.on('end', () => done(answer === stopAnswer(saved.process.pid)));
+  });
+}
+
+async function waitUntilGone(identity: ProcessIdentity, ms: number) {
+  for (let waited = 0; waited < ms && isRunning(identity); waited += 10) await new Promise((r) => setTimeout(r, 10));
 }

@@ -253,7 +253,8 @@ export function releaseOwnedBy(own: string, owner: ProcessIdentity): number[] {
  */
 export function sweepStale(own: string, warn: (message: string) => void): StaleLease[] {
   assertOwnDir(own);
-  const verdicts = new Map<number, ReturnType<typeof judgeFile>>();
+  // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
+  const verdicts = new Map<bigint, ReturnType<typeof judgeFile>>();
   const stale: StaleLease[] = [];
   for (const name of fs.readdirSync(own)) {
     const file = path.join(own, name);
@@ -263,7 +264,7 @@ export function sweepStale(own: string, warn: (message: string) => void): StaleL
       continue;
     }
     const port = LEASE_FILE.exec(name)?.[1];
-    const ino = port === undefined ? undefined : fs.lstatSync(file, { throwIfNoEntry: false })?.ino;
+    const ino = port === undefined ? undefined : fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
     if (ino === undefined) continue;
     const verdict = verdicts.get(ino) ?? judgeFile(file);
     if (!verdict.corrupt) verdicts.set(ino, verdict);

@@ -32,6 +32,8 @@ export const State = {
   LeaseToken: 'leaseToken',
   LeasePorts: 'leasePorts',
   Holder: 'holder',
+  KernelPorts: 'kernelPorts',
+  KernelRoute: 'kernelRoute',
 } as const;
 
 /** The most ports one step hands out. */

@@ -3,11 +3,12 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_LEASE_MINUTES, Input, MAX_COUNT, MAX_LEASE_MINUTES, type InputName } from './constants.ts';
-import { InputError } from '../errors.ts';
+import { InputError, plural } from '../errors.ts';
 import { defaultNames, envName, FIXED_OUTPUTS, NAME_PATTERN, NAME_RULE, splitNames } from './naming.ts';
 import { MAX_PORT, MIN_PORT, PortSet, rangeSize, type PortRange } from '../allocator/port-range.ts';
 import type { AllocateOptions } from '../allocator/allocate-ports.ts';
 import type { Protocol } from '../allocator/sockets.ts';
+import { chooseReservation, type ReserveChoice, type ReserveMode } from '../protection/choose-reservation.ts';
 
 /** Everything the action was asked to do, validated; the rest of the code never sees raw strings. */
 export interface Settings {
@@ -22,8 +23,10 @@ export interface Settings {
   range?: PortRange;
   exclude: PortSet;
   contiguous: boolean;
-  /** What protects the ports after the step: 'auto' already resolved for this OS. */
+  /** What protects the ports after the step: 'auto' already resolved for this OS and account. */
   reserve: ReserveMode;
+  /** How the reservation was chosen: whether sudo may write the kernel list, whether to fall back. */
+  reserveChoice: ReserveChoice;
   /** Empty: the shared default directory. */
   leaseDir: string;
   leaseMinutes: number;
@@ -33,7 +36,7 @@ export interface Settings {
   envFile: string;
 }
 
-export type ReserveMode = 'none' | 'time-wait' | 'holder';
+export type { ReserveMode } from '../protection/choose-reservation.ts';
 
 /** What the allocator is asked, from the settings; leases and reservation are the caller's to add. */
 export function allocationRequest(settings: Settings): AllocateOptions {
@@ -55,19 +58,22 @@ export function parseSettings(raw: RawInputs): Settings {
   const names = parseNames(value(Input.Names), value(Input.Count));
   const prefix = parseEnvPrefix(value(Input.EnvPrefix));
   const envNames = mapEnvNames(names, prefix);
-  const range = parseRange(value(Input.Range), names.length);
+  const hosts = parseHosts(value(Input.Host));
+  const range = parseRange(value(Input.Range), names.length, privilegedPortsAllowed(hosts));
   const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
   checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
+  const reserveChoice = chooseReservation(value(Input.Reserve));
   return {
     names,
     envNames,
     exportEnv: parseBoolean(Input.ExportEnv, value(Input.ExportEnv), true),
     protocols: parseProtocol(value(Input.Protocol)),
-    hosts: parseHosts(value(Input.Host)),
+    hosts,
     range,
     exclude,
     contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false),
-    reserve: parseReserve(value(Input.Reserve)),
+    reserve: reserveChoice.mode,
+    reserveChoice,
     leaseDir: value(Input.LeaseDir),
     leaseMinutes: parseLeaseMinutes(value(Input.LeaseMinutes)),
     summary: parseBoolean(Input.Summary, value(Input.Summary), true),
@@ -99,7 +105,11 @@ export function parseNames(rawNames: string, rawCount: string): string[] {
   }
   if (names.length > MAX_COUNT) throw new InputError(Input.Names, rawNames, `at most ${MAX_COUNT} names`);
   if (count !== 1 && count !== names.length) {
-    throw new InputError(Input.Count, rawCount, `${names.length} names were given, so 'count' must be left out or be ${names.length}`);
+    throw new InputError(
+      Input.Count,
+      rawCount,
+      `${plural(names.length, 'name was', 'names were')} given, so 'count' must be left out or be ${names.length}`,
+    );
   }
   return names;
 }
@@ -130,14 +140,6 @@ export function parseBoolean(input: InputName | string, raw: string, fallback: b
   if (['true', 'True', 'TRUE'].includes(raw)) return true;
   if (['false', 'False', 'FALSE'].includes(raw)) return false;
   throw new InputError(input, raw, 'true or false');
-}
-
-/** auto: TIME_WAIT where it protects (Linux, macOS); on Windows it does not, so none. */
-export function parseReserve(raw: string, platform = process.platform): ReserveMode {
-  const mode = raw === '' ? 'auto' : raw;
-  if (mode === 'auto') return platform === 'win32' ? 'none' : 'time-wait';
-  if (mode === 'none' || mode === 'time-wait' || mode === 'holder') return mode;
-  throw new InputError(Input.Reserve, raw, 'auto, time-wait, holder or none');
 }
 
 export function parseLeaseMinutes(raw: string): number {
@@ -195,9 +197,13 @@ export function parseRange(raw: string, count: number, canBind?: (port: number) 
   if (!raw.includes('-')) throw new InputError(Input.Range, raw, allowed);
   const range = parseItem(Input.Range, raw, raw, allowed);
   if (rangeSize(range) < count)
-    throw new InputError(Input.Range, raw, `it holds ${rangeSize(range)} ports, fewer than the ${count} asked for`);
-  if (!(canBind ?? privilegedPortsAllowed())(range.low)) {
-    throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
+    throw new InputError(Input.Range, raw, `it holds ${plural(rangeSize(range), 'port')}, fewer than the ${count} asked for`);
+  if (!(canBind ?? privilegedPortsAllowed([]))(range.low)) {
+    throw new InputError(
+      Input.Range,
+      raw,
+      `ports below ${firstUnprivilegedPort(process.platform)} need root on this runner; use a range above it`,
+    );
   }
   return range;
 }
@@ -219,8 +225,8 @@ function checkRangeAgainstExclude(range: PortRange | undefined, exclude: PortSet
 }
 
 /** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
-function firstUnprivilegedPort(): number {
-  if (process.platform !== 'linux') return 1024;
+function firstUnprivilegedPort(platform: NodeJS.Platform): number {
+  if (platform !== 'linux') return 1024;
   try {
     return Number(readFileSync('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
   } catch {
@@ -228,9 +234,19 @@ function firstUnprivilegedPort(): number {
   }
 }
 
-function privilegedPortsAllowed(): (port: number) => boolean {
-  // macOS (10.14 on) and Windows let anyone bind low ports.
-  if (process.platform !== 'linux' || process.getuid?.() === 0) return () => true;
-  const first = firstUnprivilegedPort();
+/**
+ * Whether this user may bind `port` on every one of `hosts` (empty: every address).
+ * Windows lets anyone bind low ports. macOS (10.14 on) lets anyone bind them on the
+ * wildcard addresses only: XNU still asks for privilege to bind a specific address
+ * below 1024. Linux: root, or from ip_unprivileged_port_start up.
+ */
+export function privilegedPortsAllowed(
+  hosts: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+  isRoot = process.getuid?.() === 0,
+): (port: number) => boolean {
+  const wildcardsOnly = hosts.every((host) => host === '::' || host === '0.0.0.0');
+  if (isRoot || platform === 'win32' || (platform === 'darwin' && wildcardsOnly)) return () => true;
+  const first = firstUnprivilegedPort(platform);
   return (port) => port >= first;
 }

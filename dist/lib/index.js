@@ -1,0 +1,2236 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ // The require scope
+/******/ var __nccwpck_require__ = {};
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+var __webpack_exports__ = {};
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZB: () => (/* reexport */ AllocationError),
+  dz: () => (/* reexport */ InputError),
+  pS: () => (/* reexport */ LeaseError),
+  ES: () => (/* reexport */ PortZeroError),
+  c9: () => (/* reexport */ getPort),
+  Nw: () => (/* reexport */ getPorts)
+});
+
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A problem the user can fix; its message is meant to be shown as it is. */
+class PortZeroError extends Error {
+    name = 'PortZeroError';
+}
+/**
+ * An input (or command-line option, or library option) that breaks its rule.
+ * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
+ */
+class InputError extends PortZeroError {
+    name = 'InputError';
+    input;
+    value;
+    allowed;
+    /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
+    constructor(input, value, allowed, kind = 'Input') {
+        super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
+        this.input = input;
+        this.value = value;
+        this.allowed = allowed;
+    }
+}
+/** The host could not supply the ports asked for. */
+class AllocationError extends PortZeroError {
+    name = 'AllocationError';
+}
+/** The lease directory cannot be used. */
+class LeaseError extends PortZeroError {
+    name = 'LeaseError';
+}
+/** `1 port`, `2 ports`: a count with its noun in the right number. */
+function plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/allocator/port-range.ts
+const MIN_PORT = 1;
+const MAX_PORT = 65535;
+function rangeSize(range) {
+    return range.high - range.low + 1;
+}
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
+class port_range_PortSet {
+    ranges;
+    constructor(ranges = []) {
+        this.ranges = merge([...ranges]);
+    }
+    has(port) {
+        let lo = 0;
+        let hi = this.ranges.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const r = this.ranges[mid];
+            if (port < r.low)
+                hi = mid - 1;
+            else if (port > r.high)
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    }
+    /** How many ports of `range` are not in the set. */
+    countOutside(range) {
+        let inside = 0;
+        for (const r of this.ranges) {
+            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+        }
+        return rangeSize(range) - inside;
+    }
+    union(other) {
+        return new port_range_PortSet([...this.ranges, ...other.ranges]);
+    }
+    get size() {
+        return this.ranges.length;
+    }
+}
+function merge(ranges) {
+    const sorted = ranges.toSorted((a, b) => a.low - b.low);
+    const merged = [];
+    for (const r of sorted) {
+        const last = merged.at(-1);
+        if (last && r.low <= last.high + 1)
+            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+        else
+            merged.push({ low: r.low, high: r.high });
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/platform/system-tools.ts
+
+/**
+ * Absolute paths of the system programs Port Zero runs. Never the search path: on
+ * Windows the working directory (the workspace, which a pull request controls) is
+ * searched first, and on any OS a step can prepend directories to PATH.
+ */
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * Throws when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return external_node_path_default().win32.join(root, ...where);
+}
+
+;// CONCATENATED MODULE: ./src/platform/ephemeral-range.ts
+
+
+const runSync = (file, args) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, windowsHide: true });
+};
+/** The IANA dynamic range: the default of macOS and Windows, and the answer when the system will not say. */
+const IANA_DYNAMIC = { low: 49152, high: 65535 };
+/**
+ * The range the kernel draws ephemeral ports from, read from the system each call:
+ * Linux `/proc/sys/net/ipv4/ip_local_port_range`; macOS
+ * `sysctl -n net.inet.ip.portrange.first net.inet.ip.portrange.last`; Windows
+ * `netsh int ipv4 show dynamicport tcp`. Contiguous blocks come from here when no
+ * `range` is given: it is where port 0 would have picked anyway. Falls back to
+ * 49152-65535 when the answer cannot be read.
+ */
+function ephemeralRange(platform = process.platform, run = runSync) {
+    try {
+        if (platform === 'linux')
+            return valid((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
+        if (platform === 'darwin' || platform === 'freebsd') {
+            const out = run(systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
+            return valid(out.trim().split(/\s+/));
+        }
+        if (platform === 'win32')
+            return parseDynamicPortRange(run(systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
+    }
+    catch {
+        // fall through to the IANA range
+    }
+    return IANA_DYNAMIC;
+}
+function valid(fields) {
+    const [low, high] = fields.map(Number);
+    if (fields.length !== 2 || !(Number.isInteger(low) && Number.isInteger(high) && 1 <= low && low <= high && high <= 65535)) {
+        throw new Error(`not a port range: ${fields.join(' ')}`);
+    }
+    return { low, high };
+}
+/**
+ * `netsh int ipv4 show dynamicport tcp` prints, in the system's language:
+ *
+ *     Protocol tcp Dynamic Port Range
+ *     ---------------------------------
+ *     Start Port      : 49152
+ *     Number of Ports : 16384
+ *
+ * The labels are localized, so only the two `label : number` lines count, in that order.
+ * Throws when the output does not have them.
+ */
+function parseDynamicPortRange(output) {
+    const numbers = output
+        .split(/\r?\n/)
+        .map((line) => /:\s*(\d{1,5})\s*$/.exec(line)?.[1])
+        .filter((n) => n !== undefined)
+        .map(Number);
+    if (numbers.length !== 2)
+        throw new Error('netsh printed no dynamic port range');
+    const [start, count] = numbers;
+    return valid([String(start), String(start + count - 1)]);
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
+
+/**
+ * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
+ * socket `server` accepted for that connection; both stay open for the caller.
+ * 'elsewhere': the connection succeeded but nothing of ours arrived within
+ * `waitMs` (another program listens on that address). 'refused': the connection
+ * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
+ * when no source port is left.
+ *
+ * The client's port is known only after its 'connect' event, and whether that or
+ * the server's 'connection' comes first varies with the platform's poller, so the
+ * accepted sockets wait until both are in. Sockets of other clients are closed.
+ */
+function connectToOwn(server, host, port, waitMs) {
+    return new Promise((resolve) => {
+        const accepted = [];
+        let clientPort;
+        let timer;
+        let done = false;
+        const finish = (result) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            server.off('connection', onConnection);
+            for (const stranger of accepted.splice(0))
+                stranger.destroy();
+            resolve(result);
+        };
+        const match = () => {
+            if (clientPort === undefined)
+                return;
+            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
+            if (i >= 0)
+                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
+        };
+        const onConnection = (socket) => {
+            accepted.push(socket);
+            match();
+        };
+        server.on('connection', onConnection);
+        const client = external_node_net_default().connect({ host, port });
+        client.once('connect', () => {
+            clientPort = client.localPort;
+            match();
+            if (done)
+                return;
+            timer = setTimeout(() => {
+                client.destroy();
+                finish({ outcome: 'elsewhere' });
+            }, waitMs);
+        });
+        client.once('error', (error) => {
+            client.destroy();
+            finish({ outcome: 'refused', code: error.code ?? error.message });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/protection/time-wait.ts
+
+
+
+function defaultMethod(platform = process.platform) {
+    return platform === 'linux' ? 'self-connect' : 'accepted';
+}
+/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
+const CHUNK = 256;
+const CONNECT_WAIT_MS = 10_000;
+/**
+ * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
+ * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
+ * IPv6-only) and no outgoing connection gets the port, while a server that sets
+ * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
+ * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
+ *
+ * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
+ * itself; in the gap before its bind, another program may take the port: such
+ * ports are returned as lost (the caller draws them again), never handed out.
+ *
+ * @returns the ports another program took during the reservation (empty as a rule).
+ * @throws AllocationError naming the port and the real cause of any other failure.
+ */
+async function time_wait_reserveTimeWait(held, method = defaultMethod()) {
+    const byPort = new Map();
+    for (const h of held)
+        if (h.protocol === 'tcp')
+            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
+    const ports = [...byPort.entries()];
+    const lost = [];
+    for (let i = 0; i < ports.length; i += CHUNK) {
+        const chunk = ports.slice(i, i + CHUNK);
+        const results = await Promise.all(chunk.map(([port, sockets]) => (method === 'self-connect' ? selfConnectAll(port, sockets) : acceptAll(port, sockets))));
+        chunk.forEach(([port], j) => results[j] || lost.push(port));
+    }
+    return lost;
+}
+/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
+function loopbacksFor(host) {
+    if (host === '::' || host === '')
+        return [
+            { address: '127.0.0.1', required: true },
+            { address: '::1', required: false },
+        ];
+    if (host === '0.0.0.0')
+        return [{ address: '127.0.0.1', required: true }];
+    return [{ address: host, required: true }];
+}
+/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
+function loopbackFor(host) {
+    return loopbacksFor(host)[0].address;
+}
+function targets(sockets) {
+    const seen = new Map();
+    for (const s of sockets)
+        for (const t of loopbacksFor(s.host))
+            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
+    return [...seen].map(([address, required]) => ({ address, required }));
+}
+/** False when another program took the port between our close and our bind. */
+async function selfConnectAll(port, sockets) {
+    for (const s of sockets)
+        s.server.close(); // the descriptor closes now; the callback comes later
+    const outcomes = await Promise.all(targets(sockets).map(async (t) => ({ ...t, code: await selfConnect(t.address, port) })));
+    for (const { address, required, code } of outcomes) {
+        if (code === undefined)
+            continue;
+        if (code === 'EADDRINUSE')
+            return false;
+        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
+            continue; // no ::1 here
+        throw new AllocationError(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
+    }
+    return true;
+}
+/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
+function selfConnect(address, port) {
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: address, port, localAddress: address, localPort: port });
+        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
+        function finish(code) {
+            clearTimeout(timer);
+            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
+            resolve(code);
+        }
+        socket.once('connect', () => finish(undefined));
+        socket.once('error', (error) => finish(error.code ?? error.message));
+    });
+}
+/** The accepted-connection method; the listeners stay open (the caller closes them). */
+async function acceptAll(port, sockets) {
+    for (const s of sockets) {
+        for (const { address, required } of loopbacksFor(s.host))
+            await acceptOne(s.server, address, port, required);
+    }
+    return true;
+}
+async function acceptOne(server, address, port, required) {
+    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+    if (own.outcome === 'ours') {
+        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+        own.client.destroy();
+        return;
+    }
+    if (!required)
+        return;
+    const cause = own.outcome === 'elsewhere'
+        ? 'its loopback connection reached another program'
+        : own.code === 'EADDRNOTAVAIL'
+            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
+            : `its loopback connection failed (${own.code})`;
+    throw new AllocationError(`Port ${port} could not be reserved: ${cause}`);
+}
+
+;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
+
+
+
+
+/**
+ * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
+ * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
+ * autobind, with no expiry, while explicit binds still succeed with or without
+ * SO_REUSEADDR. One list per network namespace, shared by every account in it.
+ *
+ * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
+ * a write replaces the whole list; a zero-length write changes nothing, so an empty
+ * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ */
+const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+/** Every Port Zero process of every account takes this lock around a read-merge-write. */
+const LOCK_NAME = '\0port-zero/reserved-ports';
+/** The list cannot be read, written or locked; the message says why and what to do. */
+class kernel_list_KernelListError extends PortZeroError {
+    name = 'KernelListError';
+    /** True when the cause is a missing right to write (then another mechanism can take over). */
+    notAllowed;
+    constructor(message, notAllowed = false) {
+        super(message);
+        this.notAllowed = notAllowed;
+    }
+}
+/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
+function parseReservedPorts(text) {
+    const ranges = [];
+    for (const item of text.split(/[\s,]+/)) {
+        const match = /^(\d+)(?:-(\d+))?$/.exec(item);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = match[2] === undefined ? low : Number(match[2]);
+        if (low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return new port_range_PortSet(ranges);
+}
+/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
+function formatReservedPorts(set) {
+    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
+}
+/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
+function readReservedPorts(file = RESERVED_PORTS_FILE) {
+    try {
+        return parseReservedPorts(external_node_fs_default().readFileSync(file, 'utf8'));
+    }
+    catch {
+        return new port_range_PortSet();
+    }
+}
+/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
+function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Adds `ports` to the list, keeping every entry already there. Resolves with how
+ * the list was written. Throws KernelListError (nothing written) when the list
+ * cannot be locked or written.
+ */
+async function kernel_list_addReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const merged = listed.union(toSet(ports));
+        return writeList(file, formatReservedPorts(merged), options);
+    });
+}
+/**
+ * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
+ * (another job holds it now). Resolves with the ports removed.
+ */
+async function removeReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
+        if (gone.length === 0)
+            return [];
+        const drop = new Set(gone);
+        const left = listed.ranges.flatMap((r) => {
+            const kept = [];
+            let low = r.low;
+            for (let p = r.low; p <= r.high; p++) {
+                if (!drop.has(p))
+                    continue;
+                if (p > low)
+                    kept.push({ low, high: p - 1 });
+                low = p + 1;
+            }
+            if (low <= r.high)
+                kept.push({ low, high: r.high });
+            return kept;
+        });
+        await writeList(file, formatReservedPorts(new PortSet(left)), options);
+        return gone;
+    });
+}
+function toSet(ports) {
+    return new PortSet(ports.map((p) => ({ low: p, high: p })));
+}
+function readList(file) {
+    try {
+        return parseReservedPorts(fs.readFileSync(file, 'utf8'));
+    }
+    catch (error) {
+        throw new kernel_list_KernelListError(`Cannot read ${file} (${error.code}): this kernel has no reserved-port list`);
+    }
+}
+const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
+async function writeList(file, text, options) {
+    let denied;
+    try {
+        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
+        const fd = fs.openSync(file, fs.constants.O_WRONLY);
+        try {
+            fs.writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
+        }
+        finally {
+            fs.closeSync(fd);
+        }
+        return 'direct';
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!NOT_ALLOWED.has(code))
+            throw new kernel_list_KernelListError(`Cannot write ${file} (${code || error.message})`);
+        denied = code;
+    }
+    if (!options.sudo)
+        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
+    await sudoTee(file, text);
+    return 'sudo';
+}
+function notAllowed(file, why) {
+    return new kernel_list_KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+}
+/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
+function sudoTee(file, text) {
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    return new Promise((resolve, reject) => {
+        const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('error', (error) => {
+            clearTimeout(timer);
+            reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (code === 0)
+                return resolve();
+            const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
+            reject(notAllowed(file, `sudo -n tee failed: ${said}`));
+        });
+        child.stdin.on('error', () => { }); // sudo may exit before reading: its exit code tells
+        child.stdin.end(text);
+    });
+}
+/**
+ * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
+ * namespace, like the list; any account can take it; the kernel frees it when the
+ * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ */
+async function withLock(options, work) {
+    const name = options.lockName ?? LOCK_NAME;
+    const waitMs = options.lockWaitMs ?? 10_000;
+    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
+    try {
+        return await work();
+    }
+    finally {
+        await new Promise((resolve) => lock.close(resolve));
+    }
+}
+async function takeLock(name, deadline, waitMs) {
+    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
+        const server = net.createServer();
+        const taken = await new Promise((resolve) => {
+            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
+            server.listen({ path: name, exclusive: true }, () => resolve(true));
+        });
+        if (taken === true)
+            return server.unref();
+        if (taken instanceof Error)
+            throw new kernel_list_KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+        if (Date.now() >= deadline) {
+            throw new kernel_list_KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+        }
+        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/allocator/sockets.ts
+
+/** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
+const EVERY_ADDRESS = '';
+/** Errors that mean "this port is taken (or forbidden) here, try another". */
+const BUSY_CODES = new Set(['EADDRINUSE', 'EACCES']);
+function isBusy(error) {
+    return BUSY_CODES.has(error?.code ?? '');
+}
+/** Binds one socket; port 0 lets the kernel choose. Rejects with the socket error. */
+function bind(protocol, host, port) {
+    return protocol === 'tcp' ? listenTcp(host, port) : bindUdp(host, port);
+}
+/** Errors of a "::" bind that mean the machine has no IPv6, so "0.0.0.0" is every address. */
+const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
+/**
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing. Node's
+ * own fallback (a listen without a host) takes "0.0.0.0" on any "::" error, so a port
+ * refused on IPv6 alone would be counted free on every address.
+ */
+function listenTcp(host, port) {
+    if (host !== EVERY_ADDRESS)
+        return listenTcpOn(host, port);
+    return listenTcpOn('::', port).catch((error) => {
+        if (NO_IPV6.has(error.code ?? ''))
+            return listenTcpOn('0.0.0.0', port);
+        throw error;
+    });
+}
+function listenTcpOn(host, port) {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_default().createServer();
+        server.once('error', reject);
+        server.listen({ host, ipv6Only: false, port, backlog: 8, exclusive: true }, () => {
+            server.off('error', reject);
+            const address = server.address();
+            resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
+        });
+    });
+}
+function closeServer(server) {
+    return new Promise((resolve) => server.close(() => resolve()));
+}
+/** dgram is loaded only when UDP is asked for: it is not needed to start. */
+async function bindUdp(host, port) {
+    if (host !== EVERY_ADDRESS)
+        return bindUdpOn(host, port);
+    return bindUdpOn('::', port).catch((error) => {
+        if (NO_IPV6.has(error.code ?? ''))
+            return bindUdpOn('0.0.0.0', port);
+        throw error;
+    });
+}
+function bindUdpOn(host, port) {
+    const { createSocket } = process.getBuiltinModule('node:dgram');
+    return new Promise((resolve, reject) => {
+        const socket = createSocket({ type: external_node_net_default().isIPv6(host) ? 'udp6' : 'udp4', ipv6Only: false });
+        socket.once('error', (error) => {
+            socket.close();
+            reject(error);
+        });
+        socket.bind({ address: host, port, exclusive: true }, () => {
+            socket.removeAllListeners('error');
+            resolve({ protocol: 'udp', host, port: socket.address().port, socket, close: () => closeUdp(socket) });
+        });
+    });
+}
+function closeUdp(socket) {
+    return new Promise((resolve) => {
+        try {
+            socket.close(() => resolve());
+        }
+        catch {
+            resolve(); // already closed
+        }
+    });
+}
+async function closeAll(held) {
+    await Promise.all([...held].map((h) => h.close()));
+}
+
+;// CONCATENATED MODULE: ./src/allocator/confirm-loopback.ts
+
+
+const LOOPBACKS = ['127.0.0.1', '::1'];
+/** How long a datagram to our own socket may take before another program is taken to have it, ms. */
+const UDP_WAIT_MS = 250;
+/**
+ * On macOS and Windows a wildcard socket can coexist with another program's
+ * socket on 127.0.0.1 or ::1, for TCP and UDP alike. Reach each loopback address:
+ * if our own socket does not get the connection (TCP) or the datagram (UDP),
+ * somebody else has that address and port.
+ */
+async function confirmLoopback(held) {
+    if (held.host !== '::' && held.host !== '0.0.0.0')
+        return true;
+    const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
+    const reach = held.server
+        ? (a) => reachesOwnServer(held.server, a, held.port)
+        : held.socket
+            ? (a) => reachesOwnSocket(held.socket, a, held.port)
+            : undefined;
+    if (!reach)
+        return true;
+    const results = await Promise.all(addresses.map(reach));
+    return results.every(Boolean);
+}
+/**
+ * Refused counts as free: nobody listens on that address (or the machine lacks it).
+ * Our probe is reset, not closed: a close would leave TIME_WAIT on the port itself
+ * (where the server side closes first), and `reserve: none` promises none.
+ */
+async function reachesOwnServer(server, address, port) {
+    const own = await connectToOwn(server, address, port, 1000);
+    if (own.outcome === 'ours') {
+        own.client.resetAndDestroy();
+        own.accepted.destroy();
+    }
+    return own.outcome !== 'elsewhere';
+}
+/**
+ * Sends a datagram carrying a nonce to `address`:`port` and waits for our socket to
+ * receive it. A socket bound to that exact address takes precedence over our
+ * wildcard, so a datagram that does not arrive went to another program. An address
+ * the machine lacks cannot be sent to, and counts as free.
+ */
+function reachesOwnSocket(socket, address, port) {
+    const { createSocket } = process.getBuiltinModule('node:dgram');
+    const nonce = `port-zero ${process.pid} ${port} ${Math.random()}`;
+    return new Promise((resolve) => {
+        const client = createSocket(external_node_net_default().isIPv6(address) ? 'udp6' : 'udp4');
+        let finished = false;
+        const done = (result) => {
+            if (finished)
+                return;
+            finished = true;
+            clearTimeout(timer);
+            socket.off('message', onMessage);
+            client.close();
+            resolve(result);
+        };
+        const onMessage = (message) => {
+            if (message.toString() === nonce)
+                done(true);
+        };
+        socket.on('message', onMessage);
+        client.on('error', () => done(true));
+        const timer = setTimeout(() => done(false), UDP_WAIT_MS);
+        client.send(nonce, port, address, (error) => {
+            if (error)
+                done(true);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/platform/windows-excluded.ts
+
+
+/**
+ * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
+ * move at run time. `netsh int ipv4 show excludedportrange protocol=tcp` lists them:
+ *
+ *     Start Port    End Port
+ *     ----------    --------
+ *          5357        5357
+ *         50000       50059     *
+ *
+ * Headers and footnotes are localized, so only the rows of two numbers count.
+ */
+function parseExcludedRanges(output) {
+    const ranges = [];
+    for (const line of output.split(/\r?\n/)) {
+        const match = /^\s*(\d{1,5})\s+(\d{1,5})(\s+\*)?\s*$/.exec(line);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = Number(match[2]);
+        if (low >= 1 && low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return ranges;
+}
+const runNetsh = (file, args) => new Promise((resolve, reject) => {
+    const { execFile } = process.getBuiltinModule('node:child_process');
+    execFile(file, args, { windowsHide: true, timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+});
+/** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
+async function windowsExcludedPorts(protocols, run = runNetsh) {
+    const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
+    const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
+    return new port_range_PortSet(outputs.flatMap(parseExcludedRanges));
+}
+
+;// CONCATENATED MODULE: ./src/allocator/allocate-ports.ts
+
+
+
+
+
+
+
+
+/** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
+const MAX_SKIPPED = 20000;
+/** Rounds of drawing again the ports another program took while they were being reserved. */
+const MAX_REDRAWS = 5;
+/**
+ * Binds the whole batch, holds every socket until all ports are known, then
+ * closes them all, so no port can be handed out twice within the batch. Ports lost
+ * during the reservation are drawn again (a contiguous block as a whole).
+ */
+async function allocatePorts(options) {
+    let { allocation, lost } = await allocateOnce(options);
+    let seen = new port_range_PortSet(allocation.ports.map((p) => ({ low: p, high: p })));
+    for (let round = 1; lost.length > 0; round++) {
+        if (round > MAX_REDRAWS) {
+            throw new AllocationError(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; try again, or use reserve: kernel`);
+        }
+        const exclude = (options.exclude ?? new port_range_PortSet()).union(seen);
+        const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
+        seen = seen.union(new port_range_PortSet(again.allocation.ports.map((p) => ({ low: p, high: p }))));
+        const fresh = [...again.allocation.ports];
+        const ports = options.contiguous ? fresh : allocation.ports.map((p) => (lost.includes(p) ? fresh.shift() : p));
+        ({ allocation, lost } = { allocation: { ...allocation, ports }, lost: again.lost });
+    }
+    return allocation;
+}
+async function allocateOnce(options) {
+    const spec = await resolveSpec(options);
+    const chosen = [];
+    const skipped = [];
+    try {
+        const source = spec.contiguous ? blockSource(spec) : spec.range ? rangeSource(spec) : kernelSource(spec);
+        while (chosen.length < spec.count && !(spec.contiguous && chosen.length > 0)) {
+            const batch = await source(spec.count - chosen.length);
+            if (!batch)
+                break;
+            await judge(spec, batch, chosen, skipped);
+            if (skipped.length > MAX_SKIPPED)
+                throw new AllocationError(`Gave up after skipping ${skipped.length} taken ports`);
+        }
+        const ports = chosen.flatMap((c) => c.ports);
+        if (ports.length < spec.count)
+            throw shortfall(spec, ports.length);
+        const protect = spec.reserve === 'time-wait' ? time_wait_reserveTimeWait : spec.reserve === 'none' ? undefined : spec.reserve;
+        const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
+        const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
+        return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
+    }
+    finally {
+        await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
+    }
+}
+/**
+ * Sorts a batch into chosen and skipped. Skipped sockets stay bound until the
+ * end, so the kernel cannot offer those ports again; so do any not needed.
+ */
+async function judge(spec, batch, chosen, skipped) {
+    const asks = spec.claim !== undefined || spec.confirmLoopback;
+    for (let i = 0; i < batch.length; i++) {
+        const candidate = batch[i];
+        const wanted = chosen.length < spec.count && !(spec.contiguous && chosen.length > 0);
+        let taken;
+        try {
+            taken = wanted && candidate.free && !candidate.ports.some((p) => spec.exclude.has(p)) && (!asks || (await claimed(spec, candidate)));
+        }
+        catch (error) {
+            for (const rest of batch.slice(i))
+                skipped.push(...rest.held); // still ours to close
+            throw error;
+        }
+        if (taken)
+            chosen.push(candidate);
+        else
+            skipped.push(...candidate.held);
+    }
+}
+async function claimed(spec, candidate) {
+    if (spec.confirmLoopback && !(await confirmAll(candidate)))
+        return false;
+    return spec.claim ? spec.claim(candidate.ports) : true;
+}
+async function resolveSpec(options) {
+    if (!Number.isInteger(options.count) || options.count < 1) {
+        throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
+    }
+    const hosts = options.hosts?.length ? [...options.hosts] : [EVERY_ADDRESS];
+    const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
+    let exclude = options.exclude ?? new port_range_PortSet();
+    // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
+    if (process.platform === 'win32' && (options.range || options.contiguous)) {
+        exclude = exclude.union(await windowsExcludedPorts(protocols));
+    }
+    // Port 0 skips the kernel's reserved-port list too; explicit binds to listed ports succeed.
+    if (process.platform === 'linux' && (options.range || options.contiguous))
+        exclude = exclude.union(readReservedPorts());
+    return {
+        count: options.count,
+        protocols,
+        hosts,
+        pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
+        range: options.range,
+        exclude,
+        contiguous: options.contiguous ?? false,
+        claim: options.claim,
+        reserve: options.reserve ?? 'none',
+        confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
+    };
+}
+async function confirmAll(candidate) {
+    const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h)));
+    return results.every(Boolean);
+}
+function shortfall(spec, found) {
+    const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
+    if (spec.count === 1)
+        return new AllocationError(`No free port in ${where}`);
+    if (spec.contiguous) {
+        return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where}`);
+    }
+    return new AllocationError(`Only ${found} of the ${spec.count} ports asked for ${found === 1 ? 'is' : 'are'} free in ${where}`);
+}
+/** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
+async function bindEverywhere(spec, port) {
+    const [head, ...rest] = spec.pairs;
+    const first = await bind(head.protocol, head.host, port).catch((error) => {
+        if (port !== 0 && isBusy(error))
+            return undefined;
+        throw explain(error, head.host, port);
+    });
+    if (!first)
+        return { ports: [port], held: [], free: false };
+    if (rest.length === 0)
+        return { ports: [first.port], held: [first], free: true }; // the usual case: TCP, every address
+    const others = await Promise.allSettled(rest.map((p) => bind(p.protocol, p.host, first.port)));
+    const held = [first, ...fulfilled(others)];
+    const failure = rejected(others).find((e) => !isBusy(e));
+    if (failure) {
+        await closeAll(held);
+        throw explain(failure, '', first.port);
+    }
+    return { ports: [first.port], held, free: held.length === spec.pairs.length };
+}
+function fulfilled(results) {
+    return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+}
+function rejected(results) {
+    return results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+}
+function explain(error, host, port) {
+    const code = error?.code;
+    if (code === 'EADDRNOTAVAIL')
+        return new AllocationError(`Address ${host || 'asked for'} is not an address of this machine`);
+    if (port === 0 && (code === 'EADDRINUSE' || code === 'EAGAIN')) {
+        return new AllocationError('The kernel has no free ephemeral port left');
+    }
+    return error instanceof Error ? error : new Error(String(error));
+}
+/** The kernel picks; every socket stays bound, so it never offers the same port twice. */
+function kernelSource(spec) {
+    let size = 0;
+    // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
+    return (remaining) => {
+        size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), 1024);
+        return settleAll(Array.from({ length: size }, () => bindEverywhere(spec, 0)));
+    };
+}
+/** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
+function rangeSource(spec) {
+    const order = shuffled(spec.range, spec.exclude);
+    return async (remaining) => {
+        while (order.length > 0) {
+            const batch = await settleAll(order.splice(0, remaining).map((port) => bindEverywhere(spec, port)));
+            // A range is walked once: a refused port need not be held.
+            await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+            const free = batch.filter((c) => c.free);
+            if (free.length > 0)
+                return free;
+        }
+        return undefined;
+    };
+}
+/** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
+function blockSource(spec) {
+    const range = spec.range ?? ephemeralRange();
+    const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new port_range_PortSet());
+    return async () => {
+        for (let base = bases.pop(); base !== undefined; base = bases.pop()) {
+            const ports = Array.from({ length: spec.count }, (_, i) => base + i);
+            if (ports.some((p) => spec.exclude.has(p)))
+                continue;
+            const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+            const held = parts.flatMap((p) => p.held);
+            if (parts.every((p) => p.free))
+                return [{ ports, held, free: true }];
+            await closeAll(held);
+        }
+        return undefined;
+    };
+}
+/** Like Promise.all, but closes what the other promises bound when one of them fails. */
+async function settleAll(promises) {
+    try {
+        return await Promise.all(promises);
+    }
+    catch (failure) {
+        const results = await Promise.allSettled(promises);
+        await closeAll(fulfilled(results).flatMap((c) => c.held));
+        throw failure;
+    }
+}
+function shuffled(range, exclude) {
+    const ports = [];
+    if (range.high < range.low)
+        return ports;
+    for (let p = range.low; p <= range.high; p++)
+        if (!exclude.has(p))
+            ports.push(p);
+    for (let i = ports.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [ports[i], ports[j]] = [ports[j], ports[i]];
+    }
+    return ports;
+}
+
+;// CONCATENATED MODULE: ./src/platform/process-identity.ts
+
+
+const runTool = (file, args, env) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
+};
+const HOST = { platform: process.platform, run: runTool };
+/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+function processStart(pid, facts = HOST) {
+    try {
+        if (facts.platform === 'linux') {
+            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
+            const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
+        }
+        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
+            return macStart(pid, facts.run);
+        if (facts.platform === 'win32')
+            return windowsStart(pid, facts.run);
+    }
+    catch {
+        return null;
+    }
+    return null;
+}
+/**
+ * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
+ * so it is run with a fixed locale and time zone, by absolute path (the search path may
+ * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ */
+function macStart(pid, run) {
+    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
+    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    return seconds === null ? null : `unix:${seconds}`;
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
+function parseCLocaleLstart(text) {
+    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
+    const month = MONTHS.indexOf(match?.[1] ?? '');
+    if (!match || month < 0)
+        return null;
+    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
+    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+}
+/**
+ * The creation time as a FILETIME. No program that ships with every current Windows
+ * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
+ * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
+ * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ */
+function windowsStart(pid, run) {
+    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
+    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+}
+/** The identity of `pid` now. */
+function identify(pid, facts = HOST) {
+    return { pid, start: processStart(pid, facts) };
+}
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+function comparable(start, platform) {
+    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+}
+/**
+ * True while the process runs and, where its start time is known, is still the same
+ * process. A start in a form this code cannot compare (a macOS record of an older
+ * version, written in someone's locale and time zone) counts as unknown: the process
+ * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
+ * keeping a lease, never toward handing out a live job's port.
+ */
+function process_identity_isRunning(identity, facts = HOST) {
+    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
+        return false;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code !== 'EPERM')
+            return false; // EPERM: alive, another user's
+    }
+    if (identity.start === null || !comparable(identity.start, facts.platform))
+        return true;
+    const now = processStart(identity.pid, facts);
+    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
+    if (now === null)
+        return facts.platform !== 'linux';
+    return now === identity.start;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/settings/constants.ts
+/** Names that cross a boundary: action.yml inputs, step outputs, and state kept for the post step. */
+const Input = {
+    Names: 'names',
+    Count: 'count',
+    EnvPrefix: 'env-prefix',
+    ExportEnv: 'export-env',
+    Protocol: 'protocol',
+    Host: 'host',
+    Range: 'range',
+    Exclude: 'exclude',
+    Contiguous: 'contiguous',
+    Reserve: 'reserve',
+    LeaseDir: 'lease-dir',
+    LeaseMinutes: 'lease-minutes',
+    Summary: 'summary',
+    EnvFile: 'env-file',
+};
+const Output = {
+    Port: 'port',
+    Ports: 'ports',
+    Json: 'json',
+    EnvFile: 'env-file',
+};
+const State = {
+    LeaseDir: 'leaseDir',
+    /** This account's directory inside the lease location, where its leases are. */
+    LeaseAccountDir: 'leaseAccountDir',
+    LeaseToken: 'leaseToken',
+    LeasePorts: 'leasePorts',
+    Holder: 'holder',
+    KernelPorts: 'kernelPorts',
+    KernelRoute: 'kernelRoute',
+};
+/** The most ports one step hands out. */
+const MAX_COUNT = 1000;
+/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
+const DEFAULT_LEASE_MINUTES = 360;
+const constants_MAX_LEASE_MINUTES = 7 * 24 * 60;
+
+;// CONCATENATED MODULE: ./src/protection/lease-location.ts
+
+
+
+
+/** The earlier layout: one directory of `<port>.lease` files, private to the account that created it. */
+const LEGACY_DEFAULT_NAME = 'port-zero-leases';
+const DEFAULT_NAME = 'port-zero';
+const PSEUDO_FILESYSTEMS = new Map([
+    [0x9fa0, 'procfs'],
+    [0x62656572, 'sysfs'],
+]);
+const windows = process.platform === 'win32';
+/**
+ * The default root: `port-zero` in the system temp directory (`$TMPDIR`, else /tmp), the
+ * same path for every account on Linux and macOS. On Windows the temp directory is
+ * per-user, so the root is `%ProgramData%\port-zero` instead, which every account may add
+ * folders to.
+ */
+function defaultLeaseRoot(env = process.env) {
+    const base = windows ? (env.ProgramData ?? external_node_os_default().tmpdir()) : external_node_os_default().tmpdir();
+    return external_node_path_default().join(base, DEFAULT_NAME);
+}
+/** This account's name inside a root: the uid, or the user name on Windows. */
+function accountName() {
+    return windows ? external_node_os_default().userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid());
+}
+/** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
+const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
+/**
+ * Opens a location: validates the root (creating it when missing) and this account's
+ * directory in it (creating that too).
+ * The default root is created mode 1777 (anyone may add a directory, only its owner may
+ * remove or rename it); a named root missing is created private (0700), one level only.
+ * A root is accepted when it is a real directory (not a link) on a real filesystem, and
+ * others can write to it only if it is sticky, or group-writable and setgid with this
+ * account in the group (an administrator's shared directory).
+ * @throws LeaseError saying why the location cannot be used.
+ */
+function openLeaseLocation(root, named) {
+    try {
+        openRoot(root, named);
+        return { root, own: openOwnDir(root) };
+    }
+    catch (error) {
+        const why = error instanceof LeaseError ? error.message : `${code(error)}`;
+        throw new LeaseError(named
+            ? `Input 'lease-dir' has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+            : `The shared lease directory ${root} cannot be used: ${why}`);
+    }
+}
+function openRoot(root, named) {
+    let stat = lstat(root);
+    if (!stat) {
+        try {
+            external_node_fs_default().mkdirSync(root, named ? 0o700 : 0o777);
+        }
+        catch (error) {
+            if (code(error) !== 'EEXIST')
+                throw new LeaseError(`it cannot be created (${code(error)})`);
+        }
+        stat = lstat(root);
+        // Ours and new: make it shared whatever the umask; one someone else made is judged below.
+        if (!named && stat?.isDirectory() && !windows && stat.uid === process.getuid()) {
+            external_node_fs_default().chmodSync(root, 0o1777);
+            stat = lstat(root);
+        }
+    }
+    if (!stat)
+        throw new LeaseError('it vanished while being opened');
+    const problem = rootProblem(root, stat);
+    if (problem)
+        throw new LeaseError(problem);
+}
+function rootProblem(root, stat) {
+    if (stat.isSymbolicLink())
+        return 'it is a symbolic link; refusing to follow it';
+    if (!stat.isDirectory())
+        return 'it is not a directory';
+    const kind = PSEUDO_FILESYSTEMS.get(Number(external_node_fs_default().statfsSync(root).type));
+    if (kind)
+        return `it is on ${kind}, a kernel pseudo-filesystem`;
+    if (windows)
+        return undefined;
+    const mode = stat.mode;
+    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+    if (mode & 0o1000)
+        return undefined; // sticky: no one may remove or rename another's entries
+    if (mode & 0o002)
+        return `it is writable by every user but not sticky (mode ${octal})`;
+    if (mode & 0o020) {
+        if (!(mode & 0o2000))
+            return `it is group-writable but neither setgid nor sticky (mode ${octal})`;
+        if (!process.getgroups().includes(stat.gid) && process.getegid() !== stat.gid)
+            return `it is shared with group ${stat.gid}, and this account (uid ${process.getuid()}) is not in it`;
+    }
+    return undefined;
+}
+/**
+ * This account's directory: `<root>/<account>`, or, should another account have taken
+ * that name first, a directory of ours named `<account>.<suffix>`. Readers never go by
+ * the name, so any directory of ours will do.
+ */
+function openOwnDir(root) {
+    const account = accountName();
+    const preferred = external_node_path_default().join(root, account);
+    // Jobs of one account start together: one creates the directory, the others find it.
+    if (createOwnDir(preferred) || ownDirProblem(preferred) === undefined)
+        return shared(preferred);
+    for (const name of external_node_fs_default().readdirSync(root)) {
+        const dir = external_node_path_default().join(root, name);
+        if (name.startsWith(`${account}.`) && ownDirProblem(dir) === undefined)
+            return shared(dir);
+    }
+    const alternative = external_node_path_default().join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
+    if (createOwnDir(alternative))
+        return shared(alternative);
+    throw new LeaseError(`this account's directory in it cannot be created`);
+}
+/** True when `dir` was created now; false when the name exists already. */
+function createOwnDir(dir) {
+    try {
+        external_node_fs_default().mkdirSync(dir, 0o755);
+        return true;
+    }
+    catch (error) {
+        if (code(error) === 'EEXIST')
+            return false;
+        throw new LeaseError(`this account's directory ${dir} cannot be created (${code(error)})`);
+    }
+}
+/** Makes this account's directory readable by every account whatever the umask (checked ours first). */
+function shared(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new LeaseError(`this account's directory ${dir} cannot be used: ${problem}`);
+    if (!windows && (lstat(dir).mode & 0o755) !== 0o755)
+        external_node_fs_default().chmodSync(dir, 0o755);
+    return dir;
+}
+/** Why `dir` is not this account's own lease directory, or undefined when it is. */
+function ownDirProblem(dir) {
+    const stat = lstat(dir);
+    if (!stat)
+        return 'it does not exist';
+    if (stat.isSymbolicLink() || !stat.isDirectory())
+        return 'it is not a directory';
+    if (windows)
+        return undefined;
+    if (stat.uid !== process.getuid())
+        return `it belongs to uid ${stat.uid}`;
+    if (stat.mode & 0o022)
+        return 'others can write to it';
+    return undefined;
+}
+/** Checks, before any write or removal, that `dir` is still this account's own directory. */
+function lease_location_assertOwnDir(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new LeaseError(`The lease directory ${dir} cannot be used: ${problem}`);
+}
+/**
+ * Every directory whose `<port>.lease` files count: each account's directory in the root,
+ * the root itself and, for the default root, the earlier default directory (the earlier
+ * layout kept lease files directly there). An account's directory is a real directory
+ * named by its owner's uid (`1001`, or `1001.<suffix>`), so junk that another account
+ * adds to the root costs one lstat per name and is then skipped: `seen` keeps those
+ * verdicts across calls (a name that changes owner is its owner's to change).
+ */
+function lease_location_leaseDirs(root, seen = new Map()) {
+    const dirs = [root];
+    const legacy = external_node_path_default().join(external_node_path_default().dirname(root), LEGACY_DEFAULT_NAME);
+    if (external_node_path_default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
+        dirs.push(legacy);
+    for (const name of external_node_fs_default().readdirSync(root)) {
+        const uid = ACCOUNT_DIR.exec(name)?.[1];
+        if (uid === undefined)
+            continue;
+        const dir = external_node_path_default().join(root, name);
+        let ok = seen.get(name);
+        if (ok === undefined) {
+            const stat = external_node_fs_default().lstatSync(dir, { throwIfNoEntry: false });
+            ok = stat !== undefined && stat.isDirectory() && (windows || stat.uid === Number(uid));
+            seen.set(name, ok);
+        }
+        if (ok)
+            dirs.push(dir);
+    }
+    return dirs;
+}
+const ACCOUNT_DIR = windows ? /^([^.][^.]*)(\.[\w-]+)?$/ : /^(\d+)(\.[\w-]+)?$/;
+function lstat(file) {
+    try {
+        return external_node_fs_default().lstatSync(file);
+    }
+    catch (error) {
+        if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR')
+            return undefined;
+        throw new LeaseError(`it cannot be read (${code(error)})`);
+    }
+}
+function code(error) {
+    return error.code ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./src/protection/lease-record.ts
+
+
+
+/** Nothing a lease needs comes near this; anything bigger is not a record. */
+const MAX_RECORD_BYTES = 4096;
+const MAX_LEASE_MS = constants_MAX_LEASE_MINUTES * 60_000;
+const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
+const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
+/**
+ * Reads a record without following a symbolic link (O_NOFOLLOW), without blocking on a
+ * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
+ * than 4 KiB. Never throws: anything but a record is `missing` or `corrupt`.
+ */
+function lease_record_readRecord(file) {
+    // Most names are missing: existsSync says so without the cost of an exception.
+    if (!external_node_fs_default().existsSync(file) && !isLink(file))
+        return { kind: 'missing' };
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { kind: 'missing' };
+        return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (!stat.isFile())
+            return { kind: 'corrupt', why: 'not a regular file' };
+        if (stat.size > MAX_RECORD_BYTES)
+            return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
+        const buffer = Buffer.alloc(MAX_RECORD_BYTES + 1);
+        const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
+        const text = buffer.toString('utf8', 0, length);
+        const record = parseRecord(text);
+        if (!record)
+            return { kind: 'corrupt', why: length === 0 ? 'empty' : 'not a lease record' };
+        return { kind: 'record', record, changed: stat.ctimeMs };
+    }
+    catch (error) {
+        return { kind: 'corrupt', why: `unreadable (${error.code})` };
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+function isLink(file) {
+    return external_node_fs_default().lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+}
+const isIdentity = (p) => typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger(p.pid) &&
+    (p.start === null || typeof p.start === 'string');
+/** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
+function parseRecord(text) {
+    try {
+        const r = JSON.parse(text);
+        const valid = r?.version === 1 &&
+            Number.isFinite(r.expires) &&
+            typeof r.owner?.token === 'string' &&
+            isIdentity(r.owner.runner) &&
+            (r.reservation === undefined || typeof r.reservation === 'string') &&
+            (r.allocator === undefined || isIdentity(r.allocator));
+        return valid ? r : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function formatRecord(record) {
+    return JSON.stringify(record);
+}
+/**
+ * A lease is live while unexpired and its runner process runs (pid and start time, so a
+ * reused pid does not count). The expiry is capped at the record's last inode change
+ * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
+ * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
+ * to any date, while ctime is always the kernel's clock.
+ */
+function lease_record_judgeRecord(record, changed, now = Date.now()) {
+    const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
+    if (expires <= now)
+        return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
+    if (!ownerRuns(record.owner.runner))
+        return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
+    return { live: true };
+}
+/**
+ * Whether the owner process runs. On a host that hides other users' processes
+ * (/proc mounted with hidepid) another account's process exists (kill() answers EPERM)
+ * but its start time cannot be read; it then counts as running, and the capped expiry
+ * bounds the lease.
+ */
+function ownerRuns(owner) {
+    if (process_identity_isRunning(owner))
+        return true;
+    if (owner.start === null || !Number.isInteger(owner.pid) || owner.pid <= 0)
+        return false;
+    try {
+        process.kill(owner.pid, 0);
+        return false; // ours to see, and not the same process
+    }
+    catch (error) {
+        return error.code === 'EPERM' && processStart(owner.pid) === null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/protection/leases.ts
+
+
+
+
+
+
+
+
+
+const LEASE_FILE = /^(\d{1,5})\.lease$/;
+const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
+/** The one place lease tokens are made: unique to one allocation. */
+function newToken() {
+    return (0,external_node_crypto_namespaceObject.randomUUID)();
+}
+function newOwner(runner, env = process.env) {
+    return {
+        token: newToken(),
+        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
+        job: env.GITHUB_JOB ?? 'local',
+        runner,
+        host: external_node_os_default().hostname(),
+    };
+}
+function leasePath(dir, port) {
+    return external_node_path_default().join(dir, `${port}.lease`);
+}
+/** The leases of one allocation: claims ports, and gives them all back if the allocation fails. */
+class LeaseBook {
+    location;
+    owner;
+    record;
+    warn;
+    claimed = new Set();
+    /** Which names in the root are account directories, judged once per allocation. */
+    seen = new Map();
+    /** Writes the allocation's record. @throws LeaseError when this account's directory cannot be written. */
+    constructor(options) {
+        this.location = options.location;
+        this.owner = options.owner;
+        this.warn = options.warn ?? (() => { });
+        // The allocating pid in the name: a record left by an allocation killed mid-way is swept once that process is gone.
+        this.record = external_node_path_default().join(this.location.own, `.owner-${process.pid}-${options.owner.token}.json`);
+        const record = {
+            version: 1,
+            owner: options.owner,
+            created: new Date().toISOString(),
+            expires: Date.now() + options.ttlMs,
+            ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
+            allocator: identify(process.pid),
+        };
+        try {
+            lease_location_assertOwnDir(this.location.own);
+            writeExclusive(this.record, formatRecord(record));
+        }
+        catch (error) {
+            throw new LeaseError(`The lease directory ${this.location.own} cannot be written: ${error.message}`);
+        }
+    }
+    get ports() {
+        return [...this.claimed];
+    }
+    /** Leases every port, or none of them (then false: one is someone else's). Called while the ports' sockets are held. */
+    claim = async (ports) => {
+        const done = [];
+        for (const port of ports) {
+            if (!this.claimOne(port)) {
+                for (const p of done)
+                    this.unlinkOwn(p);
+                return false;
+            }
+            done.push(port);
+        }
+        for (const port of done)
+            this.claimed.add(port);
+        return true;
+    };
+    claimOne(port) {
+        if (!this.linkOwn(port))
+            return false;
+        if (!liveIn(lease_location_leaseDirs(this.location.root, this.seen), port, this.location.own))
+            return true;
+        this.unlinkOwn(port); // another account's live lease: back off
+        return false;
+    }
+    /** Publishes this allocation's lease in its own directory, replacing a stale one of the same account. */
+    linkOwn(port) {
+        const file = leasePath(this.location.own, port);
+        for (let attempt = 0; attempt < 2; attempt++) {
+            try {
+                external_node_fs_default().linkSync(this.record, file);
+                return true;
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw new LeaseError(`Cannot lease port ${port}: ${error.message}`);
+            }
+            // Only the process holding the port's socket gets here, so no other allocator
+            // of this account is judging the same lease: removing a stale one is safe.
+            if (!this.removeIfStale(file))
+                return false;
+        }
+        return false;
+    }
+    removeIfStale(file) {
+        const read = lease_record_readRecord(file);
+        if (read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live)
+            return false;
+        const removed = unlinkQuietly(file, this.warn);
+        if (removed && read.kind === 'corrupt')
+            this.warn(`Removed a corrupt lease ${file} (${read.why})`);
+        return removed;
+    }
+    unlinkOwn(port) {
+        external_node_fs_default().rmSync(leasePath(this.location.own, port), { force: true });
+        this.claimed.delete(port);
+    }
+    /** The allocation is over: the lease files stay, the record's own name goes. */
+    close() {
+        external_node_fs_default().rmSync(this.record, { force: true });
+    }
+    /** The allocation failed: no lease of it may stay behind. */
+    releaseAll() {
+        for (const port of this.ports)
+            this.unlinkOwn(port);
+        this.close();
+    }
+}
+/** Creates `file` (never an existing one, never through a link), readable by every account whatever the umask. */
+function writeExclusive(file, content) {
+    const flags = (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | (external_node_fs_default()).constants.O_WRONLY | leases_O_NOFOLLOW;
+    const fd = external_node_fs_default().openSync(file, flags, 0o644);
+    try {
+        if (process.platform !== 'win32')
+            external_node_fs_default().fchmodSync(fd, 0o644);
+        external_node_fs_default().writeSync(fd, content);
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** True if any directory but `except` holds a live lease for `port`. Reads only; anything but a record does not count. */
+function liveIn(dirs, port, except) {
+    return dirs.some((dir) => {
+        if (dir === except)
+            return false;
+        const read = lease_record_readRecord(leasePath(dir, port));
+        return read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live;
+    });
+}
+/**
+ * True if any account on the host holds a live lease for `port` in the location rooted at
+ * `location` (the default root or a `lease-dir`). Never throws for what others put there.
+ */
+function hasLiveLease(location, port) {
+    try {
+        return liveIn(leaseDirs(location), port);
+    }
+    catch {
+        return false; // no readable location: no lease
+    }
+}
+function unlinkQuietly(file, warn) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return true;
+        warn(`Cannot remove ${file} (${code}); its port is skipped`);
+        return false;
+    }
+}
+/** The post step: removes exactly the leases of `token` among `ports` from this account's directory `own`. */
+function releaseLeases(own, token, ports) {
+    lease_location_assertOwnDir(own);
+    let released = 0;
+    for (const port of ports) {
+        const file = leasePath(own, port);
+        const read = lease_record_readRecord(file);
+        if (read.kind === 'record' && read.record.owner.token === token) {
+            external_node_fs_default().rmSync(file, { force: true });
+            released++;
+        }
+    }
+    return released;
+}
+/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
+function releaseOwnedBy(own, owner) {
+    assertOwnDir(own);
+    const released = [];
+    for (const name of fs.readdirSync(own)) {
+        const port = LEASE_FILE.exec(name)?.[1];
+        if (port === undefined)
+            continue;
+        const read = readRecord(path.join(own, name));
+        const runner = read.kind === 'record' ? read.record.owner.runner : undefined;
+        if (runner?.pid === owner.pid && runner.start === owner.start) {
+            fs.rmSync(path.join(own, name), { force: true });
+            released.push(Number(port));
+        }
+    }
+    return released.sort((a, b) => a - b);
+}
+/**
+ * Tidies this account's directory `own`: removes leases that are stale or corrupt (a
+ * record shared by many leases is judged once), and records of allocations whose
+ * process is gone (killed mid-way). Other accounts' files are never touched: their stale
+ * leases simply stop counting. Returns the stale leases it removed.
+ */
+function sweepStale(own, warn) {
+    assertOwnDir(own);
+    // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
+    const verdicts = new Map();
+    const stale = [];
+    for (const name of fs.readdirSync(own)) {
+        const file = path.join(own, name);
+        const record = RECORD_FILE.exec(name);
+        if (record) {
+            if (abandoned(file, Number(record[1])))
+                unlinkQuietly(file, warn);
+            continue;
+        }
+        const port = LEASE_FILE.exec(name)?.[1];
+        const ino = port === undefined ? undefined : fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
+        if (ino === undefined)
+            continue;
+        const verdict = verdicts.get(ino) ?? judgeFile(file);
+        if (!verdict.corrupt)
+            verdicts.set(ino, verdict);
+        if (verdict.live || !unlinkQuietly(file, warn))
+            continue;
+        if (verdict.corrupt)
+            warn(`Removed a corrupt lease ${file} (${verdict.why})`);
+        stale.push({ port: Number(port), reservation: verdict.reservation, why: verdict.why });
+    }
+    return stale;
+}
+function judgeFile(file) {
+    const read = readRecord(file);
+    if (read.kind === 'missing')
+        return { live: true, why: 'already gone' }; // nothing to remove
+    if (read.kind === 'corrupt')
+        return { live: false, why: read.why, corrupt: true };
+    const verdict = judgeRecord(read.record, read.changed);
+    return { live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
+}
+/** A record whose allocating process is gone, or that is unreadable and older than any lease can be. */
+function abandoned(file, pid) {
+    const read = readRecord(file);
+    if (read.kind === 'missing')
+        return false;
+    if (read.kind === 'record')
+        return !isRunning(read.record.allocator ?? { pid, start: null });
+    const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+    return !isRunning({ pid, start: null }) || (stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now());
+}
+
+;// CONCATENATED MODULE: ./src/settings/naming.ts
+
+/** Names: how a port's name becomes its step output and its environment variable. */
+const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
+/** Outputs that every run sets (env-file when asked); a port may not take their names. */
+const FIXED_OUTPUTS = Object.values(Output);
+/** Splits a `names` value at spaces, commas and newlines. */
+function splitNames(raw) {
+    return raw.split(/[\s,]+/).filter((n) => n.length > 0);
+}
+/** `port-1` ... `port-N`, the names used when only a count is given. */
+function defaultNames(count) {
+    return Array.from({ length: count }, (_, i) => `port-${i + 1}`);
+}
+/**
+ * `web` -> `WEB_PORT`, `db-main` -> `DB_MAIN_PORT`, `api_port` -> `API_PORT`,
+ * `port-2` -> `PORT_2`: upper-case, `-` to `_`, and `_PORT` unless the name
+ * already ends in `PORT` or `PORT_<digits>`.
+ */
+function envName(name, prefix = '') {
+    const base = name.toUpperCase().replaceAll('-', '_');
+    const suffix = /PORT(_\d+)?$/.test(base) ? '' : '_PORT';
+    return `${prefix}${base}${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./src/protection/choose-reservation.ts
+
+
+
+
+const MODES = ['auto', 'kernel', 'time-wait', 'holder', 'none'];
+/**
+ * Resolves the `reserve` input to the strongest mechanism the step can use
+ * without a prompt:
+ * - Linux: the kernel's reserved-port list when this process may write it (root,
+ *   CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
+ *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on
+ *   a self-hosted machine a sudo attempt is logged and reported as a policy
+ *   violation, and costs 25-40 ms even when it works. Otherwise TIME_WAIT.
+ * - macOS: TIME_WAIT. Windows: none (TIME_WAIT does not keep ports off there).
+ *
+ * @throws InputError for an unknown mode, `kernel` off Linux, or `holder` on Windows.
+ */
+function chooseReservation(raw, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const env = context.env ?? process.env;
+    const mode = raw === '' ? 'auto' : raw;
+    if (!MODES.includes(mode))
+        throw new InputError(Input.Reserve, raw, 'auto, kernel, time-wait, holder or none');
+    if (mode === 'kernel') {
+        if (platform !== 'linux')
+            throw new InputError(Input.Reserve, raw, `the kernel's reserved-port list exists on Linux only; use auto`);
+        return { mode, sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
+    }
+    if (mode === 'holder' && platform === 'win32') {
+        // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
+        // bind beside the holder's connection is refused, and nothing would ever let it go.
+        throw new InputError(Input.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
+    }
+    if (mode !== 'auto')
+        return { mode: mode, sudo: false, fallback: false, why: `${mode} asked for` };
+    if (platform === 'win32')
+        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
+    if (platform !== 'linux')
+        return { mode: 'time-wait', sudo: false, fallback: false, why: `auto on ${platform}: TIME_WAIT` };
+    if ((context.mayWrite ?? mayWriteDirectly)()) {
+        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
+    }
+    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
+    }
+    return {
+        mode: 'time-wait',
+        sudo: false,
+        fallback: false,
+        why: 'auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT',
+    };
+}
+/**
+ * The allocator's reservation for `mode`, and what it did. For the kernel list, the
+ * ports go on it while their sockets are still bound, so there is no unprotected
+ * moment; with `fallback`, a list that cannot be written gives way to TIME_WAIT
+ * (told through `debug`), else its KernelListError fails the allocation.
+ */
+function reservationFor(choice, debug = () => { }) {
+    const applied = { mechanism: 'none', kernelPorts: [] };
+    if (choice.mode === 'none')
+        return { reserve: 'none', applied };
+    if (choice.mode !== 'kernel')
+        return { reserve: timeWait(applied), applied };
+    const reserve = async (held) => {
+        const ports = [...new Set(held.map((h) => h.port))];
+        try {
+            applied.route = await addReservedPorts(ports, { sudo: choice.sudo });
+        }
+        catch (error) {
+            if (!choice.fallback || !(error instanceof KernelListError))
+                throw error;
+            debug(`${error.message}; falling back to TIME_WAIT`);
+            return timeWait(applied)(held);
+        }
+        applied.mechanism = 'kernel';
+        applied.kernelPorts.push(...ports);
+        return [];
+    };
+    return { reserve: reserve, applied };
+}
+function timeWait(applied) {
+    return (held) => {
+        applied.mechanism = 'time-wait';
+        return reserveTimeWait(held);
+    };
+}
+/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS. */
+function timeWaitSeconds(platform = process.platform) {
+    return platform === 'darwin' ? 30 : 60;
+}
+/** What protects the ports and until when, for the log and the job summary. */
+function describeProtection(applied, holder, leases, now = Date.now()) {
+    const parts = [];
+    if (leases)
+        parts.push('lease');
+    if (applied.mechanism === 'kernel')
+        parts.push('kernel reserved-port list until the post step');
+    if (applied.mechanism === 'time-wait') {
+        const until = new Date(now + timeWaitSeconds() * 1000).toISOString().slice(11, 19);
+        parts.push(`TIME_WAIT until ${until} UTC`);
+    }
+    if (holder)
+        parts.push('holder until a server listens or the post step');
+    return parts.join(' + ') || 'nothing';
+}
+
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
+
+
+
+
+
+
+
+
+/** What the allocator is asked, from the settings; leases and reservation are the caller's to add. */
+function allocationRequest(settings) {
+    return {
+        count: settings.names.length,
+        protocols: settings.protocols,
+        hosts: settings.hosts,
+        range: settings.range,
+        exclude: settings.exclude,
+        contiguous: settings.contiguous,
+    };
+}
+function parseSettings(raw) {
+    const value = (name) => (raw[name] ?? '').trim();
+    const names = parseNames(value(Input.Names), value(Input.Count));
+    const prefix = parseEnvPrefix(value(Input.EnvPrefix));
+    const envNames = mapEnvNames(names, prefix);
+    const hosts = parseHosts(value(Input.Host));
+    const range = parseRange(value(Input.Range), names.length, privilegedPortsAllowed(hosts));
+    const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
+    checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
+    const reserveChoice = chooseReservation(value(Input.Reserve));
+    return {
+        names,
+        envNames,
+        exportEnv: parseBoolean(Input.ExportEnv, value(Input.ExportEnv), true),
+        protocols: parseProtocol(value(Input.Protocol)),
+        hosts,
+        range,
+        exclude,
+        contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false),
+        reserve: reserveChoice.mode,
+        reserveChoice,
+        leaseDir: value(Input.LeaseDir),
+        leaseMinutes: parseLeaseMinutes(value(Input.LeaseMinutes)),
+        summary: parseBoolean(Input.Summary, value(Input.Summary), true),
+        envFile: value(Input.EnvFile) && external_node_path_default().resolve(value(Input.EnvFile)),
+    };
+}
+function parseCount(raw) {
+    const allowed = `a whole number from 1 to ${MAX_COUNT}`;
+    if (!/^\d+$/.test(raw))
+        throw new InputError(Input.Count, raw, allowed);
+    const count = Number(raw);
+    if (count < 1 || count > MAX_COUNT)
+        throw new InputError(Input.Count, raw, allowed);
+    return count;
+}
+/** Names as given, or `port-1` ... `port-N` from `count`. */
+function parseNames(rawNames, rawCount) {
+    const count = parseCount(rawCount || '1');
+    if (rawNames === '')
+        return defaultNames(count);
+    if (rawNames.split(',').some((part) => part.trim() === '')) {
+        throw new InputError(Input.Names, rawNames, 'an empty name between commas; separate names with spaces, commas or newlines');
+    }
+    const names = splitNames(rawNames);
+    for (const name of names) {
+        if (!NAME_PATTERN.test(name))
+            throw new InputError(Input.Names, name, `each name must have ${NAME_RULE}`);
+        if (FIXED_OUTPUTS.some((fixed) => fixed === name.toLowerCase())) {
+            throw new InputError(Input.Names, name, `the outputs ${FIXED_OUTPUTS.join(', ')} are always set, so no port can take those names`);
+        }
+    }
+    if (names.length > MAX_COUNT)
+        throw new InputError(Input.Names, rawNames, `at most ${MAX_COUNT} names`);
+    if (count !== 1 && count !== names.length) {
+        throw new InputError(Input.Count, rawCount, `${plural(names.length, 'name was', 'names were')} given, so 'count' must be left out or be ${names.length}`);
+    }
+    return names;
+}
+/** Each name's environment variable; two names that map to one (`web-api`, `web_api`, `Web-API`) are refused. */
+function mapEnvNames(names, prefix) {
+    const seen = new Map();
+    return names.map((name) => {
+        const env = envName(name, prefix);
+        const other = seen.get(env);
+        if (other !== undefined) {
+            const why = other === name ? 'appears twice' : `clashes with '${other}': both become ${env}`;
+            throw new InputError(Input.Names, name, `each name must be unique; it ${why}`);
+        }
+        seen.set(env, name);
+        return env;
+    });
+}
+function parseEnvPrefix(raw) {
+    if (raw === '' || /^[A-Za-z_][A-Za-z0-9_]*$/.test(raw))
+        return raw;
+    throw new InputError(Input.EnvPrefix, raw, 'a letter or "_" first, then letters, digits or "_" (or empty)');
+}
+/** The values the runner's own getBooleanInput accepts, and empty for the default. */
+function parseBoolean(input, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new InputError(input, raw, 'true or false');
+}
+function parseLeaseMinutes(raw) {
+    if (raw === '')
+        return DEFAULT_LEASE_MINUTES;
+    const minutes = Number(raw);
+    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > constants_MAX_LEASE_MINUTES) {
+        throw new InputError(Input.LeaseMinutes, raw, `a whole number of minutes from 1 to ${constants_MAX_LEASE_MINUTES}`);
+    }
+    return minutes;
+}
+function parseProtocol(raw) {
+    if (raw === '')
+        return ['tcp'];
+    const parts = raw
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    const valid = parts.length > 0 && parts.length <= 2 && parts.every((p) => p === 'tcp' || p === 'udp');
+    if (!valid || new Set(parts).size !== parts.length)
+        throw new InputError(Input.Protocol, raw, 'tcp, udp or tcp,udp');
+    return parts;
+}
+/** Addresses a port must be free on; each must be an address of this machine. */
+function parseHosts(raw, known) {
+    const hosts = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
+    // Listed only when an address is given: the usual empty input costs no interface lookup.
+    const interfaces = hosts.length > 0 ? (known ?? localAddresses()) : new Set();
+    for (const host of hosts) {
+        if (external_node_net_default().isIP(host) === 0)
+            throw new InputError(Input.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
+        if (!interfaces.has(host)) {
+            throw new InputError(Input.Host, host, `not an address of this machine; it has ${[...interfaces].join(', ')}`);
+        }
+    }
+    return hosts;
+}
+function localAddresses() {
+    const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+    return new Set(['0.0.0.0', '::', ...found]);
+}
+const PORT_ITEM = /^(\d{1,5})(?:-(\d{1,5}))?$/;
+function parseItem(input, raw, item, allowed) {
+    const match = PORT_ITEM.exec(item);
+    const low = Number(match?.[1]);
+    const high = match?.[2] === undefined ? low : Number(match[2]);
+    if (!match || low < MIN_PORT || high > MAX_PORT || low > high)
+        throw new InputError(input, raw, allowed);
+    return { low, high };
+}
+function parseRange(raw, count, canBind) {
+    if (raw === '')
+        return undefined;
+    const allowed = `LOW-HIGH with ${MIN_PORT} <= LOW <= HIGH <= ${MAX_PORT}, such as 20000-29999`;
+    if (!raw.includes('-'))
+        throw new InputError(Input.Range, raw, allowed);
+    const range = parseItem(Input.Range, raw, raw, allowed);
+    if (rangeSize(range) < count)
+        throw new InputError(Input.Range, raw, `it holds ${plural(rangeSize(range), 'port')}, fewer than the ${count} asked for`);
+    if (!(canBind ?? privilegedPortsAllowed([]))(range.low)) {
+        throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort(process.platform)} need root on this runner; use a range above it`);
+    }
+    return range;
+}
+function parsePortList(input, raw) {
+    const allowed = 'ports and ranges separated by commas or spaces, such as 5432, 6000-6100';
+    const items = raw.split(/[\s,]+/).filter(Boolean);
+    return new port_range_PortSet(items.map((item) => parseItem(input, raw, item, allowed)));
+}
+function checkRangeAgainstExclude(range, exclude, count, raw) {
+    if (!range || exclude.size === 0)
+        return;
+    const left = exclude.countOutside(range);
+    const where = `range ${range.low}-${range.high}`;
+    if (left === 0)
+        throw new InputError(Input.Exclude, raw, `it covers the whole ${where}`);
+    if (left < count) {
+        throw new InputError(Input.Exclude, raw, `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
+    }
+}
+/** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
+function firstUnprivilegedPort(platform) {
+    if (platform !== 'linux')
+        return 1024;
+    try {
+        return Number((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
+    }
+    catch {
+        return 1024;
+    }
+}
+/**
+ * Whether this user may bind `port` on every one of `hosts` (empty: every address).
+ * Windows lets anyone bind low ports. macOS (10.14 on) lets anyone bind them on the
+ * wildcard addresses only: XNU still asks for privilege to bind a specific address
+ * below 1024. Linux: root, or from ip_unprivileged_port_start up.
+ */
+function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = process.getuid?.() === 0) {
+    const wildcardsOnly = hosts.every((host) => host === '::' || host === '0.0.0.0');
+    if (isRoot || platform === 'win32' || (platform === 'darwin' && wildcardsOnly))
+        return () => true;
+    const first = firstUnprivilegedPort(platform);
+    return (port) => port >= first;
+}
+
+;// CONCATENATED MODULE: ./src/library/get-ports.ts
+
+
+
+
+
+
+
+
+/** The option each action input is called here, for errors in the caller's words. */
+const OPTION = { [Input.LeaseMinutes]: 'leaseMinutes', [Input.LeaseDir]: 'leaseDir' };
+const OPTIONS = ['names', 'count', 'protocol', 'host', 'range', 'exclude', 'contiguous', 'reserve', 'leaseMinutes', 'leaseDir'];
+async function getPorts(request) {
+    const settings = librarySettings(request);
+    const leases = openLeases(settings);
+    try {
+        const allocation = await allocatePorts({
+            ...allocationRequest(settings),
+            claim: leases?.claim,
+            reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
+        });
+        const release = leases?.keep() ?? (() => { });
+        let released = false;
+        const ports = request.names === undefined ? allocation.ports : Object.fromEntries(settings.names.map((n, i) => [n, allocation.ports[i]]));
+        return {
+            ports,
+            release: async () => {
+                if (!released)
+                    release();
+                released = true;
+            },
+        };
+    }
+    catch (error) {
+        leases?.drop();
+        throw error;
+    }
+}
+/**
+ * One free port, leased to this process until it exits (or `leaseMinutes` pass): the
+ * equivalent of get-port's `getPort()`. Throws as `getPorts` does.
+ */
+async function getPort(options = {}) {
+    const { ports } = await getPorts({ ...options, count: 1 });
+    return ports[0];
+}
+/** Validates the options by the action's own rules, reporting errors under the options' names. */
+function librarySettings(request) {
+    const option = (name, value, allowed) => new InputError(name, String(value), allowed, 'Option');
+    for (const key of Object.keys(request)) {
+        if (!OPTIONS.includes(key))
+            throw option(key, request[key], `not an option; the options are ${OPTIONS.join(', ')}`);
+    }
+    const { names, count, protocol, host, range, exclude, contiguous, reserve, leaseMinutes, leaseDir } = request;
+    if (names !== undefined && count !== undefined)
+        throw option('count', count, "leave it out when 'names' is given");
+    if (names !== undefined && (!Array.isArray(names) || names.length === 0))
+        throw option('names', names, 'a non-empty array of names');
+    // Checked one by one: joined into the action's text form, a name holding a space would become two.
+    for (const name of names ?? [])
+        if (typeof name !== 'string' || !NAME_PATTERN.test(name))
+            throw option('names', name, `each name must have ${NAME_RULE}`);
+    if (reserve === 'holder')
+        throw option('reserve', reserve, "'auto', 'time-wait' or 'none'");
+    const item = (p) => (Array.isArray(p) ? p.join('-') : String(p));
+    const raw = {
+        [Input.Names]: names?.join(' '),
+        [Input.Count]: count === undefined ? undefined : String(count),
+        [Input.Protocol]: protocol,
+        [Input.Host]: typeof host === 'string' ? host : host?.join(' '),
+        [Input.Range]: range === undefined ? undefined : Array.isArray(range) && range.length === 2 ? range.join('-') : String(range),
+        [Input.Exclude]: exclude?.map(item).join(','),
+        [Input.Contiguous]: contiguous === undefined ? undefined : String(contiguous),
+        [Input.Reserve]: reserve,
+        [Input.LeaseMinutes]: leaseMinutes === undefined ? undefined : String(leaseMinutes),
+        [Input.LeaseDir]: leaseDir,
+    };
+    try {
+        return parseSettings(raw);
+    }
+    catch (error) {
+        if (!(error instanceof InputError))
+            throw error;
+        throw option(OPTION[error.input] ?? error.input, error.value, error.allowed);
+    }
+}
+/** Leases owned by this process (pid and start time): stale as soon as it exits. Undefined: going on without leases. */
+function openLeases(settings) {
+    const named = settings.leaseDir !== '';
+    let book;
+    try {
+        book = new LeaseBook({
+            location: openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named),
+            owner: newOwner(identify(process.pid)),
+            ttlMs: settings.leaseMinutes * 60_000,
+            warn: (m) => process.emitWarning(m),
+        });
+    }
+    catch (error) {
+        if (settings.leaseDir !== '' || !(error instanceof LeaseError))
+            throw error;
+        process.emitWarning(`${error.message}. Going on without leases: the ports are protected by reservation alone.`);
+        return undefined;
+    }
+    return {
+        claim: book.claim,
+        keep: () => {
+            const ports = book.ports;
+            book.close();
+            return () => void releaseLeases(book.location.own, book.owner.token, ports);
+        },
+        drop: () => book.releaseAll(),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/programs/library.ts
+/**
+ * The library (dist/lib/index.js, types in dist/lib/index.d.ts): `import { getPorts } from 'port-zero'`.
+ * The same allocator and leases as the action, for test suites.
+ */
+
+
+
+var __webpack_exports__AllocationError = __webpack_exports__.ZB;
+var __webpack_exports__InputError = __webpack_exports__.dz;
+var __webpack_exports__LeaseError = __webpack_exports__.pS;
+var __webpack_exports__PortZeroError = __webpack_exports__.ES;
+var __webpack_exports__getPort = __webpack_exports__.c9;
+var __webpack_exports__getPorts = __webpack_exports__.Nw;
+export { __webpack_exports__AllocationError as AllocationError, __webpack_exports__InputError as InputError, __webpack_exports__LeaseError as LeaseError, __webpack_exports__PortZeroError as PortZeroError, __webpack_exports__getPort as getPort, __webpack_exports__getPorts as getPorts };

@@ -1,0 +1,7 @@
+/**
+ * The library (dist/lib/index.js, types in dist/lib/index.d.ts): `import { getPorts } from 'port-zero'`.
+ * The same allocator and leases as the action, for test suites.
+ */
+export { getPort, getPorts } from '../library/get-ports.ts';
+export type { CountRequest, NamedRequest, PortOptions, PortRange, Ports } from '../library/get-ports.ts';
+export { AllocationError, InputError, LeaseError, PortZeroError } from '../errors.ts';

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { inNamespace, requireNamespaces, testAccount } from './helpers/namespace.ts';
+import { STORM_KINDS } from './helpers/storm.ts';
+import { formatReservedPorts, parseReservedPorts } from '../src/protection/kernel-list.ts';
+import { chooseReservation } from '../src/protection/choose-reservation.ts';
+import { PortSet } from '../src/allocator/port-range.ts';
+
+const RANGE: [number, number] = [40000, 40199];
+const SEEDED = '40100-40102,40150';
+const NONE_TAKEN = Object.fromEntries(STORM_KINDS.map((k) => [k, []]));
+
+describe("the kernel's reserved-port list: format", () => {
+  it('reads ranges back and writes an empty list as a newline, since a zero-length write changes nothing', () => {
+    const set = parseReservedPorts('20000-20010,30500\n');
+    expect(set.ranges).toEqual([
+      { low: 20000, high: 20010 },
+      { low: 30500, high: 30500 },
+    ]);
+    expect(formatReservedPorts(set)).toBe('20000-20010,30500\n');
+    expect(formatReservedPorts(new PortSet())).toBe('\n');
+  });
+});
+
+describe('reserve: auto picks the strongest mechanism it may use without a prompt', () => {
+  const linux = (mayWrite: boolean, env: NodeJS.ProcessEnv = {}) =>
+    chooseReservation('', { platform: 'linux', env, mayWrite: () => mayWrite });
+
+  it('uses the kernel list where this process may write it, sudo only on GitHub-hosted runners, else TIME_WAIT', () => {
+    expect(linux(true)).toMatchObject({ mode: 'kernel', sudo: false, fallback: true });
+    expect(linux(false, { RUNNER_ENVIRONMENT: 'github-hosted' })).toMatchObject({ mode: 'kernel', sudo: true, fallback: true });
+    expect(linux(false, { RUNNER_ENVIRONMENT: 'self-hosted' })).toMatchObject({ mode: 'time-wait' });
+    expect(chooseReservation('auto', { platform: 'darwin' }).mode).toBe('time-wait');
+    expect(chooseReservation('auto', { platform: 'win32' }).mode).toBe('none');
+  });
+
+  it('refuses kernel off Linux and unknown modes with one clear error', () => {
+    expect(() => chooseReservation('kernel', { platform: 'darwin' })).toThrow(
+      `Input 'reserve' has invalid value "kernel": the kernel's reserved-port list exists on Linux only; use auto`,
+    );
+    expect(() => chooseReservation('forever')).toThrow(
+      `Input 'reserve' has invalid value "forever": auto, kernel, time-wait, holder or none`,
+    );
+  });
+});
+
+interface Job {
+  code: number;
+  post: number;
+  ports: number[];
+  seeded: string;
+  during: string;
+  after: string;
+  taken: Record<string, number[]>;
+  walked: Record<string, number>;
+  plain: string[];
+  stdout: string;
+  summary: string;
+}
+
+describe('reserve: kernel, as root in a fresh network namespace', () => {
+  it('keeps a storm over the whole ephemeral range off the ports; servers without SO_REUSEADDR bind at once; post restores the list', async (context) => {
+    requireNamespaces(context);
+    const { result: job } = await inNamespace<Job>('kernel.ts', ['job'], { range: RANGE });
+    expect(job.code).toBe(0);
+    expect(job.ports).toHaveLength(20);
+    expect(job.seeded).toBe(SEEDED);
+    for (const p of job.ports) expect(parseReservedPorts(job.during).has(p)).toBe(true);
+    expect(job.taken).toEqual(NONE_TAKEN);
+    // The storm really walked the range: every port not reserved, on every address and kind.
+    for (const kind of STORM_KINDS) expect(job.walked[kind], kind).toBe(RANGE[1] - RANGE[0] + 1 - 20 - 4);
+    expect(job.plain).toEqual(Array(20).fill('bound'));
+    expect(job.post).toBe(0);
+    expect(job.after).toBe(SEEDED);
+    expect(job.stdout).toContain('protected by lease + kernel reserved-port list until the post step');
+    expect(job.summary).toContain('kernel reserved-port list until the post step');
+  }, 180_000);
+
+  it('never hands out a listed port from a range, though explicit binds to it succeed', async (context) => {
+    requireNamespaces(context);
+    const { result } = await inNamespace<{ code: number; ports: number[]; after: string; seeded: string }>('kernel.ts', ['listed']);
+    expect(result.code).toBe(0);
+    expect(result.ports.every((p) => p > 40040 && p <= 40049)).toBe(true);
+    expect(result.after).toBe(result.seeded);
+  }, 180_000);
+
+  it('takes its entries off the list again when the main step fails after writing it', async (context) => {
+    requireNamespaces(context);
+    type Failed = { code: number; errors: string[]; outputs: string; seeded: string; after: string; leftovers: string[] };
+    const { result } = await inNamespace<Failed>('kernel.ts', ['failed'], { range: RANGE });
+    expect(result.code).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toContain("Input 'env-file'");
+    expect(result).toMatchObject({ outputs: '', after: result.seeded, leftovers: [] });
+  }, 180_000);
+
+  it('loses no entry with 16 jobs at once, and their post steps restore the list', async (context) => {
+    requireNamespaces(context);
+    type Concurrent = { codes: number[]; posts: number[]; ports: number[][]; seeded: string; during: string; after: string };
+    const { result } = await inNamespace<Concurrent>('kernel.ts', ['concurrent'], { range: RANGE });
+    expect(result.codes).toEqual(Array(16).fill(0));
+    const during = parseReservedPorts(result.during);
+    const all = result.ports.flat();
+    expect(new Set(all).size).toBe(16 * 8);
+    expect(all.filter((p) => !during.has(p))).toEqual([]);
+    for (const p of [40100, 40101, 40102, 40150]) expect(during.has(p)).toBe(true);
+    expect(result.posts).toEqual(Array(16).fill(0));
+    expect(result.after).toBe(SEEDED);
+  }, 180_000);
+
+  it("takes a dead runner's entries off the list in a later job's post step", async (context) => {
+    requireNamespaces(context);
+    type Dead = { code: number; laterCode: number; dead: number[]; seeded: string; during: string; after: string; postOut: string };
+    const { result } = await inNamespace<Dead>('kernel.ts', ['dead'], { range: RANGE });
+    expect(result.code).toBe(0);
+    expect(result.laterCode).toBe(0);
+    for (const p of result.dead) expect(parseReservedPorts(result.during).has(p)).toBe(true);
+    expect(result.after).toBe(SEEDED);
+    expect(result.postOut).toContain("Took 5 ports of stale leases off the kernel's reserved-port list.");
+  }, 180_000);
+});
+
+describe('reserve: kernel without the right to write the list', () => {
+  it('fails with one clear error and writes nothing, while auto protects with TIME_WAIT', async (context) => {
+    requireNamespaces(context);
+    const user = testAccount('port-zero-test', false);
+    type Forbidden = {
+      kernel: { code: number; errors: string[]; outputs: string; env: string; state: object; leftovers: string[] };
+      auto: { code: number; ports: number[]; stdout: string };
+      before: string;
+      after: string;
+    };
+    const { result } = await inNamespace<Forbidden>('kernel.ts', ['forbidden'], { range: RANGE, user, seed: '40150' });
+    expect(result.kernel.code).toBe(1);
+    expect(result.kernel.errors).toHaveLength(1);
+    expect(result.kernel.errors[0]).toMatch(
+      /^::error::Cannot write the kernel's reserved-port list \/proc\/sys\/net\/ipv4\/ip_local_reserved_ports: sudo -n tee failed: .*Writing it needs root, CAP_NET_ADMIN, or passwordless sudo/,
+    );
+    expect(result.kernel).toMatchObject({ outputs: '', env: '', state: {}, leftovers: [] });
+    expect(result.before).toBe('40150');
+    expect(result.after).toBe('40150');
+    expect(result.auto.code).toBe(0);
+    expect(result.auto.ports).toHaveLength(3);
+    expect(result.auto.stdout).toContain('protected by lease + TIME_WAIT until');
+  }, 180_000);
+});
+
+describe('reserve: kernel through passwordless sudo', () => {
+  it('writes through sudo -n; auto uses sudo only on GitHub-hosted runners; post restores the list', async (context) => {
+    requireNamespaces(context, { sudo: true });
+    const user = testAccount('port-zero-sudo', true);
+    type Sudo = {
+      kernel: { code: number; ports: number[]; route: string; post: number };
+      selfHosted: { code: number; stdout: string };
+      hosted: { code: number; ports: number[]; route: string; during: string };
+      seeded: string;
+      during: string;
+      after: string;
+    };
+    const { result } = await inNamespace<Sudo>('kernel.ts', ['sudo'], { range: RANGE, user, seed: '40150' }).finally(() =>
+      testAccount(user, false),
+    );
+    expect(result.kernel).toMatchObject({ code: 0, route: 'sudo', post: 0 });
+    for (const p of result.kernel.ports) expect(parseReservedPorts(result.during).has(p)).toBe(true);
+    expect(result.selfHosted.code).toBe(0);
+    expect(result.selfHosted.stdout).toContain('protected by lease + TIME_WAIT until');
+    expect(result.hosted).toMatchObject({ code: 0, route: 'sudo' });
+    for (const p of result.hosted.ports) expect(parseReservedPorts(result.hosted.during).has(p)).toBe(true);
+    expect(result.after).toBe('40150');
+  }, 180_000);
+});

@@ -1,0 +1,133 @@
+/**
+ * Jobs that use the kernel's reserved-port list, run inside a network namespace
+ * of their own (see test/helpers/namespace.ts). Prints one JSON line of facts for
+ * the test to judge. Usage: node kernel.ts <scenario>
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runStep, type StepResult } from '../../scripts/action-runner.ts';
+import { bindEachWithoutReuseAddr } from '../helpers/foreign.ts';
+import { storm } from '../helpers/storm.ts';
+
+const LIST = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+const list = () => fs.readFileSync(LIST, 'utf8').trim();
+const leaseDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-kernel-'));
+const portsOf = (step: StepResult) => (step.outputs.ports ?? '').split(' ').filter(Boolean).map(Number);
+const errors = (step: StepResult) => step.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+const FAKE_RUNNER = path.join(import.meta.dirname, '..', 'helpers', 'fake-runner.ts');
+
+/** Entries an administrator (or another program) put there before any job ran. */
+function seed(entries: string) {
+  fs.writeFileSync(LIST, `${entries}\n`);
+  return list();
+}
+
+const scenarios: Record<string, () => Promise<unknown>> = {
+  /** One job: the storm, servers without SO_REUSEADDR, and the post step. */
+  async job() {
+    const seeded = seed('40100-40102,40150');
+    const main = await runStep({ with: { count: '20', reserve: 'kernel', 'lease-dir': leaseDir() } });
+    const ports = portsOf(main);
+    const during = list();
+    const got = await storm(39999);
+    const taken = Object.fromEntries(Object.entries(got).map(([kind, p]) => [kind, p.filter((x) => ports.includes(x))]));
+    const walked = Object.fromEntries(Object.entries(got).map(([kind, p]) => [kind, p.length]));
+    const plain = await bindEachWithoutReuseAddr(ports);
+    const post = await runStep({ entry: 'post', state: main.state });
+    return {
+      code: main.code,
+      post: post.code,
+      ports,
+      seeded,
+      during,
+      after: list(),
+      taken,
+      walked,
+      plain,
+      stdout: main.stdout,
+      summary: main.summary,
+    };
+  },
+
+  /** A range draw never hands out a listed port, though an explicit bind to it succeeds. */
+  async listed() {
+    const seeded = seed('40000-40040');
+    const main = await runStep({ with: { count: '5', range: '40000-40049', reserve: 'kernel', 'lease-dir': leaseDir() } });
+    const post = await runStep({ entry: 'post', state: main.state });
+    return { code: main.code, post: post.code, ports: portsOf(main), seeded, after: list() };
+  },
+
+  /** A main step that fails after the list was written (its env-file cannot be written) takes its entries off again. */
+  async failed() {
+    const seeded = seed('40150');
+    const dir = leaseDir();
+    const main = await runStep({ with: { count: '4', reserve: 'kernel', 'lease-dir': dir, 'env-file': '/etc/passwd/ports.env' } });
+    return { code: main.code, errors: errors(main), outputs: main.rawOutput, seeded, after: list(), leftovers: fs.readdirSync(dir) };
+  },
+
+  /** 16 jobs at once, then their 16 post steps at once. */
+  async concurrent() {
+    const seeded = seed('40100-40102,40150');
+    const dir = leaseDir();
+    const mains = await Promise.all(
+      Array.from({ length: 16 }, () => runStep({ with: { count: '8', reserve: 'kernel', 'lease-dir': dir } })),
+    );
+    const during = list();
+    const posts = await Promise.all(mains.map((m) => runStep({ entry: 'post', state: m.state })));
+    return { codes: mains.map((m) => m.code), posts: posts.map((p) => p.code), ports: mains.map(portsOf), seeded, during, after: list() };
+  },
+
+  /** A job whose runner dies before its post step; a later job's post step cleans up after it. */
+  async dead() {
+    const seeded = seed('40100-40102,40150');
+    const dir = leaseDir();
+    const doomed = await runStep({ with: { count: '5', reserve: 'kernel', 'lease-dir': dir }, worker: FAKE_RUNNER });
+    const during = list();
+    doomed.worker!.kill('SIGKILL');
+    await new Promise((r) => doomed.worker!.once('exit', r));
+    const later = await runStep({ with: { count: '3', reserve: 'kernel', 'lease-dir': dir } });
+    const post = await runStep({ entry: 'post', state: later.state });
+    return { code: doomed.code, laterCode: later.code, dead: portsOf(doomed), seeded, during, after: list(), postOut: post.stdout };
+  },
+
+  /** An account that may not write the list and has no sudo: kernel fails and writes nothing; auto still protects. */
+  async forbidden() {
+    const before = list();
+    const dir = leaseDir();
+    const kernel = await runStep({ with: { count: '3', reserve: 'kernel', 'lease-dir': dir } });
+    const leftovers = fs.readdirSync(dir);
+    const auto = await runStep({ with: { count: '3', 'lease-dir': dir } });
+    return {
+      kernel: { code: kernel.code, errors: errors(kernel), outputs: kernel.rawOutput, env: kernel.rawEnv, state: kernel.state, leftovers },
+      auto: { code: auto.code, ports: portsOf(auto), stdout: auto.stdout },
+      before,
+      after: list(),
+    };
+  },
+
+  /** An account with passwordless sudo for the list (as on GitHub-hosted runners). */
+  async sudo() {
+    const seeded = list(); // seeded as root before this account took over
+    const dir = leaseDir();
+    const kernel = await runStep({ with: { count: '3', reserve: 'kernel', 'lease-dir': dir } });
+    const during = list();
+    const post = await runStep({ entry: 'post', state: kernel.state });
+    const selfHosted = await runStep({ with: { count: '2', 'lease-dir': dir } });
+    const hosted = await runStep({ with: { count: '2', 'lease-dir': dir }, env: { RUNNER_ENVIRONMENT: 'github-hosted' } });
+    const hostedDuring = list();
+    await runStep({ entry: 'post', state: hosted.state });
+    return {
+      kernel: { code: kernel.code, ports: portsOf(kernel), route: kernel.state.kernelRoute, post: post.code },
+      selfHosted: { code: selfHosted.code, stdout: selfHosted.stdout },
+      hosted: { code: hosted.code, ports: portsOf(hosted), route: hosted.state.kernelRoute, during: hostedDuring },
+      seeded,
+      during,
+      after: list(),
+    };
+  },
+};
+
+const name = process.argv[2];
+if (!(name in scenarios)) throw new Error(`unknown scenario ${name}`);
+process.stdout.write(`${JSON.stringify(await scenarios[name]())}\n`);
