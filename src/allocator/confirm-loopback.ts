@@ -1,4 +1,4 @@
-import type net from 'node:net';
+import net from 'node:net';
 import { connectToOwn } from './own-connection.ts';
 import type { Held } from './sockets.ts';
 
@@ -6,12 +6,15 @@ const LOOPBACKS = ['127.0.0.1', '::1'];
 
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
- * listener on 127.0.0.1 or ::1. Connect to each loopback address: if our own
- * server does not get the connection, somebody else listens there.
+ * listener on 127.0.0.1 or ::1, or on any address the wildcard covers. Connect
+ * to each loopback address and to each of `also` (addresses asked for that the
+ * wildcard covers): if our own server does not get the connection, somebody
+ * else listens there.
  */
-export async function confirmLoopback(held: Held): Promise<boolean> {
+export async function confirmLoopback(held: Held, also: readonly string[] = []): Promise<boolean> {
   if (!held.server || (held.host !== '::' && held.host !== '0.0.0.0')) return true;
-  const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
+  const covered = also.filter((a) => a !== '::' && a !== '0.0.0.0' && (held.host === '::' || net.isIPv4(a)));
+  const addresses = [...new Set([...(held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1)), ...covered])];
   const results = await Promise.all(addresses.map((a) => reachesOwnServer(held.server!, a, held.port)));
   return results.every(Boolean);
 }
