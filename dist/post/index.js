@@ -1154,7 +1154,11 @@ function isRunning(identity) {
  * Where the holder program is: dist/holder/index.js beside the main bundle or one
  * level up from the post bundle, or src/programs/holder.ts when running from src/.
  */
-const HOLDER_PATHS = (/* unused pure expression or super */ null && ([['holder', 'index.js'], ['..', 'holder', 'index.js'], ['..', 'programs', 'holder.ts']]));
+const HOLDER_PATHS = (/* unused pure expression or super */ null && ([
+    ['holder', 'index.js'],
+    ['..', 'holder', 'index.js'],
+    ['..', 'programs', 'holder.ts'],
+]));
 function holderScript() {
     const here = path.dirname(fileURLToPath(import.meta.url));
     const found = HOLDER_PATHS.map((parts) => path.join(here, ...parts)).find((file) => existsSync(file));

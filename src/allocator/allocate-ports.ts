@@ -96,13 +96,13 @@ export async function allocatePorts(options: AllocateOptions): Promise<Allocatio
  * excluded proposal would stay bound, and each later bind(0) walks past all of them).
  */
 function chooseSource(spec: Request, probe: ForeignBinds): Source {
+  if (spec.range) return (spec.contiguous ? blockSource : rangeSource)(spec, spec.range, probe);
   const ephemeral = ephemeralRange();
   // What the kernel's own choice skips and an explicit bind does not see: the reserved list.
-  const reserved = new PortSet(kernelReservedPorts());
-  if (spec.contiguous) return spec.range ? blockSource(spec, spec.range, probe) : blockSource(spec, ephemeral, probe, reserved);
-  if (spec.range) return rangeSource(spec, spec.range, probe);
+  const reserved = () => new PortSet(kernelReservedPorts());
+  if (spec.contiguous) return blockSource(spec, ephemeral, probe, reserved());
   const explicit = (tried: readonly number[]) =>
-    rangeSource(spec, ephemeral, probe, reserved.union(new PortSet(tried.map((p) => ({ low: p, high: p })))));
+    rangeSource(spec, ephemeral, probe, reserved().union(new PortSet(tried.map((p) => ({ low: p, high: p })))));
   const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
   return excludedShare >= 0.25 ? explicit([]) : kernelSource(spec, explicit);
 }
