@@ -53,6 +53,8 @@ export interface StepOptions {
    * sends `{ code }` when the step exits, and keeps running until killed.
    */
   worker?: string;
+  /** The working directory, as GITHUB_WORKSPACE is on a runner; default: the repository root. */
+  cwd?: string;
 }
 
 /** The environment variable the runner uses for an input: upper-cased, spaces to "_", hyphens kept. */
@@ -118,7 +120,7 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v]));
   const env = { ...runnerEnvironment(temp), ...options.env, ...inputEnvironment(options.with, yml), ...stateEnv, ...fileEnv };
   const script = path.join(ROOT, options.entry === 'post' ? yml.runs.post! : yml.runs.main);
-  const { code, stdout, stderr, worker } = await spawnNode(options.node ?? process.execPath, script, env, options.worker);
+  const { code, stdout, stderr, worker } = await spawnNode(options.node ?? process.execPath, script, env, options.worker, options.cwd);
   const read = (name: keyof typeof files) => readFileSync(fileEnv[name], 'utf8');
   return {
     code,
@@ -134,11 +136,11 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   };
 }
 
-function spawnNode(node: string, script: string, env: Record<string, string>, worker?: string) {
+function spawnNode(node: string, script: string, env: Record<string, string>, worker?: string, cwd = ROOT) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; worker?: ChildProcess }>((resolve, reject) => {
     const args = worker ? [worker, script] : [script];
     const stdio = worker ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'];
-    const child = spawn(node, args, { env, cwd: ROOT, stdio: stdio as ('ignore' | 'pipe' | 'ipc')[] });
+    const child = spawn(node, args, { env, cwd, stdio: stdio as ('ignore' | 'pipe' | 'ipc')[] });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d: Buffer) => (stdout += d));

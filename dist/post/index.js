@@ -1649,6 +1649,23 @@ class port_range_PortSet {
         }
         return rangeSize(range) - inside;
     }
+    /** The ports of `range` not in the set, as sorted ranges: where a search may look. */
+    complementIn(range) {
+        const gaps = [];
+        let next = range.low;
+        for (const r of this.ranges) {
+            if (r.high < next)
+                continue;
+            if (r.low > range.high)
+                break;
+            if (r.low > next)
+                gaps.push({ low: next, high: r.low - 1 });
+            next = r.high + 1;
+        }
+        if (next <= range.high)
+            gaps.push({ low: next, high: range.high });
+        return gaps;
+    }
     union(other) {
         return new port_range_PortSet([...this.ranges, ...other.ranges]);
     }

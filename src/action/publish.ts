@@ -1,25 +1,31 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
-import path from 'node:path';
 import * as core from '@actions/core';
 import { Input } from '../settings/constants.ts';
 import { errorMessage, InputError } from '../errors.ts';
 import { dotenv, type Results } from '../settings/results.ts';
+import { replaceFile, UnsafePathError } from '../platform/safe-files.ts';
 
-/** Writes the dotenv file first of all: a path that cannot be written fails the step before anything else is written. */
+/**
+ * Writes the dotenv file before anything else, so a path that cannot be used
+ * fails the step with nothing written. The file is written by the rule of
+ * safe-files.ts: never through a symbolic link, never to a FIFO, device or
+ * kernel pseudo-filesystem. Throws InputError naming `env-file`.
+ */
 export function writeEnvFile(file: string, results: Results): void {
   if (!file) return;
-  const fail = (what: string, error: unknown) =>
-    new InputError(Input.EnvFile, file, `${what} (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)})`);
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    replaceFile(file, dotenv(results.variables));
   } catch (error) {
-    throw fail(`its directory ${path.dirname(file)} cannot be created`, error);
-  }
-  try {
-    writeFileSync(file, dotenv(results.variables));
-  } catch (error) {
-    throw fail('the file cannot be written', error);
+    const why =
+      error instanceof UnsafePathError
+        ? error.message
+        : `it cannot be written (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)})`;
+    throw new InputError(
+      Input.EnvFile,
+      file,
+      `${why}; name a regular file in a directory this job owns, such as \${{ runner.temp }}/ports.env`,
+    );
   }
   core.debug(`wrote ${file}`);
 }
