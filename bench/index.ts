@@ -1,8 +1,12 @@
 /**
- * npm run bench: times Port Zero against the libraries people use, the whole
- * action step against a bare Node start, the cost as N grows, what a
- * reservation costs neighbours, and the many-jobs stress; writes bench/RESULTS.md.
- * Every timed command runs in a fresh network namespace where that is possible.
+ * npm run bench: times Port Zero in each reserve mode against the libraries
+ * people use, a narrow request as an exclude and as a range, the whole action
+ * step in each mode against a bare Node start, the cost as N grows, the holder's
+ * idle CPU, which handed-out ports survive the every-address storm, what a
+ * reservation costs neighbours, and the many-jobs stress; writes bench/RESULTS.md
+ * with every target's measured value, target and verdict. Every timed command
+ * runs in a fresh network namespace where that is possible.
+ *   BENCH_REPS, BENCH_STEP_RUNS, BENCH_HOLDER_WINDOW_MS override the repetitions and the window.
  */
 import fs from 'node:fs';
 import os from 'node:os';
