@@ -1807,7 +1807,7 @@ function describeProtection(applied, holder, leases, now = Date.now()) {
         parts.push(`TIME_WAIT until ${until} UTC`);
     }
     if (holder)
-        parts.push('holder until a server listens or the post step');
+        parts.push('holder until the post step');
     return parts.join(' + ') || 'nothing';
 }
 

@@ -1516,11 +1516,37 @@ function isRunning(identity, facts = HOST) {
     return now === identity.start;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/unique-id.ts
+
+/**
+ * An identifier no other call on this host or another is expected to return,
+ * without node:crypto (about 10 ms of a step's start-up): a hash of the host
+ * name, the process ID, the monotonic clock in nanoseconds and 52 bits of
+ * Math.random, in base 36 joined by `-` (so it is safe in a file name), e.g.
+ * `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`.
+ *
+ * Why that is enough: on one host, two live processes never share a process ID,
+ * and one process never reads the same monotonic clock value twice (it ticks in
+ * nanoseconds and only forward, and a reused process ID comes later on it);
+ * Math.random (seeded from the OS's entropy for each process) and the host name
+ * keep apart processes that do share an ID: other hosts, or containers with
+ * their own process ID namespace. It is not a secret and must not be used as one.
+ */
+function uniqueId() {
+    const random = Math.floor(Math.random() * 2 ** 52).toString(36);
+    return [hash((0,external_node_os_namespaceObject.hostname)()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
+}
+/** FNV-1a (32 bits) of `text`, in base 36. */
+function hash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(36);
+}
+
 ;// CONCATENATED MODULE: ./src/protection/leases.ts
 
 
@@ -1531,9 +1557,19 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 const DEFAULT_LEASE_DIR = external_node_path_default().join(external_node_os_default().tmpdir(), 'port-zero-leases');
 const LEASE_FILE = /^(\d{1,5})\.lease$/;
 const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where the directory check suffices
+/**
+ * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
+ * processes and hosts (see uniqueId for why) and safe in a file name. Built without
+ * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
+ * secret, and two equal tokens could not share a lease directory anyway, because the
+ * owner record `.owner-<token>.json` is created exclusively.
+ */
+function newToken() {
+    return uniqueId();
+}
 function newOwner(runner, env = process.env) {
     return {
-        token: (0,external_node_crypto_namespaceObject.randomUUID)(),
+        token: newToken(),
         run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
         job: env.GITHUB_JOB ?? 'local',
         runner,
@@ -1953,7 +1989,7 @@ function describeProtection(applied, holder, leases, now = Date.now()) {
         parts.push(`TIME_WAIT until ${until} UTC`);
     }
     if (holder)
-        parts.push('holder until a server listens or the post step');
+        parts.push('holder until the post step');
     return parts.join(' + ') || 'nothing';
 }
 

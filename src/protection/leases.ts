@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LeaseError } from '../errors.ts';
 import { isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
+import { uniqueId } from '../unique-id.ts';
 
 /**
  * Leases: one file per port in a directory every runner of the host shares.
@@ -49,9 +49,20 @@ export const DEFAULT_LEASE_DIR = path.join(os.tmpdir(), 'port-zero-leases');
 const LEASE_FILE = /^(\d{1,5})\.lease$/;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0; // absent on Windows, where the directory check suffices
 
+/**
+ * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
+ * processes and hosts (see uniqueId for why) and safe in a file name. Built without
+ * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
+ * secret, and two equal tokens could not share a lease directory anyway, because the
+ * owner record `.owner-<token>.json` is created exclusively.
+ */
+export function newToken(): string {
+  return uniqueId();
+}
+
 export function newOwner(runner: ProcessIdentity, env = process.env): LeaseOwner {
   return {
-    token: randomUUID(),
+    token: newToken(),
     run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
     job: env.GITHUB_JOB ?? 'local',
     runner,
