@@ -98,7 +98,7 @@ describe('the bundled action, run as the runner runs it', () => {
     const port = (busy.address() as import('node:net').AddressInfo).port;
     const main = await runStep({ with: { range: `${port}-${port}` } });
     await close(busy);
-    expectFailure(main, `No free port in range ${port}-${port}`);
+    expectFailure(main, `Only 0 of the 1 port asked for is free in range ${port}-${port}`);
   });
 
   it('runs the post step after a failed main step, with nothing to do and no failure', async () => {

@@ -52,7 +52,7 @@ inNetns('an exclude that covers much of the ephemeral range', SLOW, () => {
     const run = await cliInNamespace(['--exclude', '32768-60999', 'web'], {});
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /Only 0 of the 1 ports asked for are free in the ephemeral range 32768-60999 \('exclude' leaves 0 of its ports\)/,
+      /Only 0 of the 1 port asked for is free in the ephemeral range 32768-60999 \('exclude' leaves 0 of its ports\)/,
     );
     expect(run.ms).toBeLessThan(BOUND_MS);
   });
@@ -172,7 +172,7 @@ describe('the time bound', () => {
     expect(String(error)).toMatch(
       /^AllocationError: Gave up after 0\.5 s with 0 of the 1 ports asked for in range 1024-65535.*: widen 'range'/,
     );
-    if (asked > 0) expect(String(error)).toContain(`(refused: ${asked} leased by another job)`);
+    if (asked > 0) expect(String(error)).toContain(`(refused: ${asked} leased by another job`);
   });
 });
 

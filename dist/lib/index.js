@@ -1364,14 +1364,15 @@ async function resolveSpec(options) {
     const plan = planHosts(options.hosts ?? []);
     const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
     const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
-    let exclude = options.exclude ?? new port_range_PortSet();
+    const asked = options.exclude ?? new port_range_PortSet();
+    let system = new port_range_PortSet();
     // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
-    if (process.platform === 'win32' && (options.range || options.contiguous)) {
-        exclude = exclude.union(await windowsExcludedPorts(protocols));
-    }
+    if (process.platform === 'win32' && (options.range || options.contiguous))
+        system = await windowsExcludedPorts(protocols);
     // Port 0 skips the kernel's reserved-port list; explicit binds to listed ports succeed, so a draw must skip them.
     if (process.platform === 'linux' && (options.range || options.contiguous))
-        exclude = exclude.union(readReservedPorts());
+        system = readReservedPorts();
+    const exclude = asked.union(system);
     return {
         count: options.count,
         protocols,
@@ -1379,6 +1380,7 @@ async function resolveSpec(options) {
         covered: plan.covered,
         range: options.range,
         exclude,
+        system,
         contiguous: options.contiguous ?? false,
         claim: options.claim,
         reserve: options.reserve ?? 'none',
@@ -1408,9 +1410,17 @@ function remedy(spec) {
         return `widen 'range', shorten 'exclude' or ask for fewer ports`;
     return `shorten 'exclude', ask for fewer ports, or set a 'range' outside the ephemeral range`;
 }
+/** Why ports on the system's lists were never tried. */
+const SYSTEM_REFUSAL = process.platform === 'win32'
+    ? "in Windows' excluded port ranges"
+    : "on the kernel's reserved-port list (other jobs' ports, or an administrator's)";
 function shortfall(spec, found, refusals) {
-    const left = spec.exclude.countOutside(spec.range ?? ephemeralRange());
-    const why = left < spec.count ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
+    const searched = spec.range ?? ephemeralRange();
+    const held = rangeSize(searched) - spec.system.countOutside(searched);
+    if (held > 0)
+        refusals.set(SYSTEM_REFUSAL, held);
+    const left = spec.exclude.countOutside(searched);
+    const why = left < spec.count && held === 0 ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
     if (spec.contiguous) {
         return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
     }
