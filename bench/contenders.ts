@@ -1,4 +1,4 @@
-/** Everything the benchmark times: Port Zero's allocator, the plain batch floor, and the libraries people use. */
+/** Everything the benchmark times: Port Zero's allocator in each mode, the plain batch floor, and the libraries people use. */
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -8,12 +8,54 @@ import { findFreePorts } from 'find-free-ports';
 import getPort from 'get-port';
 import { getRandomPort } from 'get-port-please';
 import portfinder from 'portfinder';
-import { allocatePorts } from '../src/allocator/allocate-ports.ts';
+import { allocatePorts, type AllocateOptions, type Reservation } from '../src/allocator/allocate-ports.ts';
+import { PortSet } from '../src/allocator/port-range.ts';
 import { identify } from '../src/platform/process-identity.ts';
 import { openLeaseLocation } from '../src/protection/lease-location.ts';
 import { LeaseBook, newOwner } from '../src/protection/leases.ts';
+import { chooseReservation, reservationFor } from '../src/protection/choose-reservation.ts';
 
 export type Contender = (n: number) => Promise<number[]>;
+
+/**
+ * Port Zero's modes, as the action's `reserve` input names them. Adding a mode is
+ * one entry here: the allocation tables, the targets, the whole-step table and the
+ * every-address storm all iterate over this list. A mode this build does not know
+ * (the input parser refuses it) is reported as such, not measured.
+ */
+export interface PortZeroMode {
+  name: string;
+  /** The action's `reserve` input. */
+  reserve: string;
+  /** Leases in a fresh directory, as the action takes them. */
+  leases: boolean;
+  /** Measured only as the whole step: the mode's work is a process that outlives it. */
+  stepOnly?: boolean;
+}
+
+export const PORT_ZERO_MODES: readonly PortZeroMode[] = [
+  { name: 'port-zero (default)', reserve: 'auto', leases: true },
+  { name: 'port-zero (reserve kernel)', reserve: 'kernel', leases: true },
+  { name: 'port-zero (reserve time-wait)', reserve: 'time-wait', leases: true },
+  { name: 'port-zero (reserve holder)', reserve: 'holder', leases: true, stepOnly: true },
+  { name: 'port-zero (reserve none, no leases)', reserve: 'none', leases: false },
+];
+
+/** The mode `reserve` stands for in this build ('auto' resolved), or undefined when the action refuses it. */
+export function resolveMode(reserve: string): string | undefined {
+  try {
+    return chooseReservation(reserve).mode;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the allocator itself is asked: the holder takes over from TIME_WAIT after the allocation, as in the action. */
+function allocatorReservation(reserve: string): Reservation {
+  if (resolveMode(reserve) === undefined) throw new Error(`reserve: ${reserve} is not in this build`);
+  const choice = chooseReservation(reserve);
+  return reservationFor(choice.mode === 'holder' ? { ...choice, mode: 'time-wait' } : choice).reserve;
+}
 
 /** The floor: bind every socket on 127.0.0.1, hold them all, read the ports, close them all. */
 async function plainBatch(n: number): Promise<number[]> {
@@ -32,14 +74,18 @@ async function plainBatch(n: number): Promise<number[]> {
   return ports;
 }
 
-/** Port Zero as the action runs it: leases in a fresh directory, TIME_WAIT reservation. */
-async function portZeroDefault(n: number): Promise<number[]> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-bench-leases-'));
-  const location = openLeaseLocation(path.join(dir, 'leases'), true);
-  const leases = new LeaseBook({ location, owner: newOwner(identify(process.pid)), ttlMs: 60_000 });
-  const { ports } = await allocatePorts({ count: n, claim: leases.claim, reserve: 'time-wait' });
-  leases.close();
-  return ports;
+/** Port Zero as the action runs it in `mode`: leases in a fresh directory when the mode has them. */
+function portZero(mode: PortZeroMode, request: Partial<AllocateOptions> = {}): Contender {
+  return async (n) => {
+    const reserve = allocatorReservation(mode.reserve);
+    if (!mode.leases) return (await allocatePorts({ ...request, count: n, reserve })).ports;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-bench-leases-'));
+    const location = openLeaseLocation(path.join(dir, 'leases'), true);
+    const leases = new LeaseBook({ location, owner: newOwner(identify(process.pid)), ttlMs: 60_000 });
+    const { ports } = await allocatePorts({ ...request, count: n, claim: leases.claim, reserve });
+    leases.close();
+    return ports;
+  };
 }
 
 async function loop(n: number, next: () => Promise<number>): Promise<number[]> {
@@ -48,9 +94,22 @@ async function loop(n: number, next: () => Promise<number>): Promise<number[]> {
   return ports;
 }
 
-export const CONTENDERS: Record<string, Contender> = {
-  'port-zero (default)': portZeroDefault,
-  'port-zero (reserve none, no leases)': async (n) => (await allocatePorts({ count: n, reserve: 'none' })).ports,
+/** The ephemeral range of this network namespace, read where the kernel keeps it (Linux). */
+export function linuxEphemeralRange(): { low: number; high: number } {
+  const [low, high] = fs.readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number);
+  return { low, high };
+}
+
+/** A narrow request: every port of the ephemeral range but its last NARROW_SPAN excluded, or those ports as a range. */
+export const NARROW_SPAN = 1000;
+function narrowRequest(as: 'exclude' | 'range'): Partial<AllocateOptions> {
+  const { low, high } = linuxEphemeralRange();
+  const allowed = { low: high - NARROW_SPAN + 1, high };
+  return as === 'range' ? { range: allowed } : { exclude: new PortSet([{ low, high: allowed.low - 1 }]) };
+}
+const NONE = PORT_ZERO_MODES.find((m) => m.reserve === 'none')!;
+
+export const LIBRARIES: Record<string, Contender> = {
   'plain batch (floor)': plainBatch,
   'get-port loop': (n) => loop(n, () => getPort()),
   'portfinder.getPortsPromise': (n) => portfinder.getPortsPromise(n),
@@ -59,7 +118,19 @@ export const CONTENDERS: Record<string, Contender> = {
   'get-port-please random loop': (n) => loop(n, () => getRandomPort()),
 };
 
-/** Warm-ups that take the same code path without reserving: their TIME_WAIT entries would slow the timed call. */
-export const WARM_UPS: Record<string, Contender> = {
-  'port-zero (default)': async (n) => (await allocatePorts({ count: n, reserve: 'none' })).ports,
+/** Port Zero's modes that run as a library call (the holder is a process of the whole step), then the libraries. */
+export const CONTENDERS: Record<string, Contender> = {
+  ...Object.fromEntries(PORT_ZERO_MODES.filter((m) => !m.stepOnly).map((m) => [m.name, portZero(m)])),
+  ...LIBRARIES,
+  [`narrow request: exclude all but ${NARROW_SPAN} ports of the ephemeral range`]: (n) => portZero(NONE, narrowRequest('exclude'))(n),
+  [`narrow request: the same ${NARROW_SPAN} ports as a range`]: (n) => portZero(NONE, narrowRequest('range'))(n),
 };
+
+/**
+ * Warm-ups that take the same code path without reserving: their TIME_WAIT or
+ * kernel-list entries would slow the timed call.
+ */
+export function warmUp(name: string): Contender {
+  const mode = PORT_ZERO_MODES.find((m) => m.name === name);
+  return mode && mode.reserve !== 'none' ? portZero({ ...mode, reserve: 'none' }) : CONTENDERS[name];
+}

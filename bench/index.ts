@@ -1,27 +1,43 @@
 /**
- * npm run bench: times Port Zero against the libraries people use, the whole
- * action step against a bare Node start, the cost as N grows, what a
- * reservation costs neighbours, and the many-jobs stress; writes bench/RESULTS.md.
- * Every timed command runs in a fresh network namespace where that is possible.
+ * npm run bench: times Port Zero in each reserve mode against the libraries
+ * people use, a narrow request as an exclude and as a range, the whole action
+ * step in each mode against a bare Node start, the cost as N grows, the holder's
+ * idle CPU, which handed-out ports survive the every-address storm, what a
+ * reservation costs neighbours, and the many-jobs stress; writes bench/RESULTS.md
+ * with every target's measured value, target and verdict. Every timed command
+ * runs in a fresh network namespace where that is possible.
+ *   BENCH_REPS, BENCH_STEP_RUNS, BENCH_HOLDER_WINDOW_MS override the repetitions and the window.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inputEnvironment, readActionYml, ROOT, runnerEnvironment } from '../scripts/action-runner.ts';
-import { CONTENDERS } from './contenders.ts';
+import { inputEnvironment, parseFileCommands, readActionYml, ROOT, runnerEnvironment } from '../scripts/action-runner.ts';
+import { CONTENDERS, LIBRARIES, PORT_ZERO_MODES, resolveMode, type PortZeroMode } from './contenders.ts';
 import { namespacesAvailable, runIsolated } from './namespace.ts';
 import type { StressRow } from './stress-plain.ts';
+import { STORM_ADDRESSES, STORM_PORTS, STORM_RANGE, type StormResult } from './storm.ts';
 
 const SIZES = [1, 10, 100, 1000];
-const REPS = Number(process.env.BENCH_REPS ?? 7);
+const REPS = Number(process.env.BENCH_REPS ?? 5);
 const STEP_RUNS = Number(process.env.BENCH_STEP_RUNS ?? 15);
 const SCALING = [1000, 2000, 4000];
+const HOLDER_SIZES = [1, 100, 1000];
+const HOLDER_WINDOW_MS = Number(process.env.BENCH_HOLDER_WINDOW_MS ?? 3000);
+const NARROW_COUNT = 100;
+const NARROW_REPS = 3;
+/** A narrow request that takes longer is stopped and reported as such. */
+const NARROW_TIMEOUT_MS = 10_000;
 const NODE = process.execPath;
 const ISOLATE = namespacesAvailable();
 const GET_PORT = 'get-port loop';
-const DEFAULT = 'port-zero (default)';
-const NONE = 'port-zero (reserve none, no leases)';
 const FLOOR = 'plain batch (floor)';
+const mode = (reserve: string) => PORT_ZERO_MODES.find((m) => m.reserve === reserve)!;
+const DEFAULT = mode('auto').name;
+const NONE = mode('none').name;
+/** Modes this build knows; the others are listed as missing rather than measured. */
+const AVAILABLE = PORT_ZERO_MODES.filter((m) => resolveMode(m.reserve) !== undefined);
+const available = (m: PortZeroMode) => AVAILABLE.includes(m);
+const NARROW = Object.keys(CONTENDERS).filter((name) => name.startsWith('narrow request'));
 
 interface Stats {
   median: number;
@@ -63,7 +79,7 @@ function allocationBench(names: string[]): Map<string, Sample[]> {
   return samples;
 }
 
-function stepEnvironment(): NodeJS.ProcessEnv {
+function stepEnvironment(reserve: string): NodeJS.ProcessEnv {
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-bench-step-'));
   const files = Object.fromEntries(
     ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'].map((k) => {
@@ -72,37 +88,57 @@ function stepEnvironment(): NodeJS.ProcessEnv {
       return [k, file];
     }),
   );
-  const inputs = inputEnvironment({ names: 'web api db cache queue', 'lease-dir': path.join(temp, 'leases') }, readActionYml());
-  return { ...runnerEnvironment(temp), ...inputs, ...files };
+  const inputs = inputEnvironment({ names: 'web api db cache queue', reserve, 'lease-dir': path.join(temp, 'leases') }, readActionYml());
+  // Tells the floor it may write the kernel list: only a namespace of its own is touched.
+  const namespace = ISOLATE ? { PORT_ZERO_BENCH_NAMESPACE: '1' } : {};
+  return { ...runnerEnvironment(temp), ...inputs, ...files, ...namespace };
 }
 
 interface StepSample {
   ms: number;
+  cpu_ms: number;
   rss_kib: number;
   code: number;
 }
 
-/**
- * The action's main step as a runner starts it, against `node -e ""` and against
- * the floor (the same socket and output work with none of Port Zero's code), interleaved.
- */
-function stepBench(): Record<'action' | 'floor' | 'bare', StepSample[]> {
-  const commands = {
-    action: [NODE, path.join(ROOT, 'dist/index.js')],
-    floor: [NODE, path.join(import.meta.dirname, 'step-floor.mjs')],
-    bare: [NODE, '-e', ''],
-  };
-  const launch = (argv: string[]): StepSample =>
-    JSON.parse(runIsolated(['python3', path.join(import.meta.dirname, 'launch.py'), ...argv], ISOLATE, stepEnvironment()));
-  const samples = { action: [] as StepSample[], floor: [] as StepSample[], bare: [] as StepSample[] };
-  for (const argv of Object.values(commands)) launch(argv); // warm-up: disk caches
-  for (let i = 0; i < STEP_RUNS; i++) {
-    for (const [name, argv] of Object.entries(commands)) samples[name as keyof typeof commands].push(launch(argv));
+/** A holder the step left running: stopped before the next run, so it costs that run nothing. */
+function stopLeftHolder(env: NodeJS.ProcessEnv) {
+  const saved = parseFileCommands(fs.readFileSync(env.GITHUB_STATE!, 'utf8')).holder;
+  if (!saved) return;
+  try {
+    process.kill((JSON.parse(saved) as { pid: number }).pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
-  if ([...samples.action, ...samples.floor].some((s) => s.code !== 0)) throw new Error('a step failed during the step benchmark');
+}
+
+/**
+ * The action's main step as a runner starts it, in every mode, against `node -e ""`
+ * and against the floor (the same socket and output work with none of Port Zero's code), interleaved.
+ */
+function stepBench(): Map<string, StepSample[]> {
+  const commands: [string, string[], string][] = [
+    ...AVAILABLE.map((m): [string, string[], string] => [m.name, [NODE, path.join(ROOT, 'dist/index.js')], m.reserve]),
+    [FLOOR_STEP, [NODE, path.join(import.meta.dirname, 'step-floor.mjs')], 'none'],
+    [BARE, [NODE, '-e', ''], 'none'],
+  ];
+  const launch = (argv: string[], reserve: string): StepSample => {
+    const env = stepEnvironment(reserve);
+    const sample = JSON.parse(runIsolated(['python3', path.join(import.meta.dirname, 'launch.py'), ...argv], ISOLATE, env));
+    stopLeftHolder(env);
+    return sample;
+  };
+  const samples = new Map<string, StepSample[]>(commands.map(([name]) => [name, []]));
+  for (const [, argv, reserve] of commands) launch(argv, reserve); // warm-up: disk caches
+  for (let i = 0; i < STEP_RUNS; i++) {
+    for (const [name, argv, reserve] of commands) samples.get(name)!.push(launch(argv, reserve));
+  }
+  if ([...samples.values()].flat().some((s) => s.code !== 0)) throw new Error('a step failed during the step benchmark');
   log('whole step: done');
   return samples;
 }
+const FLOOR_STEP = 'floor: the same socket and output work, no Port Zero code';
+const BARE = 'node -e ""';
 
 function scalingBench(): Map<number, Sample[]> {
   const result = new Map<number, Sample[]>();
@@ -125,6 +161,54 @@ function stressBench(): StressRow[] {
   return JSON.parse(out) as StressRow[];
 }
 
+/** Each contender's hand-out, then the every-address storm, in a fresh network namespace each. */
+function stormBench(): Map<string, StormResult> {
+  const names = [...Object.keys(LIBRARIES), ...AVAILABLE.map((m) => m.name)];
+  const results = new Map(
+    names.map((name) => [name, JSON.parse(runIsolated([NODE, path.join(import.meta.dirname, 'storm.ts'), name], ISOLATE)) as StormResult]),
+  );
+  log('every-address storm: done');
+  return results;
+}
+
+interface HolderIdle {
+  ports: number;
+  held: number;
+  windowMs: number;
+  cpuMs: number;
+  cpuShare: number;
+}
+
+function holderBench(): HolderIdle[] {
+  const script = path.join(import.meta.dirname, 'holder-idle.ts');
+  const rows = HOLDER_SIZES.map((n) => JSON.parse(runIsolated([NODE, script, String(n), String(HOLDER_WINDOW_MS)], ISOLATE)) as HolderIdle);
+  log('holder idle cost: done');
+  return rows;
+}
+
+/**
+ * The narrow request both ways, cold (a slow search cannot be repeated for warm-up).
+ * A run is stopped after NARROW_TIMEOUT_MS, and a request stopped once is not run again.
+ */
+function narrowBench(): Map<string, (Sample | undefined)[]> {
+  const result = new Map<string, (Sample | undefined)[]>(NARROW.map((name) => [name, []]));
+  for (let rep = 0; rep < NARROW_REPS; rep++) {
+    for (const name of NARROW) {
+      if (result.get(name)!.includes(undefined)) continue;
+      let sample: Sample | undefined;
+      try {
+        const argv = [NODE, path.join(import.meta.dirname, 'run-one.ts'), name, String(NARROW_COUNT), 'cold'];
+        sample = JSON.parse(runIsolated(argv, ISOLATE, process.env, NARROW_TIMEOUT_MS));
+      } catch {
+        sample = undefined; // stopped at the timeout
+      }
+      result.get(name)!.push(sample);
+    }
+  }
+  log('narrow request: done');
+  return result;
+}
+
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const mem = (os.totalmem() / 2 ** 30).toFixed(0);
@@ -142,7 +226,11 @@ function allocationTables(samples: Map<string, Sample[]>, names: string[]): stri
       '| --- | --- | --- | --- | --- | --- |',
     );
     for (const name of names) {
-      const runs = samples.get(`${name}@${n}`)!;
+      const runs = samples.get(`${name}@${n}`);
+      if (!runs) {
+        lines.push(`| ${name} | not in this build | | | | |`);
+        continue;
+      }
       const s = stats(runs.map((r) => r.ms));
       const distinct = Math.min(...runs.map((r) => r.distinct));
       lines.push(`| ${name} | ${ms(s.median)} | ${ms(s.min)} | ${ms(s.max)} | ${ratio(s.median, getPort)} | ${distinct} of ${n} |`);
@@ -152,30 +240,70 @@ function allocationTables(samples: Map<string, Sample[]>, names: string[]): stri
   return lines;
 }
 
+interface Target {
+  what: string;
+  /** Undefined: not measured in this build. */
+  value: number | undefined;
+  limit: number;
+  unit: 'x' | '%';
+}
+
+function targetRow({ what, value, limit, unit }: Target): string {
+  const show = (v: number) => (unit === '%' ? `${(v * 100).toFixed(2)} %` : `${v.toFixed(2)}x`);
+  if (value === undefined || Number.isNaN(value))
+    return `| ${what} | not measured: the mode is not in this build | ${unit === '%' ? 'under' : 'at most'} ${show(limit)} | no |`;
+  return `| ${what} | ${show(value)} | ${unit === '%' ? 'under' : 'at most'} ${show(limit)} | ${value <= limit ? 'yes' : 'no'} |`;
+}
+
 function main() {
-  const names = Object.keys(CONTENDERS);
+  const names = [...PORT_ZERO_MODES.filter((m) => !m.stepOnly).map((m) => m.name), ...Object.keys(LIBRARIES)];
+  const measured = names.filter((name) => !PORT_ZERO_MODES.some((m) => m.name === name && !available(m)));
   const started = Date.now();
-  const allocation = allocationBench(names);
+  const allocation = allocationBench(measured);
+  const narrow = narrowBench();
   const step = stepBench();
   const scaling = scalingBench();
+  const holder = holderBench();
+  const storm = stormBench();
   const neighbour = neighbourBench();
   const stress = stressBench();
 
-  const median = (key: string) => stats(allocation.get(key)!.map((s) => s.ms)).median;
-  const stepWall = stats(step.action.map((s) => s.ms)).median / stats(step.bare.map((s) => s.ms)).median;
-  const stepRss = stats(step.action.map((s) => s.rss_kib)).median / stats(step.bare.map((s) => s.rss_kib)).median;
-  const floorWall = stats(step.floor.map((s) => s.ms)).median / stats(step.bare.map((s) => s.ms)).median;
-  const floorRss = stats(step.floor.map((s) => s.rss_kib)).median / stats(step.bare.map((s) => s.rss_kib)).median;
+  const median = (key: string) => (allocation.has(key) ? stats(allocation.get(key)!.map((s) => s.ms)).median : undefined);
+  const vsGetPort = (name: string) => (median(`${name}@1000`) ?? NaN) / median(`${GET_PORT}@1000`)!;
+  const stepMedian = (name: string, key: 'ms' | 'rss_kib') => (step.has(name) ? stats(step.get(name)!.map((s) => s[key])).median : NaN);
+  const stepWall = stepMedian(DEFAULT, 'ms') / stepMedian(BARE, 'ms');
+  const stepRss = stepMedian(DEFAULT, 'rss_kib') / stepMedian(BARE, 'rss_kib');
   const distinctDefault = Math.min(...allocation.get(`${DEFAULT}@1000`)!.map((s) => s.distinct));
-  const targets = [
-    ['reserve none, no leases: at most 0.5x get-port at N = 1000', median(`${NONE}@1000`) / median(`${GET_PORT}@1000`), 0.5],
-    ['reserve none, no leases: within 1.5x of the plain batch floor at N = 1000', median(`${NONE}@1000`) / median(`${FLOOR}@1000`), 1.5],
-    ['default mode: no slower than get-port at N = 1000', median(`${DEFAULT}@1000`) / median(`${GET_PORT}@1000`), 1],
-    ['whole step: at most 1.5x a bare Node start (wall time)', stepWall, 1.5],
-    ['whole step: at most 1.3x a bare Node start (peak memory)', stepRss, 1.3],
-  ] as const;
   const perPort = SCALING.map((n) => stats(scaling.get(n)!.map((s) => s.ms)).median / n);
+  const holder1000 = holder.find((h) => h.ports === 1000)!;
+  const targets: Target[] = [
+    {
+      what: `default mode (reserve: auto, here ${resolveMode('auto')}), 1000 ports, against a get-port loop`,
+      value: vsGetPort(DEFAULT),
+      limit: 0.6,
+      unit: 'x',
+    },
+    { what: 'reserve: kernel, 1000 ports, against a get-port loop', value: vsGetPort(mode('kernel').name), limit: 0.6, unit: 'x' },
+    { what: 'reserve: time-wait, 1000 ports, against a get-port loop', value: vsGetPort(mode('time-wait').name), limit: 1.5, unit: 'x' },
+    { what: 'reserve: none, no leases, 1000 ports, against a get-port loop', value: vsGetPort(NONE), limit: 0.5, unit: 'x' },
+    {
+      what: 'reserve: none, no leases, 1000 ports, against the plain batch floor',
+      value: median(`${NONE}@1000`)! / median(`${FLOOR}@1000`)!,
+      limit: 1.5,
+      unit: 'x',
+    },
+    { what: 'whole step, 5 names, default mode, against a bare Node start (wall time)', value: stepWall, limit: 1.4, unit: 'x' },
+    { what: 'whole step, 5 names, default mode, against a bare Node start (peak memory)', value: stepRss, limit: 1.3, unit: 'x' },
+    { what: `holder, 1000 idle ports (CPU over ${HOLDER_WINDOW_MS / 1000} s)`, value: holder1000.cpuShare, limit: 0.01, unit: '%' },
+    {
+      what: `cost per port as N grows ${SCALING.join(', ')} (last against first)`,
+      value: perPort.at(-1)! / perPort[0],
+      limit: 1.25,
+      unit: 'x',
+    },
+  ];
   const bundle = fs.statSync(path.join(ROOT, 'dist/index.js')).size;
+  const missing = PORT_ZERO_MODES.filter((m) => !available(m)).map((m) => `\`reserve: ${m.reserve}\``);
 
   const lines = [
     '# Benchmark results',
@@ -187,36 +315,33 @@ function main() {
     `- Node: ${process.version}`,
     `- Isolation: ${ISOLATE ? 'every timed command ran in a fresh network namespace (ip netns), so none inherited TIME_WAIT entries' : 'none (not root): runs share the host network stack, so earlier TIME_WAIT entries may slow later runs'}`,
     `- Repetitions: ${REPS} timed, interleaved, after one warm-up round; each run also warms up inside its process first`,
+    ...(missing.length ? [`- Not in this build, so not measured: ${missing.join(', ')}`] : []),
     '',
     '## Targets',
     '',
-    '| target | measured | met |',
-    '| --- | --- | --- |',
-    ...targets.map(([what, value, limit]) => `| ${what} | ${value.toFixed(2)}x | ${value <= limit ? 'yes' : 'no'} |`),
-    `| default mode: every N ports distinct at N = 1000 | ${distinctDefault} of 1000 | ${distinctDefault === 1000 ? 'yes' : 'no'} |`,
-    `| cost grows no worse than linearly with N (ms per port at ${SCALING.join(', ')}) | ${perPort.map((p) => p.toFixed(3)).join(', ')} | ${perPort.at(-1)! <= perPort[0] * 1.25 ? 'yes' : 'no'} |`,
+    '| target | measured | target | met |',
+    '| --- | --- | --- | --- |',
+    ...targets.map(targetRow),
+    `| default mode: every port distinct at N = 1000 | ${distinctDefault} of 1000 | 1000 of 1000 | ${distinctDefault === 1000 ? 'yes' : 'no'} |`,
     '',
     '## Allocation: N ports in one process',
     '',
     ...allocationTables(allocation, names),
+    ...narrowTable(narrow),
     '## The whole step',
     '',
-    `\`node dist/index.js\` with five names, run as a runner runs it (inputs, file commands), against \`node -e ""\` on the same Node, interleaved, ${STEP_RUNS} runs each. Peak memory is the child's maximum resident set from wait4.`,
+    `\`node dist/index.js\` with five names in each \`reserve\` mode, run as a runner runs it (inputs, file commands), against \`node -e ""\` on the same Node, interleaved, ${STEP_RUNS} runs each. Peak memory is the child's maximum resident set, CPU its user and system time, both from wait4.`,
     '',
-    '| command | median ms | min | max | median peak RSS (MiB) |',
-    '| --- | --- | --- | --- | --- |',
-    ...(
-      [
-        ['node dist/index.js (the action, five names)', step.action],
-        ['floor: the same socket and output work, no Port Zero code', step.floor],
-        ['node -e ""', step.bare],
-      ] as const
-    ).map(([name, s]) => {
+    '| command | median ms | min | max | vs bare start | median CPU ms | median peak RSS (MiB) | vs bare start |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...[...step].map(([name, s]) => {
       const w = stats(s.map((x) => x.ms));
-      return `| ${name} | ${ms(w.median)} | ${ms(w.min)} | ${ms(w.max)} | ${(stats(s.map((x) => x.rss_kib)).median / 1024).toFixed(1)} |`;
+      const rss = stats(s.map((x) => x.rss_kib)).median;
+      const label = PORT_ZERO_MODES.some((m) => m.name === name) ? `node dist/index.js, ${name}` : name;
+      return `| ${label} | ${ms(w.median)} | ${ms(w.min)} | ${ms(w.max)} | ${ratio(w.median, stepMedian(BARE, 'ms'))} | ${ms(stats(s.map((x) => x.cpu_ms)).median)} | ${(rss / 1024).toFixed(1)} | ${ratio(rss, stepMedian(BARE, 'rss_kib'))} |`;
     }),
     '',
-    `Against the bare start: the action ${stepWall.toFixed(2)}x wall time and ${stepRss.toFixed(2)}x peak memory; the floor ${floorWall.toFixed(2)}x and ${floorRss.toFixed(2)}x. dist/index.js is ${(bundle / 1024).toFixed(0)} KiB.`,
+    `dist/index.js is ${(bundle / 1024).toFixed(0)} KiB.`,
     '',
     '## Scaling: the default mode as N grows',
     '',
@@ -224,6 +349,15 @@ function main() {
     '| --- | --- | --- |',
     ...SCALING.map((n, i) => `| ${n} | ${ms(stats(scaling.get(n)!.map((s) => s.ms)).median)} | ${perPort[i].toFixed(3)} |`),
     '',
+    '## The holder while it waits',
+    '',
+    `CPU time (utime + stime from /proc) of the holder process over ${HOLDER_WINDOW_MS / 1000} s, after a second to settle, holding N ports.`,
+    '',
+    '| ports | held | CPU ms | share of one CPU |',
+    '| --- | --- | --- | --- |',
+    ...holder.map((h) => `| ${h.ports} | ${h.held} | ${h.cpuMs.toFixed(0)} | ${(h.cpuShare * 100).toFixed(2)} % |`),
+    '',
+    ...stormTable(storm),
     '## What a 1000-port reservation costs a neighbour',
     '',
     "Another process's 1000 calls, median of 5 fresh processes, before and after Port Zero reserved 1000 ports in TIME_WAIT.",
@@ -248,6 +382,43 @@ function main() {
   ];
   fs.writeFileSync(path.join(import.meta.dirname, 'RESULTS.md'), lines.join('\n'));
   log(`wrote bench/RESULTS.md in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+function narrowTable(narrow: Map<string, (Sample | undefined)[]>): string[] {
+  const cell = (runs: (Sample | undefined)[]) => {
+    const done = runs.filter((r): r is Sample => r !== undefined);
+    const stopped = runs.length - done.length;
+    const times = done.length ? ms(stats(done.map((r) => r.ms)).median) : `over ${NARROW_TIMEOUT_MS / 1000} s`;
+    return `| ${times} | ${done.length} of ${runs.length}${stopped ? `, then stopped at ${NARROW_TIMEOUT_MS / 1000} s` : ''} |`;
+  };
+  return [
+    `### A narrow request: ${NARROW_COUNT} ports`,
+    '',
+    `Reserve none, no leases; one cold call per fresh process, up to ${NARROW_REPS} runs each. A run is stopped after ${NARROW_TIMEOUT_MS / 1000} s, and a request stopped once is not run again.`,
+    '',
+    '| request | median ms | finished |',
+    '| --- | --- | --- |',
+    ...[...narrow].map(([name, runs]) => `| ${name} ${cell(runs)}`),
+    '',
+  ];
+}
+
+function stormTable(storm: Map<string, StormResult>): string[] {
+  const all = (r: StormResult) => new Set(Object.values(r.taken).flat()).size;
+  return [
+    '## The every-address storm',
+    '',
+    `In a fresh network namespace with the ephemeral range narrowed to ${STORM_RANGE.low}-${STORM_RANGE.high}, each contender hands out ${STORM_PORTS} ports (Port Zero as the whole step, in each mode); then another program binds port 0 on one address until the kernel has no port left, holding every one, and lets them go, for ${STORM_ADDRESSES.join(', ')} in turn. A port it gets is one a job's server could lose. "In the range": ports the kernel could offer at all; a library that picks ports itself may hand out others.`,
+    '',
+    `| contender | distinct ports handed out | in the range | taken on ${STORM_ADDRESSES.join(' | taken on ')} | taken on any |`,
+    `| --- | --- | --- | ${STORM_ADDRESSES.map(() => '---').join(' | ')} | --- |`,
+    ...[...storm].map(([name, r]) =>
+      r.error
+        ? `| ${name} | failed: ${r.error.replaceAll('|', '/')} | | ${STORM_ADDRESSES.map(() => '').join(' | ')} | |`
+        : `| ${name} | ${new Set(r.handed).size} of ${r.handed.length} | ${r.inRange} | ${STORM_ADDRESSES.map((a) => r.taken[a].length).join(' | ')} | ${all(r)} |`,
+    ),
+    '',
+  ];
 }
 
 /** What bounds the targets that depend on the kernel rather than on this code. */

@@ -15,14 +15,17 @@ export function namespacesAvailable(): boolean {
   }
 }
 
-/** `isolate` false runs the command here (no root): RESULTS.md then says so. */
-export function runIsolated(argv: string[], isolate: boolean, env: NodeJS.ProcessEnv = process.env): string {
-  if (!isolate) return execFileSync(argv[0], argv.slice(1), { encoding: 'utf8', env });
+/**
+ * `isolate` false runs the command here (no root): RESULTS.md then says so.
+ * `timeoutMs` ends the command (SIGTERM) and throws when it runs longer.
+ */
+export function runIsolated(argv: string[], isolate: boolean, env: NodeJS.ProcessEnv = process.env, timeoutMs?: number): string {
+  if (!isolate) return execFileSync(argv[0], argv.slice(1), { encoding: 'utf8', env, timeout: timeoutMs });
   const name = `pzb-${process.pid}-${counter++}`;
   execFileSync('ip', ['netns', 'add', name]);
   try {
     execFileSync('ip', ['netns', 'exec', name, 'ip', 'link', 'set', 'lo', 'up']);
-    return execFileSync('ip', ['netns', 'exec', name, ...argv], { encoding: 'utf8', env });
+    return execFileSync('ip', ['netns', 'exec', name, ...argv], { encoding: 'utf8', env, timeout: timeoutMs });
   } finally {
     execFileSync('ip', ['netns', 'delete', name]);
   }

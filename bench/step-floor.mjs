@@ -1,10 +1,11 @@
 /**
  * The least any Node step doing this job costs, with none of Port Zero's code:
- * bind 5 ports, reserve each with one loopback connection, and write 8 outputs
- * the way @actions/core does (a random delimiter from node:crypto each).
+ * bind 5 ports, reserve them, and write 8 outputs as `name=value` lines (no
+ * node:crypto). Reserves with the kernel list (ip_local_reserved_ports) when
+ * PORT_ZERO_BENCH_NAMESPACE says this is a fresh network namespace of its own,
+ * else with a TCP self-connect per port (which leaves it in TIME_WAIT).
  * Plain JavaScript: a .ts file would make Node load its type stripper first.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 
@@ -18,21 +19,21 @@ const servers = await Promise.all(
       }),
   ),
 );
-await Promise.all(
-  servers.map(
-    (s) =>
-      new Promise((ok) => {
-        const client = net.connect(s.address().port, '127.0.0.1');
-        s.once('connection', (socket) => {
-          socket.destroy();
-          client.destroy();
-          ok();
-        });
-      }),
-  ),
-);
+const ports = servers.map((s) => s.address().port);
 await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));
-for (let i = 0; i < 8; i++) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  fs.appendFileSync(process.env.GITHUB_OUTPUT, `port-${i}<<${delimiter}\n1\n${delimiter}\n`);
+if (process.env.PORT_ZERO_BENCH_NAMESPACE === '1') {
+  fs.writeFileSync('/proc/sys/net/ipv4/ip_local_reserved_ports', ports.join(','));
+} else {
+  await Promise.all(
+    ports.map(
+      (port) =>
+        new Promise((ok) => {
+          const socket = net.connect({ host: '127.0.0.1', port, localAddress: '127.0.0.1', localPort: port });
+          socket.once('connect', () => (socket.destroy(), ok()));
+          socket.once('error', ok);
+        }),
+    ),
+  );
 }
+const lines = ports.map((port, i) => `port-${i}=${port}\n`).join('');
+fs.appendFileSync(process.env.GITHUB_OUTPUT, lines + `ports=${ports.join(' ')}\nport=${ports[0]}\njson=${JSON.stringify(ports)}\n`);

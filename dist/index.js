@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 750:
+/***/ 957:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10,6 +10,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -34,7 +40,7 @@ function toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -140,478 +146,93 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: ./src/unique-id.ts
 
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
+/**
+ * An identifier no other call on this host or another is expected to return,
+ * without node:crypto (about 10 ms of a step's start-up): a hash of the host
+ * name, the process ID, the monotonic clock in nanoseconds and 52 bits of
+ * Math.random, in base 36 joined by `-` (so it is safe in a file name), e.g.
+ * `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`.
+ *
+ * Why that is enough: on one host, two live processes never share a process ID,
+ * and one process never reads the same monotonic clock value twice (it ticks in
+ * nanoseconds and only forward, and a reused process ID comes later on it);
+ * Math.random (seeded from the OS's entropy for each process) and the host name
+ * keep apart processes that do share an ID: other hosts, or containers with
+ * their own process ID namespace. It is not a secret and must not be used as one.
+ */
+function uniqueId() {
+    const random = Math.floor(Math.random() * 2 ** 52).toString(36);
+    return [hash((0,external_node_os_namespaceObject.hostname)()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
 }
-function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+/** FNV-1a (32 bits) of `text`, in base 36. */
+function hash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(36);
 }
-//# sourceMappingURL=file-command.js.map
+
+;// CONCATENATED MODULE: ./src/action/file-commands.ts
+
+
+
+/**
+ * Formats one `name`/`value` pair as the runner reads it back, without the final line ending.
+ * Throws when `name` is one the runner cannot read back (empty, or with `=`, `<`,
+ * CR or LF) or when the delimiter turns up in the value.
+ */
+function keyValueMessage(name, value, delimiter = newDelimiter()) {
+    if (name === '' || /[=<\r\n]/.test(name)) {
+        throw new Error(`File command name ${JSON.stringify(name)} cannot be read back by the runner: it must be non-empty, without "=", "<" or line breaks`);
+    }
+    if (!/[\r\n]/.test(value))
+        return `${name}=${value}`;
+    if (value.includes(delimiter) || name.includes(delimiter)) {
+        throw new Error(`Unexpected input: the value of ${name} contains the delimiter "${delimiter}"`);
+    }
+    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
+}
+/**
+ * A heredoc delimiter for one value. It need not be secret: the values written
+ * here are the action's own (ports, names, paths, JSON of those), and
+ * keyValueMessage refuses a value that contains it.
+ */
+function newDelimiter() {
+    return `ghadelimiter_${uniqueId()}`;
+}
+/**
+ * Appends `name`/`value` to the file the runner names in GITHUB_<command>.
+ * Returns false when that variable is unset (not under a runner), so the caller
+ * can fall back to the older workflow command; throws when the file is missing.
+ */
+function writeFileCommand(command, name, value) {
+    const file = process.env[`GITHUB_${command}`];
+    if (!file)
+        return false;
+    file_commands_appendLine(file, keyValueMessage(name, value));
+    return true;
+}
+/**
+ * Appends `line` and a line ending to `file`, which must exist: without O_CREAT a
+ * missing file is an error (ENOENT), as in @actions/core, not a new file nobody reads.
+ */
+function file_commands_appendLine(file, line) {
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND);
+    try {
+        (0,external_node_fs_namespaceObject.writeSync)(fd, line + external_node_os_namespaceObject.EOL);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+
 ;// CONCATENATED MODULE: external "path"
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return __awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
 
 /**
@@ -646,389 +267,105 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/lazy/core.ts
 /**
- * The code to exit an action
+ * @actions/core without node:crypto. The real index imports its file-command
+ * module, which loads node:crypto (about 10 ms of every step's start-up) only to
+ * draw random heredoc delimiters for outputs, environment and state. The bundle
+ * maps `@actions/core` here (tsconfig.json "paths"; a bundler cannot map the
+ * index's own relative import or a Node built-in): logging, inputs, state and the
+ * paths are @actions/core 3's own code or behave exactly like it, and the three
+ * file commands go through ../action/file-commands.ts.
+ *
+ * Not offered: `summary` and `markdownSummary`, whose module loads fs/promises
+ * when imported (about 3 ms; the job summary is written in ../action/publish.ts),
+ * and `getIDToken` and `platform`, which would load the HTTP client and
+ * @actions/exec. The compiler checks callers against this module, so a call to
+ * any of them fails the type check rather than the step.
  */
+
+
+
+
+
+
 var ExitCode;
 (function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
     ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
     ExitCode[ExitCode["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    command_issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
+const getInput = (name, options) => {
+    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options?.required && !value)
         throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
+    return options?.trimWhitespace === false ? value : value.trim();
+};
+const getMultilineInput = (name, options) => {
+    const lines = getInput(name, options)
         .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
+        .filter((line) => line !== '');
+    return options?.trimWhitespace === false ? lines : lines.map((line) => line.trim());
+};
+const getBooleanInput = (name, options) => {
+    const value = getInput(name, options);
+    if (['true', 'True', 'TRUE'].includes(value))
         return true;
-    if (falseValue.includes(val))
+    if (['false', 'False', 'FALSE'].includes(value))
         return false;
     throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
+        'Support boolean input list: `true | True | TRUE | false | False | FALSE`');
+};
+const setOutput = (name, value) => {
+    if (writeFileCommand('OUTPUT', name, toCommandValue(value)))
+        return;
+    process.stdout.write((external_node_os_default()).EOL);
     command_issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
+};
+const exportVariable = (name, value) => {
+    const converted = toCommandValue(value);
+    process.env[name] = converted;
+    if (!writeFileCommand('ENV', name, converted))
+        command_issueCommand('set-env', { name }, converted);
+};
+const saveState = (name, value) => {
+    if (!writeFileCommand('STATE', name, toCommandValue(value)))
+        command_issueCommand('save-state', { name }, toCommandValue(value));
+};
+const getState = (name) => process.env[`STATE_${name}`] || '';
+const addPath = (inputPath) => {
+    const file = process.env.GITHUB_PATH;
+    // GITHUB_PATH takes one path per line, with no name and no delimiter.
+    if (file)
+        appendLine(file, inputPath);
+    else
+        issueCommand('add-path', {}, inputPath);
+    process.env.PATH = `${inputPath}${path.delimiter}${process.env.PATH}`;
+};
+const setSecret = (secret) => issueCommand('add-mask', {}, secret);
+const setCommandEcho = (enabled) => issue('echo', enabled ? 'on' : 'off');
+const isDebug = () => process.env.RUNNER_DEBUG === '1';
+const debug = (message) => command_issueCommand('debug', {}, message);
+const info = (message) => void process.stdout.write(message + (external_node_os_default()).EOL);
+const startGroup = (name) => command_issue('group', name);
+const endGroup = () => command_issue('endgroup');
+const annotation = (command) => (message, properties = {}) => command_issueCommand(command, toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+const error = annotation('error');
+const warning = annotation('warning');
+const notice = annotation('notice');
+const setFailed = (message) => {
     process.exitCode = ExitCode.Failure;
     error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    command_issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    command_issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+};
+const group = async (name, fn) => {
+    startGroup(name);
+    try {
+        return await fn();
     }
-    command_issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
+    finally {
+        endGroup();
+    }
+};
 
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A problem the user can fix; its message is meant to be shown as it is. */
 class PortZeroError extends Error {
@@ -1102,6 +439,23 @@ class PortSet {
         }
         return rangeSize(range) - inside;
     }
+    /** The ports of `range` not in the set, as sorted ranges: where a search may look. */
+    complementIn(range) {
+        const gaps = [];
+        let next = range.low;
+        for (const r of this.ranges) {
+            if (r.high < next)
+                continue;
+            if (r.low > range.high)
+                break;
+            if (r.low > next)
+                gaps.push({ low: next, high: r.low - 1 });
+            next = r.high + 1;
+        }
+        if (next <= range.high)
+            gaps.push({ low: next, high: range.high });
+        return gaps;
+    }
     union(other) {
         return new PortSet([...this.ranges, ...other.ranges]);
     }
@@ -1122,12 +476,6 @@ function merge(ranges) {
     return merged;
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/platform/system-tools.ts
 
 /**
@@ -1692,14 +1040,16 @@ const LOOPBACKS = ['127.0.0.1', '::1'];
 const UDP_WAIT_MS = 250;
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
- * socket on 127.0.0.1 or ::1, for TCP and UDP alike. Reach each loopback address:
- * if our own socket does not get the connection (TCP) or the datagram (UDP),
- * somebody else has that address and port.
+ * socket on 127.0.0.1 or ::1, for TCP and UDP alike, or on any address the
+ * wildcard covers. Reach each loopback address and each of `also` (addresses
+ * asked for that the wildcard covers): if our own socket does not get the
+ * connection (TCP) or the datagram (UDP), somebody else has that address and port.
  */
-async function confirmLoopback(held) {
+async function confirmLoopback(held, also = []) {
     if (held.host !== '::' && held.host !== '0.0.0.0')
         return true;
-    const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
+    const covered = also.filter((a) => a !== '::' && a !== '0.0.0.0' && (held.host === '::' || external_node_net_default().isIPv4(a)));
+    const addresses = [...new Set([...(held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1)), ...covered])];
     const reach = held.server
         ? (a) => reachesOwnServer(held.server, a, held.port)
         : held.socket
@@ -1796,6 +1146,396 @@ async function windowsExcludedPorts(protocols, run = runNetsh) {
     return new PortSet(outputs.flatMap(parseExcludedRanges));
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/allocator/foreign-binds.ts
+
+
+
+/**
+ * Binds each port without SO_REUSEADDR and closes it at once, printing the
+ * ports the kernel refused. One request per line: "HOST PORT PORT ...".
+ */
+const SCRIPT = String.raw `
+use strict; use Socket qw(:all); $| = 1;
+while (my $line = <STDIN>) {
+  my ($host, @ports) = split ' ', $line;
+  my $v6 = $host =~ /:/;
+  my $addr = inet_pton($v6 ? AF_INET6 : AF_INET, $host);
+  my @busy;
+  for my $port (defined $addr ? @ports : ()) {
+    socket(my $s, $v6 ? PF_INET6 : PF_INET, SOCK_STREAM, 0) or last;
+    setsockopt($s, IPPROTO_IPV6, IPV6_V6ONLY, 0) if $v6;
+    my $sa = $v6 ? pack_sockaddr_in6($port, $addr) : pack_sockaddr_in($port, $addr);
+    push @busy, $port if !bind($s, $sa) && ($!{EADDRINUSE} || $!{EACCES});
+    close $s;
+  }
+  print "@busy\n";
+}`;
+/**
+ * Finds TCP ports that other sockets use where Node's own bind cannot tell.
+ *
+ * Node sets SO_REUSEADDR on every TCP bind (libuv does, unconditionally), and
+ * on Linux such a listen succeeds next to a socket another program keeps bound
+ * but not listening with SO_REUSEADDR (a common way for test harnesses to
+ * reserve a port); that program's own listen then fails. Linux lists no such
+ * socket in /proc/net/tcp (inet_diag dumps them only from 6.9 on). A bind
+ * without SO_REUSEADDR is refused by it, as by a listener, a TIME_WAIT entry or
+ * a connection on the port, which is also what the kernel's own choice (port 0)
+ * skips. Node cannot make such a bind, so a perl one-off does (perl-base is part
+ * of every Debian and Ubuntu system); where perl is missing, or not on Linux,
+ * `busy` finds nothing. macOS needs no probe for this: BSD refuses a second
+ * bind of the same address and port unless both set SO_REUSEPORT. Windows: Node
+ * binds without SO_REUSEADDR there, so its bind sees every socket itself.
+ *
+ * One process serves a whole allocation; `close` ends it.
+ */
+class ForeignBinds {
+    child;
+    pending;
+    buffer = '';
+    /** Started on the first request: the kernel's own choice, the usual path, needs no probe. */
+    unstarted;
+    deadline;
+    /**
+     * @param deadline when the allocation gives up (ms since the epoch): a request
+     *   not answered by then ends the probe and counts as "nothing found", so the
+     *   allocation's own bound ends it.
+     */
+    constructor(enabled = process.platform === 'linux', deadline = Infinity) {
+        this.unstarted = enabled;
+        this.deadline = deadline;
+    }
+    start() {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('perl', ['-e', SCRIPT], { stdio: 'pipe' });
+        child.on('error', () => this.stop()); // no perl: go on without the probe
+        child.on('exit', () => this.stop());
+        child.stdin.on('error', () => this.stop());
+        child.stdout.setEncoding('utf8').on('data', (chunk) => this.receive(chunk));
+        this.child = child;
+    }
+    receive(chunk) {
+        this.buffer += chunk;
+        const end = this.buffer.indexOf('\n');
+        if (end < 0 || !this.pending)
+            return;
+        const line = this.buffer.slice(0, end);
+        this.buffer = this.buffer.slice(end + 1);
+        this.answer(new Set(line.split(' ').filter(Boolean).map(Number)));
+    }
+    answer(busy) {
+        const pending = this.pending;
+        this.pending = undefined;
+        if (pending) {
+            clearTimeout(pending.timer);
+            pending.resolve(busy);
+        }
+    }
+    stop() {
+        const child = this.child;
+        this.child = undefined;
+        if (child && child.exitCode === null && child.signalCode === null)
+            child.kill();
+        this.answer(new Set());
+    }
+    /**
+     * The ports of `ports` another TCP socket uses on `host` (EVERY_ADDRESS: the
+     * dual-stack wildcard), as far as the probe can tell; empty without the probe.
+     * One request at a time.
+     */
+    async busy(host, ports) {
+        if (this.unstarted && ports.length > 0) {
+            this.unstarted = false;
+            this.start();
+        }
+        const child = this.child;
+        if (!child || ports.length === 0)
+            return new Set();
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => this.stop(), Math.min(Math.max(this.deadline - Date.now(), 0), 2 ** 31 - 1));
+            this.pending = { resolve, timer };
+            child.stdin.write(`${host === EVERY_ADDRESS ? '::' : host} ${ports.join(' ')}\n`);
+        });
+    }
+    /** Ends the probe process; safe to call twice. */
+    close() {
+        this.unstarted = false;
+        this.stop();
+    }
+}
+/** TCP state 06 in /proc/net/tcp: TIME_WAIT. */
+const TIME_WAIT = '06';
+/**
+ * The local ports of the sockets /proc/net/<file> lists (tcp, tcp6, udp,
+ * udp6), each with the states seen. Bound-but-not-listening TCP sockets are
+ * not listed (see ForeignBinds). Empty where there is no /proc. One read of
+ * each file costs about 10-20 ms on Linux: the kernel walks its whole table.
+ */
+function socketStates(files) {
+    const states = new Map();
+    for (const file of files) {
+        let text;
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/net/${file}`, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        for (const line of text.split('\n').slice(1)) {
+            const [, local, , state] = line.trim().split(/\s+/);
+            const port = parseInt(local?.split(':')[1] ?? '', 16);
+            if (port > 0)
+                states.set(port, (states.get(port) ?? new Set()).add(state));
+        }
+    }
+    return states;
+}
+/** Whether the only sockets on a port are in TIME_WAIT: a SO_REUSEADDR server binds it at once. */
+function onlyTimeWait(states) {
+    return states !== undefined && states.size === 1 && states.has(TIME_WAIT);
+}
+
+;// CONCATENATED MODULE: ./src/allocator/hosts.ts
+
+/** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
+function canonicalHost(host) {
+    const family = external_node_net_default().isIP(host);
+    if (family === 0 || host.includes('%'))
+        return host;
+    const address = new (external_node_net_default()).SocketAddress({ address: host, family: family === 6 ? 'ipv6' : 'ipv4' }).address;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    return mapped ? mapped[1] : address;
+}
+/**
+ * Folds an address list into one that can be bound together. `::` is bound
+ * dual-stack, so it covers every address of both families; `0.0.0.0` covers
+ * every IPv4 address. On Linux a wildcard and an address it covers can never
+ * both be bound on one port (even with SO_REUSEADDR), so binding both would
+ * refuse every port: `0.0.0.0 ::` becomes `::`, `0.0.0.0 127.0.0.1` becomes
+ * `0.0.0.0`, and duplicates (in any spelling) go.
+ */
+function planHosts(hosts) {
+    const unique = [...new Set(hosts.map(canonicalHost))];
+    const covers = (wildcard, host) => host !== wildcard && (wildcard === '::' || (wildcard === '0.0.0.0' && external_node_net_default().isIPv4(host)));
+    const covered = unique.filter((host) => unique.some((other) => covers(other, host)));
+    return { bind: unique.filter((host) => !covered.includes(host)), covered };
+}
+
+;// CONCATENATED MODULE: ./src/allocator/candidate.ts
+
+
+/** The most binds one round of a source makes at once. */
+const MAX_ROUND = 1024;
+function describePair(pair) {
+    return `${pair.protocol} on ${pair.host || 'every address'}`;
+}
+/**
+ * Binds `port` on every pair, holding what succeeds. Port 0 lets the first bind
+ * choose. Resolves with a refused candidate when the port is taken somewhere;
+ * rejects on any other error (the kernel out of ephemeral ports, an address the
+ * machine lacks), having closed what it bound.
+ */
+async function bindEverywhere(spec, port) {
+    const [head, ...rest] = spec.pairs;
+    const first = await bind(head.protocol, head.host, port).catch((error) => {
+        if (port !== 0 && isBusy(error))
+            return undefined;
+        throw explain(error, head.host, port);
+    });
+    if (!first)
+        return { ports: [port], held: [], free: false, refusal: `taken for ${describePair(head)}` };
+    if (rest.length === 0)
+        return { ports: [first.port], held: [first], free: true }; // the usual case: TCP, every address
+    const others = await Promise.allSettled(rest.map((p) => bind(p.protocol, p.host, first.port)));
+    const held = [first, ...fulfilled(others)];
+    const failure = rejected(others).find((e) => !isBusy(e));
+    if (failure) {
+        await closeAll(held);
+        throw explain(failure, '', first.port);
+    }
+    const refusedOn = rest.find((_, i) => others[i].status === 'rejected');
+    return { ports: [first.port], held, free: !refusedOn, refusal: refusedOn && `taken for ${describePair(refusedOn)}` };
+}
+/** bind(0) failed because the kernel has no ephemeral port left to give on that address. */
+class EphemeralExhausted extends AllocationError {
+    name = 'EphemeralExhausted';
+}
+function explain(error, host, port) {
+    const code = error?.code;
+    if (code === 'EADDRNOTAVAIL')
+        return new AllocationError(`Address ${host || 'asked for'} is not an address of this machine`);
+    if (port === 0 && (code === 'EADDRINUSE' || code === 'EAGAIN')) {
+        return new EphemeralExhausted('The kernel has no free ephemeral port left');
+    }
+    return error instanceof Error ? error : new Error(String(error));
+}
+function fulfilled(results) {
+    return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+}
+function rejected(results) {
+    return results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+}
+/** Like Promise.all, but closes what the other promises bound when one of them fails. */
+async function settleAll(promises) {
+    try {
+        return await Promise.all(promises);
+    }
+    catch (failure) {
+        const results = await Promise.allSettled(promises);
+        await closeAll(fulfilled(results).flatMap((c) => c.held));
+        throw failure;
+    }
+}
+/** The ports of `ranges` in random order: lowest-first would make concurrent jobs collide on the same low ports. */
+function shuffled(ranges) {
+    const ports = [];
+    for (const range of ranges)
+        for (let p = range.low; p <= range.high; p++)
+            ports.push(p);
+    for (let i = ports.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [ports[i], ports[j]] = [ports[j], ports[i]];
+    }
+    return ports;
+}
+
+;// CONCATENATED MODULE: ./src/allocator/sources.ts
+
+
+
+
+/** Why a port the probe found in use is refused. */
+const FOREIGN = 'in use by another socket (bound, listening, connected or in TIME_WAIT)';
+/**
+ * The kernel picks (bind to port 0); every proposal stays bound, so it never
+ * offers the same port twice. When the kernel runs out of ephemeral ports, or
+ * keeps proposing excluded ones, the search goes on with `explicit(tried)`
+ * over what is left, keeping what this source has found so far.
+ */
+function kernelSource(spec, explicit) {
+    let size = 0;
+    let excluded = 0;
+    const tried = [];
+    let next;
+    return async (remaining) => {
+        if (next)
+            return next(remaining);
+        // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
+        size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), MAX_ROUND);
+        const results = await Promise.allSettled(Array.from({ length: size }, () => bindEverywhere(spec, 0)));
+        const found = fulfilled(results);
+        const failure = rejected(results).find((e) => !(e instanceof EphemeralExhausted));
+        if (failure) {
+            await closeAll(found.flatMap((c) => c.held));
+            throw failure;
+        }
+        for (const c of found) {
+            tried.push(c.ports[0]);
+            if (spec.exclude.has(c.ports[0]))
+                excluded++;
+        }
+        // Every excluded proposal stays bound and each later bind(0) walks past it: past a few, search directly.
+        if (found.length < size || excluded > spec.count + 64)
+            next = explicit(tried);
+        return found;
+    };
+}
+/**
+ * Explicit binds over `search` minus `exclude` and `skip`, in random order,
+ * each port tried once. Ports the probe finds in use are refused unbound;
+ * refused ports are closed at once (a range is walked once, so nothing needs
+ * steering away).
+ */
+function rangeSource(spec, search, probe, skip = new PortSet()) {
+    const order = shuffled(spec.exclude.union(skip).complementIn(search));
+    let size = 0;
+    return async (remaining) => {
+        if (order.length === 0)
+            return undefined;
+        size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), MAX_ROUND);
+        const ports = order.splice(-size);
+        const foreign = await foreignPorts(spec, probe, ports, spec.range === undefined);
+        const batch = await settleAll(ports.filter((p) => !foreign.has(p)).map((port) => bindEverywhere(spec, port)));
+        await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+        const refused = [...foreign].map((port) => ({ ports: [port], held: [], free: false, refusal: FOREIGN }));
+        return [...batch.map((c) => (c.free ? c : { ...c, held: [] })), ...refused];
+    };
+}
+/**
+ * Random blocks of `count` consecutive ports until one is wholly free. Every
+ * port found busy (excluded, in use, refused by a bind) rules out each block
+ * that contains it; after the first refused block every socket the kernel
+ * lists is learned at once (/proc on Linux). So a range with no such block ends after a few rounds instead
+ * of trying every base.
+ */
+function blockSource(spec, search, probe, skip = new PortSet()) {
+    const emulateKernel = spec.range === undefined;
+    let busy = spec.exclude.union(skip);
+    const learn = (ports) => (busy = busy.union(new PortSet([...ports].map((p) => ({ low: p, high: p })))));
+    let surveyed = false;
+    // One look at every socket the kernel lists, after the first refused block: cheaper than any more blocks.
+    const survey = () => {
+        if (surveyed)
+            return;
+        surveyed = true;
+        const files = [...new Set(spec.pairs.map((p) => p.protocol))].flatMap((p) => [p, `${p}6`]);
+        const states = socketStates(files);
+        learn([...states].filter(([, seen]) => emulateKernel || !onlyTimeWait(seen)).map(([port]) => port));
+    };
+    return async () => {
+        const base = randomBase(busy.complementIn(search), spec.count);
+        if (base === undefined)
+            return undefined;
+        const ports = Array.from({ length: spec.count }, (_, i) => base + i);
+        const foreign = await foreignPorts(spec, probe, ports, emulateKernel);
+        if (foreign.size > 0) {
+            learn(foreign);
+            survey();
+            return [{ ports, held: [], free: false, refusal: FOREIGN }];
+        }
+        const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+        const held = parts.flatMap((p) => p.held);
+        if (parts.every((p) => p.free))
+            return [{ ports, held, free: true }];
+        await closeAll(held);
+        const refused = parts.filter((p) => !p.free);
+        learn(refused.map((p) => p.ports[0]));
+        survey();
+        return [{ ports, held: [], free: false, refusal: refused[0].refusal }];
+    };
+}
+/** A base chosen uniformly among those whose whole block lies in one of `runs`; undefined when none fits. */
+function randomBase(runs, count) {
+    const bases = runs.map((r) => Math.max(0, r.high - r.low + 2 - count));
+    let pick = Math.floor(Math.random() * bases.reduce((a, b) => a + b, 0));
+    for (let i = 0; i < runs.length; i++) {
+        if (pick < bases[i])
+            return runs[i].low + pick;
+        pick -= bases[i];
+    }
+    return undefined;
+}
+/**
+ * The ports of `ports` the probe finds in use for any TCP pair. An explicit
+ * `range` (`emulateKernel` false) keeps ports that are only in TIME_WAIT, as a
+ * SO_REUSEADDR server binds them; a search standing in for the kernel's own
+ * choice skips them, as bind(0) does: TIME_WAIT is what keeps it off other
+ * jobs' reserved ports.
+ */
+async function foreignPorts(spec, probe, ports, emulateKernel) {
+    const found = new Set();
+    for (const pair of spec.pairs) {
+        if (pair.protocol !== 'tcp')
+            continue;
+        for (const port of await probe.busy(pair.host, ports))
+            found.add(port);
+    }
+    if (emulateKernel || found.size === 0)
+        return found;
+    const states = socketStates(['tcp', 'tcp6']);
+    return new Set([...found].filter((port) => !onlyTimeWait(states.get(port))));
+}
+
 ;// CONCATENATED MODULE: ./src/allocator/allocate-ports.ts
 
 
@@ -1805,14 +1545,24 @@ async function windowsExcludedPorts(protocols, run = runNetsh) {
 
 
 
-/** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
-const MAX_SKIPPED = 20000;
+
+
+
+/** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
+const DEFAULT_TIME_LIMIT_MS = 10_000;
+/** At most this many rounds of a source (each at most 1024 binds or one block): the attempt bound. */
+const MAX_ROUNDS = 4096;
 /** Rounds of drawing again the ports another program took while they were being reserved. */
 const MAX_REDRAWS = 5;
 /**
  * Binds the whole batch, holds every socket until all ports are known, then
  * closes them all, so no port can be handed out twice within the batch. Ports lost
  * during the reservation are drawn again (a contiguous block as a whole).
+ *
+ * Every request ends: each source walks a finite space (see sources.ts), and
+ * the search stops after `timeLimitMs` or MAX_ROUNDS rounds, whichever comes
+ * first. Throws AllocationError naming what refused the ports and what to
+ * change; PortZeroError for a bad count; the socket error for anything else.
  */
 async function allocatePorts(options) {
     let { allocation, lost } = await allocateOnce(options);
@@ -1832,200 +1582,171 @@ async function allocatePorts(options) {
 }
 async function allocateOnce(options) {
     const spec = await resolveSpec(options);
+    const deadline = Date.now() + spec.timeLimitMs;
     const chosen = [];
     const skipped = [];
+    const refusals = new Map();
+    const probe = new ForeignBinds(spec.probeForeign, deadline);
     try {
-        const source = spec.contiguous ? blockSource(spec) : spec.range ? rangeSource(spec) : kernelSource(spec);
-        while (chosen.length < spec.count && !(spec.contiguous && chosen.length > 0)) {
+        const source = chooseSource(spec, probe);
+        for (let round = 0; chosen.length < spec.count && !(spec.contiguous && chosen.length > 0); round++) {
+            if (Date.now() > deadline || round >= MAX_ROUNDS)
+                throw gaveUp(spec, chosen, refusals, round);
             const batch = await source(spec.count - chosen.length);
             if (!batch)
                 break;
-            await judge(spec, batch, chosen, skipped);
-            if (skipped.length > MAX_SKIPPED)
-                throw new AllocationError(`Gave up after skipping ${skipped.length} taken ports`);
+            await judge(spec, batch, chosen, skipped, refusals);
         }
         const ports = chosen.flatMap((c) => c.ports);
         if (ports.length < spec.count)
-            throw shortfall(spec, ports.length);
+            throw shortfall(spec, ports.length, refusals);
+        // Refused ports only steered the search: free them before reserving, whose loopback clients need ephemeral ports.
+        await closeAll(skipped.splice(0));
         const protect = spec.reserve === 'time-wait' ? reserveTimeWait : spec.reserve === 'none' ? undefined : spec.reserve;
         const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
         const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
         return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
     }
     finally {
+        probe.close();
         await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
     }
 }
 /**
- * Sorts a batch into chosen and skipped. Skipped sockets stay bound until the
- * end, so the kernel cannot offer those ports again; so do any not needed.
+ * The kernel's choice by default; explicit search where it cannot serve: a
+ * `range`, a block, or an `exclude` covering much of the ephemeral range (every
+ * excluded proposal would stay bound, and each later bind(0) walks past all of them).
  */
-async function judge(spec, batch, chosen, skipped) {
+function chooseSource(spec, probe) {
+    if (spec.range)
+        return (spec.contiguous ? blockSource : rangeSource)(spec, spec.range, probe);
+    const ephemeral = ephemeralRange();
+    // What the kernel's own choice skips and an explicit bind does not see: the reserved list.
+    const reserved = () => readReservedPorts();
+    if (spec.contiguous)
+        return blockSource(spec, ephemeral, probe, reserved());
+    const explicit = (tried) => rangeSource(spec, ephemeral, probe, reserved().union(new PortSet(tried.map((p) => ({ low: p, high: p })))));
+    const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
+    return excludedShare >= 0.25 ? explicit([]) : kernelSource(spec, explicit);
+}
+/**
+ * Sorts a batch into chosen and skipped, counting why each refused one was
+ * refused. Skipped sockets stay bound until the end, so the kernel cannot offer
+ * those ports again; so do any not needed.
+ */
+async function judge(spec, batch, chosen, skipped, refusals) {
     const asks = spec.claim !== undefined || spec.confirmLoopback;
     for (let i = 0; i < batch.length; i++) {
         const candidate = batch[i];
         const wanted = chosen.length < spec.count && !(spec.contiguous && chosen.length > 0);
-        let taken;
+        let refusal;
         try {
-            taken = wanted && candidate.free && !candidate.ports.some((p) => spec.exclude.has(p)) && (!asks || (await claimed(spec, candidate)));
+            if (!wanted)
+                refusal = undefined;
+            else if (!candidate.free)
+                refusal = candidate.refusal ?? 'taken';
+            else if (candidate.ports.some((p) => spec.exclude.has(p)))
+                refusal = 'excluded';
+            else if (asks)
+                refusal = await claimed(spec, candidate);
         }
         catch (error) {
             for (const rest of batch.slice(i))
                 skipped.push(...rest.held); // still ours to close
             throw error;
         }
-        if (taken)
+        if (wanted && refusal === undefined)
             chosen.push(candidate);
         else
             skipped.push(...candidate.held);
+        if (refusal)
+            refusals.set(refusal, (refusals.get(refusal) ?? 0) + candidate.ports.length);
     }
 }
+/** Undefined when the candidate is ours; else why not. */
 async function claimed(spec, candidate) {
-    if (spec.confirmLoopback && !(await confirmAll(candidate)))
-        return false;
-    return spec.claim ? spec.claim(candidate.ports) : true;
+    if (spec.confirmLoopback && !(await confirmAll(spec, candidate)))
+        return 'taken on a loopback or listed address';
+    if (spec.claim && !(await spec.claim(candidate.ports)))
+        return 'leased by another job';
+    return undefined;
 }
 async function resolveSpec(options) {
     if (!Number.isInteger(options.count) || options.count < 1) {
         throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
     }
-    const hosts = options.hosts?.length ? [...options.hosts] : [EVERY_ADDRESS];
+    // A host list that can never be bound together ("0.0.0.0 ::") would refuse every port: fold it.
+    const plan = planHosts(options.hosts ?? []);
+    const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
     const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
-    let exclude = options.exclude ?? new PortSet();
+    const asked = options.exclude ?? new PortSet();
+    let system = new PortSet();
     // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
-    if (process.platform === 'win32' && (options.range || options.contiguous)) {
-        exclude = exclude.union(await windowsExcludedPorts(protocols));
-    }
-    // Port 0 skips the kernel's reserved-port list too; explicit binds to listed ports succeed.
+    if (process.platform === 'win32' && (options.range || options.contiguous))
+        system = await windowsExcludedPorts(protocols);
+    // Port 0 skips the kernel's reserved-port list; explicit binds to listed ports succeed, so a draw must skip them.
     if (process.platform === 'linux' && (options.range || options.contiguous))
-        exclude = exclude.union(readReservedPorts());
+        system = readReservedPorts();
+    const exclude = asked.union(system);
     return {
         count: options.count,
         protocols,
-        hosts,
         pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
+        covered: plan.covered,
         range: options.range,
         exclude,
+        system,
         contiguous: options.contiguous ?? false,
         claim: options.claim,
         reserve: options.reserve ?? 'none',
         confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
+        timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+        probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
     };
 }
-async function confirmAll(candidate) {
-    const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h)));
+async function confirmAll(spec, candidate) {
+    const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h, spec.covered)));
     return results.every(Boolean);
 }
-function shortfall(spec, found) {
-    const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
-    if (spec.count === 1)
-        return new AllocationError(`No free port in ${where}`);
+function where(spec) {
+    const { low, high } = spec.range ?? ephemeralRange();
+    return spec.range ? `range ${low}-${high}` : `the ephemeral range ${low}-${high}`;
+}
+/** The main reasons ports were refused, most frequent first: "1890 excluded, 12 taken for udp on ::". */
+function reasons(refusals) {
+    const top = [...refusals].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    return top.length ? ` (refused: ${top.map(([why, n]) => `${n} ${why}`).join(', ')})` : '';
+}
+/** What the user can change to get the ports. */
+function remedy(spec) {
+    if (spec.contiguous)
+        return `ask for a smaller block, widen 'range' or drop 'contiguous'`;
+    if (spec.range)
+        return `widen 'range', shorten 'exclude' or ask for fewer ports`;
+    return `shorten 'exclude', ask for fewer ports, or set a 'range' outside the ephemeral range`;
+}
+/** Why ports on the system's lists were never tried. */
+const SYSTEM_REFUSAL = process.platform === 'win32'
+    ? "in Windows' excluded port ranges"
+    : "on the kernel's reserved-port list (other jobs' ports, or an administrator's)";
+function shortfall(spec, found, refusals) {
+    const searched = spec.range ?? ephemeralRange();
+    const held = rangeSize(searched) - spec.system.countOutside(searched);
+    if (held > 0)
+        refusals.set(SYSTEM_REFUSAL, held);
+    const left = spec.exclude.countOutside(searched);
+    const why = left < spec.count && held === 0 ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
     if (spec.contiguous) {
-        return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where}`);
+        return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
     }
-    return new AllocationError(`Only ${found} of the ${spec.count} ports asked for ${found === 1 ? 'is' : 'are'} free in ${where}`);
+    const asked = `${found} of the ${plural(spec.count, 'port')} asked for ${found === 1 || spec.count === 1 ? 'is' : 'are'}`;
+    return new AllocationError(`Only ${asked} free in ${where(spec)}${why}: ${remedy(spec)}`);
 }
-/** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
-async function bindEverywhere(spec, port) {
-    const [head, ...rest] = spec.pairs;
-    const first = await bind(head.protocol, head.host, port).catch((error) => {
-        if (port !== 0 && isBusy(error))
-            return undefined;
-        throw explain(error, head.host, port);
-    });
-    if (!first)
-        return { ports: [port], held: [], free: false };
-    if (rest.length === 0)
-        return { ports: [first.port], held: [first], free: true }; // the usual case: TCP, every address
-    const others = await Promise.allSettled(rest.map((p) => bind(p.protocol, p.host, first.port)));
-    const held = [first, ...fulfilled(others)];
-    const failure = rejected(others).find((e) => !isBusy(e));
-    if (failure) {
-        await closeAll(held);
-        throw explain(failure, '', first.port);
-    }
-    return { ports: [first.port], held, free: held.length === spec.pairs.length };
-}
-function fulfilled(results) {
-    return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-}
-function rejected(results) {
-    return results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
-}
-function explain(error, host, port) {
-    const code = error?.code;
-    if (code === 'EADDRNOTAVAIL')
-        return new AllocationError(`Address ${host || 'asked for'} is not an address of this machine`);
-    if (port === 0 && (code === 'EADDRINUSE' || code === 'EAGAIN')) {
-        return new AllocationError('The kernel has no free ephemeral port left');
-    }
-    return error instanceof Error ? error : new Error(String(error));
-}
-/** The kernel picks; every socket stays bound, so it never offers the same port twice. */
-function kernelSource(spec) {
-    let size = 0;
-    // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
-    return (remaining) => {
-        size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), 1024);
-        return settleAll(Array.from({ length: size }, () => bindEverywhere(spec, 0)));
-    };
-}
-/** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
-function rangeSource(spec) {
-    const order = shuffled(spec.range, spec.exclude);
-    return async (remaining) => {
-        while (order.length > 0) {
-            const batch = await settleAll(order.splice(0, remaining).map((port) => bindEverywhere(spec, port)));
-            // A range is walked once: a refused port need not be held.
-            await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
-            const free = batch.filter((c) => c.free);
-            if (free.length > 0)
-                return free;
-        }
-        return undefined;
-    };
-}
-/** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
-function blockSource(spec) {
-    const range = spec.range ?? ephemeralRange();
-    const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new PortSet());
-    return async () => {
-        for (let base = bases.pop(); base !== undefined; base = bases.pop()) {
-            const ports = Array.from({ length: spec.count }, (_, i) => base + i);
-            if (ports.some((p) => spec.exclude.has(p)))
-                continue;
-            const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
-            const held = parts.flatMap((p) => p.held);
-            if (parts.every((p) => p.free))
-                return [{ ports, held, free: true }];
-            await closeAll(held);
-        }
-        return undefined;
-    };
-}
-/** Like Promise.all, but closes what the other promises bound when one of them fails. */
-async function settleAll(promises) {
-    try {
-        return await Promise.all(promises);
-    }
-    catch (failure) {
-        const results = await Promise.allSettled(promises);
-        await closeAll(fulfilled(results).flatMap((c) => c.held));
-        throw failure;
-    }
-}
-function shuffled(range, exclude) {
-    const ports = [];
-    if (range.high < range.low)
-        return ports;
-    for (let p = range.low; p <= range.high; p++)
-        if (!exclude.has(p))
-            ports.push(p);
-    for (let i = ports.length - 1; i > 0; i--) {
-        const j = Math.floor(Math.random() * (i + 1));
-        [ports[i], ports[j]] = [ports[j], ports[i]];
-    }
-    return ports;
+function gaveUp(spec, chosen, refusals, rounds) {
+    const found = chosen.flatMap((c) => c.ports).length;
+    const seconds = (spec.timeLimitMs / 1000).toFixed(1);
+    const bound = rounds >= MAX_ROUNDS ? `${rounds} rounds` : `${seconds} s`;
+    return new AllocationError(`Gave up after ${bound} with ${found} of the ${spec.count} ports asked for in ${where(spec)}${reasons(refusals)}: ${remedy(spec)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/settings/constants.ts
@@ -2271,9 +1992,6 @@ async function waitUntilGone(identity, ms) {
         await new Promise((r) => setTimeout(r, 10));
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/settings/naming.ts
 
 /** Names: how a port's name becomes its step output and its environment variable. */
@@ -2404,11 +2122,12 @@ function describeProtection(applied, holder, leases, now = Date.now()) {
         parts.push(`TIME_WAIT until ${until} UTC`);
     }
     if (holder)
-        parts.push('holder until a server listens or the post step');
+        parts.push('holder until the post step');
     return parts.join(' + ') || 'nothing';
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
 
 
 
@@ -2538,14 +2257,22 @@ function parseProtocol(raw) {
         throw new InputError(Input.Protocol, raw, 'tcp, udp or tcp,udp');
     return parts;
 }
-/** Addresses a port must be free on; each must be an address of this machine. */
+/**
+ * Addresses a port must be free on; each must be an address of this machine.
+ * Each is spelled one way (`0:0::1` is `::1`) and listed once. Addresses that a
+ * wildcard in the list covers (`0.0.0.0 ::`) are kept here and folded by the
+ * allocator (see planHosts), which binds the wildcard alone.
+ */
 function parseHosts(raw, known) {
-    const hosts = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
+    const given = raw.split(/[\s,]+/).filter(Boolean);
+    for (const host of given) {
+        if (external_node_net_default().isIP(host) === 0)
+            throw new InputError(Input.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
+    }
+    const hosts = [...new Set(given.map(canonicalHost))];
     // Listed only when an address is given: the usual empty input costs no interface lookup.
     const interfaces = hosts.length > 0 ? (known ?? localAddresses()) : new Set();
     for (const host of hosts) {
-        if (external_node_net_default().isIP(host) === 0)
-            throw new InputError(Input.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
         if (!interfaces.has(host)) {
             throw new InputError(Input.Host, host, `not an address of this machine; it has ${[...interfaces].join(', ')}`);
         }
@@ -2554,7 +2281,7 @@ function parseHosts(raw, known) {
 }
 function localAddresses() {
     const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
-    return new Set(['0.0.0.0', '::', ...found]);
+    return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
 }
 const PORT_ITEM = /^(\d{1,5})(?:-(\d{1,5}))?$/;
 function parseItem(input, raw, item, allowed) {
@@ -2620,8 +2347,6 @@ function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = pro
     return (port) => port >= first;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/protection/lease-location.ts
 
 
@@ -2950,9 +2675,15 @@ function ownerRuns(owner) {
 const LEASE_FILE = /^(\d{1,5})\.lease$/;
 const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
 const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
-/** The one place lease tokens are made: unique to one allocation. */
+/**
+ * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
+ * processes and hosts (see uniqueId for why) and safe in a file name. Built without
+ * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
+ * secret, and two equal tokens could not share a lease directory anyway, because the
+ * record `.owner-<pid>-<token>.json` is created exclusively. The one place tokens are made.
+ */
 function newToken() {
-    return (0,external_node_crypto_namespaceObject.randomUUID)();
+    return uniqueId();
 }
 function newOwner(runner, env = process.env) {
     return {
@@ -3247,6 +2978,155 @@ function dotenv(variables) {
         .join('');
 }
 
+;// CONCATENATED MODULE: ./src/platform/safe-files.ts
+
+
+/**
+ * Files written where a checkout, another account or the kernel could lay a
+ * trap: a symbolic link to a file elsewhere (a pull request can add one), a FIFO
+ * that blocks the writer, or procfs/sysfs, where Node's recursive mkdir loops.
+ *
+ * The rule for a path (made absolute against the working directory):
+ * - nothing under /proc, /sys or /dev, however it is reached;
+ * - below the working directory no component may be a symbolic link: the
+ *   checkout decides what is there;
+ * - elsewhere a symbolic link in a directory component is followed only when
+ *   root or this user owns it (system links such as macOS's /tmp); one another
+ *   account planted in a shared directory is refused. On Windows none is followed;
+ * - missing directories are created one level at a time, each checked after;
+ * - the file itself is never followed or opened: an existing one must be a
+ *   regular file, and it is replaced by a new file renamed over it, so a hard
+ *   link to another file is never written through.
+ */
+class UnsafePathError extends Error {
+    name = 'UnsafePathError';
+}
+/** Pseudo-filesystems: nothing is written there (procfs makes recursive mkdir loop; devices and FIFOs block). */
+const PSEUDO = ['/proc', '/sys', '/dev'];
+function isPseudoFilesystem(file) {
+    return process.platform !== 'win32' && PSEUDO.some((root) => file === root || file.startsWith(`${root}/`));
+}
+function below(dir, file) {
+    const relative = external_node_path_default().relative(dir, file);
+    return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+}
+/** Whether a symbolic link at `link` may be followed (see the rule above). */
+function trustedLink(link, stat, workdirs) {
+    if (process.platform === 'win32' || workdirs.some((dir) => below(dir, link)))
+        return false;
+    return stat.uid === 0 || stat.uid === process.getuid?.();
+}
+/**
+ * Makes sure directory `dir` exists, creating what is missing one level at a
+ * time, and returns its real path. Throws UnsafePathError when the rule above
+ * refuses a component, or the fs error when a directory cannot be created.
+ */
+function makeDirectories(dir, workdir = process.cwd()) {
+    const workdirs = [...new Set([external_node_path_default().resolve(workdir), external_node_fs_default().realpathSync(workdir)])];
+    const absolute = external_node_path_default().resolve(workdir, dir);
+    if (isPseudoFilesystem(absolute))
+        throw new UnsafePathError(`${absolute} is on a kernel pseudo-filesystem`);
+    const { root } = external_node_path_default().parse(absolute);
+    let current = root;
+    for (const part of absolute.slice(root.length).split((external_node_path_default()).sep).filter(Boolean)) {
+        const next = external_node_path_default().join(current, part);
+        let stat = lstatOrUndefined(next);
+        if (!stat) {
+            try {
+                external_node_fs_default().mkdirSync(next);
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            }
+            stat = external_node_fs_default().lstatSync(next); // checked after creating: something else may have raced us to the name
+        }
+        if (stat.isSymbolicLink()) {
+            if (!trustedLink(next, stat, workdirs))
+                throw new UnsafePathError(`${next} is a symbolic link`);
+            current = external_node_fs_default().realpathSync(next);
+            if (isPseudoFilesystem(current))
+                throw new UnsafePathError(`${next} leads to ${current}, a kernel pseudo-filesystem`);
+            if (!external_node_fs_default().statSync(current).isDirectory())
+                throw new UnsafePathError(`${next} is not a directory`);
+            continue;
+        }
+        if (!stat.isDirectory())
+            throw new UnsafePathError(`${next} is not a directory`);
+        current = next;
+    }
+    return current;
+}
+function lstatOrUndefined(file) {
+    try {
+        return external_node_fs_default().lstatSync(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+/** Open flags that never follow a final symbolic link nor block on a FIFO (where the OS has them). */
+const NO_FOLLOW = ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0);
+/**
+ * Opens an existing file for reading without following a symbolic link or
+ * blocking on a FIFO, and checks it is a regular file. Returns the descriptor
+ * (the caller closes it). Throws UnsafePathError for anything but a regular
+ * file (ELOOP from O_NOFOLLOW is reported as a link), the fs error otherwise.
+ */
+function openRegularFile(file) {
+    let fd;
+    try {
+        fd = fs.openSync(file, fs.constants.O_RDONLY | NO_FOLLOW);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw new UnsafePathError(`${file} is a symbolic link`);
+        throw error;
+    }
+    if (!fs.fstatSync(fd).isFile()) {
+        fs.closeSync(fd);
+        throw new UnsafePathError(`${file} is not a regular file`);
+    }
+    return fd;
+}
+/**
+ * Writes `data` to `file` by the rule above: directories made safely, an
+ * existing entry must be a regular file (not a link, FIFO, device or
+ * directory), and the data goes to a new file (O_EXCL, O_NOFOLLOW) renamed
+ * over the old one, so nothing is ever written through a link and a reader
+ * sees the old content or the new, never half. Returns the real path written.
+ * Throws UnsafePathError or the fs error; on error no temporary file is left.
+ */
+function replaceFile(file, data, workdir = process.cwd()) {
+    const absolute = external_node_path_default().resolve(workdir, file);
+    const dir = makeDirectories(external_node_path_default().dirname(absolute), workdir);
+    const target = external_node_path_default().join(dir, external_node_path_default().basename(absolute));
+    const existing = lstatOrUndefined(target);
+    if (existing?.isSymbolicLink())
+        throw new UnsafePathError(`${target} is a symbolic link`);
+    if (existing && !existing.isFile())
+        throw new UnsafePathError(`${target} is not a regular file`);
+    const temp = external_node_path_default().join(dir, `.${external_node_path_default().basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
+    const flags = (external_node_fs_default()).constants.O_WRONLY | (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | NO_FOLLOW;
+    const fd = external_node_fs_default().openSync(temp, flags, 0o666);
+    try {
+        try {
+            external_node_fs_default().writeFileSync(fd, data);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        external_node_fs_default().renameSync(temp, target);
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(temp, { force: true });
+        throw error;
+    }
+    return target;
+}
+
 ;// CONCATENATED MODULE: ./src/action/publish.ts
 
 
@@ -3255,24 +3135,25 @@ function dotenv(variables) {
 
 
 
-/** Writes the dotenv file first of all: a path that cannot be written fails the step before anything else is written. */
+/**
+ * Writes the dotenv file before anything else, so a path that cannot be used
+ * fails the step with nothing written. The file is written by the rule of
+ * safe-files.ts: never through a symbolic link, never to a FIFO, device or
+ * kernel pseudo-filesystem. Throws InputError naming `env-file`.
+ */
 function writeEnvFile(file, results) {
     if (!file)
         return;
-    const fail = (what, error) => new InputError(Input.EnvFile, file, `${what} (${error.code ?? errorMessage(error)})`);
     try {
-        (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        replaceFile(file, dotenv(results.variables));
     }
     catch (error) {
-        throw fail(`its directory ${external_node_path_default().dirname(file)} cannot be created`, error);
+        const why = error instanceof UnsafePathError
+            ? error.message
+            : `it cannot be written (${error.code ?? errorMessage(error)})`;
+        throw new InputError(Input.EnvFile, file, `${why}; name a regular file in a directory this job owns, such as \${{ runner.temp }}/ports.env`);
     }
-    try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(file, dotenv(results.variables));
-    }
-    catch (error) {
-        throw fail('the file cannot be written', error);
-    }
-    core_debug(`wrote ${file}`);
+    debug(`wrote ${file}`);
 }
 const GROUP_ABOVE = 20;
 /** Writes outputs and environment, then the summary. Called only once everything is known. */
@@ -3295,21 +3176,29 @@ function publish(results, summary) {
         writeSummary(results);
 }
 /**
- * Built with core.summary, appended synchronously: core.summary.write() would load
- * fs/promises for this one write, about 2 ms of every step's start-up.
+ * The job summary: a heading and a table, appended synchronously. Written here
+ * rather than with core.summary, whose module loads fs/promises (with readline
+ * and the file watchers) as soon as it is imported: about 3 ms of every step's
+ * start-up, summary or not.
  */
 function writeSummary(results) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file) {
-        core_debug('GITHUB_STEP_SUMMARY is not set: no job summary');
+        debug('GITHUB_STEP_SUMMARY is not set: no job summary');
         return;
     }
-    const header = ['Name', 'Port', 'Environment variable', 'Protocol', 'Protected by'].map((data) => ({ data, header: true }));
+    const header = ['Name', 'Port', 'Environment variable', 'Protocol', 'Protected by'];
     const rows = results.rows.map((r) => [r.name, String(r.port), results.exportEnv ? r.envName : '', results.protocol, results.protection]);
-    const table = summary.addHeading('Port Zero', 3).addTable([header, ...rows]);
-    const html = (results.notes?.length ? table.addList(results.notes) : table).stringify();
-    summary.emptyBuffer();
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, html + external_node_os_namespaceObject.EOL);
+    const table = [tableRow('th', header), ...rows.map((cells) => tableRow('td', cells))].join('');
+    // Protection the step could not give (leases, say) is listed under the table.
+    const notes = results.notes?.length ? `<ul>${results.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>${external_node_os_namespaceObject.EOL}` : '';
+    (0,external_node_fs_namespaceObject.appendFileSync)(file, `<h3>Port Zero</h3>${external_node_os_namespaceObject.EOL}<table>${table}</table>${external_node_os_namespaceObject.EOL}${notes}${external_node_os_namespaceObject.EOL}`);
+}
+function escapeHtml(text) {
+    return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+function tableRow(tag, cells) {
+    return `<tr>${cells.map((cell) => `<${tag}>${escapeHtml(cell)}</${tag}>`).join('')}</tr>`;
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -3335,8 +3224,8 @@ function readInputs() {
 async function run() {
     try {
         const settings = parseSettings(readInputs());
-        core_debug(`settings: ${JSON.stringify(settings)}`);
-        core_debug(`reserve ${settings.reserve}: ${settings.reserveChoice.why}`);
+        debug(`settings: ${JSON.stringify(settings)}`);
+        debug(`reserve ${settings.reserve}: ${settings.reserveChoice.why}`);
         // The runner process that runs this job: leases and the holder end when it does.
         const runner = identify(process.ppid);
         const leases = openLeases(settings, runner);
@@ -3352,7 +3241,7 @@ async function allocateAndProtect(settings, leases, runner) {
     const undo = [];
     if (leases)
         undo.push(() => leases.releaseAll());
-    const { reserve, applied } = reservationFor(settings.reserveChoice, (m) => core_debug(m));
+    const { reserve, applied } = reservationFor(settings.reserveChoice, (m) => debug(m));
     undo.push(() => applied.kernelPorts.length && removeReservedPorts(applied.kernelPorts, { sudo: applied.route === 'sudo' }));
     try {
         if (leases && settings.reserve === 'kernel' && (settings.range || settings.contiguous))
@@ -3388,7 +3277,7 @@ function openLeases(settings, runner) {
         const owner = newOwner(runner);
         const ttlMs = settings.leaseMinutes * 60_000;
         const book = new LeaseBook({ location, owner, ttlMs, reservation: settings.reserve, warn: (m) => warning(m) });
-        core_debug(`leases in ${location.own} for runner process ${runner.pid} (token ${owner.token})`);
+        debug(`leases in ${location.own} for runner process ${runner.pid} (token ${owner.token})`);
         return book;
     }
     catch (error) {
@@ -3418,16 +3307,16 @@ async function clearDeadJobs(settings, leases) {
     try {
         const removed = await releaseDeadJobsPorts(leases.location.root, swept, settings.reserveChoice.sudo ? 'sudo' : 'direct');
         if (removed.length)
-            core_debug(`took ports ${removed.join(' ')} of dead jobs off the kernel list`);
+            debug(`took ports ${removed.join(' ')} of dead jobs off the kernel list`);
     }
     catch (error) {
-        core_debug(`could not take the ports of dead jobs off the kernel list: ${errorMessage(error)}`);
+        debug(`could not take the ports of dead jobs off the kernel list: ${errorMessage(error)}`);
     }
 }
 async function allocate(settings, leases, reserve) {
     // With reserve: holder, the holder takes over from TIME_WAIT, so no moment is left unprotected.
     const allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve });
-    core_debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')}), reserve ${settings.reserve}`);
+    debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')}), reserve ${settings.reserve}`);
     return allocation;
 }
 async function hold(settings, allocation, runner) {
@@ -3441,7 +3330,7 @@ async function hold(settings, allocation, runner) {
         deadline: Date.now() + settings.leaseMinutes * 60_000,
         owner: runner,
     });
-    core_debug(`holder process ${holder.process.pid} holds ${plural(holder.held.length, 'port')}`);
+    debug(`holder process ${holder.process.pid} holds ${plural(holder.held.length, 'port')}`);
     if (holder.missed.length)
         warning(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
     return holder;
@@ -3470,7 +3359,7 @@ function main_saveState(leases, holder, applied) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(750);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(957);
 /** The action's main step (action.yml `runs.main`). */
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();

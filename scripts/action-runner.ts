@@ -53,6 +53,8 @@ export interface StepOptions {
    * sends `{ code }` when the step exits, and keeps running until killed.
    */
   worker?: string;
+  /** The working directory, as GITHUB_WORKSPACE is on a runner; default: the repository root. */
+  cwd?: string;
   /** Run the step as this account (needs root): its uid and gid, switched with `setpriv --init-groups`. */
   account?: { uid: number; gid: number };
 }
@@ -145,7 +147,14 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
     ...fileEnv,
   };
   const script = path.join(ROOT, options.entry === 'post' ? yml.runs.post! : yml.runs.main);
-  const { code, stdout, stderr, worker } = await spawnNode(options.node ?? process.execPath, script, env, options.worker, options.account);
+  const { code, stdout, stderr, worker } = await spawnNode(
+    options.node ?? process.execPath,
+    script,
+    env,
+    options.worker,
+    options.cwd,
+    options.account,
+  );
   const read = (name: keyof typeof files) => readFileSync(fileEnv[name], 'utf8');
   return {
     code,
@@ -161,7 +170,14 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   };
 }
 
-function spawnNode(node: string, script: string, env: Record<string, string>, worker?: string, account?: StepOptions['account']) {
+function spawnNode(
+  node: string,
+  script: string,
+  env: Record<string, string>,
+  worker?: string,
+  cwd = ROOT,
+  account?: StepOptions['account'],
+) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; worker?: ChildProcess }>((resolve, reject) => {
     const args = worker ? [worker, script] : [script];
     const stdio = worker ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'];
@@ -169,7 +185,7 @@ function spawnNode(node: string, script: string, env: Record<string, string>, wo
     const [file, argv] = account
       ? ['setpriv', [`--reuid=${account.uid}`, `--regid=${account.gid}`, '--init-groups', node, ...args]]
       : [node, args];
-    const child = spawn(file, argv, { env, cwd: ROOT, stdio: stdio as ('ignore' | 'pipe' | 'ipc')[] });
+    const child = spawn(file, argv, { env, cwd, stdio: stdio as ('ignore' | 'pipe' | 'ipc')[] });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d: Buffer) => (stdout += d));

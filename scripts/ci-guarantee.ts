@@ -90,13 +90,17 @@ async function exhaust(host: string, ipv6Only: boolean): Promise<Set<number>> {
  * are reported, not enforced: they are the limits the README states.
  */
 function claims(mode: string): Record<string, boolean> {
+  const linux = process.platform === 'linux';
+  // The kernel's reserved-port list keeps bind(0) off on every address.
+  if (mode === 'kernel') return { '127.0.0.1': true, ':: (dual-stack)': true, '::1': true };
   const protectsIpv4 = mode === 'holder' || mode === 'time-wait';
   return {
     '127.0.0.1': protectsIpv4,
     // Linux: a dual-stack bind conflicts with the IPv4 entries. XNU's in6_pcbsetport looks only at
     // unconnected IPv6 sockets when SO_REUSEADDR is set, so macOS is not claimed.
-    ':: (dual-stack)': protectsIpv4 && process.platform === 'linux',
-    '::1': false,
+    ':: (dual-stack)': protectsIpv4 && linux,
+    // Linux's time-wait self-connects on ::1 too; the holder holds on 127.0.0.1 only.
+    '::1': mode === 'time-wait' && linux,
   };
 }
 

@@ -89,7 +89,7 @@ describe.skipIf(skip)(
         expect(first.code).toBe(0);
         const refused = await runStep({ account: b, env: { TMPDIR: tmp }, with: { count: '1', range: '29000-29001', reserve: 'none' } });
         expect(refused.code).toBe(1);
-        expect(refused.stdout).toContain('No free port in range 29000-29001');
+        expect(refused.stdout).toContain('Only 0 of the 1 port asked for is free in range 29000-29001');
       } finally {
         first.worker!.kill('SIGKILL');
         await new Promise((r) => first.worker!.once('exit', r));

@@ -134,7 +134,7 @@ describe('the local command (dist/cli/index.js)', () => {
       expect(stdout).toContain('Released 1 port lease: 43000.\n');
       expect(stdout).toContain('PORT_1=43000\n');
       const stderr = (await shell('pz --range 43000-43000 >/dev/null; pz --range 43000-43000; pz release >/dev/null')).stderr;
-      expect(stderr).toMatch(/^port-zero: No free port in range 43000-43000/);
+      expect(stderr).toMatch(/^port-zero: Only 0 of the 1 port asked for is free in range 43000-43000/);
     },
     SLOW,
   );
@@ -169,7 +169,7 @@ describe('the local command (dist/cli/index.js)', () => {
       expect(job.code).toBe(0);
       const refused = await cli('--range', '43002-43002');
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toMatch(/No free port in range/);
+      expect(refused.stderr).toMatch(/Only 0 of the 1 port asked for is free in range/);
 
       const caller = spawn('bash', [...BASH, withPz('pz --range 43003-43003 && sleep 60')], { env: PZ });
       const printed = await new Promise<string>((resolve) => caller.stdout.once('data', (d: Buffer) => resolve(String(d))));
@@ -177,7 +177,7 @@ describe('the local command (dist/cli/index.js)', () => {
       const blocked = await runStep({ with: { count: '1', range: '43003-43003' } });
       caller.kill('SIGKILL');
       expect(blocked.code).toBe(1);
-      expect(blocked.stdout).toContain('No free port in range');
+      expect(blocked.stdout).toContain('Only 0 of the 1 port asked for is free in range');
     },
     SLOW,
   );

@@ -128,6 +128,11 @@ describe('allocation inputs', () => {
     expect(settings({ host: '' }).hosts).toEqual([]);
   });
 
+  it('spells each address one way and lists it once', () => {
+    expect(settings({ host: '::1 0:0::1 127.0.0.1,127.0.0.1' }).hosts).toEqual(['::1', '127.0.0.1']);
+    expect(settings({ host: '0.0.0.0 ::' }).hosts).toEqual(['0.0.0.0', '::']); // the allocator binds "::" alone
+  });
+
   it('refuses a malformed host and one the machine does not have', () => {
     expectInputError({ host: '127.0.0.1 localhost' }, 'host', 'localhost', /IP addresses/);
     expectInputError({ host: '300.1.1.1' }, 'host', '300.1.1.1', /IP addresses/);

@@ -118,6 +118,23 @@ class port_range_PortSet {
         }
         return rangeSize(range) - inside;
     }
+    /** The ports of `range` not in the set, as sorted ranges: where a search may look. */
+    complementIn(range) {
+        const gaps = [];
+        let next = range.low;
+        for (const r of this.ranges) {
+            if (r.high < next)
+                continue;
+            if (r.low > range.high)
+                break;
+            if (r.low > next)
+                gaps.push({ low: next, high: r.low - 1 });
+            next = r.high + 1;
+        }
+        if (next <= range.high)
+            gaps.push({ low: next, high: range.high });
+        return gaps;
+    }
     union(other) {
         return new port_range_PortSet([...this.ranges, ...other.ranges]);
     }
@@ -708,14 +725,16 @@ const LOOPBACKS = ['127.0.0.1', '::1'];
 const UDP_WAIT_MS = 250;
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
- * socket on 127.0.0.1 or ::1, for TCP and UDP alike. Reach each loopback address:
- * if our own socket does not get the connection (TCP) or the datagram (UDP),
- * somebody else has that address and port.
+ * socket on 127.0.0.1 or ::1, for TCP and UDP alike, or on any address the
+ * wildcard covers. Reach each loopback address and each of `also` (addresses
+ * asked for that the wildcard covers): if our own socket does not get the
+ * connection (TCP) or the datagram (UDP), somebody else has that address and port.
  */
-async function confirmLoopback(held) {
+async function confirmLoopback(held, also = []) {
     if (held.host !== '::' && held.host !== '0.0.0.0')
         return true;
-    const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
+    const covered = also.filter((a) => a !== '::' && a !== '0.0.0.0' && (held.host === '::' || external_node_net_default().isIPv4(a)));
+    const addresses = [...new Set([...(held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1)), ...covered])];
     const reach = held.server
         ? (a) => reachesOwnServer(held.server, a, held.port)
         : held.socket
@@ -812,6 +831,396 @@ async function windowsExcludedPorts(protocols, run = runNetsh) {
     return new port_range_PortSet(outputs.flatMap(parseExcludedRanges));
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/allocator/foreign-binds.ts
+
+
+
+/**
+ * Binds each port without SO_REUSEADDR and closes it at once, printing the
+ * ports the kernel refused. One request per line: "HOST PORT PORT ...".
+ */
+const SCRIPT = String.raw `
+use strict; use Socket qw(:all); $| = 1;
+while (my $line = <STDIN>) {
+  my ($host, @ports) = split ' ', $line;
+  my $v6 = $host =~ /:/;
+  my $addr = inet_pton($v6 ? AF_INET6 : AF_INET, $host);
+  my @busy;
+  for my $port (defined $addr ? @ports : ()) {
+    socket(my $s, $v6 ? PF_INET6 : PF_INET, SOCK_STREAM, 0) or last;
+    setsockopt($s, IPPROTO_IPV6, IPV6_V6ONLY, 0) if $v6;
+    my $sa = $v6 ? pack_sockaddr_in6($port, $addr) : pack_sockaddr_in($port, $addr);
+    push @busy, $port if !bind($s, $sa) && ($!{EADDRINUSE} || $!{EACCES});
+    close $s;
+  }
+  print "@busy\n";
+}`;
+/**
+ * Finds TCP ports that other sockets use where Node's own bind cannot tell.
+ *
+ * Node sets SO_REUSEADDR on every TCP bind (libuv does, unconditionally), and
+ * on Linux such a listen succeeds next to a socket another program keeps bound
+ * but not listening with SO_REUSEADDR (a common way for test harnesses to
+ * reserve a port); that program's own listen then fails. Linux lists no such
+ * socket in /proc/net/tcp (inet_diag dumps them only from 6.9 on). A bind
+ * without SO_REUSEADDR is refused by it, as by a listener, a TIME_WAIT entry or
+ * a connection on the port, which is also what the kernel's own choice (port 0)
+ * skips. Node cannot make such a bind, so a perl one-off does (perl-base is part
+ * of every Debian and Ubuntu system); where perl is missing, or not on Linux,
+ * `busy` finds nothing. macOS needs no probe for this: BSD refuses a second
+ * bind of the same address and port unless both set SO_REUSEPORT. Windows: Node
+ * binds without SO_REUSEADDR there, so its bind sees every socket itself.
+ *
+ * One process serves a whole allocation; `close` ends it.
+ */
+class ForeignBinds {
+    child;
+    pending;
+    buffer = '';
+    /** Started on the first request: the kernel's own choice, the usual path, needs no probe. */
+    unstarted;
+    deadline;
+    /**
+     * @param deadline when the allocation gives up (ms since the epoch): a request
+     *   not answered by then ends the probe and counts as "nothing found", so the
+     *   allocation's own bound ends it.
+     */
+    constructor(enabled = process.platform === 'linux', deadline = Infinity) {
+        this.unstarted = enabled;
+        this.deadline = deadline;
+    }
+    start() {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('perl', ['-e', SCRIPT], { stdio: 'pipe' });
+        child.on('error', () => this.stop()); // no perl: go on without the probe
+        child.on('exit', () => this.stop());
+        child.stdin.on('error', () => this.stop());
+        child.stdout.setEncoding('utf8').on('data', (chunk) => this.receive(chunk));
+        this.child = child;
+    }
+    receive(chunk) {
+        this.buffer += chunk;
+        const end = this.buffer.indexOf('\n');
+        if (end < 0 || !this.pending)
+            return;
+        const line = this.buffer.slice(0, end);
+        this.buffer = this.buffer.slice(end + 1);
+        this.answer(new Set(line.split(' ').filter(Boolean).map(Number)));
+    }
+    answer(busy) {
+        const pending = this.pending;
+        this.pending = undefined;
+        if (pending) {
+            clearTimeout(pending.timer);
+            pending.resolve(busy);
+        }
+    }
+    stop() {
+        const child = this.child;
+        this.child = undefined;
+        if (child && child.exitCode === null && child.signalCode === null)
+            child.kill();
+        this.answer(new Set());
+    }
+    /**
+     * The ports of `ports` another TCP socket uses on `host` (EVERY_ADDRESS: the
+     * dual-stack wildcard), as far as the probe can tell; empty without the probe.
+     * One request at a time.
+     */
+    async busy(host, ports) {
+        if (this.unstarted && ports.length > 0) {
+            this.unstarted = false;
+            this.start();
+        }
+        const child = this.child;
+        if (!child || ports.length === 0)
+            return new Set();
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => this.stop(), Math.min(Math.max(this.deadline - Date.now(), 0), 2 ** 31 - 1));
+            this.pending = { resolve, timer };
+            child.stdin.write(`${host === EVERY_ADDRESS ? '::' : host} ${ports.join(' ')}\n`);
+        });
+    }
+    /** Ends the probe process; safe to call twice. */
+    close() {
+        this.unstarted = false;
+        this.stop();
+    }
+}
+/** TCP state 06 in /proc/net/tcp: TIME_WAIT. */
+const TIME_WAIT = '06';
+/**
+ * The local ports of the sockets /proc/net/<file> lists (tcp, tcp6, udp,
+ * udp6), each with the states seen. Bound-but-not-listening TCP sockets are
+ * not listed (see ForeignBinds). Empty where there is no /proc. One read of
+ * each file costs about 10-20 ms on Linux: the kernel walks its whole table.
+ */
+function socketStates(files) {
+    const states = new Map();
+    for (const file of files) {
+        let text;
+        try {
+            text = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/net/${file}`, 'utf8');
+        }
+        catch {
+            continue;
+        }
+        for (const line of text.split('\n').slice(1)) {
+            const [, local, , state] = line.trim().split(/\s+/);
+            const port = parseInt(local?.split(':')[1] ?? '', 16);
+            if (port > 0)
+                states.set(port, (states.get(port) ?? new Set()).add(state));
+        }
+    }
+    return states;
+}
+/** Whether the only sockets on a port are in TIME_WAIT: a SO_REUSEADDR server binds it at once. */
+function onlyTimeWait(states) {
+    return states !== undefined && states.size === 1 && states.has(TIME_WAIT);
+}
+
+;// CONCATENATED MODULE: ./src/allocator/hosts.ts
+
+/** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
+function canonicalHost(host) {
+    const family = external_node_net_default().isIP(host);
+    if (family === 0 || host.includes('%'))
+        return host;
+    const address = new (external_node_net_default()).SocketAddress({ address: host, family: family === 6 ? 'ipv6' : 'ipv4' }).address;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    return mapped ? mapped[1] : address;
+}
+/**
+ * Folds an address list into one that can be bound together. `::` is bound
+ * dual-stack, so it covers every address of both families; `0.0.0.0` covers
+ * every IPv4 address. On Linux a wildcard and an address it covers can never
+ * both be bound on one port (even with SO_REUSEADDR), so binding both would
+ * refuse every port: `0.0.0.0 ::` becomes `::`, `0.0.0.0 127.0.0.1` becomes
+ * `0.0.0.0`, and duplicates (in any spelling) go.
+ */
+function planHosts(hosts) {
+    const unique = [...new Set(hosts.map(canonicalHost))];
+    const covers = (wildcard, host) => host !== wildcard && (wildcard === '::' || (wildcard === '0.0.0.0' && external_node_net_default().isIPv4(host)));
+    const covered = unique.filter((host) => unique.some((other) => covers(other, host)));
+    return { bind: unique.filter((host) => !covered.includes(host)), covered };
+}
+
+;// CONCATENATED MODULE: ./src/allocator/candidate.ts
+
+
+/** The most binds one round of a source makes at once. */
+const MAX_ROUND = 1024;
+function describePair(pair) {
+    return `${pair.protocol} on ${pair.host || 'every address'}`;
+}
+/**
+ * Binds `port` on every pair, holding what succeeds. Port 0 lets the first bind
+ * choose. Resolves with a refused candidate when the port is taken somewhere;
+ * rejects on any other error (the kernel out of ephemeral ports, an address the
+ * machine lacks), having closed what it bound.
+ */
+async function bindEverywhere(spec, port) {
+    const [head, ...rest] = spec.pairs;
+    const first = await bind(head.protocol, head.host, port).catch((error) => {
+        if (port !== 0 && isBusy(error))
+            return undefined;
+        throw explain(error, head.host, port);
+    });
+    if (!first)
+        return { ports: [port], held: [], free: false, refusal: `taken for ${describePair(head)}` };
+    if (rest.length === 0)
+        return { ports: [first.port], held: [first], free: true }; // the usual case: TCP, every address
+    const others = await Promise.allSettled(rest.map((p) => bind(p.protocol, p.host, first.port)));
+    const held = [first, ...fulfilled(others)];
+    const failure = rejected(others).find((e) => !isBusy(e));
+    if (failure) {
+        await closeAll(held);
+        throw explain(failure, '', first.port);
+    }
+    const refusedOn = rest.find((_, i) => others[i].status === 'rejected');
+    return { ports: [first.port], held, free: !refusedOn, refusal: refusedOn && `taken for ${describePair(refusedOn)}` };
+}
+/** bind(0) failed because the kernel has no ephemeral port left to give on that address. */
+class EphemeralExhausted extends AllocationError {
+    name = 'EphemeralExhausted';
+}
+function explain(error, host, port) {
+    const code = error?.code;
+    if (code === 'EADDRNOTAVAIL')
+        return new AllocationError(`Address ${host || 'asked for'} is not an address of this machine`);
+    if (port === 0 && (code === 'EADDRINUSE' || code === 'EAGAIN')) {
+        return new EphemeralExhausted('The kernel has no free ephemeral port left');
+    }
+    return error instanceof Error ? error : new Error(String(error));
+}
+function fulfilled(results) {
+    return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+}
+function rejected(results) {
+    return results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+}
+/** Like Promise.all, but closes what the other promises bound when one of them fails. */
+async function settleAll(promises) {
+    try {
+        return await Promise.all(promises);
+    }
+    catch (failure) {
+        const results = await Promise.allSettled(promises);
+        await closeAll(fulfilled(results).flatMap((c) => c.held));
+        throw failure;
+    }
+}
+/** The ports of `ranges` in random order: lowest-first would make concurrent jobs collide on the same low ports. */
+function shuffled(ranges) {
+    const ports = [];
+    for (const range of ranges)
+        for (let p = range.low; p <= range.high; p++)
+            ports.push(p);
+    for (let i = ports.length - 1; i > 0; i--) {
+        const j = Math.floor(Math.random() * (i + 1));
+        [ports[i], ports[j]] = [ports[j], ports[i]];
+    }
+    return ports;
+}
+
+;// CONCATENATED MODULE: ./src/allocator/sources.ts
+
+
+
+
+/** Why a port the probe found in use is refused. */
+const FOREIGN = 'in use by another socket (bound, listening, connected or in TIME_WAIT)';
+/**
+ * The kernel picks (bind to port 0); every proposal stays bound, so it never
+ * offers the same port twice. When the kernel runs out of ephemeral ports, or
+ * keeps proposing excluded ones, the search goes on with `explicit(tried)`
+ * over what is left, keeping what this source has found so far.
+ */
+function kernelSource(spec, explicit) {
+    let size = 0;
+    let excluded = 0;
+    const tried = [];
+    let next;
+    return async (remaining) => {
+        if (next)
+            return next(remaining);
+        // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
+        size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), MAX_ROUND);
+        const results = await Promise.allSettled(Array.from({ length: size }, () => bindEverywhere(spec, 0)));
+        const found = fulfilled(results);
+        const failure = rejected(results).find((e) => !(e instanceof EphemeralExhausted));
+        if (failure) {
+            await closeAll(found.flatMap((c) => c.held));
+            throw failure;
+        }
+        for (const c of found) {
+            tried.push(c.ports[0]);
+            if (spec.exclude.has(c.ports[0]))
+                excluded++;
+        }
+        // Every excluded proposal stays bound and each later bind(0) walks past it: past a few, search directly.
+        if (found.length < size || excluded > spec.count + 64)
+            next = explicit(tried);
+        return found;
+    };
+}
+/**
+ * Explicit binds over `search` minus `exclude` and `skip`, in random order,
+ * each port tried once. Ports the probe finds in use are refused unbound;
+ * refused ports are closed at once (a range is walked once, so nothing needs
+ * steering away).
+ */
+function rangeSource(spec, search, probe, skip = new port_range_PortSet()) {
+    const order = shuffled(spec.exclude.union(skip).complementIn(search));
+    let size = 0;
+    return async (remaining) => {
+        if (order.length === 0)
+            return undefined;
+        size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), MAX_ROUND);
+        const ports = order.splice(-size);
+        const foreign = await foreignPorts(spec, probe, ports, spec.range === undefined);
+        const batch = await settleAll(ports.filter((p) => !foreign.has(p)).map((port) => bindEverywhere(spec, port)));
+        await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+        const refused = [...foreign].map((port) => ({ ports: [port], held: [], free: false, refusal: FOREIGN }));
+        return [...batch.map((c) => (c.free ? c : { ...c, held: [] })), ...refused];
+    };
+}
+/**
+ * Random blocks of `count` consecutive ports until one is wholly free. Every
+ * port found busy (excluded, in use, refused by a bind) rules out each block
+ * that contains it; after the first refused block every socket the kernel
+ * lists is learned at once (/proc on Linux). So a range with no such block ends after a few rounds instead
+ * of trying every base.
+ */
+function blockSource(spec, search, probe, skip = new port_range_PortSet()) {
+    const emulateKernel = spec.range === undefined;
+    let busy = spec.exclude.union(skip);
+    const learn = (ports) => (busy = busy.union(new port_range_PortSet([...ports].map((p) => ({ low: p, high: p })))));
+    let surveyed = false;
+    // One look at every socket the kernel lists, after the first refused block: cheaper than any more blocks.
+    const survey = () => {
+        if (surveyed)
+            return;
+        surveyed = true;
+        const files = [...new Set(spec.pairs.map((p) => p.protocol))].flatMap((p) => [p, `${p}6`]);
+        const states = socketStates(files);
+        learn([...states].filter(([, seen]) => emulateKernel || !onlyTimeWait(seen)).map(([port]) => port));
+    };
+    return async () => {
+        const base = randomBase(busy.complementIn(search), spec.count);
+        if (base === undefined)
+            return undefined;
+        const ports = Array.from({ length: spec.count }, (_, i) => base + i);
+        const foreign = await foreignPorts(spec, probe, ports, emulateKernel);
+        if (foreign.size > 0) {
+            learn(foreign);
+            survey();
+            return [{ ports, held: [], free: false, refusal: FOREIGN }];
+        }
+        const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+        const held = parts.flatMap((p) => p.held);
+        if (parts.every((p) => p.free))
+            return [{ ports, held, free: true }];
+        await closeAll(held);
+        const refused = parts.filter((p) => !p.free);
+        learn(refused.map((p) => p.ports[0]));
+        survey();
+        return [{ ports, held: [], free: false, refusal: refused[0].refusal }];
+    };
+}
+/** A base chosen uniformly among those whose whole block lies in one of `runs`; undefined when none fits. */
+function randomBase(runs, count) {
+    const bases = runs.map((r) => Math.max(0, r.high - r.low + 2 - count));
+    let pick = Math.floor(Math.random() * bases.reduce((a, b) => a + b, 0));
+    for (let i = 0; i < runs.length; i++) {
+        if (pick < bases[i])
+            return runs[i].low + pick;
+        pick -= bases[i];
+    }
+    return undefined;
+}
+/**
+ * The ports of `ports` the probe finds in use for any TCP pair. An explicit
+ * `range` (`emulateKernel` false) keeps ports that are only in TIME_WAIT, as a
+ * SO_REUSEADDR server binds them; a search standing in for the kernel's own
+ * choice skips them, as bind(0) does: TIME_WAIT is what keeps it off other
+ * jobs' reserved ports.
+ */
+async function foreignPorts(spec, probe, ports, emulateKernel) {
+    const found = new Set();
+    for (const pair of spec.pairs) {
+        if (pair.protocol !== 'tcp')
+            continue;
+        for (const port of await probe.busy(pair.host, ports))
+            found.add(port);
+    }
+    if (emulateKernel || found.size === 0)
+        return found;
+    const states = socketStates(['tcp', 'tcp6']);
+    return new Set([...found].filter((port) => !onlyTimeWait(states.get(port))));
+}
+
 ;// CONCATENATED MODULE: ./src/allocator/allocate-ports.ts
 
 
@@ -821,14 +1230,24 @@ async function windowsExcludedPorts(protocols, run = runNetsh) {
 
 
 
-/** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
-const MAX_SKIPPED = 20000;
+
+
+
+/** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
+const DEFAULT_TIME_LIMIT_MS = 10_000;
+/** At most this many rounds of a source (each at most 1024 binds or one block): the attempt bound. */
+const MAX_ROUNDS = 4096;
 /** Rounds of drawing again the ports another program took while they were being reserved. */
 const MAX_REDRAWS = 5;
 /**
  * Binds the whole batch, holds every socket until all ports are known, then
  * closes them all, so no port can be handed out twice within the batch. Ports lost
  * during the reservation are drawn again (a contiguous block as a whole).
+ *
+ * Every request ends: each source walks a finite space (see sources.ts), and
+ * the search stops after `timeLimitMs` or MAX_ROUNDS rounds, whichever comes
+ * first. Throws AllocationError naming what refused the ports and what to
+ * change; PortZeroError for a bad count; the socket error for anything else.
  */
 async function allocatePorts(options) {
     let { allocation, lost } = await allocateOnce(options);
@@ -848,200 +1267,171 @@ async function allocatePorts(options) {
 }
 async function allocateOnce(options) {
     const spec = await resolveSpec(options);
+    const deadline = Date.now() + spec.timeLimitMs;
     const chosen = [];
     const skipped = [];
+    const refusals = new Map();
+    const probe = new ForeignBinds(spec.probeForeign, deadline);
     try {
-        const source = spec.contiguous ? blockSource(spec) : spec.range ? rangeSource(spec) : kernelSource(spec);
-        while (chosen.length < spec.count && !(spec.contiguous && chosen.length > 0)) {
+        const source = chooseSource(spec, probe);
+        for (let round = 0; chosen.length < spec.count && !(spec.contiguous && chosen.length > 0); round++) {
+            if (Date.now() > deadline || round >= MAX_ROUNDS)
+                throw gaveUp(spec, chosen, refusals, round);
             const batch = await source(spec.count - chosen.length);
             if (!batch)
                 break;
-            await judge(spec, batch, chosen, skipped);
-            if (skipped.length > MAX_SKIPPED)
-                throw new AllocationError(`Gave up after skipping ${skipped.length} taken ports`);
+            await judge(spec, batch, chosen, skipped, refusals);
         }
         const ports = chosen.flatMap((c) => c.ports);
         if (ports.length < spec.count)
-            throw shortfall(spec, ports.length);
+            throw shortfall(spec, ports.length, refusals);
+        // Refused ports only steered the search: free them before reserving, whose loopback clients need ephemeral ports.
+        await closeAll(skipped.splice(0));
         const protect = spec.reserve === 'time-wait' ? time_wait_reserveTimeWait : spec.reserve === 'none' ? undefined : spec.reserve;
         const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
         const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
         return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
     }
     finally {
+        probe.close();
         await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
     }
 }
 /**
- * Sorts a batch into chosen and skipped. Skipped sockets stay bound until the
- * end, so the kernel cannot offer those ports again; so do any not needed.
+ * The kernel's choice by default; explicit search where it cannot serve: a
+ * `range`, a block, or an `exclude` covering much of the ephemeral range (every
+ * excluded proposal would stay bound, and each later bind(0) walks past all of them).
  */
-async function judge(spec, batch, chosen, skipped) {
+function chooseSource(spec, probe) {
+    if (spec.range)
+        return (spec.contiguous ? blockSource : rangeSource)(spec, spec.range, probe);
+    const ephemeral = ephemeralRange();
+    // What the kernel's own choice skips and an explicit bind does not see: the reserved list.
+    const reserved = () => readReservedPorts();
+    if (spec.contiguous)
+        return blockSource(spec, ephemeral, probe, reserved());
+    const explicit = (tried) => rangeSource(spec, ephemeral, probe, reserved().union(new port_range_PortSet(tried.map((p) => ({ low: p, high: p })))));
+    const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
+    return excludedShare >= 0.25 ? explicit([]) : kernelSource(spec, explicit);
+}
+/**
+ * Sorts a batch into chosen and skipped, counting why each refused one was
+ * refused. Skipped sockets stay bound until the end, so the kernel cannot offer
+ * those ports again; so do any not needed.
+ */
+async function judge(spec, batch, chosen, skipped, refusals) {
     const asks = spec.claim !== undefined || spec.confirmLoopback;
     for (let i = 0; i < batch.length; i++) {
         const candidate = batch[i];
         const wanted = chosen.length < spec.count && !(spec.contiguous && chosen.length > 0);
-        let taken;
+        let refusal;
         try {
-            taken = wanted && candidate.free && !candidate.ports.some((p) => spec.exclude.has(p)) && (!asks || (await claimed(spec, candidate)));
+            if (!wanted)
+                refusal = undefined;
+            else if (!candidate.free)
+                refusal = candidate.refusal ?? 'taken';
+            else if (candidate.ports.some((p) => spec.exclude.has(p)))
+                refusal = 'excluded';
+            else if (asks)
+                refusal = await claimed(spec, candidate);
         }
         catch (error) {
             for (const rest of batch.slice(i))
                 skipped.push(...rest.held); // still ours to close
             throw error;
         }
-        if (taken)
+        if (wanted && refusal === undefined)
             chosen.push(candidate);
         else
             skipped.push(...candidate.held);
+        if (refusal)
+            refusals.set(refusal, (refusals.get(refusal) ?? 0) + candidate.ports.length);
     }
 }
+/** Undefined when the candidate is ours; else why not. */
 async function claimed(spec, candidate) {
-    if (spec.confirmLoopback && !(await confirmAll(candidate)))
-        return false;
-    return spec.claim ? spec.claim(candidate.ports) : true;
+    if (spec.confirmLoopback && !(await confirmAll(spec, candidate)))
+        return 'taken on a loopback or listed address';
+    if (spec.claim && !(await spec.claim(candidate.ports)))
+        return 'leased by another job';
+    return undefined;
 }
 async function resolveSpec(options) {
     if (!Number.isInteger(options.count) || options.count < 1) {
         throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
     }
-    const hosts = options.hosts?.length ? [...options.hosts] : [EVERY_ADDRESS];
+    // A host list that can never be bound together ("0.0.0.0 ::") would refuse every port: fold it.
+    const plan = planHosts(options.hosts ?? []);
+    const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
     const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
-    let exclude = options.exclude ?? new port_range_PortSet();
+    const asked = options.exclude ?? new port_range_PortSet();
+    let system = new port_range_PortSet();
     // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
-    if (process.platform === 'win32' && (options.range || options.contiguous)) {
-        exclude = exclude.union(await windowsExcludedPorts(protocols));
-    }
-    // Port 0 skips the kernel's reserved-port list too; explicit binds to listed ports succeed.
+    if (process.platform === 'win32' && (options.range || options.contiguous))
+        system = await windowsExcludedPorts(protocols);
+    // Port 0 skips the kernel's reserved-port list; explicit binds to listed ports succeed, so a draw must skip them.
     if (process.platform === 'linux' && (options.range || options.contiguous))
-        exclude = exclude.union(readReservedPorts());
+        system = readReservedPorts();
+    const exclude = asked.union(system);
     return {
         count: options.count,
         protocols,
-        hosts,
         pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
+        covered: plan.covered,
         range: options.range,
         exclude,
+        system,
         contiguous: options.contiguous ?? false,
         claim: options.claim,
         reserve: options.reserve ?? 'none',
         confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
+        timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+        probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
     };
 }
-async function confirmAll(candidate) {
-    const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h)));
+async function confirmAll(spec, candidate) {
+    const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h, spec.covered)));
     return results.every(Boolean);
 }
-function shortfall(spec, found) {
-    const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
-    if (spec.count === 1)
-        return new AllocationError(`No free port in ${where}`);
+function where(spec) {
+    const { low, high } = spec.range ?? ephemeralRange();
+    return spec.range ? `range ${low}-${high}` : `the ephemeral range ${low}-${high}`;
+}
+/** The main reasons ports were refused, most frequent first: "1890 excluded, 12 taken for udp on ::". */
+function reasons(refusals) {
+    const top = [...refusals].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    return top.length ? ` (refused: ${top.map(([why, n]) => `${n} ${why}`).join(', ')})` : '';
+}
+/** What the user can change to get the ports. */
+function remedy(spec) {
+    if (spec.contiguous)
+        return `ask for a smaller block, widen 'range' or drop 'contiguous'`;
+    if (spec.range)
+        return `widen 'range', shorten 'exclude' or ask for fewer ports`;
+    return `shorten 'exclude', ask for fewer ports, or set a 'range' outside the ephemeral range`;
+}
+/** Why ports on the system's lists were never tried. */
+const SYSTEM_REFUSAL = process.platform === 'win32'
+    ? "in Windows' excluded port ranges"
+    : "on the kernel's reserved-port list (other jobs' ports, or an administrator's)";
+function shortfall(spec, found, refusals) {
+    const searched = spec.range ?? ephemeralRange();
+    const held = rangeSize(searched) - spec.system.countOutside(searched);
+    if (held > 0)
+        refusals.set(SYSTEM_REFUSAL, held);
+    const left = spec.exclude.countOutside(searched);
+    const why = left < spec.count && held === 0 ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
     if (spec.contiguous) {
-        return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where}`);
+        return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
     }
-    return new AllocationError(`Only ${found} of the ${spec.count} ports asked for ${found === 1 ? 'is' : 'are'} free in ${where}`);
+    const asked = `${found} of the ${plural(spec.count, 'port')} asked for ${found === 1 || spec.count === 1 ? 'is' : 'are'}`;
+    return new AllocationError(`Only ${asked} free in ${where(spec)}${why}: ${remedy(spec)}`);
 }
-/** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
-async function bindEverywhere(spec, port) {
-    const [head, ...rest] = spec.pairs;
-    const first = await bind(head.protocol, head.host, port).catch((error) => {
-        if (port !== 0 && isBusy(error))
-            return undefined;
-        throw explain(error, head.host, port);
-    });
-    if (!first)
-        return { ports: [port], held: [], free: false };
-    if (rest.length === 0)
-        return { ports: [first.port], held: [first], free: true }; // the usual case: TCP, every address
-    const others = await Promise.allSettled(rest.map((p) => bind(p.protocol, p.host, first.port)));
-    const held = [first, ...fulfilled(others)];
-    const failure = rejected(others).find((e) => !isBusy(e));
-    if (failure) {
-        await closeAll(held);
-        throw explain(failure, '', first.port);
-    }
-    return { ports: [first.port], held, free: held.length === spec.pairs.length };
-}
-function fulfilled(results) {
-    return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-}
-function rejected(results) {
-    return results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
-}
-function explain(error, host, port) {
-    const code = error?.code;
-    if (code === 'EADDRNOTAVAIL')
-        return new AllocationError(`Address ${host || 'asked for'} is not an address of this machine`);
-    if (port === 0 && (code === 'EADDRINUSE' || code === 'EAGAIN')) {
-        return new AllocationError('The kernel has no free ephemeral port left');
-    }
-    return error instanceof Error ? error : new Error(String(error));
-}
-/** The kernel picks; every socket stays bound, so it never offers the same port twice. */
-function kernelSource(spec) {
-    let size = 0;
-    // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
-    return (remaining) => {
-        size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), 1024);
-        return settleAll(Array.from({ length: size }, () => bindEverywhere(spec, 0)));
-    };
-}
-/** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
-function rangeSource(spec) {
-    const order = shuffled(spec.range, spec.exclude);
-    return async (remaining) => {
-        while (order.length > 0) {
-            const batch = await settleAll(order.splice(0, remaining).map((port) => bindEverywhere(spec, port)));
-            // A range is walked once: a refused port need not be held.
-            await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
-            const free = batch.filter((c) => c.free);
-            if (free.length > 0)
-                return free;
-        }
-        return undefined;
-    };
-}
-/** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
-function blockSource(spec) {
-    const range = spec.range ?? ephemeralRange();
-    const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new port_range_PortSet());
-    return async () => {
-        for (let base = bases.pop(); base !== undefined; base = bases.pop()) {
-            const ports = Array.from({ length: spec.count }, (_, i) => base + i);
-            if (ports.some((p) => spec.exclude.has(p)))
-                continue;
-            const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
-            const held = parts.flatMap((p) => p.held);
-            if (parts.every((p) => p.free))
-                return [{ ports, held, free: true }];
-            await closeAll(held);
-        }
-        return undefined;
-    };
-}
-/** Like Promise.all, but closes what the other promises bound when one of them fails. */
-async function settleAll(promises) {
-    try {
-        return await Promise.all(promises);
-    }
-    catch (failure) {
-        const results = await Promise.allSettled(promises);
-        await closeAll(fulfilled(results).flatMap((c) => c.held));
-        throw failure;
-    }
-}
-function shuffled(range, exclude) {
-    const ports = [];
-    if (range.high < range.low)
-        return ports;
-    for (let p = range.low; p <= range.high; p++)
-        if (!exclude.has(p))
-            ports.push(p);
-    for (let i = ports.length - 1; i > 0; i--) {
-        const j = Math.floor(Math.random() * (i + 1));
-        [ports[i], ports[j]] = [ports[j], ports[i]];
-    }
-    return ports;
+function gaveUp(spec, chosen, refusals, rounds) {
+    const found = chosen.flatMap((c) => c.ports).length;
+    const seconds = (spec.timeLimitMs / 1000).toFixed(1);
+    const bound = rounds >= MAX_ROUNDS ? `${rounds} rounds` : `${seconds} s`;
+    return new AllocationError(`Gave up after ${bound} with ${found} of the ${spec.count} ports asked for in ${where(spec)}${reasons(refusals)}: ${remedy(spec)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
@@ -1136,11 +1526,37 @@ function process_identity_isRunning(identity, facts = HOST) {
     return now === identity.start;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/unique-id.ts
+
+/**
+ * An identifier no other call on this host or another is expected to return,
+ * without node:crypto (about 10 ms of a step's start-up): a hash of the host
+ * name, the process ID, the monotonic clock in nanoseconds and 52 bits of
+ * Math.random, in base 36 joined by `-` (so it is safe in a file name), e.g.
+ * `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`.
+ *
+ * Why that is enough: on one host, two live processes never share a process ID,
+ * and one process never reads the same monotonic clock value twice (it ticks in
+ * nanoseconds and only forward, and a reused process ID comes later on it);
+ * Math.random (seeded from the OS's entropy for each process) and the host name
+ * keep apart processes that do share an ID: other hosts, or containers with
+ * their own process ID namespace. It is not a secret and must not be used as one.
+ */
+function uniqueId() {
+    const random = Math.floor(Math.random() * 2 ** 52).toString(36);
+    return [hash((0,external_node_os_namespaceObject.hostname)()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
+}
+/** FNV-1a (32 bits) of `text`, in base 36. */
+function hash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(36);
+}
+
 ;// CONCATENATED MODULE: ./src/settings/constants.ts
 /** Names that cross a boundary: action.yml inputs, step outputs, and state kept for the post step. */
 const Input = {
@@ -1509,9 +1925,15 @@ function ownerRuns(owner) {
 const LEASE_FILE = /^(\d{1,5})\.lease$/;
 const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
 const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
-/** The one place lease tokens are made: unique to one allocation. */
+/**
+ * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
+ * processes and hosts (see uniqueId for why) and safe in a file name. Built without
+ * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
+ * secret, and two equal tokens could not share a lease directory anyway, because the
+ * record `.owner-<pid>-<token>.json` is created exclusively. The one place tokens are made.
+ */
 function newToken() {
-    return (0,external_node_crypto_namespaceObject.randomUUID)();
+    return uniqueId();
 }
 function newOwner(runner, env = process.env) {
     return {
@@ -1888,11 +2310,12 @@ function describeProtection(applied, holder, leases, now = Date.now()) {
         parts.push(`TIME_WAIT until ${until} UTC`);
     }
     if (holder)
-        parts.push('holder until a server listens or the post step');
+        parts.push('holder until the post step');
     return parts.join(' + ') || 'nothing';
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
 
 
 
@@ -2022,14 +2445,22 @@ function parseProtocol(raw) {
         throw new InputError(Input.Protocol, raw, 'tcp, udp or tcp,udp');
     return parts;
 }
-/** Addresses a port must be free on; each must be an address of this machine. */
+/**
+ * Addresses a port must be free on; each must be an address of this machine.
+ * Each is spelled one way (`0:0::1` is `::1`) and listed once. Addresses that a
+ * wildcard in the list covers (`0.0.0.0 ::`) are kept here and folded by the
+ * allocator (see planHosts), which binds the wildcard alone.
+ */
 function parseHosts(raw, known) {
-    const hosts = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
+    const given = raw.split(/[\s,]+/).filter(Boolean);
+    for (const host of given) {
+        if (external_node_net_default().isIP(host) === 0)
+            throw new InputError(Input.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
+    }
+    const hosts = [...new Set(given.map(canonicalHost))];
     // Listed only when an address is given: the usual empty input costs no interface lookup.
     const interfaces = hosts.length > 0 ? (known ?? localAddresses()) : new Set();
     for (const host of hosts) {
-        if (external_node_net_default().isIP(host) === 0)
-            throw new InputError(Input.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
         if (!interfaces.has(host)) {
             throw new InputError(Input.Host, host, `not an address of this machine; it has ${[...interfaces].join(', ')}`);
         }
@@ -2038,7 +2469,7 @@ function parseHosts(raw, known) {
 }
 function localAddresses() {
     const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
-    return new Set(['0.0.0.0', '::', ...found]);
+    return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
 }
 const PORT_ITEM = /^(\d{1,5})(?:-(\d{1,5}))?$/;
 function parseItem(input, raw, item, allowed) {

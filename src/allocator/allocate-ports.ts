@@ -1,11 +1,15 @@
-import { AllocationError, PortZeroError } from '../errors.ts';
-import { PortSet, type PortRange } from './port-range.ts';
+import { AllocationError, plural, PortZeroError } from '../errors.ts';
+import { PortSet, rangeSize, type PortRange } from './port-range.ts';
 import { ephemeralRange } from '../platform/ephemeral-range.ts';
 import { reserveTimeWait } from '../protection/time-wait.ts';
 import { readReservedPorts } from '../protection/kernel-list.ts';
-import { bind, closeAll, EVERY_ADDRESS, isBusy, type Held, type Protocol } from './sockets.ts';
+import { closeAll, EVERY_ADDRESS, type Held, type Protocol } from './sockets.ts';
 import { confirmLoopback } from './confirm-loopback.ts';
 import { windowsExcludedPorts } from '../platform/windows-excluded.ts';
+import type { Candidate, Source, Spec } from './candidate.ts';
+import { ForeignBinds } from './foreign-binds.ts';
+import { planHosts } from './hosts.ts';
+import { blockSource, kernelSource, rangeSource } from './sources.ts';
 
 export type { Protocol } from './sockets.ts';
 /**
@@ -37,6 +41,8 @@ export interface AllocateOptions {
   reserve?: Reservation;
   /** Also check 127.0.0.1 and ::1, where a wildcard bind can coexist with them. Default: on macOS and Windows. */
   confirmLoopback?: boolean;
+  /** Give up after this many ms with an AllocationError. Default: DEFAULT_TIME_LIMIT_MS (10 s). */
+  timeLimitMs?: number;
 }
 
 export interface Allocation {
@@ -48,15 +54,11 @@ export interface Allocation {
   readonly reserve: Reservation;
 }
 
-/** A port bound on every host and protocol asked for, or not (then `held` is kept to steer the kernel away). */
-interface Candidate {
-  ports: number[];
-  held: Held[];
-  free: boolean;
-}
+/** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
+export const DEFAULT_TIME_LIMIT_MS = 10_000;
 
-/** Gives up after skipping this many taken, leased or excluded ports: the host is full. */
-const MAX_SKIPPED = 20000;
+/** At most this many rounds of a source (each at most 1024 binds or one block): the attempt bound. */
+const MAX_ROUNDS = 4096;
 /** Rounds of drawing again the ports another program took while they were being reserved. */
 const MAX_REDRAWS = 5;
 
@@ -64,6 +66,11 @@ const MAX_REDRAWS = 5;
  * Binds the whole batch, holds every socket until all ports are known, then
  * closes them all, so no port can be handed out twice within the batch. Ports lost
  * during the reservation are drawn again (a contiguous block as a whole).
+ *
+ * Every request ends: each source walks a finite space (see sources.ts), and
+ * the search stops after `timeLimitMs` or MAX_ROUNDS rounds, whichever comes
+ * first. Throws AllocationError naming what refused the ports and what to
+ * change; PortZeroError for a bad count; the socket error for anything else.
  */
 export async function allocatePorts(options: AllocateOptions): Promise<Allocation> {
   let { allocation, lost } = await allocateOnce(options);
@@ -86,199 +93,174 @@ export async function allocatePorts(options: AllocateOptions): Promise<Allocatio
 
 async function allocateOnce(options: AllocateOptions): Promise<{ allocation: Allocation; lost: number[] }> {
   const spec = await resolveSpec(options);
+  const deadline = Date.now() + spec.timeLimitMs;
   const chosen: Candidate[] = [];
   const skipped: Held[] = [];
+  const refusals = new Map<string, number>();
+  const probe = new ForeignBinds(spec.probeForeign, deadline);
   try {
-    const source = spec.contiguous ? blockSource(spec) : spec.range ? rangeSource(spec) : kernelSource(spec);
-    while (chosen.length < spec.count && !(spec.contiguous && chosen.length > 0)) {
+    const source = chooseSource(spec, probe);
+    for (let round = 0; chosen.length < spec.count && !(spec.contiguous && chosen.length > 0); round++) {
+      if (Date.now() > deadline || round >= MAX_ROUNDS) throw gaveUp(spec, chosen, refusals, round);
       const batch = await source(spec.count - chosen.length);
       if (!batch) break;
-      await judge(spec, batch, chosen, skipped);
-      if (skipped.length > MAX_SKIPPED) throw new AllocationError(`Gave up after skipping ${skipped.length} taken ports`);
+      await judge(spec, batch, chosen, skipped, refusals);
     }
     const ports = chosen.flatMap((c) => c.ports);
-    if (ports.length < spec.count) throw shortfall(spec, ports.length);
+    if (ports.length < spec.count) throw shortfall(spec, ports.length, refusals);
+    // Refused ports only steered the search: free them before reserving, whose loopback clients need ephemeral ports.
+    await closeAll(skipped.splice(0));
     const protect = spec.reserve === 'time-wait' ? reserveTimeWait : spec.reserve === 'none' ? undefined : spec.reserve;
     const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
     const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
     return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
   } finally {
+    probe.close();
     await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
   }
 }
 
 /**
- * Sorts a batch into chosen and skipped. Skipped sockets stay bound until the
- * end, so the kernel cannot offer those ports again; so do any not needed.
+ * The kernel's choice by default; explicit search where it cannot serve: a
+ * `range`, a block, or an `exclude` covering much of the ephemeral range (every
+ * excluded proposal would stay bound, and each later bind(0) walks past all of them).
  */
-async function judge(spec: Spec, batch: Candidate[], chosen: Candidate[], skipped: Held[]) {
+function chooseSource(spec: Request, probe: ForeignBinds): Source {
+  if (spec.range) return (spec.contiguous ? blockSource : rangeSource)(spec, spec.range, probe);
+  const ephemeral = ephemeralRange();
+  // What the kernel's own choice skips and an explicit bind does not see: the reserved list.
+  const reserved = () => readReservedPorts();
+  if (spec.contiguous) return blockSource(spec, ephemeral, probe, reserved());
+  const explicit = (tried: readonly number[]) =>
+    rangeSource(spec, ephemeral, probe, reserved().union(new PortSet(tried.map((p) => ({ low: p, high: p })))));
+  const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
+  return excludedShare >= 0.25 ? explicit([]) : kernelSource(spec, explicit);
+}
+
+/**
+ * Sorts a batch into chosen and skipped, counting why each refused one was
+ * refused. Skipped sockets stay bound until the end, so the kernel cannot offer
+ * those ports again; so do any not needed.
+ */
+async function judge(spec: Request, batch: Candidate[], chosen: Candidate[], skipped: Held[], refusals: Map<string, number>) {
   const asks = spec.claim !== undefined || spec.confirmLoopback;
   for (let i = 0; i < batch.length; i++) {
     const candidate = batch[i];
     const wanted = chosen.length < spec.count && !(spec.contiguous && chosen.length > 0);
-    let taken: boolean;
+    let refusal: string | undefined;
     try {
-      taken = wanted && candidate.free && !candidate.ports.some((p) => spec.exclude.has(p)) && (!asks || (await claimed(spec, candidate)));
+      if (!wanted) refusal = undefined;
+      else if (!candidate.free) refusal = candidate.refusal ?? 'taken';
+      else if (candidate.ports.some((p) => spec.exclude.has(p))) refusal = 'excluded';
+      else if (asks) refusal = await claimed(spec, candidate);
     } catch (error) {
       for (const rest of batch.slice(i)) skipped.push(...rest.held); // still ours to close
       throw error;
     }
-    if (taken) chosen.push(candidate);
+    if (wanted && refusal === undefined) chosen.push(candidate);
     else skipped.push(...candidate.held);
+    if (refusal) refusals.set(refusal, (refusals.get(refusal) ?? 0) + candidate.ports.length);
   }
 }
 
-async function claimed(spec: Spec, candidate: Candidate): Promise<boolean> {
-  if (spec.confirmLoopback && !(await confirmAll(candidate))) return false;
-  return spec.claim ? spec.claim(candidate.ports) : true;
+/** Undefined when the candidate is ours; else why not. */
+async function claimed(spec: Request, candidate: Candidate): Promise<string | undefined> {
+  if (spec.confirmLoopback && !(await confirmAll(spec, candidate))) return 'taken on a loopback or listed address';
+  if (spec.claim && !(await spec.claim(candidate.ports))) return 'leased by another job';
+  return undefined;
 }
 
-type Spec = Required<Omit<AllocateOptions, 'range' | 'claim'>> &
-  Pick<AllocateOptions, 'range' | 'claim'> & {
-    /** Every (protocol, host) a port must bind on, worked out once per batch. */
-    pairs: { protocol: Protocol; host: string }[];
+/** The sources' view of the request plus what only the allocator itself uses. */
+type Request = Spec &
+  Required<Pick<AllocateOptions, 'reserve' | 'confirmLoopback' | 'timeLimitMs'>> &
+  Pick<AllocateOptions, 'claim'> & {
+    /** Addresses asked for that a wildcard in `pairs` covers: confirmed by connecting where both could bind. */
+    covered: string[];
+    /** Ports the system keeps from explicit draws (Windows' excluded ranges, Linux's reserved-port list): part of `exclude`. */
+    system: PortSet;
+    /** Look for other programs' bound-but-not-listening sockets before explicit binds (Linux). */
+    probeForeign: boolean;
   };
 
-async function resolveSpec(options: AllocateOptions): Promise<Spec> {
+async function resolveSpec(options: AllocateOptions): Promise<Request> {
   if (!Number.isInteger(options.count) || options.count < 1) {
     throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
   }
-  const hosts = options.hosts?.length ? [...options.hosts] : [EVERY_ADDRESS];
+  // A host list that can never be bound together ("0.0.0.0 ::") would refuse every port: fold it.
+  const plan = planHosts(options.hosts ?? []);
+  const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
   const protocols: Protocol[] = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
-  let exclude = options.exclude ?? new PortSet();
+  const asked = options.exclude ?? new PortSet();
+  let system = new PortSet();
   // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
-  if (process.platform === 'win32' && (options.range || options.contiguous)) {
-    exclude = exclude.union(await windowsExcludedPorts(protocols));
-  }
-  // Port 0 skips the kernel's reserved-port list too; explicit binds to listed ports succeed.
-  if (process.platform === 'linux' && (options.range || options.contiguous)) exclude = exclude.union(readReservedPorts());
+  if (process.platform === 'win32' && (options.range || options.contiguous)) system = await windowsExcludedPorts(protocols);
+  // Port 0 skips the kernel's reserved-port list; explicit binds to listed ports succeed, so a draw must skip them.
+  if (process.platform === 'linux' && (options.range || options.contiguous)) system = readReservedPorts();
+  const exclude = asked.union(system);
   return {
     count: options.count,
     protocols,
-    hosts,
     pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
+    covered: plan.covered,
     range: options.range,
     exclude,
+    system,
     contiguous: options.contiguous ?? false,
     claim: options.claim,
     reserve: options.reserve ?? 'none',
     confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
+    timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
   };
 }
 
-async function confirmAll(candidate: Candidate): Promise<boolean> {
-  const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h)));
+async function confirmAll(spec: Request, candidate: Candidate): Promise<boolean> {
+  const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h, spec.covered)));
   return results.every(Boolean);
 }
 
-function shortfall(spec: Spec, found: number): AllocationError {
-  const where = spec.range ? `range ${spec.range.low}-${spec.range.high}` : 'the ephemeral range';
-  if (spec.count === 1) return new AllocationError(`No free port in ${where}`);
+function where(spec: Request): string {
+  const { low, high } = spec.range ?? ephemeralRange();
+  return spec.range ? `range ${low}-${high}` : `the ephemeral range ${low}-${high}`;
+}
+
+/** The main reasons ports were refused, most frequent first: "1890 excluded, 12 taken for udp on ::". */
+function reasons(refusals: Map<string, number>): string {
+  const top = [...refusals].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  return top.length ? ` (refused: ${top.map(([why, n]) => `${n} ${why}`).join(', ')})` : '';
+}
+
+/** What the user can change to get the ports. */
+function remedy(spec: Request): string {
+  if (spec.contiguous) return `ask for a smaller block, widen 'range' or drop 'contiguous'`;
+  if (spec.range) return `widen 'range', shorten 'exclude' or ask for fewer ports`;
+  return `shorten 'exclude', ask for fewer ports, or set a 'range' outside the ephemeral range`;
+}
+
+/** Why ports on the system's lists were never tried. */
+const SYSTEM_REFUSAL =
+  process.platform === 'win32'
+    ? "in Windows' excluded port ranges"
+    : "on the kernel's reserved-port list (other jobs' ports, or an administrator's)";
+
+function shortfall(spec: Request, found: number, refusals: Map<string, number>): AllocationError {
+  const searched = spec.range ?? ephemeralRange();
+  const held = rangeSize(searched) - spec.system.countOutside(searched);
+  if (held > 0) refusals.set(SYSTEM_REFUSAL, held);
+  const left = spec.exclude.countOutside(searched);
+  const why = left < spec.count && held === 0 ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
   if (spec.contiguous) {
-    return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where}`);
+    return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
   }
-  return new AllocationError(`Only ${found} of the ${spec.count} ports asked for ${found === 1 ? 'is' : 'are'} free in ${where}`);
+  const asked = `${found} of the ${plural(spec.count, 'port')} asked for ${found === 1 || spec.count === 1 ? 'is' : 'are'}`;
+  return new AllocationError(`Only ${asked} free in ${where(spec)}${why}: ${remedy(spec)}`);
 }
 
-/** Binds `port` on every (protocol, host) pair, holding what succeeds. Port 0 lets the first bind choose. */
-async function bindEverywhere(spec: Spec, port: number): Promise<Candidate> {
-  const [head, ...rest] = spec.pairs;
-  const first = await bind(head.protocol, head.host, port).catch((error: unknown) => {
-    if (port !== 0 && isBusy(error)) return undefined;
-    throw explain(error, head.host, port);
-  });
-  if (!first) return { ports: [port], held: [], free: false };
-  if (rest.length === 0) return { ports: [first.port], held: [first], free: true }; // the usual case: TCP, every address
-  const others = await Promise.allSettled(rest.map((p) => bind(p.protocol, p.host, first.port)));
-  const held = [first, ...fulfilled(others)];
-  const failure = rejected(others).find((e) => !isBusy(e));
-  if (failure) {
-    await closeAll(held);
-    throw explain(failure, '', first.port);
-  }
-  return { ports: [first.port], held, free: held.length === spec.pairs.length };
-}
-
-function fulfilled<T>(results: PromiseSettledResult<T>[]): T[] {
-  return results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-}
-
-function rejected<T>(results: PromiseSettledResult<T>[]): unknown[] {
-  return results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
-}
-
-function explain(error: unknown, host: string, port: number): Error {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRNOTAVAIL') return new AllocationError(`Address ${host || 'asked for'} is not an address of this machine`);
-  if (port === 0 && (code === 'EADDRINUSE' || code === 'EAGAIN')) {
-    return new AllocationError('The kernel has no free ephemeral port left');
-  }
-  return error instanceof Error ? error : new Error(String(error));
-}
-
-/** Draws the next batch of candidates, at most about `remaining`; undefined when there are no more. */
-type Source = (remaining: number) => Promise<Candidate[] | undefined>;
-
-/** The kernel picks; every socket stays bound, so it never offers the same port twice. */
-function kernelSource(spec: Spec): Source {
-  let size = 0;
-  // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
-  return (remaining) => {
-    size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), 1024);
-    return settleAll(Array.from({ length: size }, () => bindEverywhere(spec, 0)));
-  };
-}
-
-/** Random order: lowest-first would make concurrent jobs collide on the same low ports. */
-function rangeSource(spec: Spec): Source {
-  const order = shuffled(spec.range!, spec.exclude);
-  return async (remaining) => {
-    while (order.length > 0) {
-      const batch = await settleAll(order.splice(0, remaining).map((port) => bindEverywhere(spec, port)));
-      // A range is walked once: a refused port need not be held.
-      await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
-      const free = batch.filter((c) => c.free);
-      if (free.length > 0) return free;
-    }
-    return undefined;
-  };
-}
-
-/** Random blocks of consecutive ports, in `range` or the ephemeral range, until one is wholly free. */
-function blockSource(spec: Spec): Source {
-  const range = spec.range ?? ephemeralRange();
-  const bases = shuffled({ low: range.low, high: range.high - spec.count + 1 }, new PortSet());
-  return async () => {
-    for (let base = bases.pop(); base !== undefined; base = bases.pop()) {
-      const ports = Array.from({ length: spec.count }, (_, i) => base + i);
-      if (ports.some((p) => spec.exclude.has(p))) continue;
-      const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
-      const held = parts.flatMap((p) => p.held);
-      if (parts.every((p) => p.free)) return [{ ports, held, free: true }];
-      await closeAll(held);
-    }
-    return undefined;
-  };
-}
-
-/** Like Promise.all, but closes what the other promises bound when one of them fails. */
-async function settleAll(promises: Promise<Candidate>[]): Promise<Candidate[]> {
-  try {
-    return await Promise.all(promises);
-  } catch (failure) {
-    const results = await Promise.allSettled(promises);
-    await closeAll(fulfilled(results).flatMap((c) => c.held));
-    throw failure;
-  }
-}
-
-function shuffled(range: PortRange, exclude: PortSet): number[] {
-  const ports: number[] = [];
-  if (range.high < range.low) return ports;
-  for (let p = range.low; p <= range.high; p++) if (!exclude.has(p)) ports.push(p);
-  for (let i = ports.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [ports[i], ports[j]] = [ports[j], ports[i]];
-  }
-  return ports;
+function gaveUp(spec: Request, chosen: Candidate[], refusals: Map<string, number>, rounds: number): AllocationError {
+  const found = chosen.flatMap((c) => c.ports).length;
+  const seconds = (spec.timeLimitMs / 1000).toFixed(1);
+  const bound = rounds >= MAX_ROUNDS ? `${rounds} rounds` : `${seconds} s`;
+  return new AllocationError(
+    `Gave up after ${bound} with ${found} of the ${spec.count} ports asked for in ${where(spec)}${reasons(refusals)}: ${remedy(spec)}`,
+  );
 }

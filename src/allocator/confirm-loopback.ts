@@ -10,13 +10,15 @@ const UDP_WAIT_MS = 250;
 
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
- * socket on 127.0.0.1 or ::1, for TCP and UDP alike. Reach each loopback address:
- * if our own socket does not get the connection (TCP) or the datagram (UDP),
- * somebody else has that address and port.
+ * socket on 127.0.0.1 or ::1, for TCP and UDP alike, or on any address the
+ * wildcard covers. Reach each loopback address and each of `also` (addresses
+ * asked for that the wildcard covers): if our own socket does not get the
+ * connection (TCP) or the datagram (UDP), somebody else has that address and port.
  */
-export async function confirmLoopback(held: Held): Promise<boolean> {
+export async function confirmLoopback(held: Held, also: readonly string[] = []): Promise<boolean> {
   if (held.host !== '::' && held.host !== '0.0.0.0') return true;
-  const addresses = held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1);
+  const covered = also.filter((a) => a !== '::' && a !== '0.0.0.0' && (held.host === '::' || net.isIPv4(a)));
+  const addresses = [...new Set([...(held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1)), ...covered])];
   const reach = held.server
     ? (a: string) => reachesOwnServer(held.server!, a, held.port)
     : held.socket

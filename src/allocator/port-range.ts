@@ -40,6 +40,20 @@ export class PortSet {
     return rangeSize(range) - inside;
   }
 
+  /** The ports of `range` not in the set, as sorted ranges: where a search may look. */
+  complementIn(range: PortRange): PortRange[] {
+    const gaps: PortRange[] = [];
+    let next = range.low;
+    for (const r of this.ranges) {
+      if (r.high < next) continue;
+      if (r.low > range.high) break;
+      if (r.low > next) gaps.push({ low: next, high: r.low - 1 });
+      next = r.high + 1;
+    }
+    if (next <= range.high) gaps.push({ low: next, high: range.high });
+    return gaps;
+  }
+
   union(other: PortSet): PortSet {
     return new PortSet([...this.ranges, ...other.ranges]);
   }

@@ -130,6 +130,6 @@ export function describeProtection(applied: Applied, holder: boolean, leases: bo
     const until = new Date(now + timeWaitSeconds() * 1000).toISOString().slice(11, 19);
     parts.push(`TIME_WAIT until ${until} UTC`);
   }
-  if (holder) parts.push('holder until a server listens or the post step');
+  if (holder) parts.push('holder until the post step');
   return parts.join(' + ') || 'nothing';
 }

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LeaseError } from '../errors.ts';
+import { uniqueId } from '../unique-id.ts';
 import { identify, isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
 import { MAX_LEASE_MINUTES } from '../settings/constants.ts';
 import { assertOwnDir, leaseDirs, type LeaseLocation } from './lease-location.ts';
@@ -48,9 +48,15 @@ const LEASE_FILE = /^(\d{1,5})\.lease$/;
 const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
-/** The one place lease tokens are made: unique to one allocation. */
+/**
+ * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
+ * processes and hosts (see uniqueId for why) and safe in a file name. Built without
+ * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
+ * secret, and two equal tokens could not share a lease directory anyway, because the
+ * record `.owner-<pid>-<token>.json` is created exclusively. The one place tokens are made.
+ */
 export function newToken(): string {
-  return randomUUID();
+  return uniqueId();
 }
 
 export function newOwner(runner: ProcessIdentity, env = process.env): LeaseOwner {

@@ -9,6 +9,7 @@ import { MAX_PORT, MIN_PORT, PortSet, rangeSize, type PortRange } from '../alloc
 import type { AllocateOptions } from '../allocator/allocate-ports.ts';
 import type { Protocol } from '../allocator/sockets.ts';
 import { chooseReservation, type ReserveChoice, type ReserveMode } from '../protection/choose-reservation.ts';
+import { canonicalHost } from '../allocator/hosts.ts';
 
 /** Everything the action was asked to do, validated; the rest of the code never sees raw strings. */
 export interface Settings {
@@ -162,13 +163,21 @@ export function parseProtocol(raw: string): Protocol[] {
   return parts as Protocol[];
 }
 
-/** Addresses a port must be free on; each must be an address of this machine. */
+/**
+ * Addresses a port must be free on; each must be an address of this machine.
+ * Each is spelled one way (`0:0::1` is `::1`) and listed once. Addresses that a
+ * wildcard in the list covers (`0.0.0.0 ::`) are kept here and folded by the
+ * allocator (see planHosts), which binds the wildcard alone.
+ */
 export function parseHosts(raw: string, known?: Set<string>): string[] {
-  const hosts = [...new Set(raw.split(/[\s,]+/).filter(Boolean))];
+  const given = raw.split(/[\s,]+/).filter(Boolean);
+  for (const host of given) {
+    if (net.isIP(host) === 0) throw new InputError(Input.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
+  }
+  const hosts = [...new Set(given.map(canonicalHost))];
   // Listed only when an address is given: the usual empty input costs no interface lookup.
   const interfaces = hosts.length > 0 ? (known ?? localAddresses()) : new Set<string>();
   for (const host of hosts) {
-    if (net.isIP(host) === 0) throw new InputError(Input.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
     if (!interfaces.has(host)) {
       throw new InputError(Input.Host, host, `not an address of this machine; it has ${[...interfaces].join(', ')}`);
     }
@@ -178,7 +187,7 @@ export function parseHosts(raw: string, known?: Set<string>): string[] {
 
 function localAddresses(): Set<string> {
   const found = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
-  return new Set(['0.0.0.0', '::', ...found]);
+  return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
 }
 
 const PORT_ITEM = /^(\d{1,5})(?:-(\d{1,5}))?$/;

@@ -1,0 +1,34 @@
+import net from 'node:net';
+
+/** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
+export function canonicalHost(host: string): string {
+  const family = net.isIP(host);
+  if (family === 0 || host.includes('%')) return host;
+  const address = new net.SocketAddress({ address: host, family: family === 6 ? 'ipv6' : 'ipv4' }).address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? mapped[1] : address;
+}
+
+/** How a list of addresses is checked: what is bound, and what a wildcard in the list already covers. */
+export interface HostPlan {
+  /** Addresses to bind each port on, in the order given, without duplicates. */
+  bind: string[];
+  /** Addresses dropped because a wildcard in `bind` covers them (confirmed by connecting where the OS lets both bind). */
+  covered: string[];
+}
+
+/**
+ * Folds an address list into one that can be bound together. `::` is bound
+ * dual-stack, so it covers every address of both families; `0.0.0.0` covers
+ * every IPv4 address. On Linux a wildcard and an address it covers can never
+ * both be bound on one port (even with SO_REUSEADDR), so binding both would
+ * refuse every port: `0.0.0.0 ::` becomes `::`, `0.0.0.0 127.0.0.1` becomes
+ * `0.0.0.0`, and duplicates (in any spelling) go.
+ */
+export function planHosts(hosts: readonly string[]): HostPlan {
+  const unique = [...new Set(hosts.map(canonicalHost))];
+  const covers = (wildcard: string, host: string) =>
+    host !== wildcard && (wildcard === '::' || (wildcard === '0.0.0.0' && net.isIPv4(host)));
+  const covered = unique.filter((host) => unique.some((other) => covers(other, host)));
+  return { bind: unique.filter((host) => !covered.includes(host)), covered };
+}

@@ -1,0 +1,143 @@
+import { PortSet, type PortRange } from './port-range.ts';
+import { closeAll } from './sockets.ts';
+import {
+  bindEverywhere,
+  EphemeralExhausted,
+  fulfilled,
+  MAX_ROUND,
+  rejected,
+  settleAll,
+  shuffled,
+  type Candidate,
+  type Source,
+  type Spec,
+} from './candidate.ts';
+import { onlyTimeWait, socketStates, type ForeignBinds } from './foreign-binds.ts';
+
+/** Why a port the probe found in use is refused. */
+const FOREIGN = 'in use by another socket (bound, listening, connected or in TIME_WAIT)';
+
+/**
+ * The kernel picks (bind to port 0); every proposal stays bound, so it never
+ * offers the same port twice. When the kernel runs out of ephemeral ports, or
+ * keeps proposing excluded ones, the search goes on with `explicit(tried)`
+ * over what is left, keeping what this source has found so far.
+ */
+export function kernelSource(spec: Spec, explicit: (tried: readonly number[]) => Source): Source {
+  let size = 0;
+  let excluded = 0;
+  const tried: number[] = [];
+  let next: Source | undefined;
+  return async (remaining) => {
+    if (next) return next(remaining);
+    // When proposals keep being refused (leased, excluded), draw more at once instead of a few per round.
+    size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), MAX_ROUND);
+    const results = await Promise.allSettled(Array.from({ length: size }, () => bindEverywhere(spec, 0)));
+    const found = fulfilled(results);
+    const failure = rejected(results).find((e) => !(e instanceof EphemeralExhausted));
+    if (failure) {
+      await closeAll(found.flatMap((c) => c.held));
+      throw failure;
+    }
+    for (const c of found) {
+      tried.push(c.ports[0]);
+      if (spec.exclude.has(c.ports[0])) excluded++;
+    }
+    // Every excluded proposal stays bound and each later bind(0) walks past it: past a few, search directly.
+    if (found.length < size || excluded > spec.count + 64) next = explicit(tried);
+    return found;
+  };
+}
+
+/**
+ * Explicit binds over `search` minus `exclude` and `skip`, in random order,
+ * each port tried once. Ports the probe finds in use are refused unbound;
+ * refused ports are closed at once (a range is walked once, so nothing needs
+ * steering away).
+ */
+export function rangeSource(spec: Spec, search: PortRange, probe: ForeignBinds, skip = new PortSet()): Source {
+  const order = shuffled(spec.exclude.union(skip).complementIn(search));
+  let size = 0;
+  return async (remaining) => {
+    if (order.length === 0) return undefined;
+    size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), MAX_ROUND);
+    const ports = order.splice(-size);
+    const foreign = await foreignPorts(spec, probe, ports, spec.range === undefined);
+    const batch = await settleAll(ports.filter((p) => !foreign.has(p)).map((port) => bindEverywhere(spec, port)));
+    await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+    const refused = [...foreign].map((port) => ({ ports: [port], held: [], free: false, refusal: FOREIGN }));
+    return [...batch.map((c) => (c.free ? c : { ...c, held: [] })), ...refused];
+  };
+}
+
+/**
+ * Random blocks of `count` consecutive ports until one is wholly free. Every
+ * port found busy (excluded, in use, refused by a bind) rules out each block
+ * that contains it; after the first refused block every socket the kernel
+ * lists is learned at once (/proc on Linux). So a range with no such block ends after a few rounds instead
+ * of trying every base.
+ */
+export function blockSource(spec: Spec, search: PortRange, probe: ForeignBinds, skip = new PortSet()): Source {
+  const emulateKernel = spec.range === undefined;
+  let busy = spec.exclude.union(skip);
+  const learn = (ports: Iterable<number>) => (busy = busy.union(new PortSet([...ports].map((p) => ({ low: p, high: p })))));
+  let surveyed = false;
+  // One look at every socket the kernel lists, after the first refused block: cheaper than any more blocks.
+  const survey = () => {
+    if (surveyed) return;
+    surveyed = true;
+    const files = [...new Set(spec.pairs.map((p) => p.protocol))].flatMap((p) => [p, `${p}6`]);
+    const states = socketStates(files);
+    learn([...states].filter(([, seen]) => emulateKernel || !onlyTimeWait(seen)).map(([port]) => port));
+  };
+  return async () => {
+    const base = randomBase(busy.complementIn(search), spec.count);
+    if (base === undefined) return undefined;
+    const ports = Array.from({ length: spec.count }, (_, i) => base + i);
+    const foreign = await foreignPorts(spec, probe, ports, emulateKernel);
+    if (foreign.size > 0) {
+      learn(foreign);
+      survey();
+      return [{ ports, held: [], free: false, refusal: FOREIGN }];
+    }
+    const parts = await settleAll(ports.map((port) => bindEverywhere(spec, port)));
+    const held = parts.flatMap((p) => p.held);
+    if (parts.every((p) => p.free)) return [{ ports, held, free: true }];
+    await closeAll(held);
+    const refused = parts.filter((p) => !p.free);
+    learn(refused.map((p) => p.ports[0]));
+    survey();
+    return [{ ports, held: [], free: false, refusal: refused[0].refusal }];
+  };
+}
+
+/** A base chosen uniformly among those whose whole block lies in one of `runs`; undefined when none fits. */
+function randomBase(runs: readonly PortRange[], count: number): number | undefined {
+  const bases = runs.map((r) => Math.max(0, r.high - r.low + 2 - count));
+  let pick = Math.floor(Math.random() * bases.reduce((a, b) => a + b, 0));
+  for (let i = 0; i < runs.length; i++) {
+    if (pick < bases[i]) return runs[i].low + pick;
+    pick -= bases[i];
+  }
+  return undefined;
+}
+
+/**
+ * The ports of `ports` the probe finds in use for any TCP pair. An explicit
+ * `range` (`emulateKernel` false) keeps ports that are only in TIME_WAIT, as a
+ * SO_REUSEADDR server binds them; a search standing in for the kernel's own
+ * choice skips them, as bind(0) does: TIME_WAIT is what keeps it off other
+ * jobs' reserved ports.
+ */
+async function foreignPorts(spec: Spec, probe: ForeignBinds, ports: readonly number[], emulateKernel: boolean): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (const pair of spec.pairs) {
+    if (pair.protocol !== 'tcp') continue;
+    for (const port of await probe.busy(pair.host, ports)) found.add(port);
+  }
+  if (emulateKernel || found.size === 0) return found;
+  const states = socketStates(['tcp', 'tcp6']);
+  return new Set([...found].filter((port) => !onlyTimeWait(states.get(port))));
+}
+
+export type { Candidate };
