@@ -11,6 +11,7 @@ import portfinder from 'portfinder';
 import { allocatePorts, type AllocateOptions, type Reservation } from '../src/allocator/allocate-ports.ts';
 import { PortSet } from '../src/allocator/port-range.ts';
 import { identify } from '../src/platform/process-identity.ts';
+import { openLeaseLocation } from '../src/protection/lease-location.ts';
 import { LeaseBook, newOwner } from '../src/protection/leases.ts';
 import { chooseReservation, reservationFor } from '../src/protection/choose-reservation.ts';
 
@@ -79,7 +80,8 @@ function portZero(mode: PortZeroMode, request: Partial<AllocateOptions> = {}): C
     const reserve = allocatorReservation(mode.reserve);
     if (!mode.leases) return (await allocatePorts({ ...request, count: n, reserve })).ports;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-bench-leases-'));
-    const leases = new LeaseBook({ dir: path.join(dir, 'leases'), owner: newOwner(identify(process.pid)), ttlMs: 60_000 });
+    const location = openLeaseLocation(path.join(dir, 'leases'), true);
+    const leases = new LeaseBook({ location, owner: newOwner(identify(process.pid)), ttlMs: 60_000 });
     const { ports } = await allocatePorts({ ...request, count: n, claim: leases.claim, reserve });
     leases.close();
     return ports;

@@ -5,7 +5,7 @@
  * the post step fed the main step's state as STATE_<name>.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,23 @@ export interface StepOptions {
   worker?: string;
   /** The working directory, as GITHUB_WORKSPACE is on a runner; default: the repository root. */
   cwd?: string;
+  /** Run the step as this account (needs root): its uid and gid, switched with `setpriv --init-groups`. */
+  account?: { uid: number; gid: number };
+}
+
+let isolatedTmp: string | undefined;
+
+/**
+ * The TMPDIR every step gets unless `env` names another: one per test process, mode 1777
+ * like /tmp, so the default lease location of the steps is shared by every account the
+ * tests run as, and never the machine's real one.
+ */
+export function stepTmp(): string {
+  if (!isolatedTmp) {
+    isolatedTmp = mkdtempSync(path.join(os.tmpdir(), 'port-zero-tmp-'));
+    chmodSync(isolatedTmp, 0o1777);
+  }
+  return isolatedTmp;
 }
 
 /** The environment variable the runner uses for an input: upper-cased, spaces to "_", hyphens kept. */
@@ -118,9 +135,26 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   const fileEnv = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(temp, f)]));
   for (const file of Object.values(fileEnv)) writeFileSync(file, '');
   const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v]));
-  const env = { ...runnerEnvironment(temp), ...options.env, ...inputEnvironment(options.with, yml), ...stateEnv, ...fileEnv };
+  if (options.account) {
+    for (const name of ['', ...readdirSync(temp)]) chownSync(path.join(temp, name), options.account.uid, options.account.gid);
+  }
+  const env = {
+    ...runnerEnvironment(temp),
+    TMPDIR: stepTmp(),
+    ...options.env,
+    ...inputEnvironment(options.with, yml),
+    ...stateEnv,
+    ...fileEnv,
+  };
   const script = path.join(ROOT, options.entry === 'post' ? yml.runs.post! : yml.runs.main);
-  const { code, stdout, stderr, worker } = await spawnNode(options.node ?? process.execPath, script, env, options.worker, options.cwd);
+  const { code, stdout, stderr, worker } = await spawnNode(
+    options.node ?? process.execPath,
+    script,
+    env,
+    options.worker,
+    options.cwd,
+    options.account,
+  );
   const read = (name: keyof typeof files) => readFileSync(fileEnv[name], 'utf8');
   return {
     code,
@@ -136,11 +170,22 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   };
 }
 
-function spawnNode(node: string, script: string, env: Record<string, string>, worker?: string, cwd = ROOT) {
+function spawnNode(
+  node: string,
+  script: string,
+  env: Record<string, string>,
+  worker?: string,
+  cwd = ROOT,
+  account?: StepOptions['account'],
+) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; worker?: ChildProcess }>((resolve, reject) => {
     const args = worker ? [worker, script] : [script];
     const stdio = worker ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'];
-    const child = spawn(node, args, { env, cwd, stdio: stdio as ('ignore' | 'pipe' | 'ipc')[] });
+    // setpriv execs the step in place, so the step's parent is still this process, as with the runner.
+    const [file, argv] = account
+      ? ['setpriv', [`--reuid=${account.uid}`, `--regid=${account.gid}`, '--init-groups', node, ...args]]
+      : [node, args];
+    const child = spawn(file, argv, { env, cwd, stdio: stdio as ('ignore' | 'pipe' | 'ipc')[] });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d: Buffer) => (stdout += d));

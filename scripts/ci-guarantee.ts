@@ -14,11 +14,15 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { runStep, ROOT, type StepResult } from './action-runner.ts';
-import { DEFAULT_LEASE_DIR } from '../src/protection/leases.ts';
+import { defaultLeaseRoot } from '../src/protection/lease-location.ts';
 import { identify } from '../src/platform/process-identity.ts';
 import { bindWithoutReuseAddr } from '../test/helpers/foreign.ts';
+
+/** The machine's own temp directory: this check is about the real default lease location, across separate runs. */
+const REAL_TMP = { TMPDIR: os.tmpdir() };
 
 const WORKER = path.join(ROOT, 'test/helpers/fake-runner.ts');
 
@@ -40,7 +44,7 @@ async function pair(dir: string, range: string, mode: string) {
   const self = identify(process.pid);
   console.log(`process identity here: ${JSON.stringify(self)} in ${(performance.now() - started).toFixed(0)} ms`);
   const ask = { count: '5', range, reserve: mode };
-  const steps = await Promise.all([0, 1].map(() => runStep({ with: ask, worker: WORKER })));
+  const steps = await Promise.all([0, 1].map(() => runStep({ with: ask, worker: WORKER, env: REAL_TMP })));
   for (const step of steps) {
     process.stdout.write(step.stdout);
     if (step.code !== 0) fail(`a main step of the pair failed with code ${step.code}`);
@@ -156,13 +160,15 @@ async function post(dir: string) {
   const { ports, states } = JSON.parse(readFileSync(path.join(dir, 'pair.json'), 'utf8')) as Pair;
   try {
     for (const state of states) {
-      const step = await runStep({ entry: 'post', state });
+      const step = await runStep({ entry: 'post', state, env: REAL_TMP });
       process.stdout.write(step.stdout);
       if (step.code !== 0) fail(`a post step failed with code ${step.code}`);
       if (/::warning/.test(step.stdout)) fail('a post step warned');
       if (state.holder && !step.stdout.includes('Stopped the port holder')) fail('a post step did not stop its holder');
     }
-    const left = ports.flat().filter((p) => existsSync(path.join(DEFAULT_LEASE_DIR, `${p}.lease`)));
+    // Leases live in this account's own directory of the default location (named by uid; by user name on Windows).
+    const own = path.join(defaultLeaseRoot(), process.platform === 'win32' ? os.userInfo().username : String(process.getuid!()));
+    const left = ports.flat().filter((p) => existsSync(path.join(own, `${p}.lease`)));
     if (left.length) fail(`lease files left after the post steps: ${left.join(' ')}`);
     console.log('every lease file is gone');
   } finally {

@@ -1,7 +1,7 @@
 /** The many-jobs-on-one-host stress, shared by the test (which asserts) and the benchmark (which reports). */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { runStep, type StepResult } from './action-runner.ts';
+import { runStep, type StepOptions, type StepResult } from './action-runner.ts';
 
 /** Starts another program that keeps asking the kernel for port 0 (on `hosts` in turn); `stop()` resolves with every port it got. */
 export async function startGrabber(hosts: readonly string[] = []) {
@@ -28,14 +28,18 @@ export interface RoundResult {
   grabbed: Set<number>;
 }
 
-/** One round: `jobs` action processes at once, each given `inputs(i)`, while another program asks for port 0 (on `hosts` in turn). */
+/**
+ * One round: `jobs` action processes at once, each given `inputs(i)` (and `step(i)`: the
+ * account it runs as, its environment), while another program asks for port 0 (on `hosts` in turn).
+ */
 export async function stressRound(
   jobs: number,
   inputs: (job: number) => Record<string, string>,
   hosts: readonly string[] = [],
+  step: (job: number) => StepOptions = () => ({}),
 ): Promise<RoundResult> {
   const grabber = await startGrabber(hosts);
-  const results = await Promise.all(Array.from({ length: jobs }, (_, i) => runStep({ with: inputs(i) })));
+  const results = await Promise.all(Array.from({ length: jobs }, (_, i) => runStep({ ...step(i), with: inputs(i) })));
   const grabbed = await grabber.stop();
   const handed = results.flatMap((j) => (j.outputs.ports ?? '').split(' ').filter(Boolean).map(Number));
   const seen = new Set<number>();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { leaseFiles } from './helpers/leases.ts';
 import { runJob, runStep, type StepResult } from '../scripts/action-runner.ts';
 import { bindUdp, canListen, close, listen } from './helpers/servers.ts';
 
@@ -114,7 +115,7 @@ describe('the bundled action, run as the runner runs it', () => {
     expect(post.code).toBe(0);
     expect(post.rawOutput).toBe('');
     expect(post.outputs).toEqual({});
-    expect(fs.readdirSync(leaseDir)).toEqual([]);
+    expect(leaseFiles(leaseDir)).toEqual([]);
   });
 });
 
@@ -200,6 +201,6 @@ describe('job summary and env file, end to end', () => {
     expect(main.code).toBe(1);
     expect(main.stdout).toMatch(/::error::Input 'env-file' has invalid value ".*ports\.env": .*file is not a directory/);
     expect(main.rawOutput + main.rawEnv + main.summary).toBe('');
-    expect(fs.readdirSync(leaseDir)).toEqual([]);
+    expect(leaseFiles(leaseDir)).toEqual([]);
   });
 });

@@ -1,14 +1,36 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { ROOT } from '../scripts/action-runner.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT, runStep, stepTmp, type StepResult } from '../scripts/action-runner.ts';
 import { bindUdp, close, listen } from './helpers/servers.ts';
 
 const CLI = path.join(ROOT, 'dist/cli/index.js');
+/** The same isolated temp directory as the action's steps in this file, so both share one lease location. */
+const env = { ...process.env, TMPDIR: stepTmp() };
+const WORKER = path.join(import.meta.dirname, 'helpers/fake-runner.ts');
+const workers: NonNullable<StepResult['worker']>[] = [];
+afterEach(() => {
+  for (const w of workers.splice(0)) w.kill('SIGKILL');
+});
+
+/** Runs `script` in one bash process, where `pz` runs the local command as that shell's child. */
+const PZ = { ...env, NODE: process.execPath, CLI };
+/** bash reads ~/.bashrc even with -c when its stdin is a socket, as Node's pipes are; that file is no part of the test. */
+const BASH = ['--norc', '-c'];
+/** Several commands in a row: a bound for a hang, generous for a loaded host. */
+const SLOW = 180_000;
+const withPz = (script: string) => `pz() { "$NODE" "$CLI" "$@"; }; ${script}`;
+function shell(script: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('bash', [...BASH, withPz(script)], { env: PZ, cwd: ROOT }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI, ...args], { env }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -37,7 +59,7 @@ describe('the local command (dist/cli/index.js)', () => {
 
   it('works with export $(...) in a shell', async () => {
     const out = await new Promise<string>((resolve, reject) =>
-      execFile('bash', ['-c', `export $("${process.execPath}" "${CLI}" web db); echo "$WEB_PORT $DB_PORT"`], (e, so) =>
+      execFile('bash', [...BASH, `export $("${process.execPath}" "${CLI}" web db); echo "$WEB_PORT $DB_PORT"`], { env }, (e, so) =>
         e ? reject(e) : resolve(so),
       ),
     );
@@ -77,6 +99,9 @@ describe('the local command (dist/cli/index.js)', () => {
       '--exclude',
       '--contiguous',
       '--reserve',
+      '--lease-minutes',
+      '--lease-dir',
+      'port-zero release',
     ]) {
       expect(stdout).toContain(option);
     }
@@ -96,4 +121,64 @@ describe('the local command (dist/cli/index.js)', () => {
     expect(stdout).toBe('');
     expect(stderr).toMatch(message);
   });
+
+  it(
+    'leases its ports to the calling shell: a second call gets none while it lives, release hands them back',
+    async () => {
+      const { stdout } = await shell(
+        'eval $(pz --range 43000-43000); echo "first=$PORT_1"; pz --range 43000-43000; echo "second=$?"; ' +
+          'pz release; pz --range 43000-43000 && pz release',
+      );
+      expect(stdout).toContain('first=43000\n');
+      expect(stdout).toContain('second=2\n');
+      expect(stdout).toContain('Released 1 port lease: 43000.\n');
+      expect(stdout).toContain('PORT_1=43000\n');
+      const stderr = (await shell('pz --range 43000-43000 >/dev/null; pz --range 43000-43000; pz release >/dev/null')).stderr;
+      expect(stderr).toMatch(/^port-zero: Only 0 of the 1 port asked for is free in range 43000-43000/);
+    },
+    SLOW,
+  );
+
+  it(
+    'through npx too, the lease belongs to the calling shell, not to npx',
+    async () => {
+      const { stdout } = await shell(
+        'npx port-zero --range 43004-43004; npx port-zero --range 43004-43004; echo "second=$?"; npx port-zero release; true',
+      );
+      expect(stdout).toBe('PORT_1=43004\nsecond=2\nReleased 1 port lease: 43004.\n');
+    },
+    SLOW,
+  );
+
+  it(
+    'a lease ends with the shell that took it, and with --lease-minutes',
+    async () => {
+      expect((await shell('pz --range 43001-43001')).code).toBe(0); // that shell has exited
+      expect((await shell('pz --range 43001-43001 --lease-minutes 1')).stdout).toBe('PORT_1=43001\n');
+      const invalid = await cli('--lease-minutes', '0');
+      expect(invalid.stderr).toMatch(/invalid --lease-minutes "0": a whole number of minutes from 1 to 10080/);
+    },
+    SLOW,
+  );
+
+  it(
+    "never hands out a port that a live job has leased, and the job never gets the local command's",
+    async () => {
+      const job = await runStep({ with: { count: '1', range: '43002-43002' }, worker: WORKER });
+      workers.push(job.worker!);
+      expect(job.code).toBe(0);
+      const refused = await cli('--range', '43002-43002');
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/Only 0 of the 1 port asked for is free in range/);
+
+      const caller = spawn('bash', [...BASH, withPz('pz --range 43003-43003 && sleep 60')], { env: PZ });
+      const printed = await new Promise<string>((resolve) => caller.stdout.once('data', (d: Buffer) => resolve(String(d))));
+      expect(printed).toBe('PORT_1=43003\n');
+      const blocked = await runStep({ with: { count: '1', range: '43003-43003' } });
+      caller.kill('SIGKILL');
+      expect(blocked.code).toBe(1);
+      expect(blocked.stdout).toContain('Only 0 of the 1 port asked for is free in range');
+    },
+    SLOW,
+  );
 });

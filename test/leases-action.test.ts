@@ -1,11 +1,15 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runJob, runStep, type StepResult } from '../scripts/action-runner.ts';
+import { leaseFiles, ownLeases } from './helpers/leases.ts';
 import { close, listen } from './helpers/servers.ts';
 
 const WORKER = path.join(import.meta.dirname, 'helpers/fake-runner.ts');
+const KILLER = path.join(import.meta.dirname, 'helpers/kill-mid-allocation.ts');
+const uid = String(process.getuid!());
 const workers: NonNullable<StepResult['worker']>[] = [];
 afterEach(() => {
   for (const w of workers.splice(0)) w.kill('SIGKILL');
@@ -15,11 +19,9 @@ function tempDir(prefix = 'port-zero-e2e-') {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-function leases(dir: string) {
-  return fs
-    .readdirSync(dir)
-    .filter((n) => n.endsWith('.lease'))
-    .sort();
+async function killed(worker: NonNullable<StepResult['worker']>) {
+  worker.kill('SIGKILL');
+  await new Promise((r) => worker.once('exit', r));
 }
 
 describe('leases, end to end', () => {
@@ -29,7 +31,7 @@ describe('leases, end to end', () => {
     const first = await runStep({ with: { count: '4', range, 'lease-dir': dir }, worker: WORKER });
     workers.push(first.worker!);
     expect(first.code).toBe(0);
-    expect(leases(dir)).toEqual(['26000.lease', '26001.lease', '26002.lease', '26003.lease']);
+    expect(ownLeases(dir)).toEqual(['26000.lease', '26001.lease', '26002.lease', '26003.lease']);
 
     const refused = await runStep({ with: { count: '1', range, 'lease-dir': dir } });
     expect(refused.code).toBe(1);
@@ -38,8 +40,7 @@ describe('leases, end to end', () => {
     );
     expect(refused.rawOutput).toBe('');
 
-    first.worker!.kill('SIGKILL');
-    await new Promise((r) => first.worker!.once('exit', r));
+    await killed(first.worker!);
     const after = await runStep({ with: { count: '4', range, 'lease-dir': dir } });
     expect(after.code).toBe(0);
     expect(after.outputs.ports.split(' ').map(Number).sort()).toEqual([26000, 26001, 26002, 26003]);
@@ -49,7 +50,7 @@ describe('leases, end to end', () => {
     const dir = tempDir();
     const other = await runStep({ with: { count: '2', 'lease-dir': dir } });
     const main = await runStep({ with: { count: '3', 'lease-dir': dir } });
-    expect(leases(dir)).toHaveLength(5);
+    expect(ownLeases(dir)).toHaveLength(5);
     const post = await runStep({ entry: 'post', state: main.state });
     expect(post.code).toBe(0);
     expect(post.stdout).toContain('Released 3 of 3 port leases.');
@@ -57,59 +58,134 @@ describe('leases, end to end', () => {
       .split(' ')
       .map((p) => `${p}.lease`)
       .sort();
-    expect(leases(dir)).toEqual(left);
-    expect(main.outputs.ports.split(' ').every((p) => !leases(dir).includes(`${p}.lease`))).toBe(true);
+    expect(ownLeases(dir)).toEqual(left);
   });
 
-  it('leaves no lease behind when the step fails', async () => {
+  it('leaves no lease or record behind when the step fails', async () => {
     const dir = tempDir();
     const busy = await listen(27001);
     const main = await runStep({ with: { count: '3', range: '27000-27002', 'lease-dir': dir } });
     await close(busy);
     expect(main.code).toBe(1);
     expect(main.stdout).toContain('Only 2 of the 3 ports');
-    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(leaseFiles(dir)).toEqual([]);
   });
 
-  it('fails clearly, writing nothing, when the lease-dir it was given is a symbolic link', async () => {
+  it('a main step killed mid-allocation leaves its record only until the next post step of its account sweeps it', async () => {
+    const dir = tempDir();
+    const own = path.join(dir, uid);
+    const main = await runStep({
+      with: { count: '1000', 'lease-dir': dir },
+      worker: KILLER,
+      env: { PORT_ZERO_TEST_WATCH: own },
+    });
+    workers.push(main.worker!);
+    expect(main.code).toBe('SIGKILL');
+    expect(main.rawOutput).toBe('');
+    expect(leaseFiles(dir).filter((n) => n.includes('.owner-'))).toHaveLength(1);
+
+    const { post } = await runJob({ with: { count: '1', 'lease-dir': dir } });
+    expect(post.code).toBe(0);
+    expect(leaseFiles(dir).filter((n) => n.includes('.owner-'))).toEqual([]);
+    // Its leases, if any were made, end with its runner process.
+    await killed(main.worker!);
+    await runJob({ with: { count: '1', 'lease-dir': dir } });
+    expect(leaseFiles(dir)).toEqual([]);
+  }, 30_000);
+
+  it('fails clearly, naming lease-dir, writing nothing, when the lease-dir it was given is a symbolic link', async () => {
     const parent = tempDir();
     fs.mkdirSync(path.join(parent, 'real'), { mode: 0o700 });
     fs.symlinkSync(path.join(parent, 'real'), path.join(parent, 'link'));
     const main = await runStep({ with: { count: '1', 'lease-dir': path.join(parent, 'link') } });
     expect(main.code).toBe(1);
-    expect(main.stdout).toMatch(/::error::Lease directory .*link is a symbolic link; refusing to follow it/);
+    expect(main.stdout).toMatch(
+      /::error::Input 'lease-dir' has a directory that cannot be used, ".*link": it is a symbolic link; refusing to follow it/,
+    );
     expect(main.rawOutput + main.rawEnv).toBe('');
+    expect(fs.readdirSync(path.join(parent, 'real'))).toEqual([]);
   });
 
-  it('fails clearly when the lease-dir it was given cannot be created', async () => {
+  it('fails clearly when the lease-dir it was given cannot be created, and at once under procfs', async () => {
     const parent = tempDir();
     fs.writeFileSync(path.join(parent, 'file'), '');
     const main = await runStep({ with: { count: '1', 'lease-dir': path.join(parent, 'file', 'leases') } });
     expect(main.code).toBe(1);
-    expect(main.stdout).toMatch(/::error::Lease directory .* cannot be used: ENOTDIR/);
+    expect(main.stdout).toMatch(/::error::Input 'lease-dir' .* cannot be created \(ENOTDIR\)/);
     expect(main.rawOutput + main.rawEnv).toBe('');
+    const proc = await runStep({ with: { count: '1', 'lease-dir': '/proc/no-such-dir/leases' } });
+    expect(proc.code).toBe(1);
+    expect(proc.stdout).toMatch(/::error::Input 'lease-dir' .*"\/proc\/no-such-dir\/leases": it cannot be created \(ENOENT\)/);
   });
 
-  it('warns and goes on without leases when the shared default directory is unusable', async () => {
+  it('when the shared default location is unusable, warns what the job loses and how to fix it, also in the summary', async () => {
     const tmp = tempDir();
+    fs.chmodSync(tmp, 0o1777);
     fs.mkdirSync(path.join(tmp, 'elsewhere'), { mode: 0o700 });
-    fs.symlinkSync(path.join(tmp, 'elsewhere'), path.join(tmp, 'port-zero-leases'));
+    fs.symlinkSync(path.join(tmp, 'elsewhere'), path.join(tmp, 'port-zero'));
     const { main, post } = await runJob({ with: { count: '2' }, env: { TMPDIR: tmp, TEMP: tmp, TMP: tmp } });
     expect(main.code).toBe(0);
-    expect(main.stdout).toMatch(/::warning::Lease directory .* is a symbolic link; .*Continuing without leases/);
+    const warning =
+      /::warning::The shared lease directory .*port-zero cannot be used: it is a symbolic link; refusing to follow it\. These ports are not leased: another Port Zero job on this host may be handed them too \(only the [a-z-]+ reservation keeps them apart\)\. To fix it, remove the directory .* lease-dir set up with `install -d -m 3770 -g GROUP DIR`/;
+    expect(main.stdout).toMatch(warning);
+    expect(main.summary).toContain('These ports are not leased');
     expect(main.outputs.ports.split(' ')).toHaveLength(2);
     expect(fs.readdirSync(path.join(tmp, 'elsewhere'))).toEqual([]);
     expect(post.code).toBe(0);
   });
 
+  it('uses the shared default location in the temp directory, with no warning', async () => {
+    const tmp = tempDir();
+    fs.chmodSync(tmp, 0o1777);
+    const main = await runStep({ with: { count: '2' }, env: { TMPDIR: tmp } });
+    expect(main.stdout).not.toContain('::warning::');
+    expect(ownLeases(path.join(tmp, 'port-zero'))).toHaveLength(2);
+    const post = await runStep({ entry: 'post', state: main.state, env: { TMPDIR: tmp } });
+    expect(post.stdout).not.toContain('::warning::');
+    expect(ownLeases(path.join(tmp, 'port-zero'))).toEqual([]);
+  });
+
+  it('honours leases of the earlier layout (<tmp>/port-zero-leases) after the upgrade, and ignores them once stale', async () => {
+    const tmp = tempDir();
+    fs.chmodSync(tmp, 0o1777);
+    const legacy = path.join(tmp, 'port-zero-leases');
+    fs.mkdirSync(legacy, { mode: 0o700 });
+    const runner = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e9)'], { stdio: 'ignore' });
+    await new Promise((r) => runner.once('spawn', r));
+    const start = fs.readFileSync(`/proc/${runner.pid}/stat`, 'utf8').split(') ')[1].split(' ')[19];
+    // Exactly what the earlier version wrote: a record hard-linked as <port>.lease, then its own name removed.
+    const record = {
+      version: 1,
+      owner: { token: 'b2f5', run: 'o/r/1/1', job: 'test', runner: { pid: runner.pid, start }, host: os.hostname() },
+      created: new Date().toISOString(),
+      expires: Date.now() + 3600_000,
+    };
+    fs.writeFileSync(path.join(legacy, '.owner-b2f5.json'), JSON.stringify(record), { mode: 0o644 });
+    fs.linkSync(path.join(legacy, '.owner-b2f5.json'), path.join(legacy, '28000.lease'));
+    fs.rmSync(path.join(legacy, '.owner-b2f5.json'));
+
+    const refused = await runStep({ with: { count: '1', range: '28000-28000' }, env: { TMPDIR: tmp } });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Only 0 of the 1 port asked for is free in range 28000-28000');
+    runner.kill('SIGKILL');
+    await new Promise((r) => runner.once('exit', r));
+    const after = await runStep({ with: { count: '1', range: '28000-28000' }, env: { TMPDIR: tmp } });
+    expect(after.code).toBe(0);
+    expect(after.stdout).not.toContain('::warning::');
+    expect(fs.readdirSync(legacy)).toEqual(['28000.lease']); // another version's files are never touched
+  });
+
   it('does not claim a reservation protects the ports when reserve is none', async () => {
     const tmp = tempDir();
+    fs.chmodSync(tmp, 0o1777);
     fs.mkdirSync(path.join(tmp, 'elsewhere'), { mode: 0o700 });
-    fs.symlinkSync(path.join(tmp, 'elsewhere'), path.join(tmp, 'port-zero-leases'));
+    fs.symlinkSync(path.join(tmp, 'elsewhere'), path.join(tmp, 'port-zero'));
     const main = await runStep({ with: { count: '1', reserve: 'none' }, env: { TMPDIR: tmp, TEMP: tmp, TMP: tmp } });
     expect(main.code).toBe(0);
-    expect(main.stdout).toMatch(/Continuing without leases: nothing keeps other jobs on this host from being handed the same ports/);
-    expect(main.stdout).not.toMatch(/reservation alone/);
+    expect(main.stdout).toMatch(
+      /These ports are not leased: another Port Zero job on this host may be handed them too \(nothing keeps them apart\)/,
+    );
+    expect(main.stdout).not.toMatch(/reservation keeps/);
   });
 
   it('refuses a bad reserve or lease-minutes with one clear error', async () => {
@@ -124,7 +200,7 @@ describe('leases, end to end', () => {
   it('the post step warns, and never fails, when its leases were tampered with', async () => {
     const dir = tempDir();
     const { main } = await runJob({ with: { count: '1', 'lease-dir': dir } });
-    const state = { ...main.state, leaseDir: path.join(dir, 'gone', 'away') };
+    const state = { ...main.state, leaseAccountDir: path.join(dir, 'gone', 'away') };
     const post = await runStep({ entry: 'post', state });
     expect(post.code).toBe(0);
     expect(post.stdout).toMatch(/::warning::Port Zero could not release the leases/);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AllocationError, getPort, getPorts, InputError, LeaseError, PortZeroError } from '../src/programs/library.ts';
-import { readLease } from '../src/protection/leases.ts';
+import { readRecord } from '../src/protection/lease-record.ts';
 import { identify } from '../src/platform/process-identity.ts';
 import { close, listen } from './helpers/servers.ts';
 
@@ -19,7 +19,9 @@ function leaseDir(): string {
   return path.join(parent, 'leases');
 }
 
-const leaseFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.lease'));
+/** The lease files of this account in a lease location: they live in its own directory, named by uid. */
+const own = (dir: string) => path.join(dir, String(process.getuid!()));
+const leaseFiles = (dir: string) => fs.readdirSync(own(dir)).filter((f) => f.endsWith('.lease'));
 
 describe('getPorts', () => {
   it('hands out distinct ports by name, leased to this process until release()', async () => {
@@ -28,7 +30,7 @@ describe('getPorts', () => {
     expect(Object.keys(ports)).toEqual(['web', 'db-main']);
     expect(ports.web).not.toBe(ports['db-main']);
     expect(leaseFiles(dir).sort()).toEqual([`${ports.web}.lease`, `${ports['db-main']}.lease`].sort());
-    const lease = readLease(path.join(dir, `${ports.web}.lease`));
+    const lease = readRecord(path.join(own(dir), `${ports.web}.lease`));
     expect(lease.kind === 'record' && lease.record.owner.runner).toEqual(identify(process.pid));
     // Servers bind them at once (SO_REUSEADDR), TIME_WAIT reservation and all.
     await Promise.all((await Promise.all([listen(ports.web), listen(ports['db-main'])])).map(close));

@@ -24,7 +24,8 @@ const USAGE = `import { AllocationError, getPort, getPorts, InputError, PortZero
 import { readdirSync } from 'node:fs';
 
 const leaseDir = process.argv[2];
-const leases = () => readdirSync(leaseDir).filter((f) => f.endsWith('.lease')).length;
+// Each account's leases are in its own directory of the lease location, named by its uid.
+const leases = () => readdirSync(\`\${leaseDir}/\${process.getuid!()}\`).filter((f) => f.endsWith('.lease')).length;
 
 const named: Ports<Record<'web' | 'db', number>> = await getPorts({ names: ['web', 'db'], leaseDir });
 const web: number = named.ports.web;

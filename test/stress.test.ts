@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStep } from '../scripts/action-runner.ts';
 import { stressRound } from '../scripts/stress.ts';
+import { leaseFiles } from './helpers/leases.ts';
 import { close, listen } from './helpers/servers.ts';
 
 const JOBS = 32;
@@ -33,6 +34,6 @@ describe('stress: many jobs on one host, default inputs', () => {
         `round ${round}: ${handed.length} ports to ${JOBS} jobs, 0 shared; the other program held ${grabbed.size}, none of them ours`,
       );
     }
-    expect(fs.readdirSync(leaseDir).filter((n) => n.endsWith('.lease'))).toEqual([]);
+    expect(leaseFiles(leaseDir)).toEqual([]);
   }, 300_000);
 });

@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 320:
+/***/ 37:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19,37 +19,8 @@ var errors = __nccwpck_require__(916);
 var port_range = __nccwpck_require__(850);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/platform/system-tools.ts
-
-/**
- * Absolute paths of the system programs Port Zero runs. Never the search path: on
- * Windows the working directory (the workspace, which a pull request controls) is
- * searched first, and on any OS a step can prepend directories to PATH.
- */
-const TOOLS = {
-    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
-    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
-    netsh: { win32: ['System32', 'netsh.exe'] },
-    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
-};
-/**
- * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
- * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
- * Throws when the tool does not exist on that platform.
- */
-function systemTool(tool, platform = process.platform, env = process.env) {
-    const where = TOOLS[tool][platform];
-    if (where === undefined)
-        throw new Error(`${tool} is not a system program on ${platform}`);
-    if (typeof where === 'string')
-        return where;
-    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
-    return external_node_path_default().win32.join(root, ...where);
-}
-
+// EXTERNAL MODULE: ./src/platform/system-tools.ts
+var system_tools = __nccwpck_require__(748);
 ;// CONCATENATED MODULE: ./src/platform/ephemeral-range.ts
 
 
@@ -72,11 +43,11 @@ function ephemeralRange(platform = process.platform, run = runSync) {
         if (platform === 'linux')
             return valid((0,external_node_fs_.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
         if (platform === 'darwin' || platform === 'freebsd') {
-            const out = run(systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
+            const out = run((0,system_tools/* systemTool */._)('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
             return valid(out.trim().split(/\s+/));
         }
         if (platform === 'win32')
-            return parseDynamicPortRange(run(systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
+            return parseDynamicPortRange(run((0,system_tools/* systemTool */._)('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
     }
     catch {
         // fall through to the IANA range
@@ -313,7 +284,7 @@ const runNetsh = (file, args) => new Promise((resolve, reject) => {
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
 async function windowsExcludedPorts(protocols, run = runNetsh) {
     const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
-    const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
+    const outputs = await Promise.all(queries.map((args) => run((0,system_tools/* systemTool */._)('netsh', 'win32'), args).catch(() => '')));
     return new port_range/* PortSet */.oQ(outputs.flatMap(parseExcludedRanges));
 }
 
@@ -1097,9 +1068,9 @@ function merge(ranges) {
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   ZB: () => (/* binding */ AllocationError),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   pS: () => (/* binding */ LeaseError)
 /* harmony export */ });
-/* unused harmony export LeaseError */
 /** A problem the user can fix; its message is meant to be shown as it is. */
 class PortZeroError extends Error {
     name = 'PortZeroError';
@@ -1126,7 +1097,7 @@ class AllocationError extends PortZeroError {
     name = 'AllocationError';
 }
 /** The lease directory cannot be used. */
-class LeaseError extends (/* unused pure expression or super */ null && (PortZeroError)) {
+class LeaseError extends PortZeroError {
     name = 'LeaseError';
 }
 /** `1 port`, `2 ports`: a count with its noun in the right number. */
@@ -1135,6 +1106,150 @@ function plural(count, noun, nouns = `${noun}s`) {
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 261:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W_: () => (/* binding */ isRunning),
+/* harmony export */   gy: () => (/* binding */ processStart),
+/* harmony export */   ls: () => (/* binding */ identify)
+/* harmony export */ });
+/* unused harmony exports runTool, HOST, parseCLocaleLstart */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _system_tools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(748);
+
+
+const runTool = (file, args, env) => {
+    const { execFileSync } = process.getBuiltinModule('node:child_process');
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
+};
+const HOST = { platform: process.platform, run: runTool };
+/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+function processStart(pid, facts = HOST) {
+    try {
+        if (facts.platform === 'linux') {
+            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
+            const fields = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
+        }
+        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
+            return macStart(pid, facts.run);
+        if (facts.platform === 'win32')
+            return windowsStart(pid, facts.run);
+    }
+    catch {
+        return null;
+    }
+    return null;
+}
+/**
+ * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
+ * so it is run with a fixed locale and time zone, by absolute path (the search path may
+ * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ */
+function macStart(pid, run) {
+    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
+    const seconds = parseCLocaleLstart(run((0,_system_tools_js__WEBPACK_IMPORTED_MODULE_1__/* .systemTool */ ._)('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    return seconds === null ? null : `unix:${seconds}`;
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
+function parseCLocaleLstart(text) {
+    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
+    const month = MONTHS.indexOf(match?.[1] ?? '');
+    if (!match || month < 0)
+        return null;
+    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
+    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+}
+/**
+ * The creation time as a FILETIME. No program that ships with every current Windows
+ * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
+ * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
+ * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ */
+function windowsStart(pid, run) {
+    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
+    const out = run((0,_system_tools_js__WEBPACK_IMPORTED_MODULE_1__/* .systemTool */ ._)('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+}
+/** The identity of `pid` now. */
+function identify(pid, facts = HOST) {
+    return { pid, start: processStart(pid, facts) };
+}
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+function comparable(start, platform) {
+    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+}
+/**
+ * True while the process runs and, where its start time is known, is still the same
+ * process. A start in a form this code cannot compare (a macOS record of an older
+ * version, written in someone's locale and time zone) counts as unknown: the process
+ * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
+ * keeping a lease, never toward handing out a live job's port.
+ */
+function isRunning(identity, facts = HOST) {
+    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
+        return false;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code !== 'EPERM')
+            return false; // EPERM: alive, another user's
+    }
+    if (identity.start === null || !comparable(identity.start, facts.platform))
+        return true;
+    const now = processStart(identity.pid, facts);
+    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
+    if (now === null)
+        return facts.platform !== 'linux';
+    return now === identity.start;
+}
+
+
+/***/ }),
+
+/***/ 748:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ systemTool)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Absolute paths of the system programs Port Zero runs. Never the search path: on
+ * Windows the working directory (the workspace, which a pull request controls) is
+ * searched first, and on any OS a step can prepend directories to PATH.
+ */
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * Throws when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return node_path__WEBPACK_IMPORTED_MODULE_0___default().win32.join(root, ...where);
 }
 
 
@@ -1149,15 +1264,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(320);
+/* harmony import */ var _allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(37);
 /* harmony import */ var _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(804);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
-/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(562);
-/* harmony import */ var _settings_results_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(207);
+/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(503);
+/* harmony import */ var _protection_leases_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(532);
+/* harmony import */ var _protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(329);
+/* harmony import */ var _protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(653);
+/* harmony import */ var _settings_results_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(207);
 /**
  * The local command: the same allocator as the action, for a shell.
  *   export $(npx port-zero web db)   # WEB_PORT=... DB_PORT=...
  */
+
+
+
 
 
 
@@ -1186,10 +1307,14 @@ Options:
       --exclude LIST   ports and ranges never to hand out, e.g. "5432,6000-6100"
       --contiguous     one block of consecutive ports, in the order of the names
       --reserve MODE   auto (default), time-wait or none
+      --lease-minutes N  how long the leases last at most (default 360)
+      --lease-dir DIR  the lease directory shared with the action's lease-dir
   -h, --help           show this help
 
-Leases between jobs belong to the GitHub Action (its post step ends them);
-the local command takes none.`;
+The ports are leased to the shell or script that ran the command: no other
+call, and no Port Zero job on this host, gets them while it runs, or until
+--lease-minutes pass.
+  port-zero release    hands back every lease of the calling shell or script`;
 const OPTIONS = {
     count: { type: 'string', short: 'n' },
     'env-prefix': { type: 'string' },
@@ -1200,6 +1325,8 @@ const OPTIONS = {
     exclude: { type: 'string' },
     contiguous: { type: 'boolean' },
     reserve: { type: 'string' },
+    'lease-minutes': { type: 'string' },
+    'lease-dir': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
 };
 function rawInputs(values, names) {
@@ -1214,6 +1341,8 @@ function rawInputs(values, names) {
         [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Exclude]: text('exclude'),
         [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Contiguous]: values.contiguous ? 'true' : 'false',
         [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve]: text('reserve'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LeaseMinutes]: text('lease-minutes'),
+        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LeaseDir]: text('lease-dir'),
     };
 }
 /** Errors in the words of this command: its options, not the action's inputs. */
@@ -1223,6 +1352,32 @@ function describe(error) {
     const what = error.input === _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names ? 'name' : `--${error.input}`;
     return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
 }
+const RELEASE = 'release';
+/** The calling shell's leases; without a usable default location, a warning and none (a named --lease-dir must work). */
+function openLeases(settings, reservation) {
+    const named = settings.leaseDir !== '';
+    try {
+        const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named);
+        const ttlMs = settings.leaseMinutes * 60_000;
+        return new _protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .LeaseBook */ .u4({ location, owner: (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .newOwner */ .Eh)((0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)()), ttlMs, reservation });
+    }
+    catch (error) {
+        if (named || !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS))
+            throw error;
+        process.stderr.write(`port-zero: warning: ${error.message}; these ports are not leased, so a Port Zero job may get them too.\n`);
+        return undefined;
+    }
+}
+/** `port-zero release`: removes the leases the calling shell or script holds. */
+function release(settings, extra) {
+    if (extra.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names, extra.join(' '), `nothing after "${RELEASE}"`);
+    const named = settings.leaseDir !== '';
+    const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named);
+    const ports = (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .releaseOwnedBy */ .Of)(location.own, (0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)());
+    process.stdout.write(`Released ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
+    return 0;
+}
 async function main(argv) {
     try {
         const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -1230,15 +1385,27 @@ async function main(argv) {
             process.stdout.write(`${HELP}\n`);
             return 0;
         }
+        if (positionals[0] === RELEASE)
+            return release((0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, [])), positionals.slice(1));
         const settings = (0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, positionals));
         // Nothing would end a holder or take ports off the kernel list: without a post step, auto means TIME_WAIT.
         if (settings.reserve === 'holder' || (settings.reserve === 'kernel' && !settings.reserveChoice.fallback)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve, settings.reserve, 'auto, time-wait or none (holder and kernel need a job to end them)');
         }
-        const allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), reserve: settings.reserve === 'none' ? 'none' : 'time-wait' });
-        const results = (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_5__/* .buildResults */ .r)(settings, allocation.ports, settings.reserve === 'none' ? 'none' : 'time-wait');
+        const reserve = settings.reserve === 'none' ? 'none' : 'time-wait';
+        const leases = openLeases(settings, reserve);
+        let allocation;
+        try {
+            allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), claim: leases?.claim, reserve });
+        }
+        catch (error) {
+            leases?.releaseAll();
+            throw error;
+        }
+        leases?.close();
+        const results = (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_8__/* .buildResults */ .r)(settings, allocation.ports, reserve);
         const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
-        process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_5__/* .dotenv */ .P)(results.variables));
+        process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_8__/* .dotenv */ .P)(results.variables));
         return 0;
     }
     catch (error) {
@@ -1474,6 +1641,738 @@ async function takeLock(name, deadline, waitMs) {
 
 /***/ }),
 
+/***/ 653:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ callerIdentity)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _platform_process_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(261);
+
+
+/**
+ * The process that owns the local command's leases: the shell or script that ran it, so
+ * its ports stay leased while that process lives. Usually the parent; a package runner in
+ * between (`npx port-zero`, `npm exec`, an npm script, with the `sh -c` npm starts) exits
+ * at once, so on Linux it is looked past. Elsewhere the parent is taken as it is.
+ */
+function callerIdentity() {
+    let pid = process.ppid;
+    if (process.platform === 'linux') {
+        // A few hops at most: the chain is npm (or npx) -> sh -c -> this process.
+        for (let hop = 0; hop < 3; hop++) {
+            const above = launcherParent(pid);
+            if (above === undefined)
+                break;
+            pid = above;
+        }
+    }
+    return (0,_platform_process_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .identify */ .ls)(pid);
+}
+const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
+/** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
+function launcherParent(pid) {
+    const argv = commandLine(pid);
+    const parent = parentOf(pid);
+    if (!argv || parent === undefined)
+        return undefined;
+    if (isPackageRunner(argv))
+        return parent;
+    const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
+    const parentArgv = shell ? commandLine(parent) : undefined;
+    return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
+}
+/** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
+function isPackageRunner(argv) {
+    return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
+}
+function commandLine(pid) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    }
+    catch {
+        return undefined;
+    }
+}
+function parentOf(pid) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // field 4, after the state
+        return ppid > 1 ? ppid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $v: () => (/* binding */ leaseDirs),
+/* harmony export */   _G: () => (/* binding */ defaultLeaseRoot),
+/* harmony export */   oX: () => (/* binding */ assertOwnDir),
+/* harmony export */   qF: () => (/* binding */ openLeaseLocation)
+/* harmony export */ });
+/* unused harmony exports LEGACY_DEFAULT_NAME, accountName, SHARED_SETUP, ownDirProblem */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
+
+
+
+
+/** The earlier layout: one directory of `<port>.lease` files, private to the account that created it. */
+const LEGACY_DEFAULT_NAME = 'port-zero-leases';
+const DEFAULT_NAME = 'port-zero';
+const PSEUDO_FILESYSTEMS = new Map([
+    [0x9fa0, 'procfs'],
+    [0x62656572, 'sysfs'],
+]);
+const windows = process.platform === 'win32';
+/**
+ * The default root: `port-zero` in the system temp directory (`$TMPDIR`, else /tmp), the
+ * same path for every account on Linux and macOS. On Windows the temp directory is
+ * per-user, so the root is `%ProgramData%\port-zero` instead, which every account may add
+ * folders to.
+ */
+function defaultLeaseRoot(env = process.env) {
+    const base = windows ? (env.ProgramData ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir()) : node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir();
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, DEFAULT_NAME);
+}
+/** This account's name inside a root: the uid, or the user name on Windows. */
+function accountName() {
+    return windows ? node_os__WEBPACK_IMPORTED_MODULE_1___default().userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid());
+}
+/** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
+const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
+/**
+ * Opens a location: validates the root (creating it when missing) and this account's
+ * directory in it (creating that too).
+ * The default root is created mode 1777 (anyone may add a directory, only its owner may
+ * remove or rename it); a named root missing is created private (0700), one level only.
+ * A root is accepted when it is a real directory (not a link) on a real filesystem, and
+ * others can write to it only if it is sticky, or group-writable and setgid with this
+ * account in the group (an administrator's shared directory).
+ * @throws LeaseError saying why the location cannot be used.
+ */
+function openLeaseLocation(root, named) {
+    try {
+        openRoot(root, named);
+        return { root, own: openOwnDir(root) };
+    }
+    catch (error) {
+        const why = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS ? error.message : `${code(error)}`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(named
+            ? `Input 'lease-dir' has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+            : `The shared lease directory ${root} cannot be used: ${why}`);
+    }
+}
+function openRoot(root, named) {
+    let stat = lstat(root);
+    if (!stat) {
+        try {
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdirSync(root, named ? 0o700 : 0o777);
+        }
+        catch (error) {
+            if (code(error) !== 'EEXIST')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`it cannot be created (${code(error)})`);
+        }
+        stat = lstat(root);
+        // Ours and new: make it shared whatever the umask; one someone else made is judged below.
+        if (!named && stat?.isDirectory() && !windows && stat.uid === process.getuid()) {
+            node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(root, 0o1777);
+            stat = lstat(root);
+        }
+    }
+    if (!stat)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS('it vanished while being opened');
+    const problem = rootProblem(root, stat);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(problem);
+}
+function rootProblem(root, stat) {
+    if (stat.isSymbolicLink())
+        return 'it is a symbolic link; refusing to follow it';
+    if (!stat.isDirectory())
+        return 'it is not a directory';
+    const kind = PSEUDO_FILESYSTEMS.get(Number(node_fs__WEBPACK_IMPORTED_MODULE_0___default().statfsSync(root).type));
+    if (kind)
+        return `it is on ${kind}, a kernel pseudo-filesystem`;
+    if (windows)
+        return undefined;
+    const mode = stat.mode;
+    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+    if (mode & 0o1000)
+        return undefined; // sticky: no one may remove or rename another's entries
+    if (mode & 0o002)
+        return `it is writable by every user but not sticky (mode ${octal})`;
+    if (mode & 0o020) {
+        if (!(mode & 0o2000))
+            return `it is group-writable but neither setgid nor sticky (mode ${octal})`;
+        if (!process.getgroups().includes(stat.gid) && process.getegid() !== stat.gid)
+            return `it is shared with group ${stat.gid}, and this account (uid ${process.getuid()}) is not in it`;
+    }
+    return undefined;
+}
+/**
+ * This account's directory: `<root>/<account>`, or, should another account have taken
+ * that name first, a directory of ours named `<account>.<suffix>`. Readers never go by
+ * the name, so any directory of ours will do.
+ */
+function openOwnDir(root) {
+    const account = accountName();
+    const preferred = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, account);
+    // Jobs of one account start together: one creates the directory, the others find it.
+    if (createOwnDir(preferred) || ownDirProblem(preferred) === undefined)
+        return shared(preferred);
+    for (const name of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(root)) {
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, name);
+        if (name.startsWith(`${account}.`) && ownDirProblem(dir) === undefined)
+            return shared(dir);
+    }
+    const alternative = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
+    if (createOwnDir(alternative))
+        return shared(alternative);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory in it cannot be created`);
+}
+/** True when `dir` was created now; false when the name exists already. */
+function createOwnDir(dir) {
+    try {
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdirSync(dir, 0o755);
+        return true;
+    }
+    catch (error) {
+        if (code(error) === 'EEXIST')
+            return false;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory ${dir} cannot be created (${code(error)})`);
+    }
+}
+/** Makes this account's directory readable by every account whatever the umask (checked ours first). */
+function shared(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory ${dir} cannot be used: ${problem}`);
+    if (!windows && (lstat(dir).mode & 0o755) !== 0o755)
+        node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(dir, 0o755);
+    return dir;
+}
+/** Why `dir` is not this account's own lease directory, or undefined when it is. */
+function ownDirProblem(dir) {
+    const stat = lstat(dir);
+    if (!stat)
+        return 'it does not exist';
+    if (stat.isSymbolicLink() || !stat.isDirectory())
+        return 'it is not a directory';
+    if (windows)
+        return undefined;
+    if (stat.uid !== process.getuid())
+        return `it belongs to uid ${stat.uid}`;
+    if (stat.mode & 0o022)
+        return 'others can write to it';
+    return undefined;
+}
+/** Checks, before any write or removal, that `dir` is still this account's own directory. */
+function assertOwnDir(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`The lease directory ${dir} cannot be used: ${problem}`);
+}
+/**
+ * Every directory whose `<port>.lease` files count: each account's directory in the root,
+ * the root itself and, for the default root, the earlier default directory (the earlier
+ * layout kept lease files directly there). An account's directory is a real directory
+ * named by its owner's uid (`1001`, or `1001.<suffix>`), so junk that another account
+ * adds to the root costs one lstat per name and is then skipped: `seen` keeps those
+ * verdicts across calls (a name that changes owner is its owner's to change).
+ */
+function leaseDirs(root, seen = new Map()) {
+    const dirs = [root];
+    const legacy = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(root), LEGACY_DEFAULT_NAME);
+    if (node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
+        dirs.push(legacy);
+    for (const name of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(root)) {
+        const uid = ACCOUNT_DIR.exec(name)?.[1];
+        if (uid === undefined)
+            continue;
+        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, name);
+        let ok = seen.get(name);
+        if (ok === undefined) {
+            const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(dir, { throwIfNoEntry: false });
+            ok = stat !== undefined && stat.isDirectory() && (windows || stat.uid === Number(uid));
+            seen.set(name, ok);
+        }
+        if (ok)
+            dirs.push(dir);
+    }
+    return dirs;
+}
+const ACCOUNT_DIR = windows ? /^([^.][^.]*)(\.[\w-]+)?$/ : /^(\d+)(\.[\w-]+)?$/;
+function lstat(file) {
+    try {
+        return node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(file);
+    }
+    catch (error) {
+        if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR')
+            return undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`it cannot be read (${code(error)})`);
+    }
+}
+function code(error) {
+    return error.code ?? String(error);
+}
+
+
+/***/ }),
+
+/***/ 532:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u4: () => (/* binding */ LeaseBook),
+  Eh: () => (/* binding */ newOwner),
+  Of: () => (/* binding */ releaseOwnedBy)
+});
+
+// UNUSED EXPORTS: hasLiveLease, newToken, releaseLeases, sweepStale
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(916);
+;// CONCATENATED MODULE: ./src/unique-id.ts
+
+/**
+ * An identifier no other call on this host or another is expected to return,
+ * without node:crypto (about 10 ms of a step's start-up): a hash of the host
+ * name, the process ID, the monotonic clock in nanoseconds and 52 bits of
+ * Math.random, in base 36 joined by `-` (so it is safe in a file name), e.g.
+ * `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`.
+ *
+ * Why that is enough: on one host, two live processes never share a process ID,
+ * and one process never reads the same monotonic clock value twice (it ticks in
+ * nanoseconds and only forward, and a reused process ID comes later on it);
+ * Math.random (seeded from the OS's entropy for each process) and the host name
+ * keep apart processes that do share an ID: other hosts, or containers with
+ * their own process ID namespace. It is not a secret and must not be used as one.
+ */
+function uniqueId() {
+    const random = Math.floor(Math.random() * 2 ** 52).toString(36);
+    return [hash((0,external_node_os_.hostname)()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
+}
+/** FNV-1a (32 bits) of `text`, in base 36. */
+function hash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(36);
+}
+
+// EXTERNAL MODULE: ./src/platform/process-identity.ts
+var process_identity = __nccwpck_require__(261);
+// EXTERNAL MODULE: ./src/settings/constants.ts
+var constants = __nccwpck_require__(804);
+// EXTERNAL MODULE: ./src/protection/lease-location.ts
+var lease_location = __nccwpck_require__(329);
+;// CONCATENATED MODULE: ./src/protection/lease-record.ts
+
+
+
+/** Nothing a lease needs comes near this; anything bigger is not a record. */
+const MAX_RECORD_BYTES = 4096;
+const MAX_LEASE_MS = constants/* MAX_LEASE_MINUTES */.UE * 60_000;
+const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
+const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
+/**
+ * Reads a record without following a symbolic link (O_NOFOLLOW), without blocking on a
+ * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
+ * than 4 KiB. Never throws: anything but a record is `missing` or `corrupt`.
+ */
+function lease_record_readRecord(file) {
+    // Most names are missing: existsSync says so without the cost of an exception.
+    if (!external_node_fs_default().existsSync(file) && !isLink(file))
+        return { kind: 'missing' };
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { kind: 'missing' };
+        return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (!stat.isFile())
+            return { kind: 'corrupt', why: 'not a regular file' };
+        if (stat.size > MAX_RECORD_BYTES)
+            return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
+        const buffer = Buffer.alloc(MAX_RECORD_BYTES + 1);
+        const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
+        const text = buffer.toString('utf8', 0, length);
+        const record = parseRecord(text);
+        if (!record)
+            return { kind: 'corrupt', why: length === 0 ? 'empty' : 'not a lease record' };
+        return { kind: 'record', record, changed: stat.ctimeMs };
+    }
+    catch (error) {
+        return { kind: 'corrupt', why: `unreadable (${error.code})` };
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+function isLink(file) {
+    return external_node_fs_default().lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+}
+const isIdentity = (p) => typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger(p.pid) &&
+    (p.start === null || typeof p.start === 'string');
+/** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
+function parseRecord(text) {
+    try {
+        const r = JSON.parse(text);
+        const valid = r?.version === 1 &&
+            Number.isFinite(r.expires) &&
+            typeof r.owner?.token === 'string' &&
+            isIdentity(r.owner.runner) &&
+            (r.reservation === undefined || typeof r.reservation === 'string') &&
+            (r.allocator === undefined || isIdentity(r.allocator));
+        return valid ? r : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function formatRecord(record) {
+    return JSON.stringify(record);
+}
+/**
+ * A lease is live while unexpired and its runner process runs (pid and start time, so a
+ * reused pid does not count). The expiry is capped at the record's last inode change
+ * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
+ * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
+ * to any date, while ctime is always the kernel's clock.
+ */
+function lease_record_judgeRecord(record, changed, now = Date.now()) {
+    const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
+    if (expires <= now)
+        return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
+    if (!ownerRuns(record.owner.runner))
+        return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
+    return { live: true };
+}
+/**
+ * Whether the owner process runs. On a host that hides other users' processes
+ * (/proc mounted with hidepid) another account's process exists (kill() answers EPERM)
+ * but its start time cannot be read; it then counts as running, and the capped expiry
+ * bounds the lease.
+ */
+function ownerRuns(owner) {
+    if ((0,process_identity/* isRunning */.W_)(owner))
+        return true;
+    if (owner.start === null || !Number.isInteger(owner.pid) || owner.pid <= 0)
+        return false;
+    try {
+        process.kill(owner.pid, 0);
+        return false; // ours to see, and not the same process
+    }
+    catch (error) {
+        return error.code === 'EPERM' && (0,process_identity/* processStart */.gy)(owner.pid) === null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/protection/leases.ts
+
+
+
+
+
+
+
+
+
+const LEASE_FILE = /^(\d{1,5})\.lease$/;
+const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
+/**
+ * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
+ * processes and hosts (see uniqueId for why) and safe in a file name. Built without
+ * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
+ * secret, and two equal tokens could not share a lease directory anyway, because the
+ * record `.owner-<pid>-<token>.json` is created exclusively. The one place tokens are made.
+ */
+function newToken() {
+    return uniqueId();
+}
+function newOwner(runner, env = process.env) {
+    return {
+        token: newToken(),
+        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
+        job: env.GITHUB_JOB ?? 'local',
+        runner,
+        host: external_node_os_default().hostname(),
+    };
+}
+function leasePath(dir, port) {
+    return external_node_path_default().join(dir, `${port}.lease`);
+}
+/** The leases of one allocation: claims ports, and gives them all back if the allocation fails. */
+class LeaseBook {
+    location;
+    owner;
+    record;
+    warn;
+    claimed = new Set();
+    /** Which names in the root are account directories, judged once per allocation. */
+    seen = new Map();
+    /** Writes the allocation's record. @throws LeaseError when this account's directory cannot be written. */
+    constructor(options) {
+        this.location = options.location;
+        this.owner = options.owner;
+        this.warn = options.warn ?? (() => { });
+        // The allocating pid in the name: a record left by an allocation killed mid-way is swept once that process is gone.
+        this.record = external_node_path_default().join(this.location.own, `.owner-${process.pid}-${options.owner.token}.json`);
+        const record = {
+            version: 1,
+            owner: options.owner,
+            created: new Date().toISOString(),
+            expires: Date.now() + options.ttlMs,
+            ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
+            allocator: (0,process_identity/* identify */.ls)(process.pid),
+        };
+        try {
+            (0,lease_location/* assertOwnDir */.oX)(this.location.own);
+            writeExclusive(this.record, formatRecord(record));
+        }
+        catch (error) {
+            throw new errors/* LeaseError */.pS(`The lease directory ${this.location.own} cannot be written: ${error.message}`);
+        }
+    }
+    get ports() {
+        return [...this.claimed];
+    }
+    /** Leases every port, or none of them (then false: one is someone else's). Called while the ports' sockets are held. */
+    claim = async (ports) => {
+        const done = [];
+        for (const port of ports) {
+            if (!this.claimOne(port)) {
+                for (const p of done)
+                    this.unlinkOwn(p);
+                return false;
+            }
+            done.push(port);
+        }
+        for (const port of done)
+            this.claimed.add(port);
+        return true;
+    };
+    claimOne(port) {
+        if (!this.linkOwn(port))
+            return false;
+        if (!liveIn((0,lease_location/* leaseDirs */.$v)(this.location.root, this.seen), port, this.location.own))
+            return true;
+        this.unlinkOwn(port); // another account's live lease: back off
+        return false;
+    }
+    /** Publishes this allocation's lease in its own directory, replacing a stale one of the same account. */
+    linkOwn(port) {
+        const file = leasePath(this.location.own, port);
+        for (let attempt = 0; attempt < 2; attempt++) {
+            try {
+                external_node_fs_default().linkSync(this.record, file);
+                return true;
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw new errors/* LeaseError */.pS(`Cannot lease port ${port}: ${error.message}`);
+            }
+            // Only the process holding the port's socket gets here, so no other allocator
+            // of this account is judging the same lease: removing a stale one is safe.
+            if (!this.removeIfStale(file))
+                return false;
+        }
+        return false;
+    }
+    removeIfStale(file) {
+        const read = lease_record_readRecord(file);
+        if (read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live)
+            return false;
+        const removed = unlinkQuietly(file, this.warn);
+        if (removed && read.kind === 'corrupt')
+            this.warn(`Removed a corrupt lease ${file} (${read.why})`);
+        return removed;
+    }
+    unlinkOwn(port) {
+        external_node_fs_default().rmSync(leasePath(this.location.own, port), { force: true });
+        this.claimed.delete(port);
+    }
+    /** The allocation is over: the lease files stay, the record's own name goes. */
+    close() {
+        external_node_fs_default().rmSync(this.record, { force: true });
+    }
+    /** The allocation failed: no lease of it may stay behind. */
+    releaseAll() {
+        for (const port of this.ports)
+            this.unlinkOwn(port);
+        this.close();
+    }
+}
+/** Creates `file` (never an existing one, never through a link), readable by every account whatever the umask. */
+function writeExclusive(file, content) {
+    const flags = (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | (external_node_fs_default()).constants.O_WRONLY | leases_O_NOFOLLOW;
+    const fd = external_node_fs_default().openSync(file, flags, 0o644);
+    try {
+        if (process.platform !== 'win32')
+            external_node_fs_default().fchmodSync(fd, 0o644);
+        external_node_fs_default().writeSync(fd, content);
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** True if any directory but `except` holds a live lease for `port`. Reads only; anything but a record does not count. */
+function liveIn(dirs, port, except) {
+    return dirs.some((dir) => {
+        if (dir === except)
+            return false;
+        const read = lease_record_readRecord(leasePath(dir, port));
+        return read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live;
+    });
+}
+/**
+ * True if any account on the host holds a live lease for `port` in the location rooted at
+ * `location` (the default root or a `lease-dir`). Never throws for what others put there.
+ */
+function hasLiveLease(location, port) {
+    try {
+        return liveIn(leaseDirs(location), port);
+    }
+    catch {
+        return false; // no readable location: no lease
+    }
+}
+function unlinkQuietly(file, warn) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return true;
+        warn(`Cannot remove ${file} (${code}); its port is skipped`);
+        return false;
+    }
+}
+/** The post step: removes exactly the leases of `token` among `ports` from this account's directory `own`. */
+function releaseLeases(own, token, ports) {
+    assertOwnDir(own);
+    let released = 0;
+    for (const port of ports) {
+        const file = leasePath(own, port);
+        const read = readRecord(file);
+        if (read.kind === 'record' && read.record.owner.token === token) {
+            fs.rmSync(file, { force: true });
+            released++;
+        }
+    }
+    return released;
+}
+/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
+function releaseOwnedBy(own, owner) {
+    (0,lease_location/* assertOwnDir */.oX)(own);
+    const released = [];
+    for (const name of external_node_fs_default().readdirSync(own)) {
+        const port = LEASE_FILE.exec(name)?.[1];
+        if (port === undefined)
+            continue;
+        const read = lease_record_readRecord(external_node_path_default().join(own, name));
+        const runner = read.kind === 'record' ? read.record.owner.runner : undefined;
+        if (runner?.pid === owner.pid && runner.start === owner.start) {
+            external_node_fs_default().rmSync(external_node_path_default().join(own, name), { force: true });
+            released.push(Number(port));
+        }
+    }
+    return released.sort((a, b) => a - b);
+}
+/**
+ * Tidies this account's directory `own`: removes leases that are stale or corrupt (a
+ * record shared by many leases is judged once), and records of allocations whose
+ * process is gone (killed mid-way). Other accounts' files are never touched: their stale
+ * leases simply stop counting. Returns the stale leases it removed.
+ */
+function sweepStale(own, warn) {
+    assertOwnDir(own);
+    // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
+    const verdicts = new Map();
+    const stale = [];
+    for (const name of fs.readdirSync(own)) {
+        const file = path.join(own, name);
+        const record = RECORD_FILE.exec(name);
+        if (record) {
+            if (abandoned(file, Number(record[1])))
+                unlinkQuietly(file, warn);
+            continue;
+        }
+        const port = LEASE_FILE.exec(name)?.[1];
+        const ino = port === undefined ? undefined : fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
+        if (ino === undefined)
+            continue;
+        const verdict = verdicts.get(ino) ?? judgeFile(file);
+        if (!verdict.corrupt)
+            verdicts.set(ino, verdict);
+        if (verdict.live || !unlinkQuietly(file, warn))
+            continue;
+        if (verdict.corrupt)
+            warn(`Removed a corrupt lease ${file} (${verdict.why})`);
+        stale.push({ port: Number(port), reservation: verdict.reservation, why: verdict.why });
+    }
+    return stale;
+}
+function judgeFile(file) {
+    const read = readRecord(file);
+    if (read.kind === 'missing')
+        return { live: true, why: 'already gone' }; // nothing to remove
+    if (read.kind === 'corrupt')
+        return { live: false, why: read.why, corrupt: true };
+    const verdict = judgeRecord(read.record, read.changed);
+    return { live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
+}
+/** A record whose allocating process is gone, or that is unreadable and older than any lease can be. */
+function abandoned(file, pid) {
+    const read = readRecord(file);
+    if (read.kind === 'missing')
+        return false;
+    if (read.kind === 'record')
+        return !isRunning(read.record.allocator ?? { pid, start: null });
+    const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+    return !isRunning({ pid, start: null }) || (stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now());
+}
+
+
+/***/ }),
+
 /***/ 774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1639,6 +2538,8 @@ const Output = {
 };
 const State = {
     LeaseDir: 'leaseDir',
+    /** This account's directory inside the lease location, where its leases are. */
+    LeaseAccountDir: 'leaseAccountDir',
     LeaseToken: 'leaseToken',
     LeasePorts: 'leasePorts',
     Holder: 'holder',
@@ -1654,7 +2555,7 @@ const MAX_LEASE_MINUTES = 7 * 24 * 60;
 
 /***/ }),
 
-/***/ 562:
+/***/ 503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1671,9 +2572,9 @@ var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(30);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -2096,6 +2997,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

@@ -34,8 +34,8 @@ export interface PortOptions {
 	/** The longest the leases last, in minutes (1 to 10080). Default 360. They end sooner at `release()` or when this process exits. */
 	leaseMinutes?: number;
 	/**
-	 * The lease directory shared with every other user of Port Zero on the host. Default: the
-	 * action's, `port-zero-leases` in the system temp directory; when that cannot be used, a
+	 * The lease directory shared with every other user of Port Zero on the host, whatever its
+	 * account. Default: the action's, `port-zero` in the system temp directory; when that cannot be used, a
 	 * process warning is emitted and the ports are protected by reservation alone. A directory
 	 * named here must be usable, or the call throws a `LeaseError`.
 	 */

@@ -1507,7 +1507,7 @@ function comparable(start, platform) {
  * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
  * keeping a lease, never toward handing out a live job's port.
  */
-function isRunning(identity, facts = HOST) {
+function process_identity_isRunning(identity, facts = HOST) {
     if (!Number.isInteger(identity.pid) || identity.pid <= 0)
         return false;
     try {
@@ -1557,280 +1557,6 @@ function hash(text) {
     return (h >>> 0).toString(36);
 }
 
-;// CONCATENATED MODULE: ./src/protection/leases.ts
-
-
-
-
-
-
-const DEFAULT_LEASE_DIR = external_node_path_default().join(external_node_os_default().tmpdir(), 'port-zero-leases');
-const LEASE_FILE = /^(\d{1,5})\.lease$/;
-const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where the directory check suffices
-/**
- * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
- * processes and hosts (see uniqueId for why) and safe in a file name. Built without
- * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
- * secret, and two equal tokens could not share a lease directory anyway, because the
- * owner record `.owner-<token>.json` is created exclusively.
- */
-function newToken() {
-    return uniqueId();
-}
-function newOwner(runner, env = process.env) {
-    return {
-        token: newToken(),
-        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
-        job: env.GITHUB_JOB ?? 'local',
-        runner,
-        host: external_node_os_default().hostname(),
-    };
-}
-function leasePath(dir, port) {
-    return external_node_path_default().join(dir, `${port}.lease`);
-}
-/**
- * The directory lives somewhere shared, so it is treated as hostile: it must be a
- * real directory (not a link), ours, and not writable by others. Creates it if missing.
- */
-function openLeaseDir(dir) {
-    let stat;
-    try {
-        stat = external_node_fs_default().lstatSync(dir);
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw unusable(dir, error);
-        try {
-            external_node_fs_default().mkdirSync(dir, { recursive: true, mode: 0o700 });
-            stat = external_node_fs_default().lstatSync(dir);
-        }
-        catch (inner) {
-            throw unusable(dir, inner);
-        }
-    }
-    if (stat.isSymbolicLink())
-        throw new LeaseError(`Lease directory ${dir} is a symbolic link; refusing to follow it`);
-    if (!stat.isDirectory())
-        throw new LeaseError(`Lease directory ${dir} is not a directory`);
-    if (process.platform === 'win32')
-        return;
-    if (stat.uid !== process.getuid())
-        throw new LeaseError(`Lease directory ${dir} belongs to another user (uid ${stat.uid})`);
-    if (stat.mode & 0o022)
-        throw new LeaseError(`Lease directory ${dir} is writable by other users (mode ${(stat.mode & 0o777).toString(8)})`);
-}
-function unusable(dir, error) {
-    return new LeaseError(`Lease directory ${dir} cannot be used: ${error.message}`);
-}
-/** The leases of one allocation: claims ports, and gives them all back if the allocation fails. */
-class LeaseBook {
-    dir;
-    owner;
-    record;
-    warn;
-    claimed = new Set();
-    constructor(options) {
-        openLeaseDir(options.dir);
-        this.dir = options.dir;
-        this.owner = options.owner;
-        this.warn = options.warn ?? (() => { });
-        this.record = external_node_path_default().join(this.dir, `.owner-${options.owner.token}.json`);
-        const record = {
-            version: 1,
-            owner: options.owner,
-            created: new Date().toISOString(),
-            expires: Date.now() + options.ttlMs,
-            ...(options.reservation && { reservation: options.reservation }),
-        };
-        try {
-            writeExclusive(this.record, JSON.stringify(record));
-        }
-        catch (error) {
-            throw unusable(this.dir, error);
-        }
-    }
-    get ports() {
-        return [...this.claimed];
-    }
-    /** Leases every port, or none of them (then false: one is someone else's). */
-    claim = async (ports) => {
-        const done = [];
-        for (const port of ports) {
-            if (!this.claimOne(port)) {
-                for (const p of done)
-                    this.unlinkOwn(p);
-                return false;
-            }
-            done.push(port);
-        }
-        for (const port of done)
-            this.claimed.add(port);
-        return true;
-    };
-    claimOne(port) {
-        const file = leasePath(this.dir, port);
-        for (let attempt = 0; attempt < 2; attempt++) {
-            try {
-                external_node_fs_default().linkSync(this.record, file);
-                return true;
-            }
-            catch (error) {
-                if (error.code !== 'EEXIST')
-                    throw unusable(this.dir, error);
-            }
-            // Only the process holding the port's socket can be here, so no other
-            // allocator is judging the same lease: removing a stale one is safe.
-            if (!reclaimIfStale(file, this.warn))
-                return false;
-        }
-        return false;
-    }
-    unlinkOwn(port) {
-        external_node_fs_default().rmSync(leasePath(this.dir, port), { force: true });
-        this.claimed.delete(port);
-    }
-    /** The allocation is over: the lease files stay, the shared record name goes. */
-    close() {
-        external_node_fs_default().rmSync(this.record, { force: true });
-    }
-    /** The allocation failed: no lease of it may stay behind. */
-    releaseAll() {
-        for (const port of this.ports)
-            this.unlinkOwn(port);
-        this.close();
-    }
-}
-function writeExclusive(file, content) {
-    const flags = (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | (external_node_fs_default()).constants.O_WRONLY | O_NOFOLLOW;
-    const fd = external_node_fs_default().openSync(file, flags, 0o644);
-    try {
-        external_node_fs_default().writeSync(fd, content);
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-/** Reads a lease without following links, trusting nothing in it beyond its shape. */
-function readLease(file) {
-    let text;
-    try {
-        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW);
-        try {
-            if (!external_node_fs_default().fstatSync(fd).isFile())
-                return { kind: 'corrupt', why: 'not a regular file' };
-            text = external_node_fs_default().readFileSync(fd, 'utf8');
-        }
-        finally {
-            external_node_fs_default().closeSync(fd);
-        }
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return { kind: 'missing' };
-        return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
-    }
-    const record = parseRecord(text);
-    if (!record)
-        return { kind: 'corrupt', why: text.length === 0 ? 'empty' : 'not a lease record' };
-    return { kind: 'record', record };
-}
-/** Live while unexpired and its runner process runs. */
-function inspectLease(file, now = Date.now()) {
-    const read = readLease(file);
-    if (read.kind === 'missing')
-        return { kind: 'stale', why: 'already gone' };
-    if (read.kind === 'corrupt')
-        return read;
-    const { record } = read;
-    if (record.expires <= now)
-        return { kind: 'stale', why: `expired at ${new Date(record.expires).toISOString()}` };
-    if (!isRunning(record.owner.runner))
-        return { kind: 'stale', why: `its runner process ${record.owner.runner.pid} is gone` };
-    return { kind: 'live', record };
-}
-function parseRecord(text) {
-    try {
-        const r = JSON.parse(text);
-        const valid = r?.version === 1 &&
-            typeof r.expires === 'number' &&
-            typeof r.owner?.token === 'string' &&
-            Number.isInteger(r.owner.runner?.pid) &&
-            (r.owner.runner.start === null || typeof r.owner.runner.start === 'string') &&
-            (r.reservation === undefined || typeof r.reservation === 'string');
-        return valid ? r : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Removes a lease that is stale or corrupt (reporting the corrupt one); true if the port is free of leases now. */
-function reclaimIfStale(file, warn) {
-    const state = inspectLease(file);
-    if (state.kind === 'live')
-        return false;
-    return removeLease(file, state, warn);
-}
-/** Unlinks a lease that is not live; an entry that cannot be unlinked (a directory, say) is reported and left. */
-function removeLease(file, state, warn) {
-    try {
-        external_node_fs_default().unlinkSync(file);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return true;
-        warn(`Cannot remove ${file} (${code}); its port is skipped`);
-        return false;
-    }
-    if (state.kind === 'corrupt')
-        warn(`Removed a corrupt lease ${file} (${state.why})`);
-    return true;
-}
-/** The post step: removes exactly the leases of `token` among `ports`; others' leases stay. */
-function releaseLeases(dir, token, ports) {
-    let released = 0;
-    for (const port of ports) {
-        const file = leasePath(dir, port);
-        const read = readLease(file);
-        if (read.kind === 'record' && read.record.owner.token === token) {
-            external_node_fs_default().rmSync(file, { force: true });
-            released++;
-        }
-    }
-    return released;
-}
-/** Whether any live lease holds `port` in the lease directory `location`. */
-function hasLiveLease(location, port) {
-    return inspectLease(leasePath(location, port)).kind === 'live';
-}
-/** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
-function sweepStale(dir, warn) {
-    // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
-    const verdicts = new Map();
-    const removed = [];
-    for (const name of fs.readdirSync(dir)) {
-        if (!LEASE_FILE.test(name))
-            continue;
-        const file = path.join(dir, name);
-        const ino = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
-        if (ino === undefined)
-            continue;
-        const state = verdicts.get(ino) ?? inspectLease(file);
-        if (state.kind !== 'corrupt')
-            verdicts.set(ino, state);
-        if (state.kind === 'live')
-            continue;
-        const read = readLease(file); // before the unlink: what reserved the port
-        if (!removeLease(file, state, warn))
-            continue;
-        const reservation = read.kind === 'record' ? read.record.reservation : undefined;
-        removed.push({ port: Number(LEASE_FILE.exec(name)[1]), ...(reservation && { reservation }) });
-    }
-    return removed;
-}
-
 ;// CONCATENATED MODULE: ./src/settings/constants.ts
 /** Names that cross a boundary: action.yml inputs, step outputs, and state kept for the post step. */
 const Input = {
@@ -1857,6 +1583,8 @@ const Output = {
 };
 const State = {
     LeaseDir: 'leaseDir',
+    /** This account's directory inside the lease location, where its leases are. */
+    LeaseAccountDir: 'leaseAccountDir',
     LeaseToken: 'leaseToken',
     LeasePorts: 'leasePorts',
     Holder: 'holder',
@@ -1867,7 +1595,590 @@ const State = {
 const MAX_COUNT = 1000;
 /** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
 const DEFAULT_LEASE_MINUTES = 360;
-const MAX_LEASE_MINUTES = 7 * 24 * 60;
+const constants_MAX_LEASE_MINUTES = 7 * 24 * 60;
+
+;// CONCATENATED MODULE: ./src/protection/lease-location.ts
+
+
+
+
+/** The earlier layout: one directory of `<port>.lease` files, private to the account that created it. */
+const LEGACY_DEFAULT_NAME = 'port-zero-leases';
+const DEFAULT_NAME = 'port-zero';
+const PSEUDO_FILESYSTEMS = new Map([
+    [0x9fa0, 'procfs'],
+    [0x62656572, 'sysfs'],
+]);
+const windows = process.platform === 'win32';
+/**
+ * The default root: `port-zero` in the system temp directory (`$TMPDIR`, else /tmp), the
+ * same path for every account on Linux and macOS. On Windows the temp directory is
+ * per-user, so the root is `%ProgramData%\port-zero` instead, which every account may add
+ * folders to.
+ */
+function defaultLeaseRoot(env = process.env) {
+    const base = windows ? (env.ProgramData ?? external_node_os_default().tmpdir()) : external_node_os_default().tmpdir();
+    return external_node_path_default().join(base, DEFAULT_NAME);
+}
+/** This account's name inside a root: the uid, or the user name on Windows. */
+function accountName() {
+    return windows ? external_node_os_default().userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid());
+}
+/** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
+const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
+/**
+ * Opens a location: validates the root (creating it when missing) and this account's
+ * directory in it (creating that too).
+ * The default root is created mode 1777 (anyone may add a directory, only its owner may
+ * remove or rename it); a named root missing is created private (0700), one level only.
+ * A root is accepted when it is a real directory (not a link) on a real filesystem, and
+ * others can write to it only if it is sticky, or group-writable and setgid with this
+ * account in the group (an administrator's shared directory).
+ * @throws LeaseError saying why the location cannot be used.
+ */
+function openLeaseLocation(root, named) {
+    try {
+        openRoot(root, named);
+        return { root, own: openOwnDir(root) };
+    }
+    catch (error) {
+        const why = error instanceof LeaseError ? error.message : `${code(error)}`;
+        throw new LeaseError(named
+            ? `Input 'lease-dir' has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+            : `The shared lease directory ${root} cannot be used: ${why}`);
+    }
+}
+function openRoot(root, named) {
+    let stat = lstat(root);
+    if (!stat) {
+        try {
+            external_node_fs_default().mkdirSync(root, named ? 0o700 : 0o777);
+        }
+        catch (error) {
+            if (code(error) !== 'EEXIST')
+                throw new LeaseError(`it cannot be created (${code(error)})`);
+        }
+        stat = lstat(root);
+        // Ours and new: make it shared whatever the umask; one someone else made is judged below.
+        if (!named && stat?.isDirectory() && !windows && stat.uid === process.getuid()) {
+            external_node_fs_default().chmodSync(root, 0o1777);
+            stat = lstat(root);
+        }
+    }
+    if (!stat)
+        throw new LeaseError('it vanished while being opened');
+    const problem = rootProblem(root, stat);
+    if (problem)
+        throw new LeaseError(problem);
+}
+function rootProblem(root, stat) {
+    if (stat.isSymbolicLink())
+        return 'it is a symbolic link; refusing to follow it';
+    if (!stat.isDirectory())
+        return 'it is not a directory';
+    const kind = PSEUDO_FILESYSTEMS.get(Number(external_node_fs_default().statfsSync(root).type));
+    if (kind)
+        return `it is on ${kind}, a kernel pseudo-filesystem`;
+    if (windows)
+        return undefined;
+    const mode = stat.mode;
+    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+    if (mode & 0o1000)
+        return undefined; // sticky: no one may remove or rename another's entries
+    if (mode & 0o002)
+        return `it is writable by every user but not sticky (mode ${octal})`;
+    if (mode & 0o020) {
+        if (!(mode & 0o2000))
+            return `it is group-writable but neither setgid nor sticky (mode ${octal})`;
+        if (!process.getgroups().includes(stat.gid) && process.getegid() !== stat.gid)
+            return `it is shared with group ${stat.gid}, and this account (uid ${process.getuid()}) is not in it`;
+    }
+    return undefined;
+}
+/**
+ * This account's directory: `<root>/<account>`, or, should another account have taken
+ * that name first, a directory of ours named `<account>.<suffix>`. Readers never go by
+ * the name, so any directory of ours will do.
+ */
+function openOwnDir(root) {
+    const account = accountName();
+    const preferred = external_node_path_default().join(root, account);
+    // Jobs of one account start together: one creates the directory, the others find it.
+    if (createOwnDir(preferred) || ownDirProblem(preferred) === undefined)
+        return shared(preferred);
+    for (const name of external_node_fs_default().readdirSync(root)) {
+        const dir = external_node_path_default().join(root, name);
+        if (name.startsWith(`${account}.`) && ownDirProblem(dir) === undefined)
+            return shared(dir);
+    }
+    const alternative = external_node_path_default().join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
+    if (createOwnDir(alternative))
+        return shared(alternative);
+    throw new LeaseError(`this account's directory in it cannot be created`);
+}
+/** True when `dir` was created now; false when the name exists already. */
+function createOwnDir(dir) {
+    try {
+        external_node_fs_default().mkdirSync(dir, 0o755);
+        return true;
+    }
+    catch (error) {
+        if (code(error) === 'EEXIST')
+            return false;
+        throw new LeaseError(`this account's directory ${dir} cannot be created (${code(error)})`);
+    }
+}
+/** Makes this account's directory readable by every account whatever the umask (checked ours first). */
+function shared(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new LeaseError(`this account's directory ${dir} cannot be used: ${problem}`);
+    if (!windows && (lstat(dir).mode & 0o755) !== 0o755)
+        external_node_fs_default().chmodSync(dir, 0o755);
+    return dir;
+}
+/** Why `dir` is not this account's own lease directory, or undefined when it is. */
+function ownDirProblem(dir) {
+    const stat = lstat(dir);
+    if (!stat)
+        return 'it does not exist';
+    if (stat.isSymbolicLink() || !stat.isDirectory())
+        return 'it is not a directory';
+    if (windows)
+        return undefined;
+    if (stat.uid !== process.getuid())
+        return `it belongs to uid ${stat.uid}`;
+    if (stat.mode & 0o022)
+        return 'others can write to it';
+    return undefined;
+}
+/** Checks, before any write or removal, that `dir` is still this account's own directory. */
+function lease_location_assertOwnDir(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new LeaseError(`The lease directory ${dir} cannot be used: ${problem}`);
+}
+/**
+ * Every directory whose `<port>.lease` files count: each account's directory in the root,
+ * the root itself and, for the default root, the earlier default directory (the earlier
+ * layout kept lease files directly there). An account's directory is a real directory
+ * named by its owner's uid (`1001`, or `1001.<suffix>`), so junk that another account
+ * adds to the root costs one lstat per name and is then skipped: `seen` keeps those
+ * verdicts across calls (a name that changes owner is its owner's to change).
+ */
+function lease_location_leaseDirs(root, seen = new Map()) {
+    const dirs = [root];
+    const legacy = external_node_path_default().join(external_node_path_default().dirname(root), LEGACY_DEFAULT_NAME);
+    if (external_node_path_default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
+        dirs.push(legacy);
+    for (const name of external_node_fs_default().readdirSync(root)) {
+        const uid = ACCOUNT_DIR.exec(name)?.[1];
+        if (uid === undefined)
+            continue;
+        const dir = external_node_path_default().join(root, name);
+        let ok = seen.get(name);
+        if (ok === undefined) {
+            const stat = external_node_fs_default().lstatSync(dir, { throwIfNoEntry: false });
+            ok = stat !== undefined && stat.isDirectory() && (windows || stat.uid === Number(uid));
+            seen.set(name, ok);
+        }
+        if (ok)
+            dirs.push(dir);
+    }
+    return dirs;
+}
+const ACCOUNT_DIR = windows ? /^([^.][^.]*)(\.[\w-]+)?$/ : /^(\d+)(\.[\w-]+)?$/;
+function lstat(file) {
+    try {
+        return external_node_fs_default().lstatSync(file);
+    }
+    catch (error) {
+        if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR')
+            return undefined;
+        throw new LeaseError(`it cannot be read (${code(error)})`);
+    }
+}
+function code(error) {
+    return error.code ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./src/protection/lease-record.ts
+
+
+
+/** Nothing a lease needs comes near this; anything bigger is not a record. */
+const MAX_RECORD_BYTES = 4096;
+const MAX_LEASE_MS = constants_MAX_LEASE_MINUTES * 60_000;
+const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
+const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
+/**
+ * Reads a record without following a symbolic link (O_NOFOLLOW), without blocking on a
+ * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
+ * than 4 KiB. Never throws: anything but a record is `missing` or `corrupt`.
+ */
+function lease_record_readRecord(file) {
+    // Most names are missing: existsSync says so without the cost of an exception.
+    if (!external_node_fs_default().existsSync(file) && !isLink(file))
+        return { kind: 'missing' };
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { kind: 'missing' };
+        return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (!stat.isFile())
+            return { kind: 'corrupt', why: 'not a regular file' };
+        if (stat.size > MAX_RECORD_BYTES)
+            return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
+        const buffer = Buffer.alloc(MAX_RECORD_BYTES + 1);
+        const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
+        const text = buffer.toString('utf8', 0, length);
+        const record = parseRecord(text);
+        if (!record)
+            return { kind: 'corrupt', why: length === 0 ? 'empty' : 'not a lease record' };
+        return { kind: 'record', record, changed: stat.ctimeMs };
+    }
+    catch (error) {
+        return { kind: 'corrupt', why: `unreadable (${error.code})` };
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+function isLink(file) {
+    return external_node_fs_default().lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+}
+const isIdentity = (p) => typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger(p.pid) &&
+    (p.start === null || typeof p.start === 'string');
+/** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
+function parseRecord(text) {
+    try {
+        const r = JSON.parse(text);
+        const valid = r?.version === 1 &&
+            Number.isFinite(r.expires) &&
+            typeof r.owner?.token === 'string' &&
+            isIdentity(r.owner.runner) &&
+            (r.reservation === undefined || typeof r.reservation === 'string') &&
+            (r.allocator === undefined || isIdentity(r.allocator));
+        return valid ? r : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function formatRecord(record) {
+    return JSON.stringify(record);
+}
+/**
+ * A lease is live while unexpired and its runner process runs (pid and start time, so a
+ * reused pid does not count). The expiry is capped at the record's last inode change
+ * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
+ * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
+ * to any date, while ctime is always the kernel's clock.
+ */
+function lease_record_judgeRecord(record, changed, now = Date.now()) {
+    const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
+    if (expires <= now)
+        return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
+    if (!ownerRuns(record.owner.runner))
+        return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
+    return { live: true };
+}
+/**
+ * Whether the owner process runs. On a host that hides other users' processes
+ * (/proc mounted with hidepid) another account's process exists (kill() answers EPERM)
+ * but its start time cannot be read; it then counts as running, and the capped expiry
+ * bounds the lease.
+ */
+function ownerRuns(owner) {
+    if (process_identity_isRunning(owner))
+        return true;
+    if (owner.start === null || !Number.isInteger(owner.pid) || owner.pid <= 0)
+        return false;
+    try {
+        process.kill(owner.pid, 0);
+        return false; // ours to see, and not the same process
+    }
+    catch (error) {
+        return error.code === 'EPERM' && processStart(owner.pid) === null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/protection/leases.ts
+
+
+
+
+
+
+
+
+
+const LEASE_FILE = /^(\d{1,5})\.lease$/;
+const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
+/**
+ * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
+ * processes and hosts (see uniqueId for why) and safe in a file name. Built without
+ * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
+ * secret, and two equal tokens could not share a lease directory anyway, because the
+ * record `.owner-<pid>-<token>.json` is created exclusively. The one place tokens are made.
+ */
+function newToken() {
+    return uniqueId();
+}
+function newOwner(runner, env = process.env) {
+    return {
+        token: newToken(),
+        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
+        job: env.GITHUB_JOB ?? 'local',
+        runner,
+        host: external_node_os_default().hostname(),
+    };
+}
+function leasePath(dir, port) {
+    return external_node_path_default().join(dir, `${port}.lease`);
+}
+/** The leases of one allocation: claims ports, and gives them all back if the allocation fails. */
+class LeaseBook {
+    location;
+    owner;
+    record;
+    warn;
+    claimed = new Set();
+    /** Which names in the root are account directories, judged once per allocation. */
+    seen = new Map();
+    /** Writes the allocation's record. @throws LeaseError when this account's directory cannot be written. */
+    constructor(options) {
+        this.location = options.location;
+        this.owner = options.owner;
+        this.warn = options.warn ?? (() => { });
+        // The allocating pid in the name: a record left by an allocation killed mid-way is swept once that process is gone.
+        this.record = external_node_path_default().join(this.location.own, `.owner-${process.pid}-${options.owner.token}.json`);
+        const record = {
+            version: 1,
+            owner: options.owner,
+            created: new Date().toISOString(),
+            expires: Date.now() + options.ttlMs,
+            ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
+            allocator: identify(process.pid),
+        };
+        try {
+            lease_location_assertOwnDir(this.location.own);
+            writeExclusive(this.record, formatRecord(record));
+        }
+        catch (error) {
+            throw new LeaseError(`The lease directory ${this.location.own} cannot be written: ${error.message}`);
+        }
+    }
+    get ports() {
+        return [...this.claimed];
+    }
+    /** Leases every port, or none of them (then false: one is someone else's). Called while the ports' sockets are held. */
+    claim = async (ports) => {
+        const done = [];
+        for (const port of ports) {
+            if (!this.claimOne(port)) {
+                for (const p of done)
+                    this.unlinkOwn(p);
+                return false;
+            }
+            done.push(port);
+        }
+        for (const port of done)
+            this.claimed.add(port);
+        return true;
+    };
+    claimOne(port) {
+        if (!this.linkOwn(port))
+            return false;
+        if (!liveIn(lease_location_leaseDirs(this.location.root, this.seen), port, this.location.own))
+            return true;
+        this.unlinkOwn(port); // another account's live lease: back off
+        return false;
+    }
+    /** Publishes this allocation's lease in its own directory, replacing a stale one of the same account. */
+    linkOwn(port) {
+        const file = leasePath(this.location.own, port);
+        for (let attempt = 0; attempt < 2; attempt++) {
+            try {
+                external_node_fs_default().linkSync(this.record, file);
+                return true;
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw new LeaseError(`Cannot lease port ${port}: ${error.message}`);
+            }
+            // Only the process holding the port's socket gets here, so no other allocator
+            // of this account is judging the same lease: removing a stale one is safe.
+            if (!this.removeIfStale(file))
+                return false;
+        }
+        return false;
+    }
+    removeIfStale(file) {
+        const read = lease_record_readRecord(file);
+        if (read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live)
+            return false;
+        const removed = unlinkQuietly(file, this.warn);
+        if (removed && read.kind === 'corrupt')
+            this.warn(`Removed a corrupt lease ${file} (${read.why})`);
+        return removed;
+    }
+    unlinkOwn(port) {
+        external_node_fs_default().rmSync(leasePath(this.location.own, port), { force: true });
+        this.claimed.delete(port);
+    }
+    /** The allocation is over: the lease files stay, the record's own name goes. */
+    close() {
+        external_node_fs_default().rmSync(this.record, { force: true });
+    }
+    /** The allocation failed: no lease of it may stay behind. */
+    releaseAll() {
+        for (const port of this.ports)
+            this.unlinkOwn(port);
+        this.close();
+    }
+}
+/** Creates `file` (never an existing one, never through a link), readable by every account whatever the umask. */
+function writeExclusive(file, content) {
+    const flags = (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | (external_node_fs_default()).constants.O_WRONLY | leases_O_NOFOLLOW;
+    const fd = external_node_fs_default().openSync(file, flags, 0o644);
+    try {
+        if (process.platform !== 'win32')
+            external_node_fs_default().fchmodSync(fd, 0o644);
+        external_node_fs_default().writeSync(fd, content);
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** True if any directory but `except` holds a live lease for `port`. Reads only; anything but a record does not count. */
+function liveIn(dirs, port, except) {
+    return dirs.some((dir) => {
+        if (dir === except)
+            return false;
+        const read = lease_record_readRecord(leasePath(dir, port));
+        return read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live;
+    });
+}
+/**
+ * True if any account on the host holds a live lease for `port` in the location rooted at
+ * `location` (the default root or a `lease-dir`). Never throws for what others put there.
+ */
+function hasLiveLease(location, port) {
+    try {
+        return liveIn(leaseDirs(location), port);
+    }
+    catch {
+        return false; // no readable location: no lease
+    }
+}
+function unlinkQuietly(file, warn) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return true;
+        warn(`Cannot remove ${file} (${code}); its port is skipped`);
+        return false;
+    }
+}
+/** The post step: removes exactly the leases of `token` among `ports` from this account's directory `own`. */
+function releaseLeases(own, token, ports) {
+    lease_location_assertOwnDir(own);
+    let released = 0;
+    for (const port of ports) {
+        const file = leasePath(own, port);
+        const read = lease_record_readRecord(file);
+        if (read.kind === 'record' && read.record.owner.token === token) {
+            external_node_fs_default().rmSync(file, { force: true });
+            released++;
+        }
+    }
+    return released;
+}
+/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
+function releaseOwnedBy(own, owner) {
+    assertOwnDir(own);
+    const released = [];
+    for (const name of fs.readdirSync(own)) {
+        const port = LEASE_FILE.exec(name)?.[1];
+        if (port === undefined)
+            continue;
+        const read = readRecord(path.join(own, name));
+        const runner = read.kind === 'record' ? read.record.owner.runner : undefined;
+        if (runner?.pid === owner.pid && runner.start === owner.start) {
+            fs.rmSync(path.join(own, name), { force: true });
+            released.push(Number(port));
+        }
+    }
+    return released.sort((a, b) => a - b);
+}
+/**
+ * Tidies this account's directory `own`: removes leases that are stale or corrupt (a
+ * record shared by many leases is judged once), and records of allocations whose
+ * process is gone (killed mid-way). Other accounts' files are never touched: their stale
+ * leases simply stop counting. Returns the stale leases it removed.
+ */
+function sweepStale(own, warn) {
+    assertOwnDir(own);
+    // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
+    const verdicts = new Map();
+    const stale = [];
+    for (const name of fs.readdirSync(own)) {
+        const file = path.join(own, name);
+        const record = RECORD_FILE.exec(name);
+        if (record) {
+            if (abandoned(file, Number(record[1])))
+                unlinkQuietly(file, warn);
+            continue;
+        }
+        const port = LEASE_FILE.exec(name)?.[1];
+        const ino = port === undefined ? undefined : fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
+        if (ino === undefined)
+            continue;
+        const verdict = verdicts.get(ino) ?? judgeFile(file);
+        if (!verdict.corrupt)
+            verdicts.set(ino, verdict);
+        if (verdict.live || !unlinkQuietly(file, warn))
+            continue;
+        if (verdict.corrupt)
+            warn(`Removed a corrupt lease ${file} (${verdict.why})`);
+        stale.push({ port: Number(port), reservation: verdict.reservation, why: verdict.why });
+    }
+    return stale;
+}
+function judgeFile(file) {
+    const read = readRecord(file);
+    if (read.kind === 'missing')
+        return { live: true, why: 'already gone' }; // nothing to remove
+    if (read.kind === 'corrupt')
+        return { live: false, why: read.why, corrupt: true };
+    const verdict = judgeRecord(read.record, read.changed);
+    return { live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
+}
+/** A record whose allocating process is gone, or that is unreadable and older than any lease can be. */
+function abandoned(file, pid) {
+    const read = readRecord(file);
+    if (read.kind === 'missing')
+        return false;
+    if (read.kind === 'record')
+        return !isRunning(read.record.allocator ?? { pid, start: null });
+    const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+    return !isRunning({ pid, start: null }) || (stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now());
+}
 
 ;// CONCATENATED MODULE: ./src/settings/naming.ts
 
@@ -2117,8 +2428,8 @@ function parseLeaseMinutes(raw) {
     if (raw === '')
         return DEFAULT_LEASE_MINUTES;
     const minutes = Number(raw);
-    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > MAX_LEASE_MINUTES) {
-        throw new InputError(Input.LeaseMinutes, raw, `a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
+    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > constants_MAX_LEASE_MINUTES) {
+        throw new InputError(Input.LeaseMinutes, raw, `a whole number of minutes from 1 to ${constants_MAX_LEASE_MINUTES}`);
     }
     return minutes;
 }
@@ -2232,6 +2543,7 @@ function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = pro
 
 
 
+
 /** The option each action input is called here, for errors in the caller's words. */
 const OPTION = { [Input.LeaseMinutes]: 'leaseMinutes', [Input.LeaseDir]: 'leaseDir' };
 const OPTIONS = ['names', 'count', 'protocol', 'host', 'range', 'exclude', 'contiguous', 'reserve', 'leaseMinutes', 'leaseDir'];
@@ -2311,11 +2623,11 @@ function librarySettings(request) {
 }
 /** Leases owned by this process (pid and start time): stale as soon as it exits. Undefined: going on without leases. */
 function openLeases(settings) {
-    const dir = settings.leaseDir || DEFAULT_LEASE_DIR;
+    const named = settings.leaseDir !== '';
     let book;
     try {
         book = new LeaseBook({
-            dir,
+            location: openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named),
             owner: newOwner(identify(process.pid)),
             ttlMs: settings.leaseMinutes * 60_000,
             warn: (m) => process.emitWarning(m),
@@ -2332,7 +2644,7 @@ function openLeases(settings) {
         keep: () => {
             const ports = book.ports;
             book.close();
-            return () => void releaseLeases(book.dir, book.owner.token, ports);
+            return () => void releaseLeases(book.location.own, book.owner.token, ports);
         },
         drop: () => book.releaseAll(),
     };

@@ -4,7 +4,8 @@ import { Input, State } from '../settings/constants.ts';
 import { errorMessage, LeaseError, plural } from '../errors.ts';
 import { startHolder, stopHolder, type Holder } from '../protection/holder.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
-import { DEFAULT_LEASE_DIR, LeaseBook, newOwner, sweepStale } from '../protection/leases.ts';
+import { LeaseBook, newOwner, sweepStale } from '../protection/leases.ts';
+import { defaultLeaseRoot, openLeaseLocation, SHARED_SETUP } from '../protection/lease-location.ts';
 import { releaseDeadJobsPorts } from '../protection/dead-jobs.ts';
 import { readReservedPorts, removeReservedPorts } from '../protection/kernel-list.ts';
 import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
@@ -44,7 +45,10 @@ async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefi
     const allocation = await allocate(settings, leases, reserve);
     const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
     if (holder) undo.push(() => stopHolder(holder));
-    const results = buildResults(settings, allocation.ports, describeProtection(applied, holder !== undefined, leases !== undefined));
+    const results = {
+      ...buildResults(settings, allocation.ports, describeProtection(applied, holder !== undefined, leases !== undefined)),
+      notes,
+    };
     writeEnvFile(settings.envFile, results);
     leases?.close();
     saveState(leases, holder, applied);
@@ -55,29 +59,38 @@ async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefi
   }
 }
 
-/** The shared default directory falls back to no leases when unusable; a directory the user named must work. */
+/**
+ * The default location falls back to no leases when unusable, with a warning (and a line
+ * in the job summary) saying what that costs and how to fix it; a lease-dir the user
+ * named must work.
+ */
 function openLeases(settings: Settings, runner: ProcessIdentity): LeaseBook | undefined {
-  const dir = settings.leaseDir || DEFAULT_LEASE_DIR;
+  const named = settings.leaseDir !== '';
   try {
+    const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named);
     const owner = newOwner(runner);
-    const book = new LeaseBook({
-      dir,
-      owner,
-      ttlMs: settings.leaseMinutes * 60_000,
-      reservation: settings.reserve,
-      warn: (m) => core.warning(m),
-    });
-    core.debug(`leases in ${dir} for runner process ${runner.pid} (token ${owner.token})`);
+    const ttlMs = settings.leaseMinutes * 60_000;
+    const book = new LeaseBook({ location, owner, ttlMs, reservation: settings.reserve, warn: (m) => core.warning(m) });
+    core.debug(`leases in ${location.own} for runner process ${runner.pid} (token ${owner.token})`);
     return book;
   } catch (error) {
-    if (settings.leaseDir !== '' || !(error instanceof LeaseError)) throw error;
-    const rest =
-      settings.reserve === 'none'
-        ? 'nothing keeps other jobs on this host from being handed the same ports'
-        : `other jobs on this host are kept off the ports by the ${settings.reserve} reservation alone`;
-    core.warning(`${error.message}. Continuing without leases: ${rest}.`);
+    if (named || !(error instanceof LeaseError)) throw error;
+    const lost = unleased(error.message, settings.reserve);
+    core.warning(lost);
+    notes.push(lost);
     return undefined;
   }
+}
+
+/** Notes for the job summary: what this step could not do. */
+const notes: string[] = [];
+
+function unleased(why: string, reserve: string): string {
+  const left = reserve === 'none' ? 'nothing keeps them' : `only the ${reserve} reservation keeps them`;
+  return (
+    `${why}. These ports are not leased: another Port Zero job on this host may be handed them too (${left} apart). ` +
+    `To fix it, remove the directory so Port Zero recreates it, or give every runner on the host one lease-dir set up with \`${SHARED_SETUP}\`.`
+  );
 }
 
 /**
@@ -86,9 +99,9 @@ function openLeases(settings: Settings, runner: ProcessIdentity): LeaseBook | un
  */
 async function clearDeadJobs(settings: Settings, leases: LeaseBook) {
   if (readReservedPorts().size === 0) return;
-  const swept = sweepStale(leases.dir, (m) => core.warning(m));
+  const swept = sweepStale(leases.location.own, (m) => core.warning(m));
   try {
-    const removed = await releaseDeadJobsPorts(leases.dir, swept, settings.reserveChoice.sudo ? 'sudo' : 'direct');
+    const removed = await releaseDeadJobsPorts(leases.location.root, swept, settings.reserveChoice.sudo ? 'sudo' : 'direct');
     if (removed.length) core.debug(`took ports ${removed.join(' ')} of dead jobs off the kernel list`);
   } catch (error) {
     core.debug(`could not take the ports of dead jobs off the kernel list: ${errorMessage(error)}`);
@@ -122,7 +135,8 @@ async function hold(settings: Settings, allocation: Allocation, runner: ProcessI
 
 function saveState(leases: LeaseBook | undefined, holder: Holder | undefined, applied: Applied) {
   if (leases) {
-    core.saveState(State.LeaseDir, leases.dir);
+    core.saveState(State.LeaseDir, leases.location.root);
+    core.saveState(State.LeaseAccountDir, leases.location.own);
     core.saveState(State.LeaseToken, leases.owner.token);
     core.saveState(State.LeasePorts, leases.ports.join(' '));
   }

@@ -45,21 +45,21 @@ async function releaseJobKernelPorts() {
 }
 
 async function releaseJobLeases() {
-  const dir = core.getState(State.LeaseDir);
-  if (dir === '') {
+  const own = core.getState(State.LeaseAccountDir);
+  if (own === '') {
     core.debug('no leases to release');
     return;
   }
   const ports = savedPorts(State.LeasePorts);
-  const released = releaseLeases(dir, core.getState(State.LeaseToken), ports);
+  const released = releaseLeases(own, core.getState(State.LeaseToken), ports);
   core.info(`Released ${released} of ${plural(ports.length, 'port lease')}.`);
-  // Off the hot path: tidy up after jobs that crashed or never ran their post step.
-  const swept = sweepStale(dir, (m) => core.warning(m));
+  // Off the hot path: tidy up after this account's jobs that crashed or never ran their post step.
+  const swept = sweepStale(own, (m) => core.warning(m));
   if (swept.length) core.info(`Removed ${plural(swept.length, 'stale lease')} left by other jobs.`);
   // The same right this job used; a job that did not use the list writes it only where it may directly.
   const route = (core.getState(State.KernelRoute) || 'direct') as WriteRoute;
   await attempt('take the ports of dead jobs off the kernel list', async () => {
-    const removed = await releaseDeadJobsPorts(dir, swept, route);
+    const removed = await releaseDeadJobsPorts(core.getState(State.LeaseDir), swept, route);
     if (removed.length) core.info(`Took ${plural(removed.length, 'port')} of stale leases off the kernel's reserved-port list.`);
   });
 }

@@ -61,10 +61,15 @@ function writeSummary(results: Results) {
   const header = ['Name', 'Port', 'Environment variable', 'Protocol', 'Protected by'];
   const rows = results.rows.map((r) => [r.name, String(r.port), results.exportEnv ? r.envName : '', results.protocol, results.protection]);
   const table = [tableRow('th', header), ...rows.map((cells) => tableRow('td', cells))].join('');
-  appendFileSync(file, `<h3>Port Zero</h3>${EOL}<table>${table}</table>${EOL}${EOL}`);
+  // Protection the step could not give (leases, say) is listed under the table.
+  const notes = results.notes?.length ? `<ul>${results.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>${EOL}` : '';
+  appendFileSync(file, `<h3>Port Zero</h3>${EOL}<table>${table}</table>${EOL}${notes}${EOL}`);
+}
+
+function escapeHtml(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 function tableRow(tag: 'th' | 'td', cells: string[]): string {
-  const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-  return `<tr>${cells.map((cell) => `<${tag}>${escape(cell)}</${tag}>`).join('')}</tr>`;
+  return `<tr>${cells.map((cell) => `<${tag}>${escapeHtml(cell)}</${tag}>`).join('')}</tr>`;
 }

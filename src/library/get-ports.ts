@@ -1,7 +1,8 @@
 import { allocatePorts } from '../allocator/allocate-ports.ts';
 import { InputError, LeaseError } from '../errors.ts';
 import { identify } from '../platform/process-identity.ts';
-import { DEFAULT_LEASE_DIR, LeaseBook, newOwner, releaseLeases } from '../protection/leases.ts';
+import { LeaseBook, newOwner, releaseLeases } from '../protection/leases.ts';
+import { defaultLeaseRoot, openLeaseLocation } from '../protection/lease-location.ts';
 import { Input, type InputName } from '../settings/constants.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
 import { NAME_PATTERN, NAME_RULE } from '../settings/naming.ts';
@@ -41,8 +42,8 @@ export interface PortOptions {
   /** The longest the leases last, in minutes (1 to 10080). Default 360. They end sooner at `release()` or when this process exits. */
   leaseMinutes?: number;
   /**
-   * The lease directory shared with every other user of Port Zero on the host. Default: the
-   * action's, `port-zero-leases` in the system temp directory; when that cannot be used, a
+   * The lease directory shared with every other user of Port Zero on the host, whatever its
+   * account. Default: the action's, `port-zero` in the system temp directory; when that cannot be used, a
    * process warning is emitted and the ports are protected by reservation alone. A directory
    * named here must be usable, or the call throws a `LeaseError`.
    */
@@ -166,11 +167,11 @@ interface ProcessLeases {
 
 /** Leases owned by this process (pid and start time): stale as soon as it exits. Undefined: going on without leases. */
 function openLeases(settings: Settings): ProcessLeases | undefined {
-  const dir = settings.leaseDir || DEFAULT_LEASE_DIR;
+  const named = settings.leaseDir !== '';
   let book: LeaseBook;
   try {
     book = new LeaseBook({
-      dir,
+      location: openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named),
       owner: newOwner(identify(process.pid)),
       ttlMs: settings.leaseMinutes * 60_000,
       warn: (m) => process.emitWarning(m),
@@ -185,7 +186,7 @@ function openLeases(settings: Settings): ProcessLeases | undefined {
     keep: () => {
       const ports = book.ports;
       book.close();
-      return () => void releaseLeases(book.dir, book.owner.token, ports);
+      return () => void releaseLeases(book.location.own, book.owner.token, ports);
     },
     drop: () => book.releaseAll(),
   };

@@ -6,8 +6,11 @@
 import { parseArgs } from 'node:util';
 import { allocatePorts } from '../allocator/allocate-ports.ts';
 import { Input } from '../settings/constants.ts';
-import { errorMessage, InputError } from '../errors.ts';
-import { allocationRequest, parseSettings, type RawInputs } from '../settings/inputs.ts';
+import { errorMessage, InputError, LeaseError, plural } from '../errors.ts';
+import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
+import { LeaseBook, newOwner, releaseOwnedBy } from '../protection/leases.ts';
+import { defaultLeaseRoot, openLeaseLocation } from '../protection/lease-location.ts';
+import { callerIdentity } from '../protection/lease-caller.ts';
 import { buildResults, dotenv } from '../settings/results.ts';
 
 const HELP = `Usage: port-zero [options] [name ...]
@@ -32,10 +35,14 @@ Options:
       --exclude LIST   ports and ranges never to hand out, e.g. "5432,6000-6100"
       --contiguous     one block of consecutive ports, in the order of the names
       --reserve MODE   auto (default), time-wait or none
+      --lease-minutes N  how long the leases last at most (default 360)
+      --lease-dir DIR  the lease directory shared with the action's lease-dir
   -h, --help           show this help
 
-Leases between jobs belong to the GitHub Action (its post step ends them);
-the local command takes none.`;
+The ports are leased to the shell or script that ran the command: no other
+call, and no Port Zero job on this host, gets them while it runs, or until
+--lease-minutes pass.
+  port-zero release    hands back every lease of the calling shell or script`;
 
 const OPTIONS = {
   count: { type: 'string', short: 'n' },
@@ -47,6 +54,8 @@ const OPTIONS = {
   exclude: { type: 'string' },
   contiguous: { type: 'boolean' },
   reserve: { type: 'string' },
+  'lease-minutes': { type: 'string' },
+  'lease-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -62,6 +71,8 @@ function rawInputs(values: Record<string, string | boolean | undefined>, names: 
     [Input.Exclude]: text('exclude'),
     [Input.Contiguous]: values.contiguous ? 'true' : 'false',
     [Input.Reserve]: text('reserve'),
+    [Input.LeaseMinutes]: text('lease-minutes'),
+    [Input.LeaseDir]: text('lease-dir'),
   };
 }
 
@@ -72,6 +83,32 @@ function describe(error: unknown): string {
   return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
 }
 
+const RELEASE = 'release';
+
+/** The calling shell's leases; without a usable default location, a warning and none (a named --lease-dir must work). */
+function openLeases(settings: Settings, reservation: string): LeaseBook | undefined {
+  const named = settings.leaseDir !== '';
+  try {
+    const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named);
+    const ttlMs = settings.leaseMinutes * 60_000;
+    return new LeaseBook({ location, owner: newOwner(callerIdentity()), ttlMs, reservation });
+  } catch (error) {
+    if (named || !(error instanceof LeaseError)) throw error;
+    process.stderr.write(`port-zero: warning: ${error.message}; these ports are not leased, so a Port Zero job may get them too.\n`);
+    return undefined;
+  }
+}
+
+/** `port-zero release`: removes the leases the calling shell or script holds. */
+function release(settings: Settings, extra: string[]): number {
+  if (extra.length) throw new InputError(Input.Names, extra.join(' '), `nothing after "${RELEASE}"`);
+  const named = settings.leaseDir !== '';
+  const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named);
+  const ports = releaseOwnedBy(location.own, callerIdentity());
+  process.stdout.write(`Released ${plural(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -79,13 +116,23 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${HELP}\n`);
       return 0;
     }
+    if (positionals[0] === RELEASE) return release(parseSettings(rawInputs(values, [])), positionals.slice(1));
     const settings = parseSettings(rawInputs(values, positionals));
     // Nothing would end a holder or take ports off the kernel list: without a post step, auto means TIME_WAIT.
     if (settings.reserve === 'holder' || (settings.reserve === 'kernel' && !settings.reserveChoice.fallback)) {
       throw new InputError(Input.Reserve, settings.reserve, 'auto, time-wait or none (holder and kernel need a job to end them)');
     }
-    const allocation = await allocatePorts({ ...allocationRequest(settings), reserve: settings.reserve === 'none' ? 'none' : 'time-wait' });
-    const results = buildResults(settings, allocation.ports, settings.reserve === 'none' ? 'none' : 'time-wait');
+    const reserve = settings.reserve === 'none' ? 'none' : 'time-wait';
+    const leases = openLeases(settings, reserve);
+    let allocation;
+    try {
+      allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve });
+    } catch (error) {
+      leases?.releaseAll();
+      throw error;
+    }
+    leases?.close();
+    const results = buildResults(settings, allocation.ports, reserve);
     const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
     process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : dotenv(results.variables));
     return 0;

@@ -2,59 +2,58 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LeaseError } from '../errors.ts';
-import { isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
 import { uniqueId } from '../unique-id.ts';
+import { identify, isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
+import { MAX_LEASE_MINUTES } from '../settings/constants.ts';
+import { assertOwnDir, leaseDirs, type LeaseLocation } from './lease-location.ts';
+import { formatRecord, judgeRecord, readRecord, type LeaseOwner, type LeaseRecord } from './lease-record.ts';
 
 /**
- * Leases: one file per port in a directory every runner of the host shares.
- * A port with a live lease is never handed out again. A lease ends when its job's
- * post step releases it, when the job's runner process is gone, or at its expiry.
+ * Leases: a port with a live lease, of any account on the host, is never handed out again.
+ * A lease ends when its job's post step (or `port-zero release`) removes it, when its
+ * owner process is gone, or at its expiry.
  *
- * Each allocation writes one owner record and hard-links it to `<port>.lease`
- * for every port: link() fails if the name exists, so creating a lease is atomic
- * and a lease file is never seen half-written.
+ * Each allocation writes one record in its account's directory and hard-links it as
+ * `<port>.lease` for every port: link() fails if the name exists, so within an account
+ * a lease is atomic and never seen half-written. Across accounts, a claim publishes its
+ * own lease first and only then looks for a live one of another account, backing off if
+ * it finds one; of two claims racing for one port, at least one sees the other (each
+ * looks after it publishes), so at most one wins. On top of that the allocator holds the
+ * port's socket while it claims: with the default bind on every address no two
+ * allocators judge one port at once. With host-specific binds (`host`) two allocators can
+ * hold one port on different addresses; then both may back off, never both win.
  */
 
-export interface LeaseOwner {
-  /** Unique to one allocation; the post step releases only leases with its token. */
-  token: string;
-  run: string;
-  job: string;
-  /** The process whose exit ends the lease: the runner process that runs the job. */
-  runner: ProcessIdentity;
-  host: string;
-}
-
-interface LeaseRecord {
-  version: 1;
-  owner: LeaseOwner;
-  created: string;
-  /** Milliseconds since the epoch. */
-  expires: number;
-  /** What reserves the ports ('kernel', 'time-wait', ...), so a later job can undo a dead job's kernel-list entries. */
-  reservation?: string;
-}
+export type { LeaseOwner } from './lease-record.ts';
 
 export interface LeaseOptions {
-  dir: string;
+  location: LeaseLocation;
   owner: LeaseOwner;
+  /** How long the leases last at most, in ms. */
   ttlMs: number;
-  /** Recorded in the owner record as its `reservation`. */
+  /** The reservation that protects the ports after the step (a `reserve` mode), kept in the record. */
   reservation?: string;
-  /** Problems found in the directory (a corrupt lease, say), reported and not fatal. */
+  /** Problems found in this account's directory (a corrupt lease, say), reported and not fatal. */
   warn?: (message: string) => void;
 }
 
-export const DEFAULT_LEASE_DIR = path.join(os.tmpdir(), 'port-zero-leases');
+/** A stale lease found by `sweepStale`: its port and the reservation its record named. */
+export interface StaleLease {
+  port: number;
+  reservation?: string;
+  why: string;
+}
+
 const LEASE_FILE = /^(\d{1,5})\.lease$/;
-const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0; // absent on Windows, where the directory check suffices
+const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 /**
  * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
  * processes and hosts (see uniqueId for why) and safe in a file name. Built without
  * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
  * secret, and two equal tokens could not share a lease directory anyway, because the
- * owner record `.owner-<token>.json` is created exclusively.
+ * record `.owner-<pid>-<token>.json` is created exclusively. The one place tokens are made.
  */
 export function newToken(): string {
   return uniqueId();
@@ -74,60 +73,36 @@ function leasePath(dir: string, port: number): string {
   return path.join(dir, `${port}.lease`);
 }
 
-/**
- * The directory lives somewhere shared, so it is treated as hostile: it must be a
- * real directory (not a link), ours, and not writable by others. Creates it if missing.
- */
-export function openLeaseDir(dir: string): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.lstatSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw unusable(dir, error);
-    try {
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      stat = fs.lstatSync(dir);
-    } catch (inner) {
-      throw unusable(dir, inner);
-    }
-  }
-  if (stat.isSymbolicLink()) throw new LeaseError(`Lease directory ${dir} is a symbolic link; refusing to follow it`);
-  if (!stat.isDirectory()) throw new LeaseError(`Lease directory ${dir} is not a directory`);
-  if (process.platform === 'win32') return;
-  if (stat.uid !== process.getuid!()) throw new LeaseError(`Lease directory ${dir} belongs to another user (uid ${stat.uid})`);
-  if (stat.mode & 0o022)
-    throw new LeaseError(`Lease directory ${dir} is writable by other users (mode ${(stat.mode & 0o777).toString(8)})`);
-}
-
-function unusable(dir: string, error: unknown): LeaseError {
-  return new LeaseError(`Lease directory ${dir} cannot be used: ${(error as Error).message}`);
-}
-
 /** The leases of one allocation: claims ports, and gives them all back if the allocation fails. */
 export class LeaseBook {
-  readonly dir: string;
+  readonly location: LeaseLocation;
   readonly owner: LeaseOwner;
   private readonly record: string;
   private readonly warn: (message: string) => void;
   private readonly claimed = new Set<number>();
+  /** Which names in the root are account directories, judged once per allocation. */
+  private readonly seen = new Map<string, boolean>();
 
+  /** Writes the allocation's record. @throws LeaseError when this account's directory cannot be written. */
   constructor(options: LeaseOptions) {
-    openLeaseDir(options.dir);
-    this.dir = options.dir;
+    this.location = options.location;
     this.owner = options.owner;
     this.warn = options.warn ?? (() => {});
-    this.record = path.join(this.dir, `.owner-${options.owner.token}.json`);
+    // The allocating pid in the name: a record left by an allocation killed mid-way is swept once that process is gone.
+    this.record = path.join(this.location.own, `.owner-${process.pid}-${options.owner.token}.json`);
     const record: LeaseRecord = {
       version: 1,
       owner: options.owner,
       created: new Date().toISOString(),
       expires: Date.now() + options.ttlMs,
-      ...(options.reservation && { reservation: options.reservation }),
+      ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
+      allocator: identify(process.pid),
     };
     try {
-      writeExclusive(this.record, JSON.stringify(record));
+      assertOwnDir(this.location.own);
+      writeExclusive(this.record, formatRecord(record));
     } catch (error) {
-      throw unusable(this.dir, error);
+      throw new LeaseError(`The lease directory ${this.location.own} cannot be written: ${(error as Error).message}`);
     }
   }
 
@@ -135,7 +110,7 @@ export class LeaseBook {
     return [...this.claimed];
   }
 
-  /** Leases every port, or none of them (then false: one is someone else's). */
+  /** Leases every port, or none of them (then false: one is someone else's). Called while the ports' sockets are held. */
   claim = async (ports: readonly number[]): Promise<boolean> => {
     const done: number[] = [];
     for (const port of ports) {
@@ -150,27 +125,44 @@ export class LeaseBook {
   };
 
   private claimOne(port: number): boolean {
-    const file = leasePath(this.dir, port);
+    if (!this.linkOwn(port)) return false;
+    if (!liveIn(leaseDirs(this.location.root, this.seen), port, this.location.own)) return true;
+    this.unlinkOwn(port); // another account's live lease: back off
+    return false;
+  }
+
+  /** Publishes this allocation's lease in its own directory, replacing a stale one of the same account. */
+  private linkOwn(port: number): boolean {
+    const file = leasePath(this.location.own, port);
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         fs.linkSync(this.record, file);
         return true;
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw unusable(this.dir, error);
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+          throw new LeaseError(`Cannot lease port ${port}: ${(error as Error).message}`);
       }
-      // Only the process holding the port's socket can be here, so no other
-      // allocator is judging the same lease: removing a stale one is safe.
-      if (!reclaimIfStale(file, this.warn)) return false;
+      // Only the process holding the port's socket gets here, so no other allocator
+      // of this account is judging the same lease: removing a stale one is safe.
+      if (!this.removeIfStale(file)) return false;
     }
     return false;
   }
 
+  private removeIfStale(file: string): boolean {
+    const read = readRecord(file);
+    if (read.kind === 'record' && judgeRecord(read.record, read.changed).live) return false;
+    const removed = unlinkQuietly(file, this.warn);
+    if (removed && read.kind === 'corrupt') this.warn(`Removed a corrupt lease ${file} (${read.why})`);
+    return removed;
+  }
+
   private unlinkOwn(port: number) {
-    fs.rmSync(leasePath(this.dir, port), { force: true });
+    fs.rmSync(leasePath(this.location.own, port), { force: true });
     this.claimed.delete(port);
   }
 
-  /** The allocation is over: the lease files stay, the shared record name goes. */
+  /** The allocation is over: the lease files stay, the record's own name goes. */
   close(): void {
     fs.rmSync(this.record, { force: true });
   }
@@ -182,94 +174,58 @@ export class LeaseBook {
   }
 }
 
+/** Creates `file` (never an existing one, never through a link), readable by every account whatever the umask. */
 function writeExclusive(file: string, content: string) {
   const flags = fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY | O_NOFOLLOW;
   const fd = fs.openSync(file, flags, 0o644);
   try {
+    if (process.platform !== 'win32') fs.fchmodSync(fd, 0o644);
     fs.writeSync(fd, content);
   } finally {
     fs.closeSync(fd);
   }
 }
 
-type LeaseRead = { kind: 'record'; record: LeaseRecord } | { kind: 'missing' } | { kind: 'corrupt'; why: string };
-type LeaseState = { kind: 'live'; record: LeaseRecord } | { kind: 'stale'; why: string } | { kind: 'corrupt'; why: string };
-
-/** Reads a lease without following links, trusting nothing in it beyond its shape. */
-export function readLease(file: string): LeaseRead {
-  let text: string;
-  try {
-    const fd = fs.openSync(file, fs.constants.O_RDONLY | O_NOFOLLOW);
-    try {
-      if (!fs.fstatSync(fd).isFile()) return { kind: 'corrupt', why: 'not a regular file' };
-      text = fs.readFileSync(fd, 'utf8');
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { kind: 'missing' };
-    return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
-  }
-  const record = parseRecord(text);
-  if (!record) return { kind: 'corrupt', why: text.length === 0 ? 'empty' : 'not a lease record' };
-  return { kind: 'record', record };
+/** True if any directory but `except` holds a live lease for `port`. Reads only; anything but a record does not count. */
+function liveIn(dirs: readonly string[], port: number, except?: string): boolean {
+  return dirs.some((dir) => {
+    if (dir === except) return false;
+    const read = readRecord(leasePath(dir, port));
+    return read.kind === 'record' && judgeRecord(read.record, read.changed).live;
+  });
 }
 
-/** Live while unexpired and its runner process runs. */
-export function inspectLease(file: string, now = Date.now()): LeaseState {
-  const read = readLease(file);
-  if (read.kind === 'missing') return { kind: 'stale', why: 'already gone' };
-  if (read.kind === 'corrupt') return read;
-  const { record } = read;
-  if (record.expires <= now) return { kind: 'stale', why: `expired at ${new Date(record.expires).toISOString()}` };
-  if (!isRunning(record.owner.runner)) return { kind: 'stale', why: `its runner process ${record.owner.runner.pid} is gone` };
-  return { kind: 'live', record };
-}
-
-function parseRecord(text: string): LeaseRecord | undefined {
+/**
+ * True if any account on the host holds a live lease for `port` in the location rooted at
+ * `location` (the default root or a `lease-dir`). Never throws for what others put there.
+ */
+export function hasLiveLease(location: string, port: number): boolean {
   try {
-    const r = JSON.parse(text) as LeaseRecord;
-    const valid =
-      r?.version === 1 &&
-      typeof r.expires === 'number' &&
-      typeof r.owner?.token === 'string' &&
-      Number.isInteger(r.owner.runner?.pid) &&
-      (r.owner.runner.start === null || typeof r.owner.runner.start === 'string') &&
-      (r.reservation === undefined || typeof r.reservation === 'string');
-    return valid ? r : undefined;
+    return liveIn(leaseDirs(location), port);
   } catch {
-    return undefined;
+    return false; // no readable location: no lease
   }
 }
 
-/** Removes a lease that is stale or corrupt (reporting the corrupt one); true if the port is free of leases now. */
-function reclaimIfStale(file: string, warn: (message: string) => void): boolean {
-  const state = inspectLease(file);
-  if (state.kind === 'live') return false;
-  return removeLease(file, state, warn);
-}
-
-/** Unlinks a lease that is not live; an entry that cannot be unlinked (a directory, say) is reported and left. */
-function removeLease(file: string, state: LeaseState, warn: (message: string) => void): boolean {
+function unlinkQuietly(file: string, warn: (message: string) => void): boolean {
   try {
     fs.unlinkSync(file);
+    return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return true;
     warn(`Cannot remove ${file} (${code}); its port is skipped`);
     return false;
   }
-  if (state.kind === 'corrupt') warn(`Removed a corrupt lease ${file} (${state.why})`);
-  return true;
 }
 
-/** The post step: removes exactly the leases of `token` among `ports`; others' leases stay. */
-export function releaseLeases(dir: string, token: string, ports: readonly number[]): number {
+/** The post step: removes exactly the leases of `token` among `ports` from this account's directory `own`. */
+export function releaseLeases(own: string, token: string, ports: readonly number[]): number {
+  assertOwnDir(own);
   let released = 0;
   for (const port of ports) {
-    const file = leasePath(dir, port);
-    const read = readLease(file);
+    const file = leasePath(own, port);
+    const read = readRecord(file);
     if (read.kind === 'record' && read.record.owner.token === token) {
       fs.rmSync(file, { force: true });
       released++;
@@ -278,34 +234,66 @@ export function releaseLeases(dir: string, token: string, ports: readonly number
   return released;
 }
 
-/** Whether any live lease holds `port` in the lease directory `location`. */
-export function hasLiveLease(location: string, port: number): boolean {
-  return inspectLease(leasePath(location, port)).kind === 'live';
-}
-
-/** A stale lease that was removed: its port and the reservation its record named (absent in old records). */
-export interface StaleLease {
-  port: number;
-  reservation?: string;
-}
-
-/** Removes every stale or corrupt lease in the directory; a file shared by many leases is judged once. */
-export function sweepStale(dir: string, warn: (message: string) => void): StaleLease[] {
-  // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
-  const verdicts = new Map<bigint, LeaseState>();
-  const removed: StaleLease[] = [];
-  for (const name of fs.readdirSync(dir)) {
-    if (!LEASE_FILE.test(name)) continue;
-    const file = path.join(dir, name);
-    const ino = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
-    if (ino === undefined) continue;
-    const state = verdicts.get(ino) ?? inspectLease(file);
-    if (state.kind !== 'corrupt') verdicts.set(ino, state);
-    if (state.kind === 'live') continue;
-    const read = readLease(file); // before the unlink: what reserved the port
-    if (!removeLease(file, state, warn)) continue;
-    const reservation = read.kind === 'record' ? read.record.reservation : undefined;
-    removed.push({ port: Number(LEASE_FILE.exec(name)![1]), ...(reservation && { reservation }) });
+/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
+export function releaseOwnedBy(own: string, owner: ProcessIdentity): number[] {
+  assertOwnDir(own);
+  const released: number[] = [];
+  for (const name of fs.readdirSync(own)) {
+    const port = LEASE_FILE.exec(name)?.[1];
+    if (port === undefined) continue;
+    const read = readRecord(path.join(own, name));
+    const runner = read.kind === 'record' ? read.record.owner.runner : undefined;
+    if (runner?.pid === owner.pid && runner.start === owner.start) {
+      fs.rmSync(path.join(own, name), { force: true });
+      released.push(Number(port));
+    }
   }
-  return removed;
+  return released.sort((a, b) => a - b);
+}
+
+/**
+ * Tidies this account's directory `own`: removes leases that are stale or corrupt (a
+ * record shared by many leases is judged once), and records of allocations whose
+ * process is gone (killed mid-way). Other accounts' files are never touched: their stale
+ * leases simply stop counting. Returns the stale leases it removed.
+ */
+export function sweepStale(own: string, warn: (message: string) => void): StaleLease[] {
+  assertOwnDir(own);
+  // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
+  const verdicts = new Map<bigint, ReturnType<typeof judgeFile>>();
+  const stale: StaleLease[] = [];
+  for (const name of fs.readdirSync(own)) {
+    const file = path.join(own, name);
+    const record = RECORD_FILE.exec(name);
+    if (record) {
+      if (abandoned(file, Number(record[1]))) unlinkQuietly(file, warn);
+      continue;
+    }
+    const port = LEASE_FILE.exec(name)?.[1];
+    const ino = port === undefined ? undefined : fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
+    if (ino === undefined) continue;
+    const verdict = verdicts.get(ino) ?? judgeFile(file);
+    if (!verdict.corrupt) verdicts.set(ino, verdict);
+    if (verdict.live || !unlinkQuietly(file, warn)) continue;
+    if (verdict.corrupt) warn(`Removed a corrupt lease ${file} (${verdict.why})`);
+    stale.push({ port: Number(port), reservation: verdict.reservation, why: verdict.why });
+  }
+  return stale;
+}
+
+function judgeFile(file: string): { live: boolean; why: string; corrupt?: boolean; reservation?: string } {
+  const read = readRecord(file);
+  if (read.kind === 'missing') return { live: true, why: 'already gone' }; // nothing to remove
+  if (read.kind === 'corrupt') return { live: false, why: read.why, corrupt: true };
+  const verdict = judgeRecord(read.record, read.changed);
+  return { live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
+}
+
+/** A record whose allocating process is gone, or that is unreadable and older than any lease can be. */
+function abandoned(file: string, pid: number): boolean {
+  const read = readRecord(file);
+  if (read.kind === 'missing') return false;
+  if (read.kind === 'record') return !isRunning(read.record.allocator ?? { pid, start: null });
+  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+  return !isRunning({ pid, start: null }) || (stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now());
 }

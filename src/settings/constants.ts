@@ -27,6 +27,8 @@ export const Output = {
 
 export const State = {
   LeaseDir: 'leaseDir',
+  /** This account's directory inside the lease location, where its leases are. */
+  LeaseAccountDir: 'leaseAccountDir',
   LeaseToken: 'leaseToken',
   LeasePorts: 'leasePorts',
   Holder: 'holder',

@@ -18,6 +18,8 @@ export interface Results {
   /** For the summary: the protocols and what protects the ports after the step. */
   protocol: string;
   protection: string;
+  /** Lines for the summary below the table: protection the step could not give. */
+  notes?: string[];
 }
 
 export function buildResults(settings: Settings, ports: readonly number[], protection: string): Results {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runStep, type StepResult } from '../../scripts/action-runner.ts';
 import { bindEachWithoutReuseAddr } from '../helpers/foreign.ts';
+import { leaseFiles } from '../helpers/leases.ts';
 import { storm } from '../helpers/storm.ts';
 
 const LIST = '/proc/sys/net/ipv4/ip_local_reserved_ports';
@@ -63,7 +64,7 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     const seeded = seed('40150');
     const dir = leaseDir();
     const main = await runStep({ with: { count: '4', reserve: 'kernel', 'lease-dir': dir, 'env-file': '/etc/passwd/ports.env' } });
-    return { code: main.code, errors: errors(main), outputs: main.rawOutput, seeded, after: list(), leftovers: fs.readdirSync(dir) };
+    return { code: main.code, errors: errors(main), outputs: main.rawOutput, seeded, after: list(), leftovers: leaseFiles(dir) };
   },
 
   /** 16 jobs at once, then their 16 post steps at once. */
@@ -96,7 +97,7 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     const before = list();
     const dir = leaseDir();
     const kernel = await runStep({ with: { count: '3', reserve: 'kernel', 'lease-dir': dir } });
-    const leftovers = fs.readdirSync(dir);
+    const leftovers = leaseFiles(dir);
     const auto = await runStep({ with: { count: '3', 'lease-dir': dir } });
     return {
       kernel: { code: kernel.code, errors: errors(kernel), outputs: kernel.rawOutput, env: kernel.rawEnv, state: kernel.state, leftovers },

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
+
+/**
+ * The process that owns the local command's leases: the shell or script that ran it, so
+ * its ports stay leased while that process lives. Usually the parent; a package runner in
+ * between (`npx port-zero`, `npm exec`, an npm script, with the `sh -c` npm starts) exits
+ * at once, so on Linux it is looked past. Elsewhere the parent is taken as it is.
+ */
+export function callerIdentity(): ProcessIdentity {
+  let pid = process.ppid;
+  if (process.platform === 'linux') {
+    // A few hops at most: the chain is npm (or npx) -> sh -c -> this process.
+    for (let hop = 0; hop < 3; hop++) {
+      const above = launcherParent(pid);
+      if (above === undefined) break;
+      pid = above;
+    }
+  }
+  return identify(pid);
+}
+
+const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
+
+/** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
+function launcherParent(pid: number): number | undefined {
+  const argv = commandLine(pid);
+  const parent = parentOf(pid);
+  if (!argv || parent === undefined) return undefined;
+  if (isPackageRunner(argv)) return parent;
+  const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
+  const parentArgv = shell ? commandLine(parent) : undefined;
+  return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
+}
+
+/** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
+function isPackageRunner(argv: string[]): boolean {
+  return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
+}
+
+function commandLine(pid: number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // field 4, after the state
+    return ppid > 1 ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
+}

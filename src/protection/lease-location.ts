@@ -1,0 +1,212 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LeaseError } from '../errors.ts';
+
+/**
+ * Where leases live. A location is one shared directory (the root) holding one
+ * directory per account; each account writes only in its own and reads them all:
+ *
+ *   <root>/            the system temp dir's `port-zero` (mode 1777, like /tmp), or `lease-dir`
+ *   <root>/1001/       uid 1001's leases, mode 0755: `<port>.lease`, `.owner-<pid>-<token>.json`
+ *   <root>/1002/       ...
+ *
+ * So no account ever needs to write to, or remove, another's files, and a directory
+ * with one owner can serve every account. Everything here is shared with other
+ * accounts and so hostile: paths are checked with lstat (never followed), created one
+ * level at a time (a recursive mkdir loops on procfs), and never created on a kernel
+ * pseudo-filesystem.
+ */
+export interface LeaseLocation {
+  /** The shared directory. */
+  root: string;
+  /** This account's directory inside it, the only place this account writes. */
+  own: string;
+}
+
+/** The earlier layout: one directory of `<port>.lease` files, private to the account that created it. */
+export const LEGACY_DEFAULT_NAME = 'port-zero-leases';
+const DEFAULT_NAME = 'port-zero';
+const PSEUDO_FILESYSTEMS = new Map([
+  [0x9fa0, 'procfs'],
+  [0x62656572, 'sysfs'],
+]);
+const windows = process.platform === 'win32';
+
+/**
+ * The default root: `port-zero` in the system temp directory (`$TMPDIR`, else /tmp), the
+ * same path for every account on Linux and macOS. On Windows the temp directory is
+ * per-user, so the root is `%ProgramData%\port-zero` instead, which every account may add
+ * folders to.
+ */
+export function defaultLeaseRoot(env = process.env): string {
+  const base = windows ? (env.ProgramData ?? os.tmpdir()) : os.tmpdir();
+  return path.join(base, DEFAULT_NAME);
+}
+
+/** This account's name inside a root: the uid, or the user name on Windows. */
+export function accountName(): string {
+  return windows ? os.userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid!());
+}
+
+/** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
+export const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
+
+/**
+ * Opens a location: validates the root (creating it when missing) and this account's
+ * directory in it (creating that too).
+ * The default root is created mode 1777 (anyone may add a directory, only its owner may
+ * remove or rename it); a named root missing is created private (0700), one level only.
+ * A root is accepted when it is a real directory (not a link) on a real filesystem, and
+ * others can write to it only if it is sticky, or group-writable and setgid with this
+ * account in the group (an administrator's shared directory).
+ * @throws LeaseError saying why the location cannot be used.
+ */
+export function openLeaseLocation(root: string, named: boolean): LeaseLocation {
+  try {
+    openRoot(root, named);
+    return { root, own: openOwnDir(root) };
+  } catch (error) {
+    const why = error instanceof LeaseError ? error.message : `${code(error)}`;
+    throw new LeaseError(
+      named
+        ? `Input 'lease-dir' has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+        : `The shared lease directory ${root} cannot be used: ${why}`,
+    );
+  }
+}
+
+function openRoot(root: string, named: boolean): void {
+  let stat = lstat(root);
+  if (!stat) {
+    try {
+      fs.mkdirSync(root, named ? 0o700 : 0o777);
+    } catch (error) {
+      if (code(error) !== 'EEXIST') throw new LeaseError(`it cannot be created (${code(error)})`);
+    }
+    stat = lstat(root);
+    // Ours and new: make it shared whatever the umask; one someone else made is judged below.
+    if (!named && stat?.isDirectory() && !windows && stat.uid === process.getuid!()) {
+      fs.chmodSync(root, 0o1777);
+      stat = lstat(root);
+    }
+  }
+  if (!stat) throw new LeaseError('it vanished while being opened');
+  const problem = rootProblem(root, stat);
+  if (problem) throw new LeaseError(problem);
+}
+
+function rootProblem(root: string, stat: fs.Stats): string | undefined {
+  if (stat.isSymbolicLink()) return 'it is a symbolic link; refusing to follow it';
+  if (!stat.isDirectory()) return 'it is not a directory';
+  const kind = PSEUDO_FILESYSTEMS.get(Number(fs.statfsSync(root).type));
+  if (kind) return `it is on ${kind}, a kernel pseudo-filesystem`;
+  if (windows) return undefined;
+  const mode = stat.mode;
+  const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+  if (mode & 0o1000) return undefined; // sticky: no one may remove or rename another's entries
+  if (mode & 0o002) return `it is writable by every user but not sticky (mode ${octal})`;
+  if (mode & 0o020) {
+    if (!(mode & 0o2000)) return `it is group-writable but neither setgid nor sticky (mode ${octal})`;
+    if (!process.getgroups!().includes(stat.gid) && process.getegid!() !== stat.gid)
+      return `it is shared with group ${stat.gid}, and this account (uid ${process.getuid!()}) is not in it`;
+  }
+  return undefined;
+}
+
+/**
+ * This account's directory: `<root>/<account>`, or, should another account have taken
+ * that name first, a directory of ours named `<account>.<suffix>`. Readers never go by
+ * the name, so any directory of ours will do.
+ */
+function openOwnDir(root: string): string {
+  const account = accountName();
+  const preferred = path.join(root, account);
+  // Jobs of one account start together: one creates the directory, the others find it.
+  if (createOwnDir(preferred) || ownDirProblem(preferred) === undefined) return shared(preferred);
+  for (const name of fs.readdirSync(root)) {
+    const dir = path.join(root, name);
+    if (name.startsWith(`${account}.`) && ownDirProblem(dir) === undefined) return shared(dir);
+  }
+  const alternative = path.join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
+  if (createOwnDir(alternative)) return shared(alternative);
+  throw new LeaseError(`this account's directory in it cannot be created`);
+}
+
+/** True when `dir` was created now; false when the name exists already. */
+function createOwnDir(dir: string): boolean {
+  try {
+    fs.mkdirSync(dir, 0o755);
+    return true;
+  } catch (error) {
+    if (code(error) === 'EEXIST') return false;
+    throw new LeaseError(`this account's directory ${dir} cannot be created (${code(error)})`);
+  }
+}
+
+/** Makes this account's directory readable by every account whatever the umask (checked ours first). */
+function shared(dir: string): string {
+  const problem = ownDirProblem(dir);
+  if (problem) throw new LeaseError(`this account's directory ${dir} cannot be used: ${problem}`);
+  if (!windows && (lstat(dir)!.mode & 0o755) !== 0o755) fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
+/** Why `dir` is not this account's own lease directory, or undefined when it is. */
+export function ownDirProblem(dir: string): string | undefined {
+  const stat = lstat(dir);
+  if (!stat) return 'it does not exist';
+  if (stat.isSymbolicLink() || !stat.isDirectory()) return 'it is not a directory';
+  if (windows) return undefined;
+  if (stat.uid !== process.getuid!()) return `it belongs to uid ${stat.uid}`;
+  if (stat.mode & 0o022) return 'others can write to it';
+  return undefined;
+}
+
+/** Checks, before any write or removal, that `dir` is still this account's own directory. */
+export function assertOwnDir(dir: string): void {
+  const problem = ownDirProblem(dir);
+  if (problem) throw new LeaseError(`The lease directory ${dir} cannot be used: ${problem}`);
+}
+
+/**
+ * Every directory whose `<port>.lease` files count: each account's directory in the root,
+ * the root itself and, for the default root, the earlier default directory (the earlier
+ * layout kept lease files directly there). An account's directory is a real directory
+ * named by its owner's uid (`1001`, or `1001.<suffix>`), so junk that another account
+ * adds to the root costs one lstat per name and is then skipped: `seen` keeps those
+ * verdicts across calls (a name that changes owner is its owner's to change).
+ */
+export function leaseDirs(root: string, seen = new Map<string, boolean>()): string[] {
+  const dirs = [root];
+  const legacy = path.join(path.dirname(root), LEGACY_DEFAULT_NAME);
+  if (path.basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory()) dirs.push(legacy);
+  for (const name of fs.readdirSync(root)) {
+    const uid = ACCOUNT_DIR.exec(name)?.[1];
+    if (uid === undefined) continue;
+    const dir = path.join(root, name);
+    let ok = seen.get(name);
+    if (ok === undefined) {
+      const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
+      ok = stat !== undefined && stat.isDirectory() && (windows || stat.uid === Number(uid));
+      seen.set(name, ok);
+    }
+    if (ok) dirs.push(dir);
+  }
+  return dirs;
+}
+
+const ACCOUNT_DIR = windows ? /^([^.][^.]*)(\.[\w-]+)?$/ : /^(\d+)(\.[\w-]+)?$/;
+
+function lstat(file: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(file);
+  } catch (error) {
+    if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR') return undefined;
+    throw new LeaseError(`it cannot be read (${code(error)})`);
+  }
+}
+
+function code(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
