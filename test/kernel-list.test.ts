@@ -83,6 +83,20 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(result.after).toBe(result.seeded);
   }, 180_000);
 
+  it('keeps every entry of a list longer than one 8 KiB read, and adds and takes off exactly its own', async (context) => {
+    requireNamespaces(context);
+    type Long = { codes: number[]; ports: number[][]; length: number; seeded: string; during: string; after: string };
+    const { result } = await inNamespace<Long>('kernel.ts', ['long']);
+    expect(result.codes).toEqual([0, 0, 0, 0]);
+    expect(result.length).toBeGreaterThan(80_000);
+    const during = parseReservedPorts(result.during);
+    for (const p of result.ports.flat()) expect(during.has(p)).toBe(true);
+    const seeded = parseReservedPorts(result.seeded);
+    expect(seeded.size).toBe(15_000);
+    expect(seeded.ranges.every((r) => during.has(r.low))).toBe(true);
+    expect(result.after).toBe(result.seeded);
+  }, 180_000);
+
   it('takes its entries off the list again when the main step fails after writing it', async (context) => {
     requireNamespaces(context);
     type Failed = { code: number; errors: string[]; outputs: string; seeded: string; after: string; leftovers: string[] };

@@ -140,6 +140,13 @@ describe('leases', () => {
     expect(hasLiveLease(where.root, 40003)).toBe(false);
   });
 
+  it("still sees an account's live leases after the root's owner renames its directory", async () => {
+    const where = location();
+    expect(await book(where).claim([40005])).toBe(true);
+    fs.renameSync(where.own, path.join(where.root, 'hidden'));
+    expect(hasLiveLease(where.root, 40005)).toBe(true);
+  });
+
   it('claims a block all or nothing', async () => {
     const where = location();
     expect(await book(where).claim([40011])).toBe(true);

@@ -79,7 +79,7 @@ class LeaseError extends PortZeroError {
 function plural(count, noun, nouns = `${noun}s`) {
     return `${count} ${count === 1 ? noun : nouns}`;
 }
-function errorMessage(error) {
+function errors_errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
@@ -477,10 +477,31 @@ function parseReservedPorts(text) {
 function formatReservedPorts(set) {
     return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
 }
+/** The most text the list can take: 32768 single ports of up to 5 digits and a comma each. */
+const MAX_LIST_BYTES = 512 * 1024;
+/**
+ * The whole file in one read(). procfs answers a sysctl only on the first read of an
+ * open file, so Node's readFileSync (8 KiB chunks) would cut a long list off in the
+ * middle of a number (proc_sys_call_handler, fs/proc/proc_sysctl.c).
+ * @throws the read's error, or an Error when the text does not end in a newline (cut off).
+ */
+function readWhole(file) {
+    const fd = external_node_fs_default().openSync(file, 'r');
+    try {
+        const buffer = Buffer.alloc(MAX_LIST_BYTES);
+        const text = buffer.toString('utf8', 0, external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0));
+        if (!text.endsWith('\n'))
+            throw new Error(`${file} was cut off after ${text.length} characters`);
+        return text;
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
 /** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
 function readReservedPorts(file = RESERVED_PORTS_FILE) {
     try {
-        return parseReservedPorts(external_node_fs_default().readFileSync(file, 'utf8'));
+        return parseReservedPorts(readWhole(file));
     }
     catch {
         return new port_range_PortSet();
@@ -544,10 +565,11 @@ function toSet(ports) {
 }
 function readList(file) {
     try {
-        return parseReservedPorts(fs.readFileSync(file, 'utf8'));
+        return parseReservedPorts(readWhole(file));
     }
     catch (error) {
-        throw new kernel_list_KernelListError(`Cannot read ${file} (${error.code}): this kernel has no reserved-port list`);
+        const code = error.code;
+        throw new kernel_list_KernelListError(code ? `Cannot read ${file} (${code}): this kernel has no reserved-port list` : errorMessage(error));
     }
 }
 const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
@@ -1761,10 +1783,10 @@ function lease_location_assertOwnDir(dir) {
 /**
  * Every directory whose `<port>.lease` files count: each account's directory in the root,
  * the root itself and, for the default root, the earlier default directory (the earlier
- * layout kept lease files directly there). An account's directory is a real directory
- * named by its owner's uid (`1001`, or `1001.<suffix>`), so junk that another account
- * adds to the root costs one lstat per name and is then skipped: `seen` keeps those
- * verdicts across calls (a name that changes owner is its owner's to change).
+ * layout kept lease files directly there). Every real directory in the root counts,
+ * whatever its name (an account's own is named by its uid, `1001` or `1001.<suffix>`,
+ * but a renamed one must still count); other entries cost one lstat per name and are
+ * skipped: `seen` keeps those verdicts across calls.
  */
 function lease_location_leaseDirs(root, seen = new Map()) {
     const dirs = [root];
@@ -1772,14 +1794,14 @@ function lease_location_leaseDirs(root, seen = new Map()) {
     if (external_node_path_default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
         dirs.push(legacy);
     for (const name of external_node_fs_default().readdirSync(root)) {
-        const uid = ACCOUNT_DIR.exec(name)?.[1];
-        if (uid === undefined)
-            continue;
         const dir = external_node_path_default().join(root, name);
         let ok = seen.get(name);
         if (ok === undefined) {
+            // Any real directory counts, whatever its name: the owner of a sticky root may rename
+            // another account's directory (never move it out: that needs write access to it), and
+            // a renamed directory must not hide its leases. Foreign junk directories cost a lookup.
             const stat = external_node_fs_default().lstatSync(dir, { throwIfNoEntry: false });
-            ok = stat !== undefined && stat.isDirectory() && (windows || stat.uid === Number(uid));
+            ok = stat !== undefined && stat.isDirectory();
             seen.set(name, ok);
         }
         if (ok)
@@ -1787,7 +1809,6 @@ function lease_location_leaseDirs(root, seen = new Map()) {
     }
     return dirs;
 }
-const ACCOUNT_DIR = windows ? /^([^.][^.]*)(\.[\w-]+)?$/ : /^(\d+)(\.[\w-]+)?$/;
 function lstat(file) {
     try {
         return external_node_fs_default().lstatSync(file);

@@ -9,16 +9,24 @@ import { removeReservedPorts, type WriteRoute } from '../protection/kernel-list.
 /** The post step: stops the holder, takes this job's ports off the kernel list, releases its leases. It warns, and never fails the job. */
 export async function runPost(): Promise<void> {
   await attempt('stop the port holder', stopJobHolder);
-  // Before the leases go: once they do, another job may put the same ports on the list.
-  await attempt("take this job's ports off the kernel's reserved-port list", releaseJobKernelPorts);
+  // Before the leases go: once they do, another job may put the same ports on the list. Entries
+  // that could not be taken off keep their leases, so a later job's post step finds them stale.
+  const listed = await attempt("take this job's ports off the kernel's reserved-port list", releaseJobKernelPorts);
+  if (listed === undefined && savedPorts(State.KernelPorts).length > 0) {
+    core.warning("The leases of this job's ports stay until its runner process exits, so a later job takes them off the list.");
+    return;
+  }
   await attempt('release the leases', releaseJobLeases);
 }
 
-async function attempt(what: string, step: () => Promise<void> | void) {
+/** Runs `step`; on failure warns and resolves undefined, else resolves true. */
+async function attempt(what: string, step: () => Promise<void> | void): Promise<true | undefined> {
   try {
     await step();
+    return true;
   } catch (error) {
     core.warning(`Port Zero could not ${what}: ${errorMessage(error)}`);
+    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import type childProcess from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import { PortZeroError } from '../errors.ts';
+import { errorMessage, PortZeroError } from '../errors.ts';
 import { PortSet, type PortRange } from '../allocator/port-range.ts';
 
 /**
@@ -62,10 +62,31 @@ export function formatReservedPorts(set: PortSet): string {
   return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
 }
 
+/** The most text the list can take: 32768 single ports of up to 5 digits and a comma each. */
+const MAX_LIST_BYTES = 512 * 1024;
+
+/**
+ * The whole file in one read(). procfs answers a sysctl only on the first read of an
+ * open file, so Node's readFileSync (8 KiB chunks) would cut a long list off in the
+ * middle of a number (proc_sys_call_handler, fs/proc/proc_sysctl.c).
+ * @throws the read's error, or an Error when the text does not end in a newline (cut off).
+ */
+function readWhole(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_LIST_BYTES);
+    const text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+    if (!text.endsWith('\n')) throw new Error(`${file} was cut off after ${text.length} characters`);
+    return text;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
 export function readReservedPorts(file = RESERVED_PORTS_FILE): PortSet {
   try {
-    return parseReservedPorts(fs.readFileSync(file, 'utf8'));
+    return parseReservedPorts(readWhole(file));
   } catch {
     return new PortSet();
   }
@@ -131,9 +152,10 @@ function toSet(ports: readonly number[]): PortSet {
 
 function readList(file: string): PortSet {
   try {
-    return parseReservedPorts(fs.readFileSync(file, 'utf8'));
+    return parseReservedPorts(readWhole(file));
   } catch (error) {
-    throw new KernelListError(`Cannot read ${file} (${(error as NodeJS.ErrnoException).code}): this kernel has no reserved-port list`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new KernelListError(code ? `Cannot read ${file} (${code}): this kernel has no reserved-port list` : errorMessage(error));
   }
 }
 

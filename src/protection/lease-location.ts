@@ -172,31 +172,30 @@ export function assertOwnDir(dir: string): void {
 /**
  * Every directory whose `<port>.lease` files count: each account's directory in the root,
  * the root itself and, for the default root, the earlier default directory (the earlier
- * layout kept lease files directly there). An account's directory is a real directory
- * named by its owner's uid (`1001`, or `1001.<suffix>`), so junk that another account
- * adds to the root costs one lstat per name and is then skipped: `seen` keeps those
- * verdicts across calls (a name that changes owner is its owner's to change).
+ * layout kept lease files directly there). Every real directory in the root counts,
+ * whatever its name (an account's own is named by its uid, `1001` or `1001.<suffix>`,
+ * but a renamed one must still count); other entries cost one lstat per name and are
+ * skipped: `seen` keeps those verdicts across calls.
  */
 export function leaseDirs(root: string, seen = new Map<string, boolean>()): string[] {
   const dirs = [root];
   const legacy = path.join(path.dirname(root), LEGACY_DEFAULT_NAME);
   if (path.basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory()) dirs.push(legacy);
   for (const name of fs.readdirSync(root)) {
-    const uid = ACCOUNT_DIR.exec(name)?.[1];
-    if (uid === undefined) continue;
     const dir = path.join(root, name);
     let ok = seen.get(name);
     if (ok === undefined) {
+      // Any real directory counts, whatever its name: the owner of a sticky root may rename
+      // another account's directory (never move it out: that needs write access to it), and
+      // a renamed directory must not hide its leases. Foreign junk directories cost a lookup.
       const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
-      ok = stat !== undefined && stat.isDirectory() && (windows || stat.uid === Number(uid));
+      ok = stat !== undefined && stat.isDirectory();
       seen.set(name, ok);
     }
     if (ok) dirs.push(dir);
   }
   return dirs;
 }
-
-const ACCOUNT_DIR = windows ? /^([^.][^.]*)(\.[\w-]+)?$/ : /^(\d+)(\.[\w-]+)?$/;
 
 function lstat(file: string): fs.Stats | undefined {
   try {

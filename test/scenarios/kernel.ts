@@ -67,6 +67,35 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     return { code: main.code, errors: errors(main), outputs: main.rawOutput, seeded, after: list(), leftovers: leaseFiles(dir) };
   },
 
+  /** A list longer than one 8 KiB read (procfs answers only the first read): two jobs and their posts keep all of it. */
+  async long() {
+    const entries = Array.from({ length: 15_000 }, (_, i) => 1100 + 2 * i).join(',');
+    const whole = () => {
+      const fd = fs.openSync(LIST, 'r');
+      const buffer = Buffer.alloc(1 << 20);
+      const text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+      fs.closeSync(fd);
+      return text.trim();
+    };
+    fs.writeFileSync(LIST, `${entries}\n`);
+    const seeded = whole();
+    const mains = [];
+    for (const range of ['40000-40099', '40100-40199']) {
+      mains.push(await runStep({ with: { count: '50', range, reserve: 'kernel', 'lease-dir': leaseDir() } }));
+    }
+    const during = whole();
+    const posts = [];
+    for (const main of mains) posts.push(await runStep({ entry: 'post', state: main.state }));
+    return {
+      codes: [...mains, ...posts].map((s) => s.code),
+      ports: mains.map(portsOf),
+      length: seeded.length,
+      seeded,
+      during,
+      after: whole(),
+    };
+  },
+
   /** 16 jobs at once, then their 16 post steps at once. */
   async concurrent() {
     const seeded = seed('40100-40102,40150');
