@@ -1717,6 +1717,7 @@ async function resolveSpec(options) {
         covered: plan.covered,
         range: options.range,
         exclude,
+        asked,
         system,
         contiguous: options.contiguous ?? false,
         claim: options.claim,
@@ -1756,8 +1757,9 @@ function shortfall(spec, found, refusals) {
     const held = rangeSize(searched) - spec.system.countOutside(searched);
     if (held > 0)
         refusals.set(SYSTEM_REFUSAL, held);
-    const left = spec.exclude.countOutside(searched);
-    const why = left < spec.count && held === 0 ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
+    // Only the user's own exclude is named: system lists are counted among the reasons above.
+    const left = spec.asked.countOutside(searched);
+    const why = spec.asked.size > 0 && left < spec.count ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
     if (spec.contiguous) {
         return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
     }

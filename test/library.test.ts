@@ -80,6 +80,7 @@ describe('getPorts', () => {
       [{ count: 1, range: [30000, 20000] }, 'range', '30000-20000'],
       [{ count: 1, protocol: 'sctp' }, 'protocol', 'sctp'],
       [{ count: 1, reserve: 'holder' }, 'reserve', 'holder'],
+      [{ count: 1, reserve: 'kernel' }, 'reserve', 'kernel'],
       [{ count: 1, leaseMinute: 5 }, 'leaseMinute', '5'],
     ];
     for (const [request, option, value] of cases) {

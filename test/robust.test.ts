@@ -135,7 +135,12 @@ const NARROW: [string, object, Parameters<typeof allocateInNamespace>[1], RegExp
     { ephemeral: [40000, 40009], hold: [{ kind: 'reuse-bound', low: 40000, high: 40009 }] },
     /^Only 0 of the 1/,
   ],
-  ['a block longer than the ephemeral range', { count: 20, contiguous: true }, { ephemeral: [40000, 40009] }, /^No block of 20/],
+  [
+    'a block longer than the ephemeral range, with no exclude: no word of exclude',
+    { count: 20, contiguous: true },
+    { ephemeral: [40000, 40009] },
+    /^No block of 20 consecutive free ports in the ephemeral range 40000-40009: /,
+  ],
   [
     'a block in a range full of holes',
     { count: 50, contiguous: true, range: { low: 20000, high: 29999 } },

@@ -813,6 +813,7 @@ async function resolveSpec(options) {
         covered: plan.covered,
         range: options.range,
         exclude,
+        asked,
         system,
         contiguous: options.contiguous ?? false,
         claim: options.claim,
@@ -852,8 +853,9 @@ function shortfall(spec, found, refusals) {
     const held = (0,port_range/* rangeSize */.xh)(searched) - spec.system.countOutside(searched);
     if (held > 0)
         refusals.set(SYSTEM_REFUSAL, held);
-    const left = spec.exclude.countOutside(searched);
-    const why = left < spec.count && held === 0 ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
+    // Only the user's own exclude is named: system lists are counted among the reasons above.
+    const left = spec.asked.countOutside(searched);
+    const why = spec.asked.size > 0 && left < spec.count ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
     if (spec.contiguous) {
         return new errors/* AllocationError */.ZB(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
     }
@@ -1291,8 +1293,9 @@ Prints a free port for each name as NAME_PORT=port lines, so that
   export $(npx port-zero web db)
 sets WEB_PORT and DB_PORT in your shell. The ports of one call are distinct
 and were all free together; by default (Linux, macOS) they are then held in
-TIME_WAIT for 60 s so no other program's port 0 gets them, while servers that
-set SO_REUSEADDR (Node, Go, nginx, Redis, ...) bind them at once.
+TIME_WAIT (60 s on Linux, 30 s on macOS) so no other program's port 0 on the
+loopback or wildcard addresses gets them, while servers that set SO_REUSEADDR
+(Node, Go, nginx, Redis, ...) bind them at once.
 
 Names: a letter first, then letters, digits, "-" or "_". Without names,
 --count ports are named port-1 ... port-N (PORT_1 ...).

@@ -1402,6 +1402,7 @@ async function resolveSpec(options) {
         covered: plan.covered,
         range: options.range,
         exclude,
+        asked,
         system,
         contiguous: options.contiguous ?? false,
         claim: options.claim,
@@ -1441,8 +1442,9 @@ function shortfall(spec, found, refusals) {
     const held = rangeSize(searched) - spec.system.countOutside(searched);
     if (held > 0)
         refusals.set(SYSTEM_REFUSAL, held);
-    const left = spec.exclude.countOutside(searched);
-    const why = left < spec.count && held === 0 ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
+    // Only the user's own exclude is named: system lists are counted among the reasons above.
+    const left = spec.asked.countOutside(searched);
+    const why = spec.asked.size > 0 && left < spec.count ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
     if (spec.contiguous) {
         return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
     }
@@ -2618,7 +2620,8 @@ function librarySettings(request) {
     for (const name of names ?? [])
         if (typeof name !== 'string' || !NAME_PATTERN.test(name))
             throw option('names', name, `each name must have ${NAME_RULE}`);
-    if (reserve === 'holder')
+    // 'holder' and 'kernel' outlive the call and need a post step to end them; a test suite has none.
+    if (reserve !== undefined && !['auto', 'time-wait', 'none'].includes(reserve))
         throw option('reserve', reserve, "'auto', 'time-wait' or 'none'");
     const item = (p) => (Array.isArray(p) ? p.join('-') : String(p));
     const raw = {

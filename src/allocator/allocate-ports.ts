@@ -176,6 +176,8 @@ type Request = Spec &
   Pick<AllocateOptions, 'claim'> & {
     /** Addresses asked for that a wildcard in `pairs` covers: confirmed by connecting where both could bind. */
     covered: string[];
+    /** The caller's own `exclude`, for messages: `exclude` adds `system` to it. */
+    asked: PortSet;
     /** Ports the system keeps from explicit draws (Windows' excluded ranges, Linux's reserved-port list): part of `exclude`. */
     system: PortSet;
     /** Look for other programs' bound-but-not-listening sockets before explicit binds (Linux). */
@@ -204,6 +206,7 @@ async function resolveSpec(options: AllocateOptions): Promise<Request> {
     covered: plan.covered,
     range: options.range,
     exclude,
+    asked,
     system,
     contiguous: options.contiguous ?? false,
     claim: options.claim,
@@ -247,8 +250,9 @@ function shortfall(spec: Request, found: number, refusals: Map<string, number>):
   const searched = spec.range ?? ephemeralRange();
   const held = rangeSize(searched) - spec.system.countOutside(searched);
   if (held > 0) refusals.set(SYSTEM_REFUSAL, held);
-  const left = spec.exclude.countOutside(searched);
-  const why = left < spec.count && held === 0 ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
+  // Only the user's own exclude is named: system lists are counted among the reasons above.
+  const left = spec.asked.countOutside(searched);
+  const why = spec.asked.size > 0 && left < spec.count ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
   if (spec.contiguous) {
     return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
   }
