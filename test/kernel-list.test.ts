@@ -83,6 +83,17 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(result.after).toBe(result.seeded);
   }, 180_000);
 
+  it('keeps its leases, and says so, when its post step cannot take its entries off the list', async (context) => {
+    requireNamespaces(context);
+    type Stuck = { code: number; post: number; ports: number[]; warnings: string[]; during: string; leftovers: string[] };
+    const { result } = await inNamespace<Stuck>('kernel.ts', ['stuck']);
+    expect(result).toMatchObject({ code: 0, post: 0 });
+    for (const p of result.ports) expect(parseReservedPorts(result.during).has(p)).toBe(true);
+    expect(result.leftovers.sort()).toEqual(result.ports.map((p) => `${p}.lease`).sort());
+    expect(result.warnings.join('\n')).toMatch(/could not take this job's ports off/);
+    expect(result.warnings.join('\n')).toMatch(/leases of this job's ports stay/);
+  }, 180_000);
+
   it('keeps every entry of a list longer than one 8 KiB read, and adds and takes off exactly its own', async (context) => {
     requireNamespaces(context);
     type Long = { codes: number[]; ports: number[][]; length: number; seeded: string; during: string; after: string };

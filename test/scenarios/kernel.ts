@@ -4,11 +4,13 @@
  * the test to judge. Usage: node kernel.ts <scenario>
  */
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runStep, type StepResult } from '../../scripts/action-runner.ts';
+import { LOCK_NAME } from '../../src/protection/kernel-list.ts';
 import { bindEachWithoutReuseAddr } from '../helpers/foreign.ts';
-import { leaseFiles } from '../helpers/leases.ts';
+import { leaseFiles, ownLeases } from '../helpers/leases.ts';
 import { storm } from '../helpers/storm.ts';
 
 const LIST = '/proc/sys/net/ipv4/ip_local_reserved_ports';
@@ -65,6 +67,24 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     const dir = leaseDir();
     const main = await runStep({ with: { count: '4', reserve: 'kernel', 'lease-dir': dir, 'env-file': '/etc/passwd/ports.env' } });
     return { code: main.code, errors: errors(main), outputs: main.rawOutput, seeded, after: list(), leftovers: leaseFiles(dir) };
+  },
+
+  /** A post step that cannot take its entries off (another process holds the list's lock) keeps its leases. */
+  async stuck() {
+    const dir = leaseDir();
+    const main = await runStep({ with: { count: '2', reserve: 'kernel', 'lease-dir': dir } });
+    const lock = net.createServer();
+    await new Promise<void>((resolve) => lock.listen(LOCK_NAME, resolve));
+    const post = await runStep({ entry: 'post', state: main.state });
+    lock.close();
+    return {
+      code: main.code,
+      post: post.code,
+      ports: portsOf(main),
+      warnings: post.stdout.split('\n').filter((l) => l.startsWith('::warning::')),
+      during: list(),
+      leftovers: ownLeases(dir),
+    };
   },
 
   /** A list longer than one 8 KiB read (procfs answers only the first read): two jobs and their posts keep all of it. */
