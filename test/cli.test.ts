@@ -126,15 +126,15 @@ describe('the local command (dist/cli/index.js)', () => {
     'leases its ports to the calling shell: a second call gets none while it lives, release hands them back',
     async () => {
       const { stdout } = await shell(
-        'eval $(pz --range 43000-43000); echo "first=$PORT_1"; pz --range 43000-43000; echo "second=$?"; ' +
-          'pz release; pz --range 43000-43000 && pz release',
+        'eval $(pz --range 17400-17400); echo "first=$PORT_1"; pz --range 17400-17400; echo "second=$?"; ' +
+          'pz release; pz --range 17400-17400 && pz release',
       );
-      expect(stdout).toContain('first=43000\n');
+      expect(stdout).toContain('first=17400\n');
       expect(stdout).toContain('second=2\n');
-      expect(stdout).toContain('Released 1 port lease: 43000.\n');
-      expect(stdout).toContain('PORT_1=43000\n');
-      const stderr = (await shell('pz --range 43000-43000 >/dev/null; pz --range 43000-43000; pz release >/dev/null')).stderr;
-      expect(stderr).toMatch(/^port-zero: Only 0 of the 1 port asked for is free in range 43000-43000/);
+      expect(stdout).toContain('Released 1 port lease: 17400.\n');
+      expect(stdout).toContain('PORT_1=17400\n');
+      const stderr = (await shell('pz --range 17400-17400 >/dev/null; pz --range 17400-17400; pz release >/dev/null')).stderr;
+      expect(stderr).toMatch(/^port-zero: Only 0 of the 1 port asked for is free in range 17400-17400/);
     },
     SLOW,
   );
@@ -143,9 +143,9 @@ describe('the local command (dist/cli/index.js)', () => {
     'through npx too, the lease belongs to the calling shell, not to npx',
     async () => {
       const { stdout } = await shell(
-        'npx port-zero --range 43004-43004; npx port-zero --range 43004-43004; echo "second=$?"; npx port-zero release; true',
+        'npx port-zero --range 17404-17404; npx port-zero --range 17404-17404; echo "second=$?"; npx port-zero release; true',
       );
-      expect(stdout).toBe('PORT_1=43004\nsecond=2\nReleased 1 port lease: 43004.\n');
+      expect(stdout).toBe('PORT_1=17404\nsecond=2\nReleased 1 port lease: 17404.\n');
     },
     SLOW,
   );
@@ -153,8 +153,8 @@ describe('the local command (dist/cli/index.js)', () => {
   it(
     'a lease ends with the shell that took it, and with --lease-minutes',
     async () => {
-      expect((await shell('pz --range 43001-43001')).code).toBe(0); // that shell has exited
-      expect((await shell('pz --range 43001-43001 --lease-minutes 1')).stdout).toBe('PORT_1=43001\n');
+      expect((await shell('pz --range 17401-17401')).code).toBe(0); // that shell has exited
+      expect((await shell('pz --range 17401-17401 --lease-minutes 1')).stdout).toBe('PORT_1=17401\n');
       const invalid = await cli('--lease-minutes', '0');
       expect(invalid.stderr).toMatch(/invalid --lease-minutes "0": a whole number of minutes from 1 to 10080/);
     },
@@ -164,17 +164,23 @@ describe('the local command (dist/cli/index.js)', () => {
   it(
     "never hands out a port that a live job has leased, and the job never gets the local command's",
     async () => {
-      const job = await runStep({ with: { count: '1', range: '43002-43002' }, worker: WORKER });
+      const job = await runStep({ with: { count: '1', range: '17402-17402' }, worker: WORKER });
       workers.push(job.worker!);
       expect(job.code).toBe(0);
-      const refused = await cli('--range', '43002-43002');
+      const refused = await cli('--range', '17402-17402');
       expect(refused.code).toBe(2);
       expect(refused.stderr).toMatch(/Only 0 of the 1 port asked for is free in range/);
 
-      const caller = spawn('bash', [...BASH, withPz('pz --range 43003-43003 && sleep 60')], { env: PZ });
-      const printed = await new Promise<string>((resolve) => caller.stdout.once('data', (d: Buffer) => resolve(String(d))));
-      expect(printed).toBe('PORT_1=43003\n');
-      const blocked = await runStep({ with: { count: '1', range: '43003-43003' } });
+      const caller = spawn('bash', [...BASH, withPz('pz --range 17403-17403 && sleep 60')], { env: PZ });
+      // Its first line of output, or, should it fail instead, everything it said before exiting.
+      let said = '';
+      caller.stderr.on('data', (d: Buffer) => (said += String(d)));
+      const printed = await new Promise<string>((resolve) => {
+        caller.stdout.once('data', (d: Buffer) => resolve(String(d)));
+        caller.once('exit', (code) => resolve(`exited ${code}: ${said}`));
+      });
+      expect(printed).toBe('PORT_1=17403\n');
+      const blocked = await runStep({ with: { count: '1', range: '17403-17403' } });
       caller.kill('SIGKILL');
       expect(blocked.code).toBe(1);
       expect(blocked.stdout).toContain('Only 0 of the 1 port asked for is free in range');
