@@ -83,7 +83,7 @@ function portZero(mode: PortZeroMode, request: Partial<AllocateOptions> = {}): C
     const location = openLeaseLocation(path.join(dir, 'leases'), true);
     const leases = new LeaseBook({ location, owner: newOwner(identify(process.pid)), ttlMs: 60_000 });
     const { ports } = await allocatePorts({ ...request, count: n, claim: leases.claim, reserve });
-    leases.close();
+    leases.commit(ports);
     return ports;
   };
 }

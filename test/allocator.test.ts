@@ -33,12 +33,14 @@ describe('allocatePorts', () => {
   it('closes every socket it held when the batch fails halfway', async () => {
     const before = await settledOpenSockets();
     const seen: number[] = [];
+    let calls = 0;
     const failing = allocatePorts({
       count: 10,
-      claim: async (ports) => {
-        seen.push(...ports);
-        if (seen.length === 6) throw new Error('claim failed');
-        return true;
+      // The first round: half of the ports leased elsewhere (skipped, held); the second round's claim fails.
+      claim: async (groups) => {
+        seen.push(...groups.flat());
+        if (++calls === 2) throw new Error('claim failed');
+        return groups.map((_, i) => i % 2 === 0);
       },
     });
     await expect(failing).rejects.toThrow('claim failed');
@@ -56,13 +58,12 @@ describe('allocatePorts', () => {
     const refused: number[] = [];
     const { ports } = await allocatePorts({
       count: 5,
-      claim: async ([port]) => {
-        if (refused.length < 3) {
+      claim: async (groups) =>
+        groups.map(([port]) => {
+          if (refused.length >= 3) return true;
           refused.push(port);
           return false;
-        }
-        return true;
-      },
+        }),
     });
     expect(ports).toHaveLength(5);
     expect(refused).toHaveLength(3);
@@ -99,6 +100,18 @@ describe('protocols', () => {
 });
 
 describe('range, exclude and contiguous', () => {
+  it('goes on to the next free port of the same round when a claim is refused', async () => {
+    // Rounds bind 1, 2, 4, ... ports; only 27339 is unleased, wherever it falls in its round.
+    const offered: number[] = [];
+    const { ports } = await allocatePorts({
+      count: 1,
+      range: { low: 27300, high: 27339 },
+      claim: async (groups) => groups.map(([port]) => (offered.push(port), port === 27339)),
+    });
+    expect(ports).toEqual([27339]);
+    expect(new Set(offered).size).toBe(offered.length); // each port judged once
+  });
+
   it('draws every port from the range', async () => {
     const range = { low: 20000, high: 20999 };
     const { ports } = await allocatePorts({ count: 50, range });
@@ -140,7 +153,7 @@ describe('range, exclude and contiguous', () => {
     const { ports } = await allocatePorts({
       count: 3,
       exclude: new PortSet(odd),
-      claim: async (p) => (judged.push(...p), true),
+      claim: async (groups) => (judged.push(...groups.flat()), groups.map(() => true)),
     });
     expect(ports.map((p) => p % 2)).toEqual([0, 0, 0]);
     expect(judged).toEqual(ports); // nothing excluded even reached the claim

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AllocationError, getPort, getPorts, InputError, LeaseError, PortZeroError } from '../src/programs/library.ts';
 import { readRecord } from '../src/protection/lease-record.ts';
 import { identify } from '../src/platform/process-identity.ts';
+import { ownLeasedPorts, ownRecords } from './helpers/leases.ts';
 import { close, listen } from './helpers/servers.ts';
 
 const parents: string[] = [];
@@ -21,7 +22,7 @@ function leaseDir(): string {
 
 /** The lease files of this account in a lease location: they live in its own directory, named by uid. */
 const own = (dir: string) => path.join(dir, String(process.getuid!()));
-const leaseFiles = (dir: string) => fs.readdirSync(own(dir)).filter((f) => f.endsWith('.lease'));
+const leaseFiles = (dir: string) => ownRecords(dir);
 
 describe('getPorts', () => {
   it('hands out distinct ports by name, leased to this process until release()', async () => {
@@ -29,8 +30,8 @@ describe('getPorts', () => {
     const { ports, release } = await getPorts({ names: ['web', 'db-main'], leaseDir: dir });
     expect(Object.keys(ports)).toEqual(['web', 'db-main']);
     expect(ports.web).not.toBe(ports['db-main']);
-    expect(leaseFiles(dir).sort()).toEqual([`${ports.web}.lease`, `${ports['db-main']}.lease`].sort());
-    const lease = readRecord(path.join(own(dir), `${ports.web}.lease`));
+    expect(ownLeasedPorts(dir)).toEqual([ports.web, ports['db-main']].sort((a, b) => a - b));
+    const lease = readRecord(path.join(own(dir), leaseFiles(dir)[0]));
     expect(lease.kind === 'record' && lease.record.owner.runner).toEqual(identify(process.pid));
     // Servers bind them at once (SO_REUSEADDR), TIME_WAIT reservation and all.
     await Promise.all((await Promise.all([listen(ports.web), listen(ports['db-main'])])).map(close));
@@ -64,7 +65,7 @@ describe('getPorts', () => {
       execFile(process.execPath, ['--input-type=module', '-e', child], (error, stdout) => (error ? reject(error) : resolve(stdout))),
     );
     expect(JSON.parse(printed).sort()).toEqual([27100, 27101]);
-    expect(leaseFiles(dir)).toHaveLength(2); // never released: the process just exited
+    expect(ownLeasedPorts(dir)).toEqual([27100, 27101]); // never released: the process just exited
     const { ports } = await getPorts({ count: 2, range, leaseDir: dir });
     expect(ports.sort()).toEqual([27100, 27101]);
   });

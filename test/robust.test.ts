@@ -171,7 +171,12 @@ describe('the time bound', () => {
   it('gives up with one clear error when every port is refused, long before walking the range', async () => {
     const started = Date.now();
     let asked = 0;
-    const refuse = allocatePorts({ count: 1, range: { low: 1024, high: 65535 }, claim: async () => (asked++, false), timeLimitMs: 500 });
+    const refuse = allocatePorts({
+      count: 1,
+      range: { low: 1024, high: 65535 },
+      claim: async (groups) => ((asked += groups.length), groups.map(() => false)),
+      timeLimitMs: 500,
+    });
     const error = await refuse.catch((e: Error) => e);
     expect(Date.now() - started).toBeLessThan(BOUND_MS);
     expect(String(error)).toMatch(

@@ -1339,44 +1339,77 @@ function chooseSource(spec, probe) {
 /**
  * Sorts a batch into chosen and skipped, counting why each refused one was
  * refused. Skipped sockets stay bound until the end, so the kernel cannot offer
- * those ports again; so do any not needed.
+ * those ports again; so do any not needed. The free candidates are taken in
+ * order, as many as are still needed at a time: confirmed (off Linux), then
+ * claimed in one call; those refused make room for the next ones.
  */
 async function judge(spec, batch, chosen, skipped, refusals) {
-    const asks = spec.claim !== undefined || spec.confirmLoopback;
-    for (let i = 0; i < batch.length; i++) {
-        const candidate = batch[i];
-        const wanted = chosen.length < spec.count && !(spec.contiguous && chosen.length > 0);
-        let refusal;
-        try {
-            if (!wanted)
-                refusal = undefined;
-            else if (!candidate.free)
-                refusal = candidate.refusal ?? 'taken';
-            else if (candidate.ports.some((p) => spec.exclude.has(p)))
-                refusal = 'excluded';
-            else if (asks)
-                refusal = await claimed(spec, candidate);
-        }
-        catch (error) {
-            for (const rest of batch.slice(i))
-                skipped.push(...rest.held); // still ours to close
-            throw error;
-        }
-        if (wanted && refusal === undefined)
-            chosen.push(candidate);
+    const settled = new Set();
+    const refuse = (candidate, why) => {
+        settled.add(candidate);
+        skipped.push(...candidate.held);
+        if (why)
+            refusals.set(why, (refusals.get(why) ?? 0) + candidate.ports.length);
+    };
+    const pool = [];
+    for (const candidate of batch) {
+        const why = !candidate.free
+            ? (candidate.refusal ?? 'taken')
+            : candidate.ports.some((p) => spec.exclude.has(p))
+                ? 'excluded'
+                : undefined;
+        if (why)
+            refuse(candidate, why);
         else
-            skipped.push(...candidate.held);
-        if (refusal)
-            refusals.set(refusal, (refusals.get(refusal) ?? 0) + candidate.ports.length);
+            pool.push(candidate);
+    }
+    try {
+        for (let needed = stillNeeded(spec, chosen); needed > 0 && pool.length > 0; needed = stillNeeded(spec, chosen)) {
+            const taken = takeUpTo(pool, needed);
+            if (taken.length === 0)
+                break; // nothing left that fits
+            const wanted = spec.confirmLoopback ? await confirmed(spec, taken, refuse) : taken;
+            const verdicts = spec.claim && wanted.length ? await spec.claim(wanted.map((c) => c.ports)) : wanted.map(() => true);
+            wanted.forEach((candidate, i) => (verdicts[i] ? chosen.push(candidate) : refuse(candidate, 'leased by another job')));
+            for (const candidate of wanted)
+                settled.add(candidate);
+        }
+    }
+    finally {
+        // Not needed, or left unjudged by a failure: still ours to close.
+        for (const candidate of batch)
+            if (!settled.has(candidate))
+                refuse(candidate, undefined);
     }
 }
-/** Undefined when the candidate is ours; else why not. */
-async function claimed(spec, candidate) {
-    if (spec.confirmLoopback && !(await confirmAll(spec, candidate)))
-        return 'taken on a loopback or listed address';
-    if (spec.claim && !(await spec.claim(candidate.ports)))
-        return 'leased by another job';
-    return undefined;
+/** How many more ports the request needs; a block is complete once one is chosen. */
+function stillNeeded(spec, chosen) {
+    return spec.count - chosen.reduce((n, c) => n + c.ports.length, 0);
+}
+/** Removes from the front of `pool` the candidates that fit in `ports` ports, in order. */
+function takeUpTo(pool, ports) {
+    const taken = [];
+    for (let i = 0; i < pool.length && ports > 0;) {
+        if (pool[i].ports.length > ports)
+            i++;
+        else {
+            ports -= pool[i].ports.length;
+            taken.push(...pool.splice(i, 1));
+        }
+    }
+    return taken;
+}
+/** Loopback connections in flight at once while confirming: each needs a source port. */
+const CONFIRM_CHUNK = 64;
+/** The candidates that nothing else holds on a loopback or listed address; `refuse` gets the others. */
+async function confirmed(spec, wanted, refuse) {
+    const kept = [];
+    for (let i = 0; i < wanted.length; i += CONFIRM_CHUNK) {
+        const chunk = wanted.slice(i, i + CONFIRM_CHUNK);
+        const results = await Promise.all(chunk.map((c) => confirmAll(spec, c)));
+        chunk.forEach((c, j) => (results[j] ? kept.push(c) : refuse(c, 'taken on a loopback or listed address')));
+    }
+    return kept;
 }
 async function resolveSpec(options) {
     if (!Number.isInteger(options.count) || options.count < 1) {
@@ -1777,37 +1810,29 @@ function ownDirProblem(dir) {
     return undefined;
 }
 /** Checks, before any write or removal, that `dir` is still this account's own directory. */
-function lease_location_assertOwnDir(dir) {
+function assertOwnDir(dir) {
     const problem = ownDirProblem(dir);
     if (problem)
         throw new LeaseError(`The lease directory ${dir} cannot be used: ${problem}`);
 }
 /**
- * Every directory whose `<port>.lease` files count: each account's directory in the root,
- * the root itself and, for the default root, the earlier default directory (the earlier
+ * Every directory whose lease files count: each account's directory in the root, the
+ * root itself and, for the default root, the earlier default directory (the earlier
  * layout kept lease files directly there). Every real directory in the root counts,
  * whatever its name (an account's own is named by its uid, `1001` or `1001.<suffix>`,
- * but a renamed one must still count); other entries cost one lstat per name and are
- * skipped: `seen` keeps those verdicts across calls.
+ * but a renamed one must still count: the owner of a sticky root may rename another
+ * account's directory, never move it out). One directory read gives each entry's type
+ * (d_type; Node falls back to lstat where the filesystem does not say), so links and
+ * files cost no lookup.
  */
-function lease_location_leaseDirs(root, seen = new Map()) {
+function leaseDirs(root) {
     const dirs = [root];
     const legacy = external_node_path_default().join(external_node_path_default().dirname(root), LEGACY_DEFAULT_NAME);
     if (external_node_path_default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
         dirs.push(legacy);
-    for (const name of external_node_fs_default().readdirSync(root)) {
-        const dir = external_node_path_default().join(root, name);
-        let ok = seen.get(name);
-        if (ok === undefined) {
-            // Any real directory counts, whatever its name: the owner of a sticky root may rename
-            // another account's directory (never move it out: that needs write access to it), and
-            // a renamed directory must not hide its leases. Foreign junk directories cost a lookup.
-            const stat = external_node_fs_default().lstatSync(dir, { throwIfNoEntry: false });
-            ok = stat !== undefined && stat.isDirectory();
-            seen.set(name, ok);
-        }
-        if (ok)
-            dirs.push(dir);
+    for (const entry of external_node_fs_default().readdirSync(root, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            dirs.push(external_node_path_default().join(root, entry.name));
     }
     return dirs;
 }
@@ -1829,20 +1854,17 @@ function code(error) {
 
 
 
-/** Nothing a lease needs comes near this; anything bigger is not a record. */
-const MAX_RECORD_BYTES = 4096;
+/** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
+const MAX_RECORD_BYTES = 512 * 1024;
 const MAX_LEASE_MS = constants_MAX_LEASE_MINUTES * 60_000;
 const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
 const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
 /**
  * Reads a record without following a symbolic link (O_NOFOLLOW), without blocking on a
  * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
- * than 4 KiB. Never throws: anything but a record is `missing` or `corrupt`.
+ * than 512 KiB. Never throws: anything but a record is `missing` or `corrupt`.
  */
 function lease_record_readRecord(file) {
-    // Most names are missing: existsSync says so without the cost of an exception.
-    if (!external_node_fs_default().existsSync(file) && !isLink(file))
-        return { kind: 'missing' };
     let fd;
     try {
         fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
@@ -1859,7 +1881,7 @@ function lease_record_readRecord(file) {
             return { kind: 'corrupt', why: 'not a regular file' };
         if (stat.size > MAX_RECORD_BYTES)
             return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
-        const buffer = Buffer.alloc(MAX_RECORD_BYTES + 1);
+        const buffer = Buffer.alloc(stat.size + 1); // one byte more: a file that grew since fstat is caught by the parse
         const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
         const text = buffer.toString('utf8', 0, length);
         const record = parseRecord(text);
@@ -1874,9 +1896,6 @@ function lease_record_readRecord(file) {
         external_node_fs_default().closeSync(fd);
     }
 }
-function isLink(file) {
-    return external_node_fs_default().lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-}
 const isIdentity = (p) => typeof p === 'object' &&
     p !== null &&
     Number.isInteger(p.pid) &&
@@ -1885,7 +1904,7 @@ const isIdentity = (p) => typeof p === 'object' &&
 function parseRecord(text) {
     try {
         const r = JSON.parse(text);
-        const valid = r?.version === 1 &&
+        const valid = (r?.version === 1 || (r?.version === 2 && typeof r.ports === 'string' && parsePorts(r.ports) !== undefined)) &&
             Number.isFinite(r.expires) &&
             typeof r.owner?.token === 'string' &&
             isIdentity(r.owner.runner) &&
@@ -1900,6 +1919,38 @@ function parseRecord(text) {
 function formatRecord(record) {
     return JSON.stringify(record);
 }
+/** Ports as a record keeps them: ascending, runs folded ("40000-40009 40100"), so a block costs one entry. */
+function formatPorts(ports) {
+    const sorted = [...new Set(ports)].sort((a, b) => a - b);
+    const parts = [];
+    for (let i = 0; i < sorted.length;) {
+        let j = i;
+        while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1)
+            j++;
+        parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+        i = j + 1;
+    }
+    return parts.join(' ');
+}
+const PORT_ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
+/** The ports of `formatPorts` text, or undefined unless every entry is a port (1-65535) or an ascending run of them. */
+function parsePorts(text) {
+    const ports = [];
+    for (const entry of text.split(' ')) {
+        if (entry === '')
+            continue;
+        const m = PORT_ENTRY.exec(entry);
+        if (!m)
+            return undefined;
+        const low = Number(m[1]);
+        const high = m[2] === undefined ? low : Number(m[2]);
+        if (low < 1 || high > 65535 || high < low)
+            return undefined;
+        for (let p = low; p <= high; p++)
+            ports.push(p);
+    }
+    return ports;
+}
 /**
  * A lease is live while unexpired and its runner process runs (pid and start time, so a
  * reused pid does not count). The expiry is capped at the record's last inode change
@@ -1913,6 +1964,9 @@ function lease_record_judgeRecord(record, changed, now = Date.now()) {
         return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
     if (!ownerRuns(record.owner.runner))
         return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
+    // A pending record outlives its allocation only when that was killed mid-way: it ends with it.
+    if (record.pending && !ownerRuns(record.allocator ?? { pid: 0, start: null }))
+        return { live: false, why: `its allocation (process ${record.allocator?.pid}) ended before it was committed` };
     return { live: true };
 }
 /**
@@ -1945,15 +1999,20 @@ function ownerRuns(owner) {
 
 
 
-const LEASE_FILE = /^(\d{1,5})\.lease$/;
-const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+/** An allocation's record: `lease-<token>.<n>.json`. */
+const RECORD_FILE = /^lease-([\w-]+)\.(\d+)\.json$/;
+/** The earlier layout: one hard link of the record per port. */
+const PORT_FILE = /^(\d{1,5})\.lease$/;
+/** The earlier layout's record name, removed when its allocation ended. */
+const EARLIER_RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed into place at once. */
+const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
 const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
 /**
  * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
  * processes and hosts (see uniqueId for why) and safe in a file name. Built without
  * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
- * secret, and two equal tokens could not share a lease directory anyway, because the
- * record `.owner-<pid>-<token>.json` is created exclusively. The one place tokens are made.
+ * secret. The one place tokens are made.
  */
 function newToken() {
     return uniqueId();
@@ -1967,108 +2026,90 @@ function newOwner(runner, env = process.env) {
         host: external_node_os_default().hostname(),
     };
 }
-function leasePath(dir, port) {
-    return external_node_path_default().join(dir, `${port}.lease`);
-}
-/** The leases of one allocation: claims ports, and gives them all back if the allocation fails. */
+/** The leases of one allocation: claims ports in batches, and gives them all back if the allocation fails. */
 class LeaseBook {
     location;
     owner;
-    record;
-    warn;
+    base;
     claimed = new Set();
-    /** Which names in the root are account directories, judged once per allocation. */
-    seen = new Map();
-    /** Writes the allocation's record. @throws LeaseError when this account's directory cannot be written. */
+    file;
+    written = 0;
+    /**
+     * Publishes the allocation's record, with no ports yet, so an unusable directory shows
+     * before any port is bound. @throws LeaseError when this account's directory cannot be written.
+     */
     constructor(options) {
         this.location = options.location;
         this.owner = options.owner;
-        this.warn = options.warn ?? (() => { });
-        // The allocating pid in the name: a record left by an allocation killed mid-way is swept once that process is gone.
-        this.record = external_node_path_default().join(this.location.own, `.owner-${process.pid}-${options.owner.token}.json`);
-        const record = {
-            version: 1,
+        this.base = {
+            version: 2,
             owner: options.owner,
             created: new Date().toISOString(),
             expires: Date.now() + options.ttlMs,
             ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
             allocator: identify(process.pid),
         };
-        try {
-            lease_location_assertOwnDir(this.location.own);
-            writeExclusive(this.record, formatRecord(record));
-        }
-        catch (error) {
-            throw new LeaseError(`The lease directory ${this.location.own} cannot be written: ${error.message}`);
-        }
+        this.publish(true);
     }
+    /** The ports leased so far, in the order they were claimed. */
     get ports() {
         return [...this.claimed];
     }
-    /** Leases every port, or none of them (then false: one is someone else's). Called while the ports' sockets are held. */
-    claim = async (ports) => {
-        const done = [];
-        for (const port of ports) {
-            if (!this.claimOne(port)) {
-                for (const p of done)
-                    this.unlinkOwn(p);
-                return false;
-            }
-            done.push(port);
-        }
-        for (const port of done)
-            this.claimed.add(port);
-        return true;
+    /**
+     * Leases each group of ports whole, or not at all (a block is one group): resolves
+     * with one verdict per group, false where another live lease holds one of its ports.
+     * One record write and one read of every account's directory, however many ports;
+     * a second write only when some group was refused. Called while the ports' sockets are held.
+     * @throws LeaseError when this account's directory cannot be written.
+     */
+    claim = async (groups) => {
+        const asked = new Set(groups.flat());
+        this.publish(true, asked);
+        const taken = leasedPorts(this.location.root, asked, this.owner.token);
+        const verdicts = groups.map((group) => !group.some((port) => taken.has(port)));
+        groups.forEach((group, i) => verdicts[i] && group.forEach((port) => this.claimed.add(port)));
+        if (verdicts.includes(false))
+            this.publish(true); // back off: the refused ports leave the record
+        return verdicts;
     };
-    claimOne(port) {
-        if (!this.linkOwn(port))
-            return false;
-        if (!liveIn(lease_location_leaseDirs(this.location.root, this.seen), port, this.location.own))
-            return true;
-        this.unlinkOwn(port); // another account's live lease: back off
-        return false;
-    }
-    /** Publishes this allocation's lease in its own directory, replacing a stale one of the same account. */
-    linkOwn(port) {
-        const file = leasePath(this.location.own, port);
-        for (let attempt = 0; attempt < 2; attempt++) {
-            try {
-                external_node_fs_default().linkSync(this.record, file);
-                return true;
-            }
-            catch (error) {
-                if (error.code !== 'EEXIST')
-                    throw new LeaseError(`Cannot lease port ${port}: ${error.message}`);
-            }
-            // Only the process holding the port's socket gets here, so no other allocator
-            // of this account is judging the same lease: removing a stale one is safe.
-            if (!this.removeIfStale(file))
-                return false;
-        }
-        return false;
-    }
-    removeIfStale(file) {
-        const read = lease_record_readRecord(file);
-        if (read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live)
-            return false;
-        const removed = unlinkQuietly(file, this.warn);
-        if (removed && read.kind === 'corrupt')
-            this.warn(`Removed a corrupt lease ${file} (${read.why})`);
-        return removed;
-    }
-    unlinkOwn(port) {
-        external_node_fs_default().rmSync(leasePath(this.location.own, port), { force: true });
-        this.claimed.delete(port);
-    }
-    /** The allocation is over: the lease files stay, the record's own name goes. */
-    close() {
-        external_node_fs_default().rmSync(this.record, { force: true });
+    /**
+     * The allocation succeeded with `ports` (claimed ones; ports lost to another program
+     * during the reservation are left out): the record now lists exactly these and
+     * outlives this process. @throws LeaseError when the directory cannot be written.
+     */
+    commit(ports = this.ports) {
+        this.claimed.clear();
+        for (const port of ports)
+            this.claimed.add(port);
+        this.publish(false);
     }
     /** The allocation failed: no lease of it may stay behind. */
     releaseAll() {
-        for (const port of this.ports)
-            this.unlinkOwn(port);
-        this.close();
+        this.claimed.clear();
+        if (this.file)
+            external_node_fs_default().rmSync(this.file, { force: true });
+        this.file = undefined;
+    }
+    /** Writes the record anew (claimed ports plus `extra`) and only then removes the previous one. */
+    publish(pending, extra = []) {
+        const { own } = this.location;
+        const n = ++this.written;
+        const name = `${this.owner.token}.${n}`;
+        const record = { ...this.base, ports: formatPorts([...this.claimed, ...extra]), ...(pending ? { pending } : {}) };
+        const temp = external_node_path_default().join(own, `.tmp-${process.pid}-${name}`);
+        const file = external_node_path_default().join(own, `lease-${name}.json`);
+        try {
+            assertOwnDir(own);
+            writeExclusive(temp, formatRecord(record));
+            external_node_fs_default().renameSync(temp, file);
+        }
+        catch (error) {
+            external_node_fs_default().rmSync(temp, { force: true });
+            throw new LeaseError(`The lease directory ${own} cannot be written: ${error.message}`);
+        }
+        if (this.file)
+            external_node_fs_default().rmSync(this.file, { force: true });
+        this.file = file;
     }
 }
 /** Creates `file` (never an existing one, never through a link), readable by every account whatever the umask. */
@@ -2084,123 +2125,169 @@ function writeExclusive(file, content) {
         external_node_fs_default().closeSync(fd);
     }
 }
-/** True if any directory but `except` holds a live lease for `port`. Reads only; anything but a record does not count. */
-function liveIn(dirs, port, except) {
-    return dirs.some((dir) => {
-        if (dir === except)
-            return false;
-        const read = lease_record_readRecord(leasePath(dir, port));
-        return read.kind === 'record' && lease_record_judgeRecord(read.record, read.changed).live;
-    });
+/** What a live lease file says: its ports among those asked, or none. Records are parsed, never trusted further. */
+function liveIn(read, portFromName) {
+    if (read.kind !== 'record' || !lease_record_judgeRecord(read.record, read.changed).live)
+        return [];
+    if (read.record.version === 1)
+        return portFromName === undefined ? [] : [portFromName];
+    return parsePorts(read.record.ports ?? '') ?? [];
 }
 /**
- * True if any account on the host holds a live lease for `port` in the location rooted at
- * `location` (the default root or a `lease-dir`). Never throws for what others put there.
+ * The ports of `wanted` that a live lease of any account holds, in the location rooted
+ * at `root`, leaving out the records of `exceptToken` (the caller's own). Reads each
+ * directory once and each record once; anything but a record counts for nothing.
+ * @throws the error of reading the root itself (callers outside a claim use `liveLeasedPorts`).
  */
-function hasLiveLease(location, port) {
+function leasedPorts(root, wanted, exceptToken) {
+    const taken = new Set();
+    if (wanted.size === 0)
+        return taken;
+    for (const dir of leaseDirs(root)) {
+        for (const name of readNames(dir)) {
+            const record = RECORD_FILE.exec(name);
+            const port = record ? undefined : PORT_FILE.exec(name)?.[1];
+            if (record ? record[1] === exceptToken : port === undefined || !wanted.has(Number(port)))
+                continue;
+            const ports = liveIn(lease_record_readRecord(external_node_path_default().join(dir, name)), port === undefined ? undefined : Number(port));
+            for (const p of ports)
+                if (wanted.has(p))
+                    taken.add(p);
+        }
+    }
+    return taken;
+}
+/** The names in another account's directory; none when it cannot be read (its leases are then invisible to us anyway). */
+function readNames(dir) {
     try {
-        return liveIn(leaseDirs(location), port);
+        return external_node_fs_default().readdirSync(dir);
     }
     catch {
-        return false; // no readable location: no lease
+        return [];
+    }
+}
+/**
+ * The ports of `ports` that any account on the host holds a live lease for, in the
+ * location rooted at `location` (the default root or a `lease-dir`). Never throws for
+ * what others put there; an unreadable location holds no lease.
+ */
+function liveLeasedPorts(location, ports) {
+    try {
+        return leasedPorts(location, new Set(ports));
+    }
+    catch {
+        return new Set();
     }
 }
 function unlinkQuietly(file, warn) {
     try {
-        external_node_fs_default().unlinkSync(file);
+        fs.unlinkSync(file);
         return true;
     }
     catch (error) {
         const code = error.code;
         if (code === 'ENOENT')
             return true;
-        warn(`Cannot remove ${file} (${code}); its port is skipped`);
+        warn(`Cannot remove ${file} (${code})`);
         return false;
     }
 }
-/** The post step: removes exactly the leases of `token` among `ports` from this account's directory `own`. */
-function releaseLeases(own, token, ports) {
-    lease_location_assertOwnDir(own);
-    let released = 0;
-    for (const port of ports) {
-        const file = leasePath(own, port);
-        const read = lease_record_readRecord(file);
-        if (read.kind === 'record' && read.record.owner.token === token) {
-            external_node_fs_default().rmSync(file, { force: true });
-            released++;
-        }
+/** The ports a record file of this account lists (format 2), or its one port (the earlier layout). */
+function portsOf(read, name) {
+    const port = PORT_FILE.exec(name)?.[1];
+    if (port !== undefined)
+        return [Number(port)];
+    return read.kind === 'record' ? (parsePorts(read.record.ports ?? '') ?? []) : [];
+}
+/** The lease files in this account's directory `own` (records, and the earlier layout's port files), with what each says. */
+function* ownLeases(own) {
+    assertOwnDir(own);
+    for (const name of external_node_fs_default().readdirSync(own)) {
+        if (!RECORD_FILE.test(name) && !PORT_FILE.test(name))
+            continue;
+        const file = external_node_path_default().join(own, name);
+        yield { file, name, read: lease_record_readRecord(file) };
     }
-    return released;
+}
+/**
+ * The post step: removes the leases of allocation `token` from this account's directory
+ * `own`. Returns how many of `ports` (the ports the step handed out) they held.
+ */
+function releaseLeases(own, token, ports) {
+    const held = new Set();
+    for (const { file, name, read } of ownLeases(own)) {
+        if (read.kind !== 'record' || read.record.owner.token !== token)
+            continue;
+        external_node_fs_default().rmSync(file, { force: true });
+        for (const port of portsOf(read, name))
+            held.add(port);
+    }
+    return ports.filter((port) => held.has(port)).length;
 }
 /** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
 function releaseOwnedBy(own, owner) {
-    assertOwnDir(own);
-    const released = [];
-    for (const name of fs.readdirSync(own)) {
-        const port = LEASE_FILE.exec(name)?.[1];
-        if (port === undefined)
-            continue;
-        const read = readRecord(path.join(own, name));
+    const released = new Set();
+    for (const { file, name, read } of ownLeases(own)) {
         const runner = read.kind === 'record' ? read.record.owner.runner : undefined;
-        if (runner?.pid === owner.pid && runner.start === owner.start) {
-            fs.rmSync(path.join(own, name), { force: true });
-            released.push(Number(port));
-        }
+        if (runner?.pid !== owner.pid || runner.start !== owner.start)
+            continue;
+        fs.rmSync(file, { force: true });
+        for (const port of portsOf(read, name))
+            released.add(port);
     }
-    return released.sort((a, b) => a - b);
+    return [...released].sort((a, b) => a - b);
 }
 /**
- * Tidies this account's directory `own`: removes leases that are stale or corrupt (a
- * record shared by many leases is judged once), and records of allocations whose
- * process is gone (killed mid-way). Other accounts' files are never touched: their stale
- * leases simply stop counting. Returns the stale leases it removed.
+ * Tidies this account's directory `own`: removes leases that are stale or corrupt (each
+ * file judged once), temporary files and the earlier layout's records of processes that
+ * are gone. Other accounts' files are never touched: their stale leases simply stop
+ * counting. Returns the stale leases it removed, one entry per port.
  */
 function sweepStale(own, warn) {
-    assertOwnDir(own);
-    // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
-    const verdicts = new Map();
     const stale = [];
-    for (const name of fs.readdirSync(own)) {
-        const file = path.join(own, name);
-        const record = RECORD_FILE.exec(name);
-        if (record) {
-            if (abandoned(file, Number(record[1])))
-                unlinkQuietly(file, warn);
-            continue;
-        }
-        const port = LEASE_FILE.exec(name)?.[1];
-        const ino = port === undefined ? undefined : fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
+    // bigint: NTFS file IDs are 64-bit; the earlier layout linked one record under many names.
+    const verdicts = new Map();
+    for (const { file, name, read } of ownLeases(own)) {
+        const ino = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
         if (ino === undefined)
             continue;
-        const verdict = verdicts.get(ino) ?? judgeFile(file);
+        const verdict = verdicts.get(ino) ?? judgeFile(read);
         if (!verdict.corrupt)
             verdicts.set(ino, verdict);
         if (verdict.live || !unlinkQuietly(file, warn))
             continue;
         if (verdict.corrupt)
             warn(`Removed a corrupt lease ${file} (${verdict.why})`);
-        stale.push({ port: Number(port), reservation: verdict.reservation, why: verdict.why });
+        for (const port of portsOf(read, name))
+            stale.push({ port, reservation: verdict.reservation, why: verdict.why });
     }
+    sweepLeftovers(own, warn);
     return stale;
 }
-function judgeFile(file) {
-    const read = readRecord(file);
+/** Temporary files and earlier records whose writing process is gone (killed mid-write), or unreadable and older than any lease can be. */
+function sweepLeftovers(own, warn) {
+    for (const name of fs.readdirSync(own)) {
+        const pid = (TEMP_FILE.exec(name) ?? EARLIER_RECORD_FILE.exec(name))?.[1];
+        if (pid === undefined)
+            continue;
+        const file = path.join(own, name);
+        const read = readRecord(file);
+        if (read.kind === 'missing')
+            continue;
+        const writer = read.kind === 'record' ? (read.record.allocator ?? { pid: Number(pid), start: null }) : { pid: Number(pid), start: null };
+        const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+        const old = stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now();
+        if (!isRunning(writer) || old)
+            unlinkQuietly(file, warn);
+    }
+}
+function judgeFile(read) {
     if (read.kind === 'missing')
         return { live: true, why: 'already gone' }; // nothing to remove
     if (read.kind === 'corrupt')
         return { live: false, why: read.why, corrupt: true };
     const verdict = judgeRecord(read.record, read.changed);
     return { live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
-}
-/** A record whose allocating process is gone, or that is unreadable and older than any lease can be. */
-function abandoned(file, pid) {
-    const read = readRecord(file);
-    if (read.kind === 'missing')
-        return false;
-    if (read.kind === 'record')
-        return !isRunning(read.record.allocator ?? { pid, start: null });
-    const stat = fs.lstatSync(file, { throwIfNoEntry: false });
-    return !isRunning({ pid, start: null }) || (stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now());
 }
 
 ;// CONCATENATED MODULE: ./src/settings/naming.ts
@@ -2579,7 +2666,7 @@ async function getPorts(request) {
             claim: leases?.claim,
             reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
         });
-        const release = leases?.keep() ?? (() => { });
+        const release = leases?.keep(allocation.ports) ?? (() => { });
         let released = false;
         const ports = request.names === undefined ? allocation.ports : Object.fromEntries(settings.names.map((n, i) => [n, allocation.ports[i]]));
         return {
@@ -2665,9 +2752,8 @@ function openLeases(settings) {
     }
     return {
         claim: book.claim,
-        keep: () => {
-            const ports = book.ports;
-            book.close();
+        keep: (ports) => {
+            book.commit(ports);
             return () => void releaseLeases(book.location.own, book.owner.token, ports);
         },
         drop: () => book.releaseAll(),

@@ -50,7 +50,7 @@ async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefi
       notes,
     };
     writeEnvFile(settings.envFile, results);
-    leases?.close();
+    leases?.commit(allocation.ports);
     saveState(leases, holder, applied);
     return results;
   } catch (error) {

@@ -18,6 +18,8 @@ export type { Protocol } from './sockets.ts';
  */
 export type Protector = (held: readonly Held[]) => Promise<number[]>;
 export type Reservation = 'none' | 'time-wait' | Protector;
+/** Leases groups of ports (see AllocateOptions.claim): resolves with one verdict per group. */
+export type Claim = (groups: readonly (readonly number[])[]) => Promise<boolean[]>;
 
 export interface AllocateOptions {
   /** How many ports. */
@@ -33,10 +35,12 @@ export interface AllocateOptions {
   /** One block of consecutive ports. */
   contiguous?: boolean;
   /**
-   * Takes ownership of candidate ports beyond this process (a lease); false when
-   * someone else owns one, and then the ports are skipped. Called while they are held.
+   * Takes ownership of candidate ports beyond this process (a lease), each group (a
+   * port, or a block) whole or not at all: one verdict per group, false when someone
+   * else owns one of its ports, and then the group is skipped. Called once per round
+   * with every candidate of the round, while their sockets are held.
    */
-  claim?: (ports: readonly number[]) => Promise<boolean>;
+  claim?: Claim;
   /** What protects the ports after the sockets close. Default: none. */
   reserve?: Reservation;
   /** Also check 127.0.0.1 and ::1, where a wildcard bind can coexist with them. Default: on macOS and Windows. */
@@ -140,34 +144,72 @@ function chooseSource(spec: Request, probe: ForeignBinds): Source {
 /**
  * Sorts a batch into chosen and skipped, counting why each refused one was
  * refused. Skipped sockets stay bound until the end, so the kernel cannot offer
- * those ports again; so do any not needed.
+ * those ports again; so do any not needed. The free candidates are taken in
+ * order, as many as are still needed at a time: confirmed (off Linux), then
+ * claimed in one call; those refused make room for the next ones.
  */
 async function judge(spec: Request, batch: Candidate[], chosen: Candidate[], skipped: Held[], refusals: Map<string, number>) {
-  const asks = spec.claim !== undefined || spec.confirmLoopback;
-  for (let i = 0; i < batch.length; i++) {
-    const candidate = batch[i];
-    const wanted = chosen.length < spec.count && !(spec.contiguous && chosen.length > 0);
-    let refusal: string | undefined;
-    try {
-      if (!wanted) refusal = undefined;
-      else if (!candidate.free) refusal = candidate.refusal ?? 'taken';
-      else if (candidate.ports.some((p) => spec.exclude.has(p))) refusal = 'excluded';
-      else if (asks) refusal = await claimed(spec, candidate);
-    } catch (error) {
-      for (const rest of batch.slice(i)) skipped.push(...rest.held); // still ours to close
-      throw error;
+  const settled = new Set<Candidate>();
+  const refuse = (candidate: Candidate, why: string | undefined) => {
+    settled.add(candidate);
+    skipped.push(...candidate.held);
+    if (why) refusals.set(why, (refusals.get(why) ?? 0) + candidate.ports.length);
+  };
+  const pool: Candidate[] = [];
+  for (const candidate of batch) {
+    const why = !candidate.free
+      ? (candidate.refusal ?? 'taken')
+      : candidate.ports.some((p) => spec.exclude.has(p))
+        ? 'excluded'
+        : undefined;
+    if (why) refuse(candidate, why);
+    else pool.push(candidate);
+  }
+  try {
+    for (let needed = stillNeeded(spec, chosen); needed > 0 && pool.length > 0; needed = stillNeeded(spec, chosen)) {
+      const taken = takeUpTo(pool, needed);
+      if (taken.length === 0) break; // nothing left that fits
+      const wanted = spec.confirmLoopback ? await confirmed(spec, taken, refuse) : taken;
+      const verdicts = spec.claim && wanted.length ? await spec.claim(wanted.map((c) => c.ports)) : wanted.map(() => true);
+      wanted.forEach((candidate, i) => (verdicts[i] ? chosen.push(candidate) : refuse(candidate, 'leased by another job')));
+      for (const candidate of wanted) settled.add(candidate);
     }
-    if (wanted && refusal === undefined) chosen.push(candidate);
-    else skipped.push(...candidate.held);
-    if (refusal) refusals.set(refusal, (refusals.get(refusal) ?? 0) + candidate.ports.length);
+  } finally {
+    // Not needed, or left unjudged by a failure: still ours to close.
+    for (const candidate of batch) if (!settled.has(candidate)) refuse(candidate, undefined);
   }
 }
 
-/** Undefined when the candidate is ours; else why not. */
-async function claimed(spec: Request, candidate: Candidate): Promise<string | undefined> {
-  if (spec.confirmLoopback && !(await confirmAll(spec, candidate))) return 'taken on a loopback or listed address';
-  if (spec.claim && !(await spec.claim(candidate.ports))) return 'leased by another job';
-  return undefined;
+/** How many more ports the request needs; a block is complete once one is chosen. */
+function stillNeeded(spec: Request, chosen: readonly Candidate[]): number {
+  return spec.count - chosen.reduce((n, c) => n + c.ports.length, 0);
+}
+
+/** Removes from the front of `pool` the candidates that fit in `ports` ports, in order. */
+function takeUpTo(pool: Candidate[], ports: number): Candidate[] {
+  const taken: Candidate[] = [];
+  for (let i = 0; i < pool.length && ports > 0;) {
+    if (pool[i].ports.length > ports) i++;
+    else {
+      ports -= pool[i].ports.length;
+      taken.push(...pool.splice(i, 1));
+    }
+  }
+  return taken;
+}
+
+/** Loopback connections in flight at once while confirming: each needs a source port. */
+const CONFIRM_CHUNK = 64;
+
+/** The candidates that nothing else holds on a loopback or listed address; `refuse` gets the others. */
+async function confirmed(spec: Request, wanted: Candidate[], refuse: (c: Candidate, why: string) => void): Promise<Candidate[]> {
+  const kept: Candidate[] = [];
+  for (let i = 0; i < wanted.length; i += CONFIRM_CHUNK) {
+    const chunk = wanted.slice(i, i + CONFIRM_CHUNK);
+    const results = await Promise.all(chunk.map((c) => confirmAll(spec, c)));
+    chunk.forEach((c, j) => (results[j] ? kept.push(c) : refuse(c, 'taken on a loopback or listed address')));
+  }
+  return kept;
 }
 
 /** The sources' view of the request plus what only the allocator itself uses. */

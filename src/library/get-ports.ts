@@ -1,4 +1,4 @@
-import { allocatePorts } from '../allocator/allocate-ports.ts';
+import { allocatePorts, type Claim } from '../allocator/allocate-ports.ts';
 import { InputError, LeaseError } from '../errors.ts';
 import { identify } from '../platform/process-identity.ts';
 import { LeaseBook, newOwner, releaseLeases } from '../protection/leases.ts';
@@ -95,7 +95,7 @@ export async function getPorts(request: Partial<NamedRequest<string> & CountRequ
       claim: leases?.claim,
       reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
     });
-    const release = leases?.keep() ?? (() => {});
+    const release = leases?.keep(allocation.ports) ?? (() => {});
     let released = false;
     const ports =
       request.names === undefined ? allocation.ports : Object.fromEntries(settings.names.map((n, i) => [n, allocation.ports[i]]));
@@ -160,9 +160,9 @@ function librarySettings(request: Partial<NamedRequest<string> & CountRequest>):
 
 /** The leases of one call, owned by this process; the one place this module meets the lease API. */
 interface ProcessLeases {
-  claim: (ports: readonly number[]) => Promise<boolean>;
-  /** The call succeeded: the leases stay, and the function returned ends them. */
-  keep: () => () => void;
+  claim: Claim;
+  /** The call succeeded with `ports`: their leases stay, and the function returned ends them. */
+  keep: (ports: readonly number[]) => () => void;
   /** The call failed: no lease of it stays. */
   drop: () => void;
 }
@@ -185,9 +185,8 @@ function openLeases(settings: Settings): ProcessLeases | undefined {
   }
   return {
     claim: book.claim,
-    keep: () => {
-      const ports = book.ports;
-      book.close();
+    keep: (ports) => {
+      book.commit(ports);
       return () => void releaseLeases(book.location.own, book.owner.token, ports);
     },
     drop: () => book.releaseAll(),

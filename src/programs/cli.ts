@@ -128,11 +128,11 @@ export async function main(argv: string[]): Promise<number> {
     let allocation;
     try {
       allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve });
+      leases?.commit(allocation.ports);
     } catch (error) {
       leases?.releaseAll();
       throw error;
     }
-    leases?.close();
     const results = buildResults(settings, allocation.ports, reserve);
     const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
     process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : dotenv(results.variables));

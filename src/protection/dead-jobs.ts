@@ -1,4 +1,4 @@
-import { hasLiveLease, type StaleLease } from './leases.ts';
+import { liveLeasedPorts, type StaleLease } from './leases.ts';
 import { mayWriteDirectly, removeReservedPorts, type WriteRoute } from './kernel-list.ts';
 
 /**
@@ -14,5 +14,8 @@ import { mayWriteDirectly, removeReservedPorts, type WriteRoute } from './kernel
 export async function releaseDeadJobsPorts(location: string, swept: readonly StaleLease[], route: WriteRoute): Promise<number[]> {
   const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
   if (ports.length === 0 || (route === 'direct' && !mayWriteDirectly())) return [];
-  return removeReservedPorts(ports, { sudo: route === 'sudo', keep: (port) => hasLiveLease(location, port) });
+  // Judged under the list's lock (on first use), where no job can lease and list a port unseen.
+  let live: Set<number> | undefined;
+  const keep = (port: number) => (live ??= liveLeasedPorts(location, ports)).has(port);
+  return removeReservedPorts(ports, { sudo: route === 'sudo', keep });
 }

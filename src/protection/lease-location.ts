@@ -8,7 +8,7 @@ import { LeaseError } from '../errors.ts';
  * directory per account; each account writes only in its own and reads them all:
  *
  *   <root>/            the system temp dir's `port-zero` (mode 1777, like /tmp), or `lease-dir`
- *   <root>/1001/       uid 1001's leases, mode 0755: `<port>.lease`, `.owner-<pid>-<token>.json`
+ *   <root>/1001/       uid 1001's leases, mode 0755: `lease-<token>.<n>.json`, one per allocation
  *   <root>/1002/       ...
  *
  * So no account ever needs to write to, or remove, another's files, and a directory
@@ -170,29 +170,21 @@ export function assertOwnDir(dir: string): void {
 }
 
 /**
- * Every directory whose `<port>.lease` files count: each account's directory in the root,
- * the root itself and, for the default root, the earlier default directory (the earlier
+ * Every directory whose lease files count: each account's directory in the root, the
+ * root itself and, for the default root, the earlier default directory (the earlier
  * layout kept lease files directly there). Every real directory in the root counts,
  * whatever its name (an account's own is named by its uid, `1001` or `1001.<suffix>`,
- * but a renamed one must still count); other entries cost one lstat per name and are
- * skipped: `seen` keeps those verdicts across calls.
+ * but a renamed one must still count: the owner of a sticky root may rename another
+ * account's directory, never move it out). One directory read gives each entry's type
+ * (d_type; Node falls back to lstat where the filesystem does not say), so links and
+ * files cost no lookup.
  */
-export function leaseDirs(root: string, seen = new Map<string, boolean>()): string[] {
+export function leaseDirs(root: string): string[] {
   const dirs = [root];
   const legacy = path.join(path.dirname(root), LEGACY_DEFAULT_NAME);
   if (path.basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory()) dirs.push(legacy);
-  for (const name of fs.readdirSync(root)) {
-    const dir = path.join(root, name);
-    let ok = seen.get(name);
-    if (ok === undefined) {
-      // Any real directory counts, whatever its name: the owner of a sticky root may rename
-      // another account's directory (never move it out: that needs write access to it), and
-      // a renamed directory must not hide its leases. Foreign junk directories cost a lookup.
-      const stat = fs.lstatSync(dir, { throwIfNoEntry: false });
-      ok = stat !== undefined && stat.isDirectory();
-      seen.set(name, ok);
-    }
-    if (ok) dirs.push(dir);
+  for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+    if (entry.isDirectory()) dirs.push(path.join(root, entry.name));
   }
   return dirs;
 }

@@ -3,10 +3,11 @@ import { isRunning, processStart, type ProcessIdentity } from '../platform/proce
 import { MAX_LEASE_MINUTES } from '../settings/constants.ts';
 
 /**
- * The lease record: what one allocation writes once and hard-links as `<port>.lease`
- * for each of its ports. Records of other accounts are hostile input: they are read
- * without following links or blocking, size-capped, parsed, and judged by rules that
- * a forger cannot stretch (see `judgeRecord`).
+ * The lease record: one file per allocation, listing its ports (format 2), or, in the
+ * earlier layout, one record hard-linked as `<port>.lease` for each port (format 1,
+ * still honoured). Records of other accounts are hostile input: they are read without
+ * following links or blocking, size-capped, parsed, and judged by rules that a forger
+ * cannot stretch (see `judgeRecord`).
  */
 
 export interface LeaseOwner {
@@ -19,9 +20,12 @@ export interface LeaseOwner {
   host: string;
 }
 
-/** Format `version: 1`, as written since leases began; later fields are optional, so older records still parse. */
+/**
+ * Format 2 lists its ports; format 1 (the earlier layout's `<port>.lease` files) names
+ * none, its file name gives the port. Later fields are optional, so older records still parse.
+ */
 export interface LeaseRecord {
-  version: 1;
+  version: 1 | 2;
   owner: LeaseOwner;
   /** ISO 8601. */
   created: string;
@@ -31,10 +35,14 @@ export interface LeaseRecord {
   reservation?: string;
   /** The process that wrote the record, so a record left by an allocation killed mid-way can be told apart. */
   allocator?: ProcessIdentity;
+  /** Format 2: the leased ports, as `formatPorts` writes them ("40000-40009 40100"). */
+  ports?: string;
+  /** Format 2: the allocation is still running; the lease ends with `allocator` unless it is committed. */
+  pending?: boolean;
 }
 
-/** Nothing a lease needs comes near this; anything bigger is not a record. */
-const MAX_RECORD_BYTES = 4096;
+/** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
+const MAX_RECORD_BYTES = 512 * 1024;
 const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
 const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
@@ -47,11 +55,9 @@ export type RecordRead =
 /**
  * Reads a record without following a symbolic link (O_NOFOLLOW), without blocking on a
  * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
- * than 4 KiB. Never throws: anything but a record is `missing` or `corrupt`.
+ * than 512 KiB. Never throws: anything but a record is `missing` or `corrupt`.
  */
 export function readRecord(file: string): RecordRead {
-  // Most names are missing: existsSync says so without the cost of an exception.
-  if (!fs.existsSync(file) && !isLink(file)) return { kind: 'missing' };
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
@@ -64,7 +70,7 @@ export function readRecord(file: string): RecordRead {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { kind: 'corrupt', why: 'not a regular file' };
     if (stat.size > MAX_RECORD_BYTES) return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
-    const buffer = Buffer.alloc(MAX_RECORD_BYTES + 1);
+    const buffer = Buffer.alloc(stat.size + 1); // one byte more: a file that grew since fstat is caught by the parse
     const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
     const text = buffer.toString('utf8', 0, length);
     const record = parseRecord(text);
@@ -75,10 +81,6 @@ export function readRecord(file: string): RecordRead {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-function isLink(file: string): boolean {
-  return fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
 }
 
 const isIdentity = (p: unknown): p is ProcessIdentity =>
@@ -92,7 +94,7 @@ export function parseRecord(text: string): LeaseRecord | undefined {
   try {
     const r = JSON.parse(text) as LeaseRecord;
     const valid =
-      r?.version === 1 &&
+      (r?.version === 1 || (r?.version === 2 && typeof r.ports === 'string' && parsePorts(r.ports) !== undefined)) &&
       Number.isFinite(r.expires) &&
       typeof r.owner?.token === 'string' &&
       isIdentity(r.owner.runner) &&
@@ -108,6 +110,36 @@ export function formatRecord(record: LeaseRecord): string {
   return JSON.stringify(record);
 }
 
+/** Ports as a record keeps them: ascending, runs folded ("40000-40009 40100"), so a block costs one entry. */
+export function formatPorts(ports: Iterable<number>): string {
+  const sorted = [...new Set(ports)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(' ');
+}
+
+const PORT_ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
+
+/** The ports of `formatPorts` text, or undefined unless every entry is a port (1-65535) or an ascending run of them. */
+export function parsePorts(text: string): number[] | undefined {
+  const ports: number[] = [];
+  for (const entry of text.split(' ')) {
+    if (entry === '') continue;
+    const m = PORT_ENTRY.exec(entry);
+    if (!m) return undefined;
+    const low = Number(m[1]);
+    const high = m[2] === undefined ? low : Number(m[2]);
+    if (low < 1 || high > 65535 || high < low) return undefined;
+    for (let p = low; p <= high; p++) ports.push(p);
+  }
+  return ports;
+}
+
 export type Verdict = { live: true } | { live: false; why: string };
 
 /**
@@ -121,6 +153,9 @@ export function judgeRecord(record: LeaseRecord, changed: number, now = Date.now
   const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
   if (expires <= now) return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
   if (!ownerRuns(record.owner.runner)) return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
+  // A pending record outlives its allocation only when that was killed mid-way: it ends with it.
+  if (record.pending && !ownerRuns(record.allocator ?? { pid: 0, start: null }))
+    return { live: false, why: `its allocation (process ${record.allocator?.pid}) ended before it was committed` };
   return { live: true };
 }
 

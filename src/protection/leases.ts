@@ -6,22 +6,35 @@ import { uniqueId } from '../unique-id.ts';
 import { identify, isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
 import { MAX_LEASE_MINUTES } from '../settings/constants.ts';
 import { assertOwnDir, leaseDirs, type LeaseLocation } from './lease-location.ts';
-import { formatRecord, judgeRecord, readRecord, type LeaseOwner, type LeaseRecord } from './lease-record.ts';
+import {
+  formatPorts,
+  formatRecord,
+  judgeRecord,
+  parsePorts,
+  readRecord,
+  type LeaseOwner,
+  type LeaseRecord,
+  type RecordRead,
+} from './lease-record.ts';
 
 /**
  * Leases: a port with a live lease, of any account on the host, is never handed out again.
  * A lease ends when its job's post step (or `port-zero release`) removes it, when its
  * owner process is gone, or at its expiry.
  *
- * Each allocation writes one record in its account's directory and hard-links it as
- * `<port>.lease` for every port: link() fails if the name exists, so within an account
- * a lease is atomic and never seen half-written. Across accounts, a claim publishes its
- * own lease first and only then looks for a live one of another account, backing off if
- * it finds one; of two claims racing for one port, at least one sees the other (each
- * looks after it publishes), so at most one wins. On top of that the allocator holds the
- * port's socket while it claims: with the default bind on every address no two
- * allocators judge one port at once. With host-specific binds (`host`) two allocators can
- * hold one port on different addresses; then both may back off, never both win.
+ * Each allocation keeps one record in its account's directory, `lease-<token>.<n>.json`,
+ * listing its ports. A record is written under a temporary name and renamed into place,
+ * so no reader ever sees one half-written; a changed record gets the next `<n>` and the
+ * previous one is removed after it, so at every moment one of them lists the ports.
+ *
+ * A claim publishes the ports first and only then reads every account's records (one
+ * directory read per account per batch), backing off from any port that another live
+ * record lists. Of two claims racing for one port, the later reader sees the other
+ * (each reads after it publishes), so at most one wins; both may back off, never both
+ * win. On top of that the allocator holds the port's socket while it claims: with the
+ * default bind on every address no two allocators judge one port at once.
+ *
+ * Files of the earlier layout (a record hard-linked as `<port>.lease` per port) still count.
  */
 
 export type { LeaseOwner } from './lease-record.ts';
@@ -44,16 +57,21 @@ export interface StaleLease {
   why: string;
 }
 
-const LEASE_FILE = /^(\d{1,5})\.lease$/;
-const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+/** An allocation's record: `lease-<token>.<n>.json`. */
+const RECORD_FILE = /^lease-([\w-]+)\.(\d+)\.json$/;
+/** The earlier layout: one hard link of the record per port. */
+const PORT_FILE = /^(\d{1,5})\.lease$/;
+/** The earlier layout's record name, removed when its allocation ended. */
+const EARLIER_RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed into place at once. */
+const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 /**
  * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
  * processes and hosts (see uniqueId for why) and safe in a file name. Built without
  * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
- * secret, and two equal tokens could not share a lease directory anyway, because the
- * record `.owner-<pid>-<token>.json` is created exclusively. The one place tokens are made.
+ * secret. The one place tokens are made.
  */
 export function newToken(): string {
   return uniqueId();
@@ -69,108 +87,91 @@ export function newOwner(runner: ProcessIdentity, env = process.env): LeaseOwner
   };
 }
 
-function leasePath(dir: string, port: number): string {
-  return path.join(dir, `${port}.lease`);
-}
-
-/** The leases of one allocation: claims ports, and gives them all back if the allocation fails. */
+/** The leases of one allocation: claims ports in batches, and gives them all back if the allocation fails. */
 export class LeaseBook {
   readonly location: LeaseLocation;
   readonly owner: LeaseOwner;
-  private readonly record: string;
-  private readonly warn: (message: string) => void;
+  private readonly base: LeaseRecord;
   private readonly claimed = new Set<number>();
-  /** Which names in the root are account directories, judged once per allocation. */
-  private readonly seen = new Map<string, boolean>();
+  private file: string | undefined;
+  private written = 0;
 
-  /** Writes the allocation's record. @throws LeaseError when this account's directory cannot be written. */
+  /**
+   * Publishes the allocation's record, with no ports yet, so an unusable directory shows
+   * before any port is bound. @throws LeaseError when this account's directory cannot be written.
+   */
   constructor(options: LeaseOptions) {
     this.location = options.location;
     this.owner = options.owner;
-    this.warn = options.warn ?? (() => {});
-    // The allocating pid in the name: a record left by an allocation killed mid-way is swept once that process is gone.
-    this.record = path.join(this.location.own, `.owner-${process.pid}-${options.owner.token}.json`);
-    const record: LeaseRecord = {
-      version: 1,
+    this.base = {
+      version: 2,
       owner: options.owner,
       created: new Date().toISOString(),
       expires: Date.now() + options.ttlMs,
       ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
       allocator: identify(process.pid),
     };
-    try {
-      assertOwnDir(this.location.own);
-      writeExclusive(this.record, formatRecord(record));
-    } catch (error) {
-      throw new LeaseError(`The lease directory ${this.location.own} cannot be written: ${(error as Error).message}`);
-    }
+    this.publish(true);
   }
 
+  /** The ports leased so far, in the order they were claimed. */
   get ports(): number[] {
     return [...this.claimed];
   }
 
-  /** Leases every port, or none of them (then false: one is someone else's). Called while the ports' sockets are held. */
-  claim = async (ports: readonly number[]): Promise<boolean> => {
-    const done: number[] = [];
-    for (const port of ports) {
-      if (!this.claimOne(port)) {
-        for (const p of done) this.unlinkOwn(p);
-        return false;
-      }
-      done.push(port);
-    }
-    for (const port of done) this.claimed.add(port);
-    return true;
+  /**
+   * Leases each group of ports whole, or not at all (a block is one group): resolves
+   * with one verdict per group, false where another live lease holds one of its ports.
+   * One record write and one read of every account's directory, however many ports;
+   * a second write only when some group was refused. Called while the ports' sockets are held.
+   * @throws LeaseError when this account's directory cannot be written.
+   */
+  claim = async (groups: readonly (readonly number[])[]): Promise<boolean[]> => {
+    const asked = new Set(groups.flat());
+    this.publish(true, asked);
+    const taken = leasedPorts(this.location.root, asked, this.owner.token);
+    const verdicts = groups.map((group) => !group.some((port) => taken.has(port)));
+    groups.forEach((group, i) => verdicts[i] && group.forEach((port) => this.claimed.add(port)));
+    if (verdicts.includes(false)) this.publish(true); // back off: the refused ports leave the record
+    return verdicts;
   };
 
-  private claimOne(port: number): boolean {
-    if (!this.linkOwn(port)) return false;
-    if (!liveIn(leaseDirs(this.location.root, this.seen), port, this.location.own)) return true;
-    this.unlinkOwn(port); // another account's live lease: back off
-    return false;
-  }
-
-  /** Publishes this allocation's lease in its own directory, replacing a stale one of the same account. */
-  private linkOwn(port: number): boolean {
-    const file = leasePath(this.location.own, port);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        fs.linkSync(this.record, file);
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
-          throw new LeaseError(`Cannot lease port ${port}: ${(error as Error).message}`);
-      }
-      // Only the process holding the port's socket gets here, so no other allocator
-      // of this account is judging the same lease: removing a stale one is safe.
-      if (!this.removeIfStale(file)) return false;
-    }
-    return false;
-  }
-
-  private removeIfStale(file: string): boolean {
-    const read = readRecord(file);
-    if (read.kind === 'record' && judgeRecord(read.record, read.changed).live) return false;
-    const removed = unlinkQuietly(file, this.warn);
-    if (removed && read.kind === 'corrupt') this.warn(`Removed a corrupt lease ${file} (${read.why})`);
-    return removed;
-  }
-
-  private unlinkOwn(port: number) {
-    fs.rmSync(leasePath(this.location.own, port), { force: true });
-    this.claimed.delete(port);
-  }
-
-  /** The allocation is over: the lease files stay, the record's own name goes. */
-  close(): void {
-    fs.rmSync(this.record, { force: true });
+  /**
+   * The allocation succeeded with `ports` (claimed ones; ports lost to another program
+   * during the reservation are left out): the record now lists exactly these and
+   * outlives this process. @throws LeaseError when the directory cannot be written.
+   */
+  commit(ports: readonly number[] = this.ports): void {
+    this.claimed.clear();
+    for (const port of ports) this.claimed.add(port);
+    this.publish(false);
   }
 
   /** The allocation failed: no lease of it may stay behind. */
   releaseAll(): void {
-    for (const port of this.ports) this.unlinkOwn(port);
-    this.close();
+    this.claimed.clear();
+    if (this.file) fs.rmSync(this.file, { force: true });
+    this.file = undefined;
+  }
+
+  /** Writes the record anew (claimed ports plus `extra`) and only then removes the previous one. */
+  private publish(pending: boolean, extra: Iterable<number> = []): void {
+    const { own } = this.location;
+    const n = ++this.written;
+    const name = `${this.owner.token}.${n}`;
+    const record: LeaseRecord = { ...this.base, ports: formatPorts([...this.claimed, ...extra]), ...(pending ? { pending } : {}) };
+    const temp = path.join(own, `.tmp-${process.pid}-${name}`);
+    const file = path.join(own, `lease-${name}.json`);
+    try {
+      assertOwnDir(own);
+      writeExclusive(temp, formatRecord(record));
+      fs.renameSync(temp, file);
+    } catch (error) {
+      fs.rmSync(temp, { force: true });
+      throw new LeaseError(`The lease directory ${own} cannot be written: ${(error as Error).message}`);
+    }
+    if (this.file) fs.rmSync(this.file, { force: true });
+    this.file = file;
   }
 }
 
@@ -186,24 +187,53 @@ function writeExclusive(file: string, content: string) {
   }
 }
 
-/** True if any directory but `except` holds a live lease for `port`. Reads only; anything but a record does not count. */
-function liveIn(dirs: readonly string[], port: number, except?: string): boolean {
-  return dirs.some((dir) => {
-    if (dir === except) return false;
-    const read = readRecord(leasePath(dir, port));
-    return read.kind === 'record' && judgeRecord(read.record, read.changed).live;
-  });
+/** What a live lease file says: its ports among those asked, or none. Records are parsed, never trusted further. */
+function liveIn(read: RecordRead, portFromName?: number): number[] {
+  if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live) return [];
+  if (read.record.version === 1) return portFromName === undefined ? [] : [portFromName];
+  return parsePorts(read.record.ports ?? '') ?? [];
 }
 
 /**
- * True if any account on the host holds a live lease for `port` in the location rooted at
- * `location` (the default root or a `lease-dir`). Never throws for what others put there.
+ * The ports of `wanted` that a live lease of any account holds, in the location rooted
+ * at `root`, leaving out the records of `exceptToken` (the caller's own). Reads each
+ * directory once and each record once; anything but a record counts for nothing.
+ * @throws the error of reading the root itself (callers outside a claim use `liveLeasedPorts`).
  */
-export function hasLiveLease(location: string, port: number): boolean {
+function leasedPorts(root: string, wanted: ReadonlySet<number>, exceptToken?: string): Set<number> {
+  const taken = new Set<number>();
+  if (wanted.size === 0) return taken;
+  for (const dir of leaseDirs(root)) {
+    for (const name of readNames(dir)) {
+      const record = RECORD_FILE.exec(name);
+      const port = record ? undefined : PORT_FILE.exec(name)?.[1];
+      if (record ? record[1] === exceptToken : port === undefined || !wanted.has(Number(port))) continue;
+      const ports = liveIn(readRecord(path.join(dir, name)), port === undefined ? undefined : Number(port));
+      for (const p of ports) if (wanted.has(p)) taken.add(p);
+    }
+  }
+  return taken;
+}
+
+/** The names in another account's directory; none when it cannot be read (its leases are then invisible to us anyway). */
+function readNames(dir: string): string[] {
   try {
-    return liveIn(leaseDirs(location), port);
+    return fs.readdirSync(dir);
   } catch {
-    return false; // no readable location: no lease
+    return [];
+  }
+}
+
+/**
+ * The ports of `ports` that any account on the host holds a live lease for, in the
+ * location rooted at `location` (the default root or a `lease-dir`). Never throws for
+ * what others put there; an unreadable location holds no lease.
+ */
+export function liveLeasedPorts(location: string, ports: Iterable<number>): Set<number> {
+  try {
+    return leasedPorts(location, new Set(ports));
+  } catch {
+    return new Set();
   }
 }
 
@@ -214,86 +244,96 @@ function unlinkQuietly(file: string, warn: (message: string) => void): boolean {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return true;
-    warn(`Cannot remove ${file} (${code}); its port is skipped`);
+    warn(`Cannot remove ${file} (${code})`);
     return false;
   }
 }
 
-/** The post step: removes exactly the leases of `token` among `ports` from this account's directory `own`. */
-export function releaseLeases(own: string, token: string, ports: readonly number[]): number {
+/** The ports a record file of this account lists (format 2), or its one port (the earlier layout). */
+function portsOf(read: RecordRead, name: string): number[] {
+  const port = PORT_FILE.exec(name)?.[1];
+  if (port !== undefined) return [Number(port)];
+  return read.kind === 'record' ? (parsePorts(read.record.ports ?? '') ?? []) : [];
+}
+
+/** The lease files in this account's directory `own` (records, and the earlier layout's port files), with what each says. */
+function* ownLeases(own: string): Generator<{ file: string; name: string; read: RecordRead }> {
   assertOwnDir(own);
-  let released = 0;
-  for (const port of ports) {
-    const file = leasePath(own, port);
-    const read = readRecord(file);
-    if (read.kind === 'record' && read.record.owner.token === token) {
-      fs.rmSync(file, { force: true });
-      released++;
-    }
+  for (const name of fs.readdirSync(own)) {
+    if (!RECORD_FILE.test(name) && !PORT_FILE.test(name)) continue;
+    const file = path.join(own, name);
+    yield { file, name, read: readRecord(file) };
   }
-  return released;
+}
+
+/**
+ * The post step: removes the leases of allocation `token` from this account's directory
+ * `own`. Returns how many of `ports` (the ports the step handed out) they held.
+ */
+export function releaseLeases(own: string, token: string, ports: readonly number[]): number {
+  const held = new Set<number>();
+  for (const { file, name, read } of ownLeases(own)) {
+    if (read.kind !== 'record' || read.record.owner.token !== token) continue;
+    fs.rmSync(file, { force: true });
+    for (const port of portsOf(read, name)) held.add(port);
+  }
+  return ports.filter((port) => held.has(port)).length;
 }
 
 /** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
 export function releaseOwnedBy(own: string, owner: ProcessIdentity): number[] {
-  assertOwnDir(own);
-  const released: number[] = [];
-  for (const name of fs.readdirSync(own)) {
-    const port = LEASE_FILE.exec(name)?.[1];
-    if (port === undefined) continue;
-    const read = readRecord(path.join(own, name));
+  const released = new Set<number>();
+  for (const { file, name, read } of ownLeases(own)) {
     const runner = read.kind === 'record' ? read.record.owner.runner : undefined;
-    if (runner?.pid === owner.pid && runner.start === owner.start) {
-      fs.rmSync(path.join(own, name), { force: true });
-      released.push(Number(port));
-    }
+    if (runner?.pid !== owner.pid || runner.start !== owner.start) continue;
+    fs.rmSync(file, { force: true });
+    for (const port of portsOf(read, name)) released.add(port);
   }
-  return released.sort((a, b) => a - b);
+  return [...released].sort((a, b) => a - b);
 }
 
 /**
- * Tidies this account's directory `own`: removes leases that are stale or corrupt (a
- * record shared by many leases is judged once), and records of allocations whose
- * process is gone (killed mid-way). Other accounts' files are never touched: their stale
- * leases simply stop counting. Returns the stale leases it removed.
+ * Tidies this account's directory `own`: removes leases that are stale or corrupt (each
+ * file judged once), temporary files and the earlier layout's records of processes that
+ * are gone. Other accounts' files are never touched: their stale leases simply stop
+ * counting. Returns the stale leases it removed, one entry per port.
  */
 export function sweepStale(own: string, warn: (message: string) => void): StaleLease[] {
-  assertOwnDir(own);
-  // bigint: NTFS file IDs are 64-bit, and as doubles two records could share a key.
-  const verdicts = new Map<bigint, ReturnType<typeof judgeFile>>();
   const stale: StaleLease[] = [];
-  for (const name of fs.readdirSync(own)) {
-    const file = path.join(own, name);
-    const record = RECORD_FILE.exec(name);
-    if (record) {
-      if (abandoned(file, Number(record[1]))) unlinkQuietly(file, warn);
-      continue;
-    }
-    const port = LEASE_FILE.exec(name)?.[1];
-    const ino = port === undefined ? undefined : fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
+  // bigint: NTFS file IDs are 64-bit; the earlier layout linked one record under many names.
+  const verdicts = new Map<bigint, ReturnType<typeof judgeFile>>();
+  for (const { file, name, read } of ownLeases(own)) {
+    const ino = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
     if (ino === undefined) continue;
-    const verdict = verdicts.get(ino) ?? judgeFile(file);
+    const verdict = verdicts.get(ino) ?? judgeFile(read);
     if (!verdict.corrupt) verdicts.set(ino, verdict);
     if (verdict.live || !unlinkQuietly(file, warn)) continue;
     if (verdict.corrupt) warn(`Removed a corrupt lease ${file} (${verdict.why})`);
-    stale.push({ port: Number(port), reservation: verdict.reservation, why: verdict.why });
+    for (const port of portsOf(read, name)) stale.push({ port, reservation: verdict.reservation, why: verdict.why });
   }
+  sweepLeftovers(own, warn);
   return stale;
 }
 
-function judgeFile(file: string): { live: boolean; why: string; corrupt?: boolean; reservation?: string } {
-  const read = readRecord(file);
+/** Temporary files and earlier records whose writing process is gone (killed mid-write), or unreadable and older than any lease can be. */
+function sweepLeftovers(own: string, warn: (message: string) => void) {
+  for (const name of fs.readdirSync(own)) {
+    const pid = (TEMP_FILE.exec(name) ?? EARLIER_RECORD_FILE.exec(name))?.[1];
+    if (pid === undefined) continue;
+    const file = path.join(own, name);
+    const read = readRecord(file);
+    if (read.kind === 'missing') continue;
+    const writer =
+      read.kind === 'record' ? (read.record.allocator ?? { pid: Number(pid), start: null }) : { pid: Number(pid), start: null };
+    const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+    const old = stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now();
+    if (!isRunning(writer) || old) unlinkQuietly(file, warn);
+  }
+}
+
+function judgeFile(read: RecordRead): { live: boolean; why: string; corrupt?: boolean; reservation?: string } {
   if (read.kind === 'missing') return { live: true, why: 'already gone' }; // nothing to remove
   if (read.kind === 'corrupt') return { live: false, why: read.why, corrupt: true };
   const verdict = judgeRecord(read.record, read.changed);
   return { live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
-}
-
-/** A record whose allocating process is gone, or that is unreadable and older than any lease can be. */
-function abandoned(file: string, pid: number): boolean {
-  const read = readRecord(file);
-  if (read.kind === 'missing') return false;
-  if (read.kind === 'record') return !isRunning(read.record.allocator ?? { pid, start: null });
-  const stat = fs.lstatSync(file, { throwIfNoEntry: false });
-  return !isRunning({ pid, start: null }) || (stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now());
 }

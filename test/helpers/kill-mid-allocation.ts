@@ -1,6 +1,6 @@
 /**
  * A stand-in runner worker that SIGKILLs its step mid-allocation: as soon as the step's
- * allocation record appears in PORT_ZERO_TEST_WATCH, before the step can finish. It then
+ * allocation record (`lease-<token>.<n>.json`) appears in PORT_ZERO_TEST_WATCH, before the step can finish. It then
  * reports, and stays alive as the worker does until the job ends.
  */
 import { spawn } from 'node:child_process';
@@ -10,7 +10,7 @@ const watch = process.env.PORT_ZERO_TEST_WATCH!;
 const child = spawn(process.execPath, process.argv.slice(2), { stdio: 'inherit' });
 const poll = setInterval(() => {
   const names = fs.existsSync(watch) ? fs.readdirSync(watch) : [];
-  if (names.some((n) => n.startsWith('.owner-'))) {
+  if (names.some((n) => n.startsWith('lease-'))) {
     child.kill('SIGKILL');
     clearInterval(poll);
   }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { runStep, type StepResult } from '../../scripts/action-runner.ts';
 import { LOCK_NAME } from '../../src/protection/kernel-list.ts';
 import { bindEachWithoutReuseAddr } from '../helpers/foreign.ts';
-import { leaseFiles, ownLeases } from '../helpers/leases.ts';
+import { leaseFiles, ownLeasedPorts } from '../helpers/leases.ts';
 import { storm } from '../helpers/storm.ts';
 
 const LIST = '/proc/sys/net/ipv4/ip_local_reserved_ports';
@@ -83,7 +83,7 @@ const scenarios: Record<string, () => Promise<unknown>> = {
       ports: portsOf(main),
       warnings: post.stdout.split('\n').filter((l) => l.startsWith('::warning::')),
       during: list(),
-      leftovers: ownLeases(dir),
+      leftovers: ownLeasedPorts(dir),
     };
   },
 
