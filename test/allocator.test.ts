@@ -112,6 +112,21 @@ describe('range, exclude and contiguous', () => {
     expect(new Set(offered).size).toBe(offered.length); // each port judged once
   });
 
+  it('tries a port of the range again once the socket that held it during the walk is gone', async () => {
+    const blocker = await listen(27350);
+    let freed = false;
+    const { ports } = await allocatePorts({
+      count: 2,
+      range: { low: 27350, high: 27351 },
+      claim: async (groups) => {
+        if (!freed) await close(blocker); // another allocator's socket, gone once the walk has passed it
+        freed = true;
+        return groups.map(() => true);
+      },
+    });
+    expect(ports.sort()).toEqual([27350, 27351]);
+  });
+
   it('draws every port from the range', async () => {
     const range = { low: 20000, high: 20999 };
     const { ports } = await allocatePorts({ count: 50, range });

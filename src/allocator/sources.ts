@@ -50,21 +50,41 @@ export function kernelSource(spec: Spec, explicit: (tried: readonly number[]) =>
 }
 
 /**
- * Explicit binds over `search` minus `exclude` and `skip`, in random order,
- * each port tried once. Ports the probe finds in use are refused unbound;
- * refused ports are closed at once (a range is walked once, so nothing needs
- * steering away).
+ * Pauses (ms) before each further pass over the ports a pass found in use. Another
+ * allocator drawing from the same range holds each port it tries only while it judges
+ * it (and the ports it drew beyond its need until it ends): a port refused for that
+ * alone is free again a moment later, and one pass would lose it for good.
+ */
+const RETRY_PAUSES_MS = [20, 80];
+
+/**
+ * Explicit binds over `search` minus `exclude` and `skip`, in random order. Ports the
+ * probe finds in use are refused unbound, and refused ports are closed at once: a range
+ * is walked once, so nothing needs steering away. Ports found in use are tried again
+ * after the walk, twice at most (see RETRY_PAUSES_MS), and only the last try's refusals
+ * are reported, so each port is counted once.
  */
 export function rangeSource(spec: Spec, search: PortRange, probe: ForeignBinds, skip = new PortSet()): Source {
-  const order = shuffled(spec.exclude.union(skip).complementIn(search));
+  let order = shuffled(spec.exclude.union(skip).complementIn(search));
+  let inUse: number[] = [];
+  let pass = 0;
   let size = 0;
   return async (remaining) => {
+    if (order.length === 0 && inUse.length > 0 && pass < RETRY_PAUSES_MS.length) {
+      await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSES_MS[pass++]));
+      order = shuffled(inUse.map((p) => ({ low: p, high: p })));
+      inUse = [];
+    }
     if (order.length === 0) return undefined;
     size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), MAX_ROUND);
     const ports = order.splice(-size);
     const foreign = await foreignPorts(spec, probe, ports, spec.range === undefined);
     const batch = await settleAll(ports.filter((p) => !foreign.has(p)).map((port) => bindEverywhere(spec, port)));
     await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+    if (pass < RETRY_PAUSES_MS.length) {
+      inUse.push(...foreign, ...batch.filter((c) => !c.free).flatMap((c) => c.ports));
+      return batch.filter((c) => c.free);
+    }
     const refused = [...foreign].map((port) => ({ ports: [port], held: [], free: false, refusal: FOREIGN }));
     return [...batch.map((c) => (c.free ? c : { ...c, held: [] })), ...refused];
   };
