@@ -100,6 +100,16 @@ describe('protocols', () => {
 });
 
 describe('range, exclude and contiguous', () => {
+  it('refuses a port taken on IPv6 alone, though IPv4 would bind it', async () => {
+    cleanup.push(await listen(27360, '::1'));
+    const v6only = net.createServer();
+    await new Promise<void>((resolve) => v6only.listen({ host: '::', port: 27361, ipv6Only: true }, resolve));
+    cleanup.push(v6only);
+    const { ports, hosts } = await allocatePorts({ count: 1, range: { low: 27360, high: 27362 } });
+    expect(ports).toEqual([27362]);
+    expect(hosts).toEqual(['::']);
+  });
+
   it('goes on to the next free port of the same round when a claim is refused', async () => {
     // Rounds bind 1, 2, 4, ... ports; only 27339 is unleased, wherever it falls in its round.
     const offered: number[] = [];

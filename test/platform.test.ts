@@ -146,10 +146,14 @@ describe('every address means dual-stack ::', () => {
     const realListen = net.Server.prototype.listen;
     const spy = vi.spyOn(net.Server.prototype, 'listen').mockImplementation(function (this: net.Server, ...args: unknown[]) {
       const options = args[0] as net.ListenOptions;
-      if (typeof options === 'object' && options.host === '::' && options.port === port) {
+      if (typeof options === 'object' && options.port === port && options.host === '::') {
         const error = Object.assign(new Error(`listen EACCES: permission denied :::${port}`), { code: 'EACCES' });
         process.nextTick(() => this.emit('error', error));
         return this;
+      }
+      // Without a host Node tries "::" and, on any error, binds "0.0.0.0" instead: what it does here.
+      if (typeof options === 'object' && options.port === port && options.host === undefined) {
+        return realListen.apply(this, [{ ...options, host: '0.0.0.0' }, ...args.slice(1)] as Parameters<typeof realListen>);
       }
       return realListen.apply(this, args as Parameters<typeof realListen>);
     });
