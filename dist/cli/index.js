@@ -1413,10 +1413,12 @@ function rawInputs(values, names) {
         [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LeaseDir]: text('lease-dir'),
     };
 }
-/** Errors in the words of this command: its options, not the action's inputs. */
+/** Errors in the words of this command: its options (`--range`), not the action's inputs ('range'). */
 function describe(error) {
-    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz))
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error);
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz)) {
+        const options = Object.keys(OPTIONS);
+        return options.reduce((text, o) => text.replaceAll(`Input '${o}'`, `Option --${o}`).replaceAll(`'${o}'`, `--${o}`), (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error));
+    }
     const what = error.input === _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names ? 'name' : `--${error.input}`;
     return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
 }
@@ -1477,9 +1479,17 @@ async function main(argv) {
         return 0;
     }
     catch (error) {
+        if (!isUsageError(error)) {
+            process.stderr.write(`port-zero: ${describe(error)}\n`);
+            return 1;
+        }
         process.stderr.write(`port-zero: ${describe(error)}\nTry 'port-zero --help'.\n`);
         return 2;
     }
+}
+/** Bad arguments (exit code 2), as opposed to a request that cannot be met (exit code 1). */
+function isUsageError(error) {
+    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || String(error?.code).startsWith('ERR_PARSE_ARGS_');
 }
 process.exitCode = await main(process.argv.slice(2));
 

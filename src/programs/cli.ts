@@ -77,9 +77,15 @@ function rawInputs(values: Record<string, string | boolean | undefined>, names: 
   };
 }
 
-/** Errors in the words of this command: its options, not the action's inputs. */
+/** Errors in the words of this command: its options (`--range`), not the action's inputs ('range'). */
 function describe(error: unknown): string {
-  if (!(error instanceof InputError)) return errorMessage(error);
+  if (!(error instanceof InputError)) {
+    const options = Object.keys(OPTIONS);
+    return options.reduce(
+      (text, o) => text.replaceAll(`Input '${o}'`, `Option --${o}`).replaceAll(`'${o}'`, `--${o}`),
+      errorMessage(error),
+    );
+  }
   const what = error.input === Input.Names ? 'name' : `--${error.input}`;
   return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
 }
@@ -138,9 +144,18 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : dotenv(results.variables));
     return 0;
   } catch (error) {
+    if (!isUsageError(error)) {
+      process.stderr.write(`port-zero: ${describe(error)}\n`);
+      return 1;
+    }
     process.stderr.write(`port-zero: ${describe(error)}\nTry 'port-zero --help'.\n`);
     return 2;
   }
+}
+
+/** Bad arguments (exit code 2), as opposed to a request that cannot be met (exit code 1). */
+function isUsageError(error: unknown): boolean {
+  return error instanceof InputError || String((error as NodeJS.ErrnoException)?.code).startsWith('ERR_PARSE_ARGS_');
 }
 
 process.exitCode = await main(process.argv.slice(2));
