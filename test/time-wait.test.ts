@@ -188,14 +188,14 @@ describe.skipIf(process.platform !== 'linux')('self-connections in one perl proc
 
     it(`reports a port taken on ::1 before its self-connection as lost, ${how}`, async (context) => {
       requirePerl(context);
-      const { log: _, ...chosen } = options();
+      const chosen = options();
       const decoy = await listenOn(0, '127.0.0.2'); // stands in for our dual-stack listener, closed by the reservation
       const port = (decoy.address() as net.AddressInfo).port;
       const thief = await listenOn(port, '::1');
       const other = await bind('tcp', '', 0);
       try {
         const held: Held = { protocol: 'tcp', host: '::', port, server: decoy, close: () => close(decoy) };
-        expect(await reserveTimeWait([held, other], 'self-connect', chosen)).toEqual([port]);
+        expect(await reserveTimeWait([held, other], 'self-connect', { ...chosen, childFrom: 1 })).toEqual([port]);
         expect(selfTimeWait('tcp6').has(other.port) && selfTimeWait('tcp').has(other.port)).toBe(true);
       } finally {
         await close(thief);
@@ -204,10 +204,19 @@ describe.skipIf(process.platform !== 'linux')('self-connections in one perl proc
     });
   }
 
+  it("leaves fewer than 200 ports to Node's sockets, without starting perl", async (context) => {
+    requirePerl(context);
+    const { program, log } = recordedPerl();
+    const { ports, lost } = await reserveFresh(20, { program });
+    expect(lost).toEqual([]);
+    expect(ports.filter((p) => !selfTimeWait('tcp').has(p) || !selfTimeWait('tcp6').has(p))).toEqual([]);
+    expect(fs.existsSync(log)).toBe(false);
+  });
+
   it('ends with one AllocationError, and no process behind, when perl fails after it started', async (context) => {
     requirePerl(context);
     const { program } = fakePerl('echo ready; exit 3');
-    const error = await reserveFresh(5, { program }).catch((e: unknown) => e);
+    const error = await reserveFresh(5, { program, childFrom: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllocationError);
     expect((error as Error).message).toBe(
       'The TIME_WAIT reservation of 5 ports failed: the perl process making the self-connections ended (exit code 3) after answering 0 of 1 requests',
@@ -218,9 +227,11 @@ describe.skipIf(process.platform !== 'linux')('self-connections in one perl proc
   it('stops waiting for a perl that hangs: it is killed, and the reservation ends with one AllocationError', async (context) => {
     requirePerl(context);
     const { program, log } = fakePerl('echo ready; exec sleep 60');
-    const error = await reserveFresh(5, { program, waitMs: 300 }).catch((e: unknown) => e);
+    const error = await reserveFresh(5, { program, waitMs: 300, childFrom: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllocationError);
-    expect((error as Error).message).toMatch(/the perl process making the self-connections did not finish within 0.3 s after answering 0 of 1 requests$/);
+    expect((error as Error).message).toMatch(
+      /the perl process making the self-connections did not finish within 0.3 s after answering 0 of 1 requests$/,
+    );
     const pid = Number(fs.readFileSync(log, 'utf8').trim());
     expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
     expect(children()).toEqual([]);

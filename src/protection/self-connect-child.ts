@@ -106,7 +106,8 @@ export class SelfConnectChild {
       if (end !== 'late' && !started) return undefined;
       const answers = this.lines.slice(1);
       if (end === 'late' || end.code !== 0 || answers.length !== this.sent.length) {
-        const how = end === 'late' ? `did not finish within ${waitMs / 1000} s` : `ended (${end.error ?? end.signal ?? `exit code ${end.code}`})`;
+        const how =
+          end === 'late' ? `did not finish within ${waitMs / 1000} s` : `ended (${end.error ?? end.signal ?? `exit code ${end.code}`})`;
         const said = this.stderr.trim() ? `: ${this.stderr.trim()}` : '';
         const count = this.sent.reduce((n, s) => n + s.ports.length, 0);
         throw new AllocationError(

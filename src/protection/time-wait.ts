@@ -3,7 +3,7 @@ import { AllocationError } from '../errors.ts';
 import { connectToOwn } from '../allocator/own-connection.ts';
 import type { Held } from '../allocator/sockets.ts';
 import { systemTool } from '../platform/system-tools.ts';
-import { CHILD_ADDRESSES, CHILD_LINE, SelfConnectChild } from './self-connect-child.ts';
+import { CHILD_ADDRESSES, CHILD_LINE, SelfConnectChild, type ChildFailure } from './self-connect-child.ts';
 
 /**
  * How a TIME_WAIT entry is made on a port:
@@ -34,6 +34,8 @@ export interface SelfConnectOptions {
   program?: string | null;
   /** At most this long (ms) for that process, then it is killed and an AllocationError thrown. */
   waitMs?: number;
+  /** Use that process from this many ports on (fewer: Node's sockets are faster). Default: CHILD_FROM (200). */
+  childFrom?: number;
 }
 
 /**
@@ -75,36 +77,65 @@ async function chunked(ports: [number, Held[]][], reserve: (entry: [number, Held
 }
 
 /**
- * Self-connections in the perl process for every port whose targets it knows
- * (the loopback addresses), Node's own sockets for the rest and for all of them
- * where perl is missing. The process starts before the first listener closes,
- * and each line of ports goes to it as soon as their listeners are closed.
+ * From this many ports on, the perl process makes the self-connections: starting it
+ * costs 10-30 ms (Node forks its whole process, then perl starts), and each port
+ * saves about 0.15 ms of Node's socket work (two connections), so below this
+ * Node's own sockets are faster (measured on Linux 6.18, 2 cores).
+ */
+const CHILD_FROM = 200;
+
+/**
+ * Self-connections in one perl process for every port whose targets it knows (the
+ * loopback addresses) in batches of CHILD_FROM ports or more; Node's own sockets
+ * for the rest, and for all of them where perl is missing or does not start. The
+ * process starts before the first listener closes, and each line of ports goes
+ * to it as soon as their listeners are closed.
  */
 async function selfConnectBatch(ports: [number, Held[]][], options: SelfConnectOptions): Promise<number[]> {
   const program = options.program === undefined ? (process.platform === 'linux' ? systemTool('perl') : null) : options.program;
   const plans = ports.map(([port, sockets]) => ({ port, sockets, targets: targets(sockets) }));
-  const byChild = program ? plans.filter((p) => p.targets.every((t) => t.address in CHILD_ADDRESSES)) : [];
-  const byNode = plans.filter((p) => !byChild.includes(p));
+  const known = program ? plans.filter((p) => p.targets.every((t) => t.address in CHILD_ADDRESSES)) : [];
+  const byChild = known.length >= (options.childFrom ?? CHILD_FROM) ? known : [];
+  const inPerl = new Set(byChild);
+  const byNode = plans.filter((p) => !inPerl.has(p));
   const lost: number[] = [];
   if (byChild.length > 0) {
-    const child = new SelfConnectChild(program!);
-    try {
-      for (const [key, group] of Map.groupBy(byChild, (p) => p.targets.map((t) => t.address).join(' '))) {
-        for (let i = 0; i < group.length; i += CHILD_LINE) {
-          const line = group.slice(i, i + CHILD_LINE);
-          for (const p of line) closeListeners(p.sockets);
-          child.send(key.split(' '), line.map((p) => p.port));
-        }
-      }
-    } catch (error) {
-      child.stop();
-      throw error;
-    }
-    const failures = await child.finish(options.waitMs ?? CONNECT_WAIT_MS);
-    if (failures === undefined) byNode.push(...byChild); // it never started, so it touched no port
-    else for (const p of byChild) if (!judge(p.port, p.targets, failures.filter((f) => f.port === p.port))) lost.push(p.port);
+    const failures = await inChild(program!, byChild, options.waitMs ?? CONNECT_WAIT_MS);
+    // Undefined: it never started, so it touched no port.
+    if (failures === undefined) byNode.push(...byChild);
+    else for (const p of byChild) if (!judge(p.port, p.targets, failures.get(p.port) ?? [])) lost.push(p.port);
   }
-  return [...lost, ...(await chunked(byNode.map((p): [number, Held[]] => [p.port, p.sockets]), ([port, sockets]) => selfConnectAll(port, sockets)))];
+  const viaNode = await chunked(
+    byNode.map((p): [number, Held[]] => [p.port, p.sockets]),
+    ([port, sockets]) => selfConnectAll(port, sockets),
+  );
+  return [...lost, ...viaNode];
+}
+
+/** The perl process's failed connections by port, or undefined when it never started. */
+async function inChild(program: string, plans: readonly Plan[], waitMs: number): Promise<Map<number, ChildFailure[]> | undefined> {
+  const child = new SelfConnectChild(program);
+  try {
+    for (const [key, group] of Map.groupBy(plans, (p) => p.targets.map((t) => t.address).join(' '))) {
+      for (let i = 0; i < group.length; i += CHILD_LINE) {
+        const line = group.slice(i, i + CHILD_LINE);
+        for (const p of line) closeListeners(p.sockets);
+        const ports = line.map((p) => p.port);
+        child.send(key.split(' '), ports);
+      }
+    }
+  } catch (error) {
+    child.stop();
+    throw error;
+  }
+  const failures = await child.finish(waitMs);
+  return failures && Map.groupBy(failures, (f) => f.port);
+}
+
+interface Plan {
+  port: number;
+  sockets: Held[];
+  targets: Target[];
 }
 
 /** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
