@@ -1,4 +1,5 @@
 /** Everything the benchmark times: Port Zero's allocator in each mode, the plain batch floor, and the libraries people use. */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -74,6 +75,69 @@ async function plainBatch(n: number): Promise<number[]> {
   return ports;
 }
 
+/** Binds n ports on :: (dual-stack), as Port Zero's default batch, and holds them. */
+function bindDualStack(n: number): Promise<net.Server[]> {
+  return Promise.all(
+    Array.from(
+      { length: n },
+      () =>
+        new Promise<net.Server>((ok, fail) => {
+          const s = net.createServer().once('error', fail);
+          s.listen({ port: 0, host: '::', ipv6Only: false, exclusive: true }, () => ok(s));
+        }),
+    ),
+  );
+}
+
+const portOf = (s: net.Server) => (s.address() as net.AddressInfo).port;
+
+/** A TCP self-connection from and to address:port in Node; destroyed once connected, it leaves TIME_WAIT. */
+function nodeSelfConnect(address: string, port: number): Promise<void> {
+  return new Promise((ok, fail) => {
+    const socket = net.connect({ host: address, port, localAddress: address, localPort: port }, () => ok(void socket.destroy()));
+    socket.once('error', fail);
+  });
+}
+
+/**
+ * The floors of `reserve: time-wait`: the batch bound on ::, then each listener
+ * closed and a self-connection made on 127.0.0.1 and on ::1 from and to its port,
+ * with no Port Zero code. "Node": with Node's sockets, 256 ports at a time.
+ * "kernel": by one perl process (bench/self-connect-floor.pl, a sequential loop,
+ * timed from its start), started before the listeners close and given 128 ports
+ * at a time as they close: what the work costs at the kernel's own speed.
+ */
+export const TIME_WAIT_FLOORS: Record<string, Contender> = {
+  'self-connect floor (Node)': async (n) => {
+    const servers = await bindDualStack(n);
+    const ports = servers.map(portOf);
+    for (let i = 0; i < n; i += 256) {
+      await Promise.all(
+        servers.slice(i, i + 256).map((s, j) => {
+          s.close();
+          return Promise.all(['127.0.0.1', '::1'].map((address) => nodeSelfConnect(address, ports[i + j])));
+        }),
+      );
+    }
+    return ports;
+  },
+  'self-connect floor (kernel)': async (n) => {
+    const servers = await bindDualStack(n);
+    const ports = servers.map(portOf);
+    const perl = spawn('/usr/bin/perl', [path.join(import.meta.dirname, 'self-connect-floor.pl')], {
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+    const ended = new Promise<number | null>((ok, fail) => perl.once('error', fail).once('close', ok));
+    for (let i = 0; i < n; i += 128) {
+      for (const s of servers.slice(i, i + 128)) s.close();
+      perl.stdin.write(`${ports.slice(i, i + 128).join(' ')}\n`);
+    }
+    perl.stdin.end();
+    if ((await ended) !== 0) throw new Error('the self-connect floor failed');
+    return ports;
+  },
+};
+
 /** Port Zero as the action runs it in `mode`: leases in a fresh directory when the mode has them. */
 function portZero(mode: PortZeroMode, request: Partial<AllocateOptions> = {}): Contender {
   return async (n) => {
@@ -122,6 +186,7 @@ export const LIBRARIES: Record<string, Contender> = {
 export const CONTENDERS: Record<string, Contender> = {
   ...Object.fromEntries(PORT_ZERO_MODES.filter((m) => !m.stepOnly).map((m) => [m.name, portZero(m)])),
   ...LIBRARIES,
+  ...TIME_WAIT_FLOORS,
   [`narrow request: exclude all but ${NARROW_SPAN} ports of the ephemeral range`]: (n) => portZero(NONE, narrowRequest('exclude'))(n),
   [`narrow request: the same ${NARROW_SPAN} ports as a range`]: (n) => portZero(NONE, narrowRequest('range'))(n),
 };
@@ -131,6 +196,7 @@ export const CONTENDERS: Record<string, Contender> = {
  * kernel-list entries would slow the timed call.
  */
 export function warmUp(name: string): Contender {
+  if (name in TIME_WAIT_FLOORS) return async (n) => (await bindDualStack(n)).map((s) => [portOf(s), s.close()][0] as number);
   const mode = PORT_ZERO_MODES.find((m) => m.name === name);
   return mode && mode.reserve !== 'none' ? portZero({ ...mode, reserve: 'none' }) : CONTENDERS[name];
 }

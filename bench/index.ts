@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inputEnvironment, parseFileCommands, readActionYml, ROOT, runnerEnvironment } from '../scripts/action-runner.ts';
-import { CONTENDERS, LIBRARIES, PORT_ZERO_MODES, resolveMode, type PortZeroMode } from './contenders.ts';
+import { CONTENDERS, LIBRARIES, PORT_ZERO_MODES, resolveMode, TIME_WAIT_FLOORS, type PortZeroMode } from './contenders.ts';
 import { namespacesAvailable, runIsolated } from './namespace.ts';
 import type { StressRow } from './stress-plain.ts';
 import { STORM_ADDRESSES, STORM_PORTS, STORM_RANGE, type StormResult } from './storm.ts';
@@ -31,6 +31,7 @@ const NODE = process.execPath;
 const ISOLATE = namespacesAvailable();
 const GET_PORT = 'get-port loop';
 const FLOOR = 'plain batch (floor)';
+const [NODE_FLOOR, KERNEL_FLOOR] = ['self-connect floor (Node)', 'self-connect floor (kernel)'];
 const mode = (reserve: string) => PORT_ZERO_MODES.find((m) => m.reserve === reserve)!;
 const DEFAULT = mode('auto').name;
 const NONE = mode('none').name;
@@ -244,19 +245,24 @@ interface Target {
   what: string;
   /** Undefined: not measured in this build. */
   value: number | undefined;
-  limit: number;
+  /** Undefined: a floor's own cost, shown beside a target. */
+  limit?: number;
   unit: 'x' | '%';
 }
 
 function targetRow({ what, value, limit, unit }: Target): string {
   const show = (v: number) => (unit === '%' ? `${(v * 100).toFixed(2)} %` : `${v.toFixed(2)}x`);
+  if (limit === undefined)
+    return `| ${what} | ${value === undefined || Number.isNaN(value) ? 'not measured' : show(value)} | the work itself, no target | |`;
   if (value === undefined || Number.isNaN(value))
     return `| ${what} | not measured: the mode is not in this build | ${unit === '%' ? 'under' : 'at most'} ${show(limit)} | no |`;
   return `| ${what} | ${show(value)} | ${unit === '%' ? 'under' : 'at most'} ${show(limit)} | ${value <= limit ? 'yes' : 'no'} |`;
 }
 
 function main() {
-  const names = [...PORT_ZERO_MODES.filter((m) => !m.stepOnly).map((m) => m.name), ...Object.keys(LIBRARIES)];
+  // The time-wait floors right after the plain batch floor.
+  const libraries = Object.keys(LIBRARIES).flatMap((name) => (name === FLOOR ? [name, ...Object.keys(TIME_WAIT_FLOORS)] : [name]));
+  const names = [...PORT_ZERO_MODES.filter((m) => !m.stepOnly).map((m) => m.name), ...libraries];
   const measured = names.filter((name) => !PORT_ZERO_MODES.some((m) => m.name === name && !available(m)));
   const started = Date.now();
   const allocation = allocationBench(measured);
@@ -285,6 +291,14 @@ function main() {
     },
     { what: 'reserve: kernel, 1000 ports, against a get-port loop', value: vsGetPort(mode('kernel').name), limit: 0.6, unit: 'x' },
     { what: 'reserve: time-wait, 1000 ports, against a get-port loop', value: vsGetPort(mode('time-wait').name), limit: 1.5, unit: 'x' },
+    { what: `${KERNEL_FLOOR}, 1000 ports, against a get-port loop`, value: vsGetPort(KERNEL_FLOOR), unit: 'x' },
+    { what: `${NODE_FLOOR}, 1000 ports, against a get-port loop`, value: vsGetPort(NODE_FLOOR), unit: 'x' },
+    {
+      what: `reserve: time-wait, 1000 ports, against the ${KERNEL_FLOOR}`,
+      value: median(`${mode('time-wait').name}@1000`)! / median(`${KERNEL_FLOOR}@1000`)!,
+      limit: 1.5,
+      unit: 'x',
+    },
     { what: 'reserve: none, no leases, 1000 ports, against a get-port loop', value: vsGetPort(NONE), limit: 0.5, unit: 'x' },
     {
       what: 'reserve: none, no leases, 1000 ports, against the plain batch floor',

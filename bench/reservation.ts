@@ -1,6 +1,7 @@
 /**
  * The reservation on each mechanism at 1, 10, 100 and 1000 ports: the kernel's
- * reserved-port list, TIME_WAIT by self-connect, TIME_WAIT by an accepted
+ * reserved-port list, TIME_WAIT by self-connect (from 200 ports in a perl process
+ * on Linux, and with Node's sockets only), TIME_WAIT by an accepted
  * connection (the method kept for macOS and Windows), against no reservation and a
  * get-port loop; and the cost of one `sudo -n tee` write of the list. Each timed run
  * is one process in a fresh network namespace (root), median of RUNS.
@@ -27,6 +28,7 @@ const MECHANISMS: Record<string, Reservation | 'get-port'> = {
     return [];
   },
   'self-connect': (held) => reserveTimeWait(held, 'self-connect'),
+  'self-connect, Node sockets only': (held) => reserveTimeWait(held, 'self-connect', { program: null }),
   accepted: (held) => reserveTimeWait(held, 'accepted'),
   'get-port': 'get-port',
 };

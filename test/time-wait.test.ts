@@ -1,9 +1,13 @@
+import fs from 'node:fs';
 import net from 'node:net';
-import { describe, expect, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, type TestContext } from 'vitest';
 import { inNamespace, requireNamespaces, testAccount } from './helpers/namespace.ts';
-import { reserveTimeWait } from '../src/protection/time-wait.ts';
+import { reserveTimeWait, type SelfConnectOptions } from '../src/protection/time-wait.ts';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
-import type { Held } from '../src/allocator/sockets.ts';
+import { bind, closeAll, type Held } from '../src/allocator/sockets.ts';
+import { AllocationError } from '../src/errors.ts';
 import { close } from './helpers/servers.ts';
 
 function listenOn(port: number, host: string): Promise<net.Server> {
@@ -103,4 +107,133 @@ describe('stress: jobs in the default mode while another program binds port 0 on
     expect(result.shared).toEqual([]);
     expect(result.taken).toEqual([]);
   }, 300_000);
+});
+
+const PERL = '/usr/bin/perl';
+
+/** The ports with a TIME_WAIT entry from and to themselves on 127.0.0.1 (tcp) or ::1 (tcp6), read from /proc/net. */
+function selfTimeWait(file: 'tcp' | 'tcp6'): Set<number> {
+  const loopback = file === 'tcp' ? '0100007F' : '00000000000000000000000001000000';
+  const ports = new Set<number>();
+  for (const line of fs.readFileSync(`/proc/net/${file}`, 'utf8').split('\n').slice(1)) {
+    const [, local, remote, state] = line.trim().split(/\s+/);
+    const [address, port] = local?.split(':') ?? [];
+    if (state === '06' && local === remote && address === loopback) ports.add(parseInt(port, 16));
+  }
+  return ports;
+}
+
+/** Processes whose parent is this one, from /proc. */
+function children(): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        return Number(fs.readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === process.pid;
+      } catch {
+        return false; // ended meanwhile
+      }
+    })
+    .map(Number);
+}
+
+/** A stand-in for perl: a shell script; `log` collects what it was run with and its pid. */
+function fakePerl(body: string): { program: string; log: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-fake-perl-'));
+  const program = path.join(dir, 'perl');
+  const log = path.join(dir, 'log');
+  fs.writeFileSync(program, `#!/bin/sh\necho "$$" >> '${log}'\n${body}\n`, { mode: 0o755 });
+  return { program, log };
+}
+
+/** perl as the reservation runs it, with each start recorded. */
+const recordedPerl = () => fakePerl(`exec ${PERL} "$@"`);
+
+function requirePerl(context: TestContext) {
+  if (fs.existsSync(PERL)) return;
+  if (process.env.CI === 'true') throw new Error(`This test needs ${PERL}, which this machine lacks`);
+  context.skip();
+}
+
+async function reserveFresh(count: number, options: SelfConnectOptions) {
+  const held = await Promise.all(Array.from({ length: count }, () => bind('tcp', '', 0)));
+  try {
+    return { ports: held.map((h) => h.port), lost: await reserveTimeWait(held, 'self-connect', options) };
+  } finally {
+    await closeAll(held);
+  }
+}
+
+describe.skipIf(process.platform !== 'linux')('self-connections in one perl process, Node sockets where perl cannot start', () => {
+  const ways: [string, () => SelfConnectOptions & { log?: string }][] = [
+    ['by the perl process', () => recordedPerl()],
+    ['by Node sockets when perl is missing', () => ({ program: '/nonexistent/perl' })],
+    ['by Node sockets when perl exits before it starts work', () => fakePerl('exit 1')],
+    ['by Node sockets when asked to', () => ({ program: null })],
+  ];
+
+  for (const [how, options] of ways) {
+    it(`leaves TIME_WAIT on 127.0.0.1 and ::1 for every port of a 300-port batch ${how}, and no process behind`, async (context) => {
+      requirePerl(context);
+      const { log, ...chosen } = options();
+      const { ports, lost } = await reserveFresh(300, chosen);
+      expect(lost).toEqual([]);
+      const [v4, v6] = [selfTimeWait('tcp'), selfTimeWait('tcp6')];
+      expect(ports.filter((p) => !v4.has(p))).toEqual([]);
+      expect(ports.filter((p) => !v6.has(p))).toEqual([]);
+      if (how === 'by the perl process') expect(fs.readFileSync(log!, 'utf8').trim().split('\n')).toHaveLength(1);
+      expect(children()).toEqual([]);
+    });
+
+    it(`reports a port taken on ::1 before its self-connection as lost, ${how}`, async (context) => {
+      requirePerl(context);
+      const chosen = options();
+      const decoy = await listenOn(0, '127.0.0.2'); // stands in for our dual-stack listener, closed by the reservation
+      const port = (decoy.address() as net.AddressInfo).port;
+      const thief = await listenOn(port, '::1');
+      const other = await bind('tcp', '', 0);
+      try {
+        const held: Held = { protocol: 'tcp', host: '::', port, server: decoy, close: () => close(decoy) };
+        expect(await reserveTimeWait([held, other], 'self-connect', { ...chosen, childFrom: 1 })).toEqual([port]);
+        expect(selfTimeWait('tcp6').has(other.port) && selfTimeWait('tcp').has(other.port)).toBe(true);
+      } finally {
+        await close(thief);
+        await other.close();
+      }
+    });
+  }
+
+  it("leaves fewer than 200 ports to Node's sockets, without starting perl", async (context) => {
+    requirePerl(context);
+    const { program, log } = recordedPerl();
+    const { ports, lost } = await reserveFresh(20, { program });
+    expect(lost).toEqual([]);
+    expect(ports.filter((p) => !selfTimeWait('tcp').has(p) || !selfTimeWait('tcp6').has(p))).toEqual([]);
+    expect(fs.existsSync(log)).toBe(false);
+  });
+
+  it('ends with one AllocationError, and no process behind, when perl fails after it started', async (context) => {
+    requirePerl(context);
+    const { program } = fakePerl('echo ready; exit 3');
+    const error = await reserveFresh(5, { program, childFrom: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AllocationError);
+    expect((error as Error).message).toBe(
+      'The TIME_WAIT reservation of 5 ports failed: the perl process making the self-connections ended (exit code 3) after answering 0 of 1 requests',
+    );
+    expect(children()).toEqual([]);
+  });
+
+  it('stops waiting for a perl that hangs: it is killed, and the reservation ends with one AllocationError', async (context) => {
+    requirePerl(context);
+    const { program, log } = fakePerl('echo ready; exec sleep 60');
+    const error = await reserveFresh(5, { program, waitMs: 300, childFrom: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AllocationError);
+    expect((error as Error).message).toMatch(
+      /the perl process making the self-connections did not finish within 0.3 s after answering 0 of 1 requests$/,
+    );
+    const pid = Number(fs.readFileSync(log, 'utf8').trim());
+    expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+    expect(children()).toEqual([]);
+  }, 20_000);
 });

@@ -52,6 +52,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
  */
 const TOOLS = {
     ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    perl: { linux: '/usr/bin/perl' },
     sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
     netsh: { win32: ['System32', 'netsh.exe'] },
     powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },

@@ -463,6 +463,7 @@ const stopAnswer = (pid) => `stopped ${pid}\n`;
  */
 const TOOLS = {
     ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    perl: { linux: '/usr/bin/perl' },
     sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
     netsh: { win32: ['System32', 'netsh.exe'] },
     powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
