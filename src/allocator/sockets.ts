@@ -35,19 +35,34 @@ export function bind(protocol: Protocol, host: string, port: number): Promise<He
 const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
 
 /**
- * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing. Node's
- * own fallback (a listen without a host) takes "0.0.0.0" on any "::" error, so a port
- * refused on IPv6 alone would be counted free on every address.
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing.
+ *
+ * A listen without a host binds "::" dual-stack too, and skips the address lookup a
+ * named host costs: Node's lookup compiles its IPv6 pattern on first use (net.isIPv6,
+ * about 10 ms of every step's start-up). Node falls back to "0.0.0.0" when that "::"
+ * bind fails; EADDRINUSE is not among those failures (libuv reports it from listen(),
+ * which gets no fallback), but so that no other "::" error can make a port count as
+ * free on every address, a socket that did not land on "::" is closed and the bind
+ * repeated with "::" named, whose error decides.
  */
-function listenTcp(host: string, port: number): Promise<Held> {
+async function listenTcp(host: string, port: number): Promise<Held> {
   if (host !== EVERY_ADDRESS) return listenTcpOn(host, port);
+  if (noIpv6) return listenTcpOn('0.0.0.0', port);
+  const unnamed = await listenTcpOn(undefined, port);
+  if (unnamed.host === '::') return unnamed;
+  await unnamed.close();
   return listenTcpOn('::', port).catch((error: NodeJS.ErrnoException) => {
-    if (NO_IPV6.has(error.code ?? '')) return listenTcpOn('0.0.0.0', port);
-    throw error;
+    if (!NO_IPV6.has(error.code ?? '')) throw error;
+    noIpv6 = true;
+    return listenTcpOn('0.0.0.0', port);
   });
 }
 
-function listenTcpOn(host: string, port: number): Promise<Held> {
+/** Set when a "::" bind failed for want of IPv6: every later bind of this process goes to "0.0.0.0" at once. */
+let noIpv6 = false;
+
+/** Listens on `host`; undefined is Node's default, "::" falling back to "0.0.0.0". */
+function listenTcpOn(host: string | undefined, port: number): Promise<Held> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
