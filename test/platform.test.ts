@@ -140,12 +140,16 @@ describe('loopback confirmation (for macOS and Windows)', () => {
 describe('every address means dual-stack ::', () => {
   it('does not count a port free when IPv6 refuses it with an error other than "in use"', async () => {
     // Windows keeps separate IPv4 and IPv6 excluded ranges: a port can fail with EACCES on :: alone.
-    // Linux cannot refuse one family that way, so the refusal is injected where the socket is bound.
+    // Linux cannot refuse one family that way, so the refusal is injected where the socket is bound:
+    // a bind on "::" by name fails, and one without a host gets what Node's fallback gives then, 0.0.0.0.
     const free = await allocatePorts({ count: 1, reserve: 'none' });
     const [port] = free.ports;
     const realListen = net.Server.prototype.listen;
     const spy = vi.spyOn(net.Server.prototype, 'listen').mockImplementation(function (this: net.Server, ...args: unknown[]) {
       const options = args[0] as net.ListenOptions;
+      if (typeof options === 'object' && options.port === port && options.host === undefined) {
+        return realListen.call(this, { ...options, host: '0.0.0.0' }, args[1] as () => void);
+      }
       if (typeof options === 'object' && options.host === '::' && options.port === port) {
         const error = Object.assign(new Error(`listen EACCES: permission denied :::${port}`), { code: 'EACCES' });
         process.nextTick(() => this.emit('error', error));
