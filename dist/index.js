@@ -1,6 +1,32 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 380:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ exitWhenWritten)
+/* harmony export */ });
+/**
+ * Ends the step's process once its work is done, with the exit code already set
+ * (process.exitCode), instead of letting Node wind down: the sockets' close
+ * callbacks, a garbage collection V8 schedules for the next turn of the event loop,
+ * and the teardown of every handle cost 3 to 8 ms of a step that lasts about 120 ms.
+ *
+ * Safe only when nothing is left to write: the step writes its files synchronously,
+ * but process.exit drops output still queued on stdout or stderr. Writes to a pipe
+ * (the runner's stdout) are asynchronous on POSIX: one the pipe cannot take at once
+ * stays queued and counts in writableLength, and then the process is left to end
+ * by itself, which flushes it.
+ */
+function exitWhenWritten() {
+    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0)
+        process.exit();
+}
+
+
+/***/ }),
+
 /***/ 784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -211,10 +237,20 @@ function newDelimiter() {
  * can fall back to the older workflow command; throws when the file is missing.
  */
 function writeFileCommand(command, name, value) {
+    return writeFileCommands(command, [[name, value]]);
+}
+/**
+ * Appends every `[name, value]` pair to the file of GITHUB_<command> in one write
+ * (one open and close for the batch, not one per pair), each formatted as
+ * keyValueMessage does; nothing is written when any pair cannot be. Returns false,
+ * writing nothing, when the variable is unset; throws when the file is missing.
+ */
+function writeFileCommands(command, pairs) {
     const file = process.env[`GITHUB_${command}`];
     if (!file)
         return false;
-    file_commands_appendLine(file, keyValueMessage(name, value));
+    if (pairs.length)
+        file_commands_appendLine(file, pairs.map(([name, value]) => keyValueMessage(name, value)).join(external_node_os_namespaceObject.EOL));
     return true;
 }
 /**
@@ -282,6 +318,9 @@ function toPlatformPath(pth) {
  * and `getIDToken` and `platform`, which would load the HTTP client and
  * @actions/exec. The compiler checks callers against this module, so a call to
  * any of them fails the type check rather than the step.
+ *
+ * One difference: `debug` writes nothing under a runner whose step debug logging
+ * is off, where the runner would drop the line (see there).
  */
 
 
@@ -344,7 +383,16 @@ const addPath = (inputPath) => {
 const setSecret = (secret) => issueCommand('add-mask', {}, secret);
 const setCommandEcho = (enabled) => issue('echo', enabled ? 'on' : 'off');
 const isDebug = () => process.env.RUNNER_DEBUG === '1';
-const debug = (message) => command_issueCommand('debug', {}, message);
+/**
+ * A runner shows `::debug::` lines only with step debug logging on, and then sets
+ * RUNNER_DEBUG=1 for the step; under a runner without it, the line would be dropped
+ * unseen, so it is not written (nor its escaping done). Elsewhere it is always written.
+ */
+const debug = (message) => {
+    if (process.env.GITHUB_ACTIONS === 'true' && !isDebug())
+        return;
+    command_issueCommand('debug', {}, message);
+};
 const info = (message) => void process.stdout.write(message + (external_node_os_default()).EOL);
 const startGroup = (name) => command_issue('group', name);
 const endGroup = () => command_issue('endgroup');
@@ -1004,7 +1052,8 @@ const MAX_LIST_BYTES = 512 * 1024;
 function readWhole(file) {
     const fd = external_node_fs_default().openSync(file, 'r');
     try {
-        const buffer = Buffer.alloc(MAX_LIST_BYTES);
+        // Not zero-filled: only the bytes read are decoded, and a 512 KiB fill is work every step would pay.
+        const buffer = Buffer.allocUnsafeSlow(MAX_LIST_BYTES);
         const text = buffer.toString('utf8', 0, external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0));
         if (!text.endsWith('\n'))
             throw new Error(`${file} was cut off after ${text.length} characters`);
@@ -1192,22 +1241,25 @@ const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
 /** Set once a "::" bind has failed for want of IPv6: every address is then "0.0.0.0". */
 let noIpv6 = false;
 /**
- * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing. The
- * fast path is a listen without a host: Node binds "::" with no address lookup (a
- * lookup per socket costs about a tenth of a batch), but on any "::" error it falls
- * back to "0.0.0.0", so a port refused on IPv6 alone would be counted free on every
- * address. A socket that comes back on "0.0.0.0" is therefore closed and the bind
- * made again on "::" explicitly, whose error says which it was.
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing.
+ *
+ * A listen without a host binds "::" dual-stack too, and skips the address lookup a
+ * named host costs: Node's lookup compiles its IPv6 pattern on first use (net.isIPv6,
+ * about 10 ms of every step's start-up). Node falls back to "0.0.0.0" when that "::"
+ * bind fails; EADDRINUSE is not among those failures (libuv reports it from listen(),
+ * which gets no fallback), but so that no other "::" error can make a port count as
+ * free on every address, a socket that did not land on "::" is closed and the bind
+ * repeated with "::" named, whose error decides.
  */
 async function listenTcp(host, port) {
     if (host !== EVERY_ADDRESS)
         return listenTcpOn(host, port);
     if (noIpv6)
         return listenTcpOn('0.0.0.0', port);
-    const fast = await listenTcpOn(undefined, port);
-    if (fast.host !== '0.0.0.0')
-        return fast;
-    await fast.close();
+    const unnamed = await listenTcpOn(undefined, port);
+    if (unnamed.host === '::')
+        return unnamed;
+    await unnamed.close();
     return listenTcpOn('::', port).catch((error) => {
         if (!NO_IPV6.has(error.code ?? ''))
             throw error;
@@ -1215,7 +1267,7 @@ async function listenTcp(host, port) {
         return listenTcpOn('0.0.0.0', port);
     });
 }
-/** Listens on `host`, or without one (Node's "::", else "0.0.0.0"); resolves once listening. */
+/** Listens on `host`; undefined is Node's default, "::" falling back to "0.0.0.0". */
 function listenTcpOn(host, port) {
     return new Promise((resolve, reject) => {
         const server = external_node_net_default().createServer();
@@ -2449,7 +2501,8 @@ function parseSettings(raw) {
     const prefix = parseEnvPrefix(value(Input.EnvPrefix));
     const envNames = mapEnvNames(names, prefix);
     const hosts = parseHosts(value(Input.Host));
-    const range = parseRange(value(Input.Range), names.length, privilegedPortsAllowed(hosts));
+    // Asked only when a range is given: off root it reads a /proc file.
+    const range = parseRange(value(Input.Range), names.length, (port) => privilegedPortsAllowed(hosts)(port));
     const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
     checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
     const reserveChoice = chooseReservation(value(Input.Reserve));
@@ -3486,6 +3539,7 @@ function replaceFile(file, data, workdir = process.cwd()) {
 
 
 
+
 /**
  * Writes the dotenv file before anything else, so a path that cannot be used
  * fails the step with nothing written. The file is written by the rule of
@@ -3513,18 +3567,34 @@ function publish(results, summary) {
     const long = results.rows.length > GROUP_ABOVE;
     if (long)
         startGroup(`Port Zero: ${results.rows.length} ports`);
-    for (const row of results.rows) {
-        info(`${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : '') + `, protected by ${results.protection}`);
-    }
+    const lines = results.rows.map((row) => `${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : '') + `, protected by ${results.protection}`);
+    info(lines.join(external_node_os_namespaceObject.EOL)); // one write for the list
     if (long)
         endGroup();
-    for (const [name, value] of Object.entries(results.outputs))
-        setOutput(name, value);
+    setOutputs(results.outputs);
     if (results.exportEnv)
-        for (const [name, value] of Object.entries(results.variables))
-            exportVariable(name, value);
+        exportVariables(results.variables);
     if (summary)
         writeSummary(results);
+}
+/**
+ * core.setOutput for each output, written to GITHUB_OUTPUT in one go (a step sets
+ * one per name and four more); the workflow command where there is no such file.
+ */
+function setOutputs(outputs) {
+    const pairs = Object.entries(outputs);
+    if (!writeFileCommands('OUTPUT', pairs))
+        for (const [name, value] of pairs)
+            setOutput(name, value);
+}
+/** core.exportVariable for each variable, written to GITHUB_ENV in one go. */
+function exportVariables(variables) {
+    const pairs = Object.entries(variables);
+    if (!writeFileCommands('ENV', pairs))
+        for (const [name, value] of pairs)
+            exportVariable(name, value);
+    else
+        Object.assign(process.env, variables); // as core.exportVariable does, for the rest of this process
 }
 /**
  * The job summary: a heading and a table, appended synchronously. Written here
@@ -3711,9 +3781,12 @@ function main_saveState(leases, holder, applied) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(784);
+/* harmony import */ var _action_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(380);
 /** The action's main step (action.yml `runs.main`). */
 
+
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+(0,_action_exit_js__WEBPACK_IMPORTED_MODULE_1__/* .exitWhenWritten */ .u)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

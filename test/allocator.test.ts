@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
 import { AllocationError } from '../src/errors.ts';
 import { PortSet } from '../src/allocator/port-range.ts';
+import { bind, EVERY_ADDRESS } from '../src/allocator/sockets.ts';
 import { bindUdp, canListen, close, listen, settledOpenSockets } from './helpers/servers.ts';
 
 const cleanup: (net.Server | import('node:dgram').Socket)[] = [];
@@ -203,5 +204,20 @@ describe('range, exclude and contiguous', () => {
     await expect(allocatePorts({ count: 6, contiguous: true, range })).rejects.toThrow(
       'No block of 6 consecutive free ports in range 24100-24109',
     );
+  });
+});
+
+describe('bind on every address', () => {
+  it('counts a port taken on ::1 only as taken, though a listen without a host would fall back to 0.0.0.0', async () => {
+    const server = await listen(0, '::1');
+    cleanup.push(server);
+    const { port } = server.address() as net.AddressInfo;
+    await expect(bind('tcp', EVERY_ADDRESS, port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+
+  it('binds the dual-stack wildcard', async () => {
+    const held = await bind('tcp', EVERY_ADDRESS, 0);
+    await held.close();
+    expect(held.host).toBe('::');
   });
 });

@@ -140,7 +140,8 @@ describe('loopback confirmation (for macOS and Windows)', () => {
 describe('every address means dual-stack ::', () => {
   it('does not count a port free when IPv6 refuses it with an error other than "in use"', async () => {
     // Windows keeps separate IPv4 and IPv6 excluded ranges: a port can fail with EACCES on :: alone.
-    // Linux cannot refuse one family that way, so the refusal is injected where the socket is bound.
+    // Linux cannot refuse one family that way, so the refusal is injected where the socket is bound:
+    // a bind on "::" by name fails, and one without a host gets what Node's fallback gives then, 0.0.0.0.
     const free = await allocatePorts({ count: 1, reserve: 'none' });
     const [port] = free.ports;
     const realListen = net.Server.prototype.listen;

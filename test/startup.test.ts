@@ -28,6 +28,18 @@ describe('what the bundled steps load', () => {
     for (const module of UNUSED) expect(probe.loaded()).toContain(module);
   });
 
+  it('records the address lookup when a program listens on "::" by name', () => {
+    const probe = recorder();
+    execFileSync(
+      process.execPath,
+      ['-e', 'require("node:net").createServer().listen({ host: "::", port: 0 }, function () { this.close(); })'],
+      {
+        env: { ...process.env, ...probe.env },
+      },
+    );
+    expect(probe.loaded()).toContain('NativeModule dns');
+  });
+
   it('runs a default job, main and post step, without node:crypto or fs/promises', async () => {
     const mainLoads = recorder();
     const main = await runStep({ with: { names: 'web api db cache queue' }, env: mainLoads.env });
@@ -37,6 +49,8 @@ describe('what the bundled steps load', () => {
     expect(main.summary).toContain('<td>web</td>');
     expect(mainLoads.loaded()).toContain('NativeModule net'); // the recorder ran in this step
     for (const module of UNUSED) expect(mainLoads.loaded()).not.toContain(module);
+    // Binding every address without naming "::" skips Node's address lookup and its IPv6 pattern.
+    expect(mainLoads.loaded()).not.toContain('NativeModule dns');
 
     const postLoads = recorder();
     const post = await runStep({ entry: 'post', state: main.state, env: { ...main.env, ...postLoads.env } });

@@ -692,7 +692,8 @@ const MAX_LIST_BYTES = 512 * 1024;
 function readWhole(file) {
     const fd = external_node_fs_default().openSync(file, 'r');
     try {
-        const buffer = Buffer.alloc(MAX_LIST_BYTES);
+        // Not zero-filled: only the bytes read are decoded, and a 512 KiB fill is work every step would pay.
+        const buffer = Buffer.allocUnsafeSlow(MAX_LIST_BYTES);
         const text = buffer.toString('utf8', 0, external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0));
         if (!text.endsWith('\n'))
             throw new Error(`${file} was cut off after ${text.length} characters`);
@@ -880,22 +881,25 @@ const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
 /** Set once a "::" bind has failed for want of IPv6: every address is then "0.0.0.0". */
 let noIpv6 = false;
 /**
- * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing. The
- * fast path is a listen without a host: Node binds "::" with no address lookup (a
- * lookup per socket costs about a tenth of a batch), but on any "::" error it falls
- * back to "0.0.0.0", so a port refused on IPv6 alone would be counted free on every
- * address. A socket that comes back on "0.0.0.0" is therefore closed and the bind
- * made again on "::" explicitly, whose error says which it was.
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing.
+ *
+ * A listen without a host binds "::" dual-stack too, and skips the address lookup a
+ * named host costs: Node's lookup compiles its IPv6 pattern on first use (net.isIPv6,
+ * about 10 ms of every step's start-up). Node falls back to "0.0.0.0" when that "::"
+ * bind fails; EADDRINUSE is not among those failures (libuv reports it from listen(),
+ * which gets no fallback), but so that no other "::" error can make a port count as
+ * free on every address, a socket that did not land on "::" is closed and the bind
+ * repeated with "::" named, whose error decides.
  */
 async function listenTcp(host, port) {
     if (host !== EVERY_ADDRESS)
         return listenTcpOn(host, port);
     if (noIpv6)
         return listenTcpOn('0.0.0.0', port);
-    const fast = await listenTcpOn(undefined, port);
-    if (fast.host !== '0.0.0.0')
-        return fast;
-    await fast.close();
+    const unnamed = await listenTcpOn(undefined, port);
+    if (unnamed.host === '::')
+        return unnamed;
+    await unnamed.close();
     return listenTcpOn('::', port).catch((error) => {
         if (!NO_IPV6.has(error.code ?? ''))
             throw error;
@@ -903,7 +907,7 @@ async function listenTcp(host, port) {
         return listenTcpOn('0.0.0.0', port);
     });
 }
-/** Listens on `host`, or without one (Node's "::", else "0.0.0.0"); resolves once listening. */
+/** Listens on `host`; undefined is Node's default, "::" falling back to "0.0.0.0". */
 function listenTcpOn(host, port) {
     return new Promise((resolve, reject) => {
         const server = external_node_net_default().createServer();
@@ -2690,7 +2694,8 @@ function parseSettings(raw) {
     const prefix = parseEnvPrefix(value(Input.EnvPrefix));
     const envNames = mapEnvNames(names, prefix);
     const hosts = parseHosts(value(Input.Host));
-    const range = parseRange(value(Input.Range), names.length, privilegedPortsAllowed(hosts));
+    // Asked only when a range is given: off root it reads a /proc file.
+    const range = parseRange(value(Input.Range), names.length, (port) => privilegedPortsAllowed(hosts)(port));
     const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
     checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
     const reserveChoice = chooseReservation(value(Input.Reserve));

@@ -211,10 +211,20 @@ function newDelimiter() {
  * can fall back to the older workflow command; throws when the file is missing.
  */
 function file_commands_writeFileCommand(command, name, value) {
+    return writeFileCommands(command, [[name, value]]);
+}
+/**
+ * Appends every `[name, value]` pair to the file of GITHUB_<command> in one write
+ * (one open and close for the batch, not one per pair), each formatted as
+ * keyValueMessage does; nothing is written when any pair cannot be. Returns false,
+ * writing nothing, when the variable is unset; throws when the file is missing.
+ */
+function writeFileCommands(command, pairs) {
     const file = process.env[`GITHUB_${command}`];
     if (!file)
         return false;
-    file_commands_appendLine(file, keyValueMessage(name, value));
+    if (pairs.length)
+        file_commands_appendLine(file, pairs.map(([name, value]) => keyValueMessage(name, value)).join(EOL));
     return true;
 }
 /**
@@ -282,6 +292,9 @@ function toPlatformPath(pth) {
  * and `getIDToken` and `platform`, which would load the HTTP client and
  * @actions/exec. The compiler checks callers against this module, so a call to
  * any of them fails the type check rather than the step.
+ *
+ * One difference: `debug` writes nothing under a runner whose step debug logging
+ * is off, where the runner would drop the line (see there).
  */
 
 
@@ -344,7 +357,16 @@ const addPath = (inputPath) => {
 const setSecret = (secret) => issueCommand('add-mask', {}, secret);
 const setCommandEcho = (enabled) => issue('echo', enabled ? 'on' : 'off');
 const isDebug = () => process.env.RUNNER_DEBUG === '1';
-const debug = (message) => command_issueCommand('debug', {}, message);
+/**
+ * A runner shows `::debug::` lines only with step debug logging on, and then sets
+ * RUNNER_DEBUG=1 for the step; under a runner without it, the line would be dropped
+ * unseen, so it is not written (nor its escaping done). Elsewhere it is always written.
+ */
+const debug = (message) => {
+    if (process.env.GITHUB_ACTIONS === 'true' && !isDebug())
+        return;
+    command_issueCommand('debug', {}, message);
+};
 const info = (message) => void process.stdout.write(message + (external_node_os_default()).EOL);
 const startGroup = (name) => issue('group', name);
 const endGroup = () => issue('endgroup');
@@ -1444,7 +1466,8 @@ const MAX_LIST_BYTES = 512 * 1024;
 function readWhole(file) {
     const fd = external_node_fs_default().openSync(file, 'r');
     try {
-        const buffer = Buffer.alloc(MAX_LIST_BYTES);
+        // Not zero-filled: only the bytes read are decoded, and a 512 KiB fill is work every step would pay.
+        const buffer = Buffer.allocUnsafeSlow(MAX_LIST_BYTES);
         const text = buffer.toString('utf8', 0, external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0));
         if (!text.endsWith('\n'))
             throw new Error(`${file} was cut off after ${text.length} characters`);

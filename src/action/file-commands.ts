@@ -52,9 +52,19 @@ function newDelimiter(): string {
  * can fall back to the older workflow command; throws when the file is missing.
  */
 export function writeFileCommand(command: FileCommand, name: string, value: string): boolean {
+  return writeFileCommands(command, [[name, value]]);
+}
+
+/**
+ * Appends every `[name, value]` pair to the file of GITHUB_<command> in one write
+ * (one open and close for the batch, not one per pair), each formatted as
+ * keyValueMessage does; nothing is written when any pair cannot be. Returns false,
+ * writing nothing, when the variable is unset; throws when the file is missing.
+ */
+export function writeFileCommands(command: FileCommand, pairs: readonly (readonly [string, string])[]): boolean {
   const file = process.env[`GITHUB_${command}`];
   if (!file) return false;
-  appendLine(file, keyValueMessage(name, value));
+  if (pairs.length) appendLine(file, pairs.map(([name, value]) => keyValueMessage(name, value)).join(EOL));
   return true;
 }
 

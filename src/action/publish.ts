@@ -5,6 +5,7 @@ import { Input } from '../settings/constants.ts';
 import { errorMessage, InputError } from '../errors.ts';
 import { dotenv, type Results } from '../settings/results.ts';
 import { replaceFile, UnsafePathError } from '../platform/safe-files.ts';
+import { writeFileCommands } from './file-commands.ts';
 
 /**
  * Writes the dotenv file before anything else, so a path that cannot be used
@@ -37,13 +38,30 @@ export function publish(results: Results, summary: boolean): void {
   // A long list stays readable folded in a group; a few lines are shown as they are.
   const long = results.rows.length > GROUP_ABOVE;
   if (long) core.startGroup(`Port Zero: ${results.rows.length} ports`);
-  for (const row of results.rows) {
-    core.info(`${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : '') + `, protected by ${results.protection}`);
-  }
+  const lines = results.rows.map(
+    (row) => `${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : '') + `, protected by ${results.protection}`,
+  );
+  core.info(lines.join(EOL)); // one write for the list
   if (long) core.endGroup();
-  for (const [name, value] of Object.entries(results.outputs)) core.setOutput(name, value);
-  if (results.exportEnv) for (const [name, value] of Object.entries(results.variables)) core.exportVariable(name, value);
+  setOutputs(results.outputs);
+  if (results.exportEnv) exportVariables(results.variables);
   if (summary) writeSummary(results);
+}
+
+/**
+ * core.setOutput for each output, written to GITHUB_OUTPUT in one go (a step sets
+ * one per name and four more); the workflow command where there is no such file.
+ */
+function setOutputs(outputs: Record<string, string>) {
+  const pairs = Object.entries(outputs);
+  if (!writeFileCommands('OUTPUT', pairs)) for (const [name, value] of pairs) core.setOutput(name, value);
+}
+
+/** core.exportVariable for each variable, written to GITHUB_ENV in one go. */
+function exportVariables(variables: Record<string, string>) {
+  const pairs = Object.entries(variables);
+  if (!writeFileCommands('ENV', pairs)) for (const [name, value] of pairs) core.exportVariable(name, value);
+  else Object.assign(process.env, variables); // as core.exportVariable does, for the rest of this process
 }
 
 /**

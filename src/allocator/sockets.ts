@@ -38,19 +38,22 @@ const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
 let noIpv6 = false;
 
 /**
- * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing. The
- * fast path is a listen without a host: Node binds "::" with no address lookup (a
- * lookup per socket costs about a tenth of a batch), but on any "::" error it falls
- * back to "0.0.0.0", so a port refused on IPv6 alone would be counted free on every
- * address. A socket that comes back on "0.0.0.0" is therefore closed and the bind
- * made again on "::" explicitly, whose error says which it was.
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing.
+ *
+ * A listen without a host binds "::" dual-stack too, and skips the address lookup a
+ * named host costs: Node's lookup compiles its IPv6 pattern on first use (net.isIPv6,
+ * about 10 ms of every step's start-up). Node falls back to "0.0.0.0" when that "::"
+ * bind fails; EADDRINUSE is not among those failures (libuv reports it from listen(),
+ * which gets no fallback), but so that no other "::" error can make a port count as
+ * free on every address, a socket that did not land on "::" is closed and the bind
+ * repeated with "::" named, whose error decides.
  */
 async function listenTcp(host: string, port: number): Promise<Held> {
   if (host !== EVERY_ADDRESS) return listenTcpOn(host, port);
   if (noIpv6) return listenTcpOn('0.0.0.0', port);
-  const fast = await listenTcpOn(undefined, port);
-  if (fast.host !== '0.0.0.0') return fast;
-  await fast.close();
+  const unnamed = await listenTcpOn(undefined, port);
+  if (unnamed.host === '::') return unnamed;
+  await unnamed.close();
   return listenTcpOn('::', port).catch((error: NodeJS.ErrnoException) => {
     if (!NO_IPV6.has(error.code ?? '')) throw error;
     noIpv6 = true;
@@ -58,7 +61,7 @@ async function listenTcp(host: string, port: number): Promise<Held> {
   });
 }
 
-/** Listens on `host`, or without one (Node's "::", else "0.0.0.0"); resolves once listening. */
+/** Listens on `host`; undefined is Node's default, "::" falling back to "0.0.0.0". */
 function listenTcpOn(host: string | undefined, port: number): Promise<Held> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

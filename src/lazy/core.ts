@@ -12,6 +12,9 @@
  * and `getIDToken` and `platform`, which would load the HTTP client and
  * @actions/exec. The compiler checks callers against this module, so a call to
  * any of them fails the type check rather than the step.
+ *
+ * One difference: `debug` writes nothing under a runner whose step debug logging
+ * is off, where the runner would drop the line (see there).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -80,7 +83,15 @@ export const addPath: Core['addPath'] = (inputPath) => {
 export const setSecret: Core['setSecret'] = (secret) => issueCommand('add-mask', {}, secret);
 export const setCommandEcho: Core['setCommandEcho'] = (enabled) => issue('echo', enabled ? 'on' : 'off');
 export const isDebug: Core['isDebug'] = () => process.env.RUNNER_DEBUG === '1';
-export const debug: Core['debug'] = (message) => issueCommand('debug', {}, message);
+/**
+ * A runner shows `::debug::` lines only with step debug logging on, and then sets
+ * RUNNER_DEBUG=1 for the step; under a runner without it, the line would be dropped
+ * unseen, so it is not written (nor its escaping done). Elsewhere it is always written.
+ */
+export const debug: Core['debug'] = (message) => {
+  if (process.env.GITHUB_ACTIONS === 'true' && !isDebug()) return;
+  issueCommand('debug', {}, message);
+};
 export const info: Core['info'] = (message) => void process.stdout.write(message + os.EOL);
 export const startGroup: Core['startGroup'] = (name) => issue('group', name);
 export const endGroup: Core['endGroup'] = () => issue('endgroup');

@@ -60,7 +60,8 @@ export function parseSettings(raw: RawInputs): Settings {
   const prefix = parseEnvPrefix(value(Input.EnvPrefix));
   const envNames = mapEnvNames(names, prefix);
   const hosts = parseHosts(value(Input.Host));
-  const range = parseRange(value(Input.Range), names.length, privilegedPortsAllowed(hosts));
+  // Asked only when a range is given: off root it reads a /proc file.
+  const range = parseRange(value(Input.Range), names.length, (port) => privilegedPortsAllowed(hosts)(port));
   const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
   checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
   const reserveChoice = chooseReservation(value(Input.Reserve));
