@@ -1445,6 +1445,7 @@ async function windowsExcludedPorts(protocols, run = runNetsh) {
 
 
 
+
 /**
  * Binds each port without SO_REUSEADDR and closes it at once, printing the
  * ports the kernel refused. One request per line: "HOST PORT PORT ...".
@@ -1500,7 +1501,7 @@ class ForeignBinds {
         this.deadline = deadline;
     }
     start() {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('perl', ['-e', foreign_binds_SCRIPT], { stdio: 'pipe' });
+        const child = (0,external_node_child_process_namespaceObject.spawn)(systemTool('perl'), ['-e', foreign_binds_SCRIPT], { stdio: 'pipe' });
         child.on('error', () => this.stop()); // no perl: go on without the probe
         child.on('exit', () => this.stop());
         child.stdin.on('error', () => this.stop());

@@ -65,11 +65,11 @@ describe('file commands as the runner reads them', () => {
     expect(main.code).toBe(0);
     expect(main.state.leaseDir).toBe(dir);
     const own = path.join(dir, String(process.getuid!())); // this account's directory in the lease location
-    expect(fs.readdirSync(own).filter((f) => f.endsWith('.lease'))).toHaveLength(2);
+    expect(fs.readdirSync(own).filter((f) => f.startsWith('lease-'))).toHaveLength(1); // one record, for both ports
     const post = await runStep({ entry: 'post', state: main.state, env: main.env });
     expect(post.code).toBe(0);
     expect(post.stdout).toContain('Released 2 of 2 port leases.');
-    expect(fs.readdirSync(own).filter((f) => f.endsWith('.lease'))).toHaveLength(0);
+    expect(fs.readdirSync(own).filter((f) => f.startsWith('lease-'))).toHaveLength(0);
   });
 });
 

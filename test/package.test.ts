@@ -21,11 +21,20 @@ const env = {
 const sh = (file: string, args: string[], cwd: string) => run(file, args, { cwd, env, maxBuffer: 1 << 24 });
 
 const USAGE = `import { AllocationError, getPort, getPorts, InputError, PortZeroError, type Ports } from 'port-zero';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const leaseDir = process.argv[2];
-// Each account's leases are in its own directory of the lease location, named by its uid.
-const leases = () => readdirSync(\`\${leaseDir}/\${process.getuid!()}\`).filter((f) => f.endsWith('.lease')).length;
+// Each account's leases are in its own directory of the lease location, named by its uid: one
+// record per call, listing its ports ("40000-40002 40100"). How many ports they lease:
+const own = \`\${leaseDir}/\${process.getuid!()}\`;
+const leases = () =>
+  readdirSync(own)
+    .filter((f) => f.startsWith('lease-'))
+    .flatMap((f) => (JSON.parse(readFileSync(\`\${own}/\${f}\`, 'utf8')).ports as string).split(' ').filter(Boolean))
+    .reduce((n, entry) => {
+      const [low, high = low] = entry.split('-').map(Number);
+      return n + high - low + 1;
+    }, 0);
 
 const named: Ports<Record<'web' | 'db', number>> = await getPorts({ names: ['web', 'db'], leaseDir });
 const web: number = named.ports.web;

@@ -317,6 +317,7 @@ var external_node_child_process_ = __nccwpck_require__(421);
 
 
 
+
 /**
  * Binds each port without SO_REUSEADDR and closes it at once, printing the
  * ports the kernel refused. One request per line: "HOST PORT PORT ...".
@@ -372,7 +373,7 @@ class ForeignBinds {
         this.deadline = deadline;
     }
     start() {
-        const child = (0,external_node_child_process_.spawn)('perl', ['-e', SCRIPT], { stdio: 'pipe' });
+        const child = (0,external_node_child_process_.spawn)((0,system_tools/* systemTool */._)('perl'), ['-e', SCRIPT], { stdio: 'pipe' });
         child.on('error', () => this.stop()); // no perl: go on without the probe
         child.on('exit', () => this.stop());
         child.stdin.on('error', () => this.stop());

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { EVERY_ADDRESS } from './sockets.ts';
+import { systemTool } from '../platform/system-tools.ts';
 
 /**
  * Binds each port without SO_REUSEADDR and closes it at once, printing the
@@ -60,7 +61,7 @@ export class ForeignBinds {
   }
 
   private start() {
-    const child = spawn('perl', ['-e', SCRIPT], { stdio: 'pipe' });
+    const child = spawn(systemTool('perl'), ['-e', SCRIPT], { stdio: 'pipe' });
     child.on('error', () => this.stop()); // no perl: go on without the probe
     child.on('exit', () => this.stop());
     child.stdin.on('error', () => this.stop());
