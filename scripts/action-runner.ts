@@ -5,7 +5,7 @@
  * the post step fed the main step's state as STATE_<name>.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,8 +68,16 @@ let isolatedTmp: string | undefined;
  */
 export function stepTmp(): string {
   if (!isolatedTmp) {
-    isolatedTmp = mkdtempSync(path.join(os.tmpdir(), 'port-zero-tmp-'));
-    chmodSync(isolatedTmp, 0o1777);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'port-zero-tmp-'));
+    chmodSync(dir, 0o1777);
+    process.once('exit', () => {
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // another account's files left in it: nothing of this process's to worry about
+      }
+    });
+    isolatedTmp = dir;
   }
   return isolatedTmp;
 }
@@ -156,7 +164,7 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
     options.account,
   );
   const read = (name: keyof typeof files) => readFileSync(fileEnv[name], 'utf8');
-  return {
+  const result = {
     code,
     stdout,
     stderr,
@@ -168,6 +176,9 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
     rawEnv: read('GITHUB_ENV'),
     worker,
   };
+  // The runner removes its temp directory after the job; so does this harness once the files are read.
+  rmSync(temp, { recursive: true, force: true });
+  return result;
 }
 
 function spawnNode(
