@@ -632,7 +632,7 @@ function rangeSource(spec, search, probe, skip = new port_range/* PortSet */.oQ(
 function blockSource(spec, search, probe, skip = new port_range/* PortSet */.oQ()) {
     const emulateKernel = spec.range === undefined;
     let busy = spec.exclude.union(skip);
-    const learn = (ports) => (busy = busy.union(new port_range/* PortSet */.oQ([...ports].map((p) => ({ low: p, high: p })))));
+    const learn = (ports) => (busy = busy.union(port_range/* PortSet */.oQ.of(ports)));
     let surveyed = false;
     // One look at every socket the kernel lists, after the first refused block: cheaper than any more blocks.
     const survey = () => {
@@ -727,14 +727,14 @@ const MAX_REDRAWS = 5;
  */
 async function allocatePorts(options) {
     let { allocation, lost } = await allocateOnce(options);
-    let seen = new port_range/* PortSet */.oQ(allocation.ports.map((p) => ({ low: p, high: p })));
+    let seen = port_range/* PortSet */.oQ.of(allocation.ports);
     for (let round = 1; lost.length > 0; round++) {
         if (round > MAX_REDRAWS) {
             throw new errors/* AllocationError */.ZB(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; try again, or use reserve: kernel`);
         }
         const exclude = (options.exclude ?? new port_range/* PortSet */.oQ()).union(seen);
         const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
-        seen = seen.union(new port_range/* PortSet */.oQ(again.allocation.ports.map((p) => ({ low: p, high: p }))));
+        seen = seen.union(port_range/* PortSet */.oQ.of(again.allocation.ports));
         const fresh = [...again.allocation.ports];
         const ports = options.contiguous ? fresh : allocation.ports.map((p) => (lost.includes(p) ? fresh.shift() : p));
         ({ allocation, lost } = { allocation: { ...allocation, ports }, lost: again.lost });
@@ -786,7 +786,7 @@ function chooseSource(spec, probe) {
     const reserved = () => (0,kernel_list/* readReservedPorts */.xn)();
     if (spec.contiguous)
         return blockSource(spec, ephemeral, probe, reserved());
-    const explicit = (tried) => rangeSource(spec, ephemeral, probe, reserved().union(new port_range/* PortSet */.oQ(tried.map((p) => ({ low: p, high: p })))));
+    const explicit = (tried) => rangeSource(spec, ephemeral, probe, reserved().union(port_range/* PortSet */.oQ.of(tried)));
     const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / (0,port_range/* rangeSize */.xh)(ephemeral);
     return excludedShare >= 0.25 ? explicit([]) : kernelSource(spec, explicit);
 }
@@ -1115,22 +1115,51 @@ class PortSet {
             gaps.push({ low: next, high: range.high });
         return gaps;
     }
+    /** Both sets are sorted and merged already: one linear pass, no sort. */
     union(other) {
-        return new PortSet([...this.ranges, ...other.ranges]);
+        const [a, b] = [this.ranges, other.ranges];
+        if (b.length === 0)
+            return this;
+        if (a.length === 0)
+            return other;
+        const both = [];
+        for (let i = 0, j = 0; i < a.length || j < b.length;) {
+            both.push(j >= b.length || (i < a.length && a[i].low <= b[j].low) ? a[i++] : b[j++]);
+        }
+        return new PortSet(both);
+    }
+    /** The set of `ports` (any order, repeats allowed), without an object per port: a batch of 1000 costs microseconds. */
+    static of(ports) {
+        const sorted = Uint16Array.from(ports).sort();
+        const ranges = [];
+        for (let i = 0; i < sorted.length;) {
+            let j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] <= sorted[j] + 1)
+                j++;
+            ranges.push({ low: sorted[i], high: sorted[j] });
+            i = j + 1;
+        }
+        return new PortSet(ranges);
     }
     get size() {
         return this.ranges.length;
     }
 }
+/** Sorted, with overlapping and adjacent ranges joined; input already in order (the usual case) is not sorted again. */
 function merge(ranges) {
-    const sorted = ranges.toSorted((a, b) => a.low - b.low);
+    let ordered = true;
+    for (let i = 1; i < ranges.length && ordered; i++)
+        ordered = ranges[i - 1].low <= ranges[i].low;
+    const sorted = ordered ? ranges : ranges.toSorted((a, b) => a.low - b.low);
     const merged = [];
     for (const r of sorted) {
         const last = merged.at(-1);
-        if (last && r.low <= last.high + 1)
-            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+        if (last && r.low <= last.high + 1) {
+            if (r.high > last.high)
+                merged[merged.length - 1] = { low: last.low, high: r.high };
+        }
         else
-            merged.push({ low: r.low, high: r.high });
+            merged.push(r);
     }
     return merged;
 }
@@ -1610,17 +1639,24 @@ function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
         return false;
     }
 }
+/** What the kernel prints: ranges and ports, commas, a newline. Anything else is parsed and cleaned first. */
+const CANONICAL_LIST = /^[\d,-]*\n?$/;
 /**
  * Adds `ports` to the list, keeping every entry already there. Resolves with how
  * the list was written. Throws KernelListError (nothing written) when the list
  * cannot be locked or written.
+ *
+ * The kernel takes entries in any order, overlapping or not, and sets a bit for each
+ * (proc_do_large_bitmap, kernel/sysctl.c): the list as read and this job's ports are
+ * written one after the other, with no parse or merge per port on the step's path.
  */
 async function addReservedPorts(ports, options) {
     const file = options.file ?? RESERVED_PORTS_FILE;
     return withLock(options, async () => {
-        const listed = readList(file);
-        const merged = listed.union(toSet(ports));
-        return writeList(file, formatReservedPorts(merged), options);
+        const text = readListText(file);
+        const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseReservedPorts(text)).trim();
+        const ours = ports.join(',');
+        return writeList(file, `${listed}${listed && ours ? ',' : ''}${ours}\n`, options);
     });
 }
 /**
@@ -1653,12 +1689,12 @@ async function removeReservedPorts(ports, options) {
         return gone;
     });
 }
-function toSet(ports) {
-    return new PortSet(ports.map((p) => ({ low: p, high: p })));
-}
 function readList(file) {
+    return parseReservedPorts(readListText(file));
+}
+function readListText(file) {
     try {
-        return parseReservedPorts(readWhole(file));
+        return readWhole(file);
     }
     catch (error) {
         const code = error.code;
@@ -2165,18 +2201,13 @@ function parseRecord(text) {
 function formatRecord(record) {
     return JSON.stringify(record);
 }
-/** Ports as a record keeps them: ascending, runs folded ("40000-40009 40100"), so a block costs one entry. */
+/**
+ * Ports as a record keeps them: "40000 40001 40100", in the order given. Joined
+ * natively, with no work per port in the step's own code; readers also take runs
+ * ("40000-40009"), so a later writer may fold blocks.
+ */
 function formatPorts(ports) {
-    const sorted = [...new Set(ports)].sort((a, b) => a - b);
-    const parts = [];
-    for (let i = 0; i < sorted.length;) {
-        let j = i;
-        while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1)
-            j++;
-        parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-        i = j + 1;
-    }
-    return parts.join(' ');
+    return ports.join(' ');
 }
 const PORT_ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
 /** The ports of `formatPorts` text, or undefined unless every entry is a port (1-65535) or an ascending run of them. */
@@ -2290,12 +2321,11 @@ class LeaseBook {
         this.base = {
             version: 2,
             owner: options.owner,
-            created: new Date().toISOString(),
             expires: Date.now() + options.ttlMs,
             ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
             allocator: (0,process_identity/* identify */.ls)(process.pid),
         };
-        this.publish(true);
+        this.publish(true, []);
     }
     /** The ports leased so far, in the order they were claimed. */
     get ports() {
@@ -2309,13 +2339,18 @@ class LeaseBook {
      * @throws LeaseError when this account's directory cannot be written.
      */
     claim = async (groups) => {
-        const asked = new Set(groups.flat());
-        this.publish(true, asked);
-        const taken = leasedPorts(this.location.root, asked, this.owner.token);
+        const asked = groups.flat();
+        this.publish(true, this.claimed.size ? [...this.claimed, ...asked] : asked);
+        const taken = leasedPorts(this.location.root, new Set(asked), this.owner.token);
+        if (taken.size === 0) {
+            // No other lease holds any of them (the usual case): every group is ours, with no work per group.
+            for (const port of asked)
+                this.claimed.add(port);
+            return groups.map(() => true);
+        }
         const verdicts = groups.map((group) => !group.some((port) => taken.has(port)));
         groups.forEach((group, i) => verdicts[i] && group.forEach((port) => this.claimed.add(port)));
-        if (verdicts.includes(false))
-            this.publish(true); // back off: the refused ports leave the record
+        this.publish(true, this.ports); // back off: the refused ports leave the record
         return verdicts;
     };
     /**
@@ -2327,7 +2362,7 @@ class LeaseBook {
         this.claimed.clear();
         for (const port of ports)
             this.claimed.add(port);
-        this.publish(false);
+        this.publish(false, ports);
     }
     /** The allocation failed: no lease of it may stay behind. */
     releaseAll() {
@@ -2336,12 +2371,12 @@ class LeaseBook {
             external_node_fs_default().rmSync(this.file, { force: true });
         this.file = undefined;
     }
-    /** Writes the record anew (claimed ports plus `extra`) and only then removes the previous one. */
-    publish(pending, extra = []) {
+    /** Writes the record anew, listing `ports`, and only then removes the previous one. */
+    publish(pending, ports) {
         const { own } = this.location;
         const n = ++this.written;
         const name = `${this.owner.token}.${n}`;
-        const record = { ...this.base, ports: formatPorts([...this.claimed, ...extra]), ...(pending ? { pending } : {}) };
+        const record = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
         const temp = external_node_path_default().join(own, `.tmp-${process.pid}-${name}`);
         const file = external_node_path_default().join(own, `lease-${name}.json`);
         try {

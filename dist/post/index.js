@@ -966,18 +966,13 @@ function parseRecord(text) {
 function lease_record_formatRecord(record) {
     return JSON.stringify(record);
 }
-/** Ports as a record keeps them: ascending, runs folded ("40000-40009 40100"), so a block costs one entry. */
+/**
+ * Ports as a record keeps them: "40000 40001 40100", in the order given. Joined
+ * natively, with no work per port in the step's own code; readers also take runs
+ * ("40000-40009"), so a later writer may fold blocks.
+ */
 function lease_record_formatPorts(ports) {
-    const sorted = [...new Set(ports)].sort((a, b) => a - b);
-    const parts = [];
-    for (let i = 0; i < sorted.length;) {
-        let j = i;
-        while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1)
-            j++;
-        parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-        i = j + 1;
-    }
-    return parts.join(' ');
+    return ports.join(' ');
 }
 const PORT_ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
 /** The ports of `formatPorts` text, or undefined unless every entry is a port (1-65535) or an ascending run of them. */
@@ -1091,12 +1086,11 @@ class LeaseBook {
         this.base = {
             version: 2,
             owner: options.owner,
-            created: new Date().toISOString(),
             expires: Date.now() + options.ttlMs,
             ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
             allocator: identify(process.pid),
         };
-        this.publish(true);
+        this.publish(true, []);
     }
     /** The ports leased so far, in the order they were claimed. */
     get ports() {
@@ -1110,13 +1104,18 @@ class LeaseBook {
      * @throws LeaseError when this account's directory cannot be written.
      */
     claim = async (groups) => {
-        const asked = new Set(groups.flat());
-        this.publish(true, asked);
-        const taken = leasedPorts(this.location.root, asked, this.owner.token);
+        const asked = groups.flat();
+        this.publish(true, this.claimed.size ? [...this.claimed, ...asked] : asked);
+        const taken = leasedPorts(this.location.root, new Set(asked), this.owner.token);
+        if (taken.size === 0) {
+            // No other lease holds any of them (the usual case): every group is ours, with no work per group.
+            for (const port of asked)
+                this.claimed.add(port);
+            return groups.map(() => true);
+        }
         const verdicts = groups.map((group) => !group.some((port) => taken.has(port)));
         groups.forEach((group, i) => verdicts[i] && group.forEach((port) => this.claimed.add(port)));
-        if (verdicts.includes(false))
-            this.publish(true); // back off: the refused ports leave the record
+        this.publish(true, this.ports); // back off: the refused ports leave the record
         return verdicts;
     };
     /**
@@ -1128,7 +1127,7 @@ class LeaseBook {
         this.claimed.clear();
         for (const port of ports)
             this.claimed.add(port);
-        this.publish(false);
+        this.publish(false, ports);
     }
     /** The allocation failed: no lease of it may stay behind. */
     releaseAll() {
@@ -1137,12 +1136,12 @@ class LeaseBook {
             fs.rmSync(this.file, { force: true });
         this.file = undefined;
     }
-    /** Writes the record anew (claimed ports plus `extra`) and only then removes the previous one. */
-    publish(pending, extra = []) {
+    /** Writes the record anew, listing `ports`, and only then removes the previous one. */
+    publish(pending, ports) {
         const { own } = this.location;
         const n = ++this.written;
         const name = `${this.owner.token}.${n}`;
-        const record = { ...this.base, ports: formatPorts([...this.claimed, ...extra]), ...(pending ? { pending } : {}) };
+        const record = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
         const temp = path.join(own, `.tmp-${process.pid}-${name}`);
         const file = path.join(own, `lease-${name}.json`);
         try {
@@ -1389,22 +1388,51 @@ class port_range_PortSet {
             gaps.push({ low: next, high: range.high });
         return gaps;
     }
+    /** Both sets are sorted and merged already: one linear pass, no sort. */
     union(other) {
-        return new port_range_PortSet([...this.ranges, ...other.ranges]);
+        const [a, b] = [this.ranges, other.ranges];
+        if (b.length === 0)
+            return this;
+        if (a.length === 0)
+            return other;
+        const both = [];
+        for (let i = 0, j = 0; i < a.length || j < b.length;) {
+            both.push(j >= b.length || (i < a.length && a[i].low <= b[j].low) ? a[i++] : b[j++]);
+        }
+        return new port_range_PortSet(both);
+    }
+    /** The set of `ports` (any order, repeats allowed), without an object per port: a batch of 1000 costs microseconds. */
+    static of(ports) {
+        const sorted = Uint16Array.from(ports).sort();
+        const ranges = [];
+        for (let i = 0; i < sorted.length;) {
+            let j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] <= sorted[j] + 1)
+                j++;
+            ranges.push({ low: sorted[i], high: sorted[j] });
+            i = j + 1;
+        }
+        return new port_range_PortSet(ranges);
     }
     get size() {
         return this.ranges.length;
     }
 }
+/** Sorted, with overlapping and adjacent ranges joined; input already in order (the usual case) is not sorted again. */
 function merge(ranges) {
-    const sorted = ranges.toSorted((a, b) => a.low - b.low);
+    let ordered = true;
+    for (let i = 1; i < ranges.length && ordered; i++)
+        ordered = ranges[i - 1].low <= ranges[i].low;
+    const sorted = ordered ? ranges : ranges.toSorted((a, b) => a.low - b.low);
     const merged = [];
     for (const r of sorted) {
         const last = merged.at(-1);
-        if (last && r.low <= last.high + 1)
-            merged[merged.length - 1] = { low: last.low, high: Math.max(last.high, r.high) };
+        if (last && r.low <= last.high + 1) {
+            if (r.high > last.high)
+                merged[merged.length - 1] = { low: last.low, high: r.high };
+        }
         else
-            merged.push({ low: r.low, high: r.high });
+            merged.push(r);
     }
     return merged;
 }
@@ -1496,17 +1524,24 @@ function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
         return false;
     }
 }
+/** What the kernel prints: ranges and ports, commas, a newline. Anything else is parsed and cleaned first. */
+const CANONICAL_LIST = /^[\d,-]*\n?$/;
 /**
  * Adds `ports` to the list, keeping every entry already there. Resolves with how
  * the list was written. Throws KernelListError (nothing written) when the list
  * cannot be locked or written.
+ *
+ * The kernel takes entries in any order, overlapping or not, and sets a bit for each
+ * (proc_do_large_bitmap, kernel/sysctl.c): the list as read and this job's ports are
+ * written one after the other, with no parse or merge per port on the step's path.
  */
 async function addReservedPorts(ports, options) {
     const file = options.file ?? RESERVED_PORTS_FILE;
     return withLock(options, async () => {
-        const listed = readList(file);
-        const merged = listed.union(toSet(ports));
-        return writeList(file, formatReservedPorts(merged), options);
+        const text = readListText(file);
+        const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseReservedPorts(text)).trim();
+        const ours = ports.join(',');
+        return writeList(file, `${listed}${listed && ours ? ',' : ''}${ours}\n`, options);
     });
 }
 /**
@@ -1539,12 +1574,12 @@ async function removeReservedPorts(ports, options) {
         return gone;
     });
 }
-function toSet(ports) {
-    return new PortSet(ports.map((p) => ({ low: p, high: p })));
-}
 function readList(file) {
+    return parseReservedPorts(readListText(file));
+}
+function readListText(file) {
     try {
-        return parseReservedPorts(readWhole(file));
+        return readWhole(file);
     }
     catch (error) {
         const code = error.code;

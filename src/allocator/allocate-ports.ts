@@ -78,7 +78,7 @@ const MAX_REDRAWS = 5;
  */
 export async function allocatePorts(options: AllocateOptions): Promise<Allocation> {
   let { allocation, lost } = await allocateOnce(options);
-  let seen = new PortSet(allocation.ports.map((p) => ({ low: p, high: p })));
+  let seen = PortSet.of(allocation.ports);
   for (let round = 1; lost.length > 0; round++) {
     if (round > MAX_REDRAWS) {
       throw new AllocationError(
@@ -87,7 +87,7 @@ export async function allocatePorts(options: AllocateOptions): Promise<Allocatio
     }
     const exclude = (options.exclude ?? new PortSet()).union(seen);
     const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
-    seen = seen.union(new PortSet(again.allocation.ports.map((p) => ({ low: p, high: p }))));
+    seen = seen.union(PortSet.of(again.allocation.ports));
     const fresh = [...again.allocation.ports];
     const ports = options.contiguous ? fresh : allocation.ports.map((p) => (lost.includes(p) ? fresh.shift()! : p));
     ({ allocation, lost } = { allocation: { ...allocation, ports }, lost: again.lost });
@@ -135,8 +135,7 @@ function chooseSource(spec: Request, probe: ForeignBinds): Source {
   // What the kernel's own choice skips and an explicit bind does not see: the reserved list.
   const reserved = () => readReservedPorts();
   if (spec.contiguous) return blockSource(spec, ephemeral, probe, reserved());
-  const explicit = (tried: readonly number[]) =>
-    rangeSource(spec, ephemeral, probe, reserved().union(new PortSet(tried.map((p) => ({ low: p, high: p })))));
+  const explicit = (tried: readonly number[]) => rangeSource(spec, ephemeral, probe, reserved().union(PortSet.of(tried)));
   const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
   return excludedShare >= 0.25 ? explicit([]) : kernelSource(spec, explicit);
 }

@@ -100,7 +100,7 @@ export function rangeSource(spec: Spec, search: PortRange, probe: ForeignBinds, 
 export function blockSource(spec: Spec, search: PortRange, probe: ForeignBinds, skip = new PortSet()): Source {
   const emulateKernel = spec.range === undefined;
   let busy = spec.exclude.union(skip);
-  const learn = (ports: Iterable<number>) => (busy = busy.union(new PortSet([...ports].map((p) => ({ low: p, high: p })))));
+  const learn = (ports: Iterable<number>) => (busy = busy.union(PortSet.of(ports)));
   let surveyed = false;
   // One look at every socket the kernel lists, after the first refused block: cheaper than any more blocks.
   const survey = () => {

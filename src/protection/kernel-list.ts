@@ -103,17 +103,25 @@ export function mayWriteDirectly(file = RESERVED_PORTS_FILE): boolean {
   }
 }
 
+/** What the kernel prints: ranges and ports, commas, a newline. Anything else is parsed and cleaned first. */
+const CANONICAL_LIST = /^[\d,-]*\n?$/;
+
 /**
  * Adds `ports` to the list, keeping every entry already there. Resolves with how
  * the list was written. Throws KernelListError (nothing written) when the list
  * cannot be locked or written.
+ *
+ * The kernel takes entries in any order, overlapping or not, and sets a bit for each
+ * (proc_do_large_bitmap, kernel/sysctl.c): the list as read and this job's ports are
+ * written one after the other, with no parse or merge per port on the step's path.
  */
 export async function addReservedPorts(ports: readonly number[], options: KernelListOptions): Promise<WriteRoute> {
   const file = options.file ?? RESERVED_PORTS_FILE;
   return withLock(options, async () => {
-    const listed = readList(file);
-    const merged = listed.union(toSet(ports));
-    return writeList(file, formatReservedPorts(merged), options);
+    const text = readListText(file);
+    const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseReservedPorts(text)).trim();
+    const ours = ports.join(',');
+    return writeList(file, `${listed}${listed && ours ? ',' : ''}${ours}\n`, options);
   });
 }
 
@@ -147,13 +155,13 @@ export async function removeReservedPorts(
   });
 }
 
-function toSet(ports: readonly number[]): PortSet {
-  return new PortSet(ports.map((p) => ({ low: p, high: p })));
+function readList(file: string): PortSet {
+  return parseReservedPorts(readListText(file));
 }
 
-function readList(file: string): PortSet {
+function readListText(file: string): string {
   try {
-    return parseReservedPorts(readWhole(file));
+    return readWhole(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new KernelListError(code ? `Cannot read ${file} (${code}): this kernel has no reserved-port list` : errorMessage(error));

@@ -27,15 +27,15 @@ export interface LeaseOwner {
 export interface LeaseRecord {
   version: 1 | 2;
   owner: LeaseOwner;
-  /** ISO 8601. */
-  created: string;
+  /** ISO 8601; format 1 only (a format 2 record's file says when it was made: its ctime). */
+  created?: string;
   /** Milliseconds since the epoch. */
   expires: number;
   /** Which reservation protects the ports after the step (a `reserve` mode), as given; absent in older records. */
   reservation?: string;
   /** The process that wrote the record, so a record left by an allocation killed mid-way can be told apart. */
   allocator?: ProcessIdentity;
-  /** Format 2: the leased ports, as `formatPorts` writes them ("40000-40009 40100"). */
+  /** Format 2: the leased ports, as `formatPorts` writes them ("40000 40001 40100"; runs "40000-40009" are read too). */
   ports?: string;
   /** Format 2: the allocation is still running; the lease ends with `allocator` unless it is committed. */
   pending?: boolean;
@@ -110,17 +110,13 @@ export function formatRecord(record: LeaseRecord): string {
   return JSON.stringify(record);
 }
 
-/** Ports as a record keeps them: ascending, runs folded ("40000-40009 40100"), so a block costs one entry. */
-export function formatPorts(ports: Iterable<number>): string {
-  const sorted = [...new Set(ports)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    parts.push(j === i ? String(sorted[i]) : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join(' ');
+/**
+ * Ports as a record keeps them: "40000 40001 40100", in the order given. Joined
+ * natively, with no work per port in the step's own code; readers also take runs
+ * ("40000-40009"), so a later writer may fold blocks.
+ */
+export function formatPorts(ports: readonly number[]): string {
+  return ports.join(' ');
 }
 
 const PORT_ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;

@@ -106,12 +106,11 @@ export class LeaseBook {
     this.base = {
       version: 2,
       owner: options.owner,
-      created: new Date().toISOString(),
       expires: Date.now() + options.ttlMs,
       ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
       allocator: identify(process.pid),
     };
-    this.publish(true);
+    this.publish(true, []);
   }
 
   /** The ports leased so far, in the order they were claimed. */
@@ -127,12 +126,17 @@ export class LeaseBook {
    * @throws LeaseError when this account's directory cannot be written.
    */
   claim = async (groups: readonly (readonly number[])[]): Promise<boolean[]> => {
-    const asked = new Set(groups.flat());
-    this.publish(true, asked);
-    const taken = leasedPorts(this.location.root, asked, this.owner.token);
+    const asked = groups.flat();
+    this.publish(true, this.claimed.size ? [...this.claimed, ...asked] : asked);
+    const taken = leasedPorts(this.location.root, new Set(asked), this.owner.token);
+    if (taken.size === 0) {
+      // No other lease holds any of them (the usual case): every group is ours, with no work per group.
+      for (const port of asked) this.claimed.add(port);
+      return groups.map(() => true);
+    }
     const verdicts = groups.map((group) => !group.some((port) => taken.has(port)));
     groups.forEach((group, i) => verdicts[i] && group.forEach((port) => this.claimed.add(port)));
-    if (verdicts.includes(false)) this.publish(true); // back off: the refused ports leave the record
+    this.publish(true, this.ports); // back off: the refused ports leave the record
     return verdicts;
   };
 
@@ -144,7 +148,7 @@ export class LeaseBook {
   commit(ports: readonly number[] = this.ports): void {
     this.claimed.clear();
     for (const port of ports) this.claimed.add(port);
-    this.publish(false);
+    this.publish(false, ports);
   }
 
   /** The allocation failed: no lease of it may stay behind. */
@@ -154,12 +158,12 @@ export class LeaseBook {
     this.file = undefined;
   }
 
-  /** Writes the record anew (claimed ports plus `extra`) and only then removes the previous one. */
-  private publish(pending: boolean, extra: Iterable<number> = []): void {
+  /** Writes the record anew, listing `ports`, and only then removes the previous one. */
+  private publish(pending: boolean, ports: readonly number[]): void {
     const { own } = this.location;
     const n = ++this.written;
     const name = `${this.owner.token}.${n}`;
-    const record: LeaseRecord = { ...this.base, ports: formatPorts([...this.claimed, ...extra]), ...(pending ? { pending } : {}) };
+    const record: LeaseRecord = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
     const temp = path.join(own, `.tmp-${process.pid}-${name}`);
     const file = path.join(own, `lease-${name}.json`);
     try {
