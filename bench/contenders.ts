@@ -107,7 +107,34 @@ function nodeSelfConnect(address: string, port: number): Promise<void> {
  * timed from its start), started before the listeners close and given 128 ports
  * at a time as they close: what the work costs at the kernel's own speed.
  */
-export const TIME_WAIT_FLOORS: Record<string, Contender> = {
+/**
+ * The default mode's work with none of Port Zero's code: bind the batch on `::` and hold
+ * it, write the reserved-port list as read plus these ports (as root in a namespace of its
+ * own; elsewhere the list cannot be written and this step is left out), write one lease
+ * file listing them and read its directory, close the batch.
+ */
+async function kernelListFloor(n: number): Promise<number[]> {
+  const servers = await bindDualStack(n);
+  const ports = servers.map(portOf);
+  const list = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+  if (process.env.PORT_ZERO_BENCH_NAMESPACE === '1') {
+    const fd = fs.openSync(list, 'r');
+    const buffer = Buffer.allocUnsafe(1 << 19);
+    const listed = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, buffer.length, 0)).trim();
+    fs.closeSync(fd);
+    fs.writeFileSync(list, `${listed}${listed ? ',' : ''}${ports.join(',')}\n`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-bench-floor-'));
+  fs.writeFileSync(path.join(dir, 'lease.json'), JSON.stringify({ ports: ports.join(' ') }));
+  fs.readdirSync(dir);
+  await Promise.all(servers.map((s) => new Promise((ok) => s.close(ok))));
+  return ports;
+}
+
+export const DEFAULT_FLOOR = 'kernel-list floor (bind, list, one lease file)';
+
+export const WORK_FLOORS: Record<string, Contender> = {
+  [DEFAULT_FLOOR]: kernelListFloor,
   'self-connect floor (Node)': async (n) => {
     const servers = await bindDualStack(n);
     const ports = servers.map(portOf);
@@ -186,7 +213,7 @@ export const LIBRARIES: Record<string, Contender> = {
 export const CONTENDERS: Record<string, Contender> = {
   ...Object.fromEntries(PORT_ZERO_MODES.filter((m) => !m.stepOnly).map((m) => [m.name, portZero(m)])),
   ...LIBRARIES,
-  ...TIME_WAIT_FLOORS,
+  ...WORK_FLOORS,
   [`narrow request: exclude all but ${NARROW_SPAN} ports of the ephemeral range`]: (n) => portZero(NONE, narrowRequest('exclude'))(n),
   [`narrow request: the same ${NARROW_SPAN} ports as a range`]: (n) => portZero(NONE, narrowRequest('range'))(n),
 };
@@ -196,7 +223,7 @@ export const CONTENDERS: Record<string, Contender> = {
  * kernel-list entries would slow the timed call.
  */
 export function warmUp(name: string): Contender {
-  if (name in TIME_WAIT_FLOORS) return async (n) => (await bindDualStack(n)).map((s) => [portOf(s), s.close()][0] as number);
+  if (name in WORK_FLOORS) return async (n) => (await bindDualStack(n)).map((s) => [portOf(s), s.close()][0] as number);
   const mode = PORT_ZERO_MODES.find((m) => m.name === name);
   return mode && mode.reserve !== 'none' ? portZero({ ...mode, reserve: 'none' }) : CONTENDERS[name];
 }
