@@ -19,7 +19,7 @@ import { STORM_ADDRESSES, STORM_PORTS, STORM_RANGE, type StormResult } from './s
 
 const SIZES = [1, 10, 100, 1000];
 const REPS = Number(process.env.BENCH_REPS ?? 5);
-const STEP_RUNS = Number(process.env.BENCH_STEP_RUNS ?? 15);
+const STEP_RUNS = Number(process.env.BENCH_STEP_RUNS ?? 25);
 const SCALING = [1000, 2000, 4000];
 const HOLDER_SIZES = [1, 100, 1000];
 const HOLDER_WINDOW_MS = Number(process.env.BENCH_HOLDER_WINDOW_MS ?? 3000);
