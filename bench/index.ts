@@ -316,6 +316,11 @@ function main() {
       unit: 'x',
     },
     { what: 'whole step, 5 names, default mode, against a bare Node start (wall time)', value: stepWall, limit: 1.4, unit: 'x' },
+    {
+      what: 'whole step floor (the same socket and output work, no Port Zero code), against a bare Node start (wall time)',
+      value: stepMedian(FLOOR_STEP, 'ms') / stepMedian(BARE, 'ms'),
+      unit: 'x',
+    },
     { what: 'whole step, 5 names, default mode, against a bare Node start (peak memory)', value: stepRss, limit: 1.3, unit: 'x' },
     { what: `holder, 1000 idle ports (CPU over ${HOLDER_WINDOW_MS / 1000} s)`, value: holder1000.cpuShare, limit: 0.01, unit: '%' },
     {
