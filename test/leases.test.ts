@@ -204,6 +204,43 @@ describe('leases', () => {
     expect(fs.readdirSync(where.own).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
   });
 
+  it('keeps one record name through every change, so a reader that listed the directory before a change still opens the record', async () => {
+    const where = location();
+    const b = book(where);
+    const [name] = records(where.own);
+    await b.claim([[40019], [40023]]);
+    b.commit([40019]);
+    expect(records(where.own)).toEqual([name]);
+    const read = readRecord(path.join(where.own, name));
+    expect(read.kind === 'record' && read.record.ports).toBe('40019');
+  });
+
+  it('never looks free to a reader while another process changes its record again and again', async () => {
+    const where = location();
+    const leases = path.resolve('src/protection/leases.ts');
+    const identity = path.resolve('src/platform/process-identity.ts');
+    const child = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { LeaseBook, newOwner } from ${JSON.stringify(leases)};
+         import { identify } from ${JSON.stringify(identity)};
+         const b = new LeaseBook({ location: ${JSON.stringify(where)}, owner: newOwner(identify(${process.pid})), ttlMs: 60_000 });
+         await b.claim([[40029]]);
+         console.log('claimed');
+         for (let i = 0; ; i++) b.commit(i % 2 ? [40029] : [40029, 40028]);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    children.push(child);
+    await new Promise((resolve) => child.stdout!.once('data', resolve));
+    let missed = 0;
+    for (let i = 0; i < 3000; i++) if (!liveLeasedPorts(where.root, [40029]).has(40029)) missed++;
+    await exited(child);
+    expect(missed).toBe(0);
+  });
+
   it("reclaims a killed owner's leases", async () => {
     const where = location();
     const runner = await startProcess();
@@ -303,19 +340,19 @@ describe('leases', () => {
     ['JSON that is not an object', 'null'],
   ])('ignores a lease file of its own that is %s, and the sweep reports and removes it', async (_, content) => {
     const where = location();
-    fs.writeFileSync(path.join(where.own, 'lease-bad.1.json'), content);
+    fs.writeFileSync(path.join(where.own, 'lease-bad.json'), content);
     expect(await claimOne(book(where), 40040)).toBe(true);
     const warnings: string[] = [];
     sweepStale(where.own, (m) => warnings.push(m));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/Removed a corrupt lease .*lease-bad\.1\.json/);
+    expect(warnings[0]).toMatch(/Removed a corrupt lease .*lease-bad\.json/);
   });
 
   it('never follows a lease file that is a symbolic link', async () => {
     const where = location();
     const target = path.join(tempDir(), 'precious');
     fs.writeFileSync(target, JSON.stringify(recordOf([40050], identify(process.pid))));
-    fs.symlinkSync(target, path.join(where.own, 'lease-link.1.json'));
+    fs.symlinkSync(target, path.join(where.own, 'lease-link.json'));
     fs.symlinkSync(target, path.join(where.own, '40050.lease'));
     expect(await claimOne(book(where), 40050)).toBe(true);
     const warnings: string[] = [];
@@ -333,13 +370,13 @@ describe.skipIf(!posix)('leases of other accounts', () => {
     const dead = await startProcess();
     const gone = identify(dead.pid!);
     await exited(dead);
-    fs.writeFileSync(path.join(theirs, 'lease-live.1.json'), JSON.stringify(recordOf([40080, 40083], identify(process.pid))));
-    fs.writeFileSync(path.join(theirs, 'lease-gone.1.json'), JSON.stringify(recordOf([40081], gone)));
+    fs.writeFileSync(path.join(theirs, 'lease-live.json'), JSON.stringify(recordOf([40080, 40083], identify(process.pid))));
+    fs.writeFileSync(path.join(theirs, 'lease-gone.json'), JSON.stringify(recordOf([40081], gone)));
     const b = book(where);
     expect(await b.claim([[40080], [40081], [40082]])).toEqual([false, true, true]);
     expect(listed(where.own)).toEqual([40081, 40082]); // backed off from 40080
     expect(sweepStale(where.own, () => {})).toEqual([]);
-    expect(fs.readdirSync(theirs).sort()).toEqual(['lease-gone.1.json', 'lease-live.1.json']);
+    expect(fs.readdirSync(theirs).sort()).toEqual(['lease-gone.json', 'lease-live.json']);
   });
 
   it('caps a forged record: an expiry years ahead and pid 1 as owner count for at most the longest lease-minutes', () => {
@@ -353,7 +390,7 @@ describe.skipIf(!posix)('leases of other accounts', () => {
   it('a forged record whose file claims an old mtime still counts from its ctime', () => {
     const where = location();
     const theirs = otherAccountDir(where);
-    const file = path.join(theirs, 'lease-forged.1.json');
+    const file = path.join(theirs, 'lease-forged.json');
     fs.writeFileSync(file, JSON.stringify(recordOf([40082], identify(1), Date.now() + 1e12)));
     const future = new Date(Date.now() + 1e12);
     fs.utimesSync(file, future, future); // mtime far ahead changes nothing: ctime is now
@@ -372,7 +409,7 @@ describe.skipIf(!posix)('leases of other accounts', () => {
     ['a hard link to a file of ours', (file, target) => fs.linkSync(target, file)],
   ];
   describe.each([
-    ['a record name', 'lease-planted.1.json', true],
+    ['a record name', 'lease-planted.json', true],
     ["the earlier layout's name", '40090.lease', false],
   ])('under %s', (_, name, current) => {
     it.each(plants)(

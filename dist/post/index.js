@@ -1041,13 +1041,13 @@ function ownerRuns(owner) {
 
 
 
-/** An allocation's record: `lease-<token>.<n>.json`. */
-const RECORD_FILE = /^lease-([\w-]+)\.(\d+)\.json$/;
+/** An allocation's record: `lease-<token>.json`. */
+const RECORD_FILE = /^lease-([\w-]+)\.json$/;
 /** The earlier layout: one hard link of the record per port. */
 const PORT_FILE = /^(\d{1,5})\.lease$/;
 /** The earlier layout's record name, removed when its allocation ended. */
 const EARLIER_RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
-/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed into place at once. */
+/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
 const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
 const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
 /**
@@ -1136,14 +1136,12 @@ class LeaseBook {
             fs.rmSync(this.file, { force: true });
         this.file = undefined;
     }
-    /** Writes the record anew, listing `ports`, and only then removes the previous one. */
+    /** Writes the record anew, listing `ports`: a new file renamed over the record's one name (atomic on every OS). */
     publish(pending, ports) {
         const { own } = this.location;
-        const n = ++this.written;
-        const name = `${this.owner.token}.${n}`;
         const record = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
-        const temp = path.join(own, `.tmp-${process.pid}-${name}`);
-        const file = path.join(own, `lease-${name}.json`);
+        const temp = path.join(own, `.tmp-${process.pid}-${this.owner.token}.${++this.written}`);
+        const file = path.join(own, `lease-${this.owner.token}.json`);
         try {
             assertOwnDir(own);
             writeExclusive(temp, formatRecord(record));
@@ -1153,8 +1151,6 @@ class LeaseBook {
             fs.rmSync(temp, { force: true });
             throw new LeaseError(`The lease directory ${own} cannot be written: ${error.message}`);
         }
-        if (this.file)
-            fs.rmSync(this.file, { force: true });
         this.file = file;
     }
 }

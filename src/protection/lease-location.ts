@@ -8,7 +8,7 @@ import { LeaseError } from '../errors.ts';
  * directory per account; each account writes only in its own and reads them all:
  *
  *   <root>/            the system temp dir's `port-zero` (mode 1777, like /tmp), or `lease-dir`
- *   <root>/1001/       uid 1001's leases, mode 0755: `lease-<token>.<n>.json`, one per allocation
+ *   <root>/1001/       uid 1001's leases, mode 0755: `lease-<token>.json`, one per allocation
  *   <root>/1002/       ...
  *
  * So no account ever needs to write to, or remove, another's files, and a directory

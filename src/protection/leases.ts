@@ -22,10 +22,13 @@ import {
  * A lease ends when its job's post step (or `port-zero release`) removes it, when its
  * owner process is gone, or at its expiry.
  *
- * Each allocation keeps one record in its account's directory, `lease-<token>.<n>.json`,
- * listing its ports. A record is written under a temporary name and renamed into place,
- * so no reader ever sees one half-written; a changed record gets the next `<n>` and the
- * previous one is removed after it, so at every moment one of them lists the ports.
+ * Each allocation keeps one record in its account's directory, `lease-<token>.json`,
+ * listing its ports. It is written under a temporary name and renamed over the record's
+ * name, so no reader ever sees one half-written, and the name itself never goes away
+ * while the lease lives: a reader that listed the directory before a change opens the
+ * changed record, never a name removed in between (a new name per change, with the old
+ * one removed after it, let a reader list the old name, miss the new one and find the
+ * old one gone: the port looked free).
  *
  * A claim publishes the ports first and only then reads every account's records (one
  * directory read per account per batch), backing off from any port that another live
@@ -57,13 +60,13 @@ export interface StaleLease {
   why: string;
 }
 
-/** An allocation's record: `lease-<token>.<n>.json`. */
-const RECORD_FILE = /^lease-([\w-]+)\.(\d+)\.json$/;
+/** An allocation's record: `lease-<token>.json`. */
+const RECORD_FILE = /^lease-([\w-]+)\.json$/;
 /** The earlier layout: one hard link of the record per port. */
 const PORT_FILE = /^(\d{1,5})\.lease$/;
 /** The earlier layout's record name, removed when its allocation ended. */
 const EARLIER_RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
-/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed into place at once. */
+/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
 const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
@@ -158,14 +161,12 @@ export class LeaseBook {
     this.file = undefined;
   }
 
-  /** Writes the record anew, listing `ports`, and only then removes the previous one. */
+  /** Writes the record anew, listing `ports`: a new file renamed over the record's one name (atomic on every OS). */
   private publish(pending: boolean, ports: readonly number[]): void {
     const { own } = this.location;
-    const n = ++this.written;
-    const name = `${this.owner.token}.${n}`;
     const record: LeaseRecord = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
-    const temp = path.join(own, `.tmp-${process.pid}-${name}`);
-    const file = path.join(own, `lease-${name}.json`);
+    const temp = path.join(own, `.tmp-${process.pid}-${this.owner.token}.${++this.written}`);
+    const file = path.join(own, `lease-${this.owner.token}.json`);
     try {
       assertOwnDir(own);
       writeExclusive(temp, formatRecord(record));
@@ -174,7 +175,6 @@ export class LeaseBook {
       fs.rmSync(temp, { force: true });
       throw new LeaseError(`The lease directory ${own} cannot be written: ${(error as Error).message}`);
     }
-    if (this.file) fs.rmSync(this.file, { force: true });
     this.file = file;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A stand-in runner worker that SIGKILLs its step mid-allocation: as soon as the step's
- * allocation record (`lease-<token>.<n>.json`) appears in PORT_ZERO_TEST_WATCH, before the step can finish. It then
+ * allocation record (`lease-<token>.json`) appears in PORT_ZERO_TEST_WATCH, before the step can finish. It then
  * reports, and stays alive as the worker does until the job ends.
  */
 import { spawn } from 'node:child_process';

@@ -10,7 +10,7 @@ export function leaseFiles(location: string): string[] {
     .sort();
 }
 
-/** The allocation records (`lease-<token>.<n>.json`) in this account's directory of a location. */
+/** The allocation records (`lease-<token>.json`) in this account's directory of a location. */
 export function ownRecords(location: string): string[] {
   const own = path.join(location, String(process.getuid!()));
   return fs.existsSync(own) ? fs.readdirSync(own).filter((n) => /^lease-.*\.json$/.test(n)) : [];
