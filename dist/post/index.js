@@ -1145,13 +1145,32 @@ class LeaseBook {
         try {
             assertOwnDir(own);
             writeExclusive(temp, formatRecord(record));
-            fs.renameSync(temp, file);
+            renameOver(temp, file);
         }
         catch (error) {
             fs.rmSync(temp, { force: true });
             throw new LeaseError(`The lease directory ${own} cannot be written: ${error.message}`);
         }
         this.file = file;
+    }
+}
+/**
+ * rename() over an existing name. Windows refuses it (EPERM, EBUSY) while another
+ * process has the target open without FILE_SHARE_DELETE (a virus scanner, say;
+ * Node itself always shares): tried again a few times, 10 ms apart, before failing.
+ */
+function renameOver(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            fs.renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (process.platform !== 'win32' || !['EPERM', 'EBUSY', 'EACCES'].includes(code) || attempt >= 5)
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        }
     }
 }
 /** Creates `file` (never an existing one, never through a link), readable by every account whatever the umask. */
