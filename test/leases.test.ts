@@ -79,6 +79,25 @@ function listed(dir: string): number[] {
     .sort((a, b) => a - b);
 }
 
+/**
+ * A LeaseBook in another process, owned by this one (which outlives it), with reservation
+ * 'kernel': runs `first`, says so, then runs `then`. Resolves once `first` is done.
+ */
+async function bookInChild(where: LeaseLocation, first: string, then: string): Promise<ReturnType<typeof spawn>> {
+  const leases = JSON.stringify(path.resolve('src/protection/leases.ts'));
+  const identity = JSON.stringify(path.resolve('src/platform/process-identity.ts'));
+  const script = `import { LeaseBook, newOwner } from ${leases};
+    import { identify } from ${identity};
+    const b = new LeaseBook({ location: ${JSON.stringify(where)}, owner: newOwner(identify(${process.pid})), ttlMs: 60_000, reservation: 'kernel' });
+    ${first}
+    console.log('ready');
+    ${then}`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  await new Promise((resolve) => child.stdout!.once('data', resolve));
+  return child;
+}
+
 const leased = (where: LeaseLocation, ...ports: number[]) => [...liveLeasedPorts(where.root, ports)].sort((a, b) => a - b);
 
 // POSIX modes, uids and FIFOs: Windows has ACLs instead, and these checks are skipped there.
@@ -217,24 +236,11 @@ describe('leases', () => {
 
   it('never looks free to a reader while another process changes its record again and again', async () => {
     const where = location();
-    const leases = path.resolve('src/protection/leases.ts');
-    const identity = path.resolve('src/platform/process-identity.ts');
-    const child = spawn(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { LeaseBook, newOwner } from ${JSON.stringify(leases)};
-         import { identify } from ${JSON.stringify(identity)};
-         const b = new LeaseBook({ location: ${JSON.stringify(where)}, owner: newOwner(identify(${process.pid})), ttlMs: 60_000 });
-         await b.claim([[40029]]);
-         console.log('claimed');
-         for (let i = 0; ; i++) b.commit(i % 2 ? [40029] : [40029, 40028]);`,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+    const child = await bookInChild(
+      where,
+      'await b.claim([[40029]]);',
+      'for (let i = 0; ; i++) b.commit(i % 2 ? [40029] : [40029, 40028]);',
     );
-    children.push(child);
-    await new Promise((resolve) => child.stdout!.once('data', resolve));
     let missed = 0;
     for (let i = 0; i < 3000; i++) if (!liveLeasedPorts(where.root, [40029]).has(40029)) missed++;
     await exited(child);
@@ -255,26 +261,7 @@ describe('leases', () => {
 
   it('ends a pending lease with the allocation that was killed before committing it', async () => {
     const where = location();
-    const leases = path.resolve('src/protection/leases.ts');
-    const identity = path.resolve('src/platform/process-identity.ts');
-    const child = spawn(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { LeaseBook, newOwner } from ${JSON.stringify(leases)};
-         import { identify } from ${JSON.stringify(identity)};
-         const where = ${JSON.stringify(where)};
-         // Owned by the test process, which outlives this one: only the allocation ends.
-         const b = new LeaseBook({ location: where, owner: newOwner(identify(${process.pid})), ttlMs: 60_000, reservation: 'kernel' });
-         await b.claim([[40008], [40009]]);
-         console.log('claimed');
-         setInterval(() => {}, 1e9);`,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    children.push(child);
-    await new Promise((resolve) => child.stdout!.once('data', resolve));
+    const child = await bookInChild(where, 'await b.claim([[40008], [40009]]);', 'setInterval(() => {}, 1e9);');
     expect(await claimOne(book(where), 40008)).toBe(false);
     await exited(child);
     expect(await claimOne(book(where), 40008)).toBe(true);
