@@ -51,7 +51,10 @@ export function inNamespace(options: { ephemeral?: [number, number]; hold?: Hold
     'ip link set lo up',
     `sysctl -q -w net.ipv4.ip_local_port_range="${low} ${high}"`,
     holdArgs.length
-      ? `python3 "${HERE}/hold-ports.py" ${holdArgs.join(' ')} > "$HOLD_READY" & holder=$!; until grep -q ready "$HOLD_READY"; do sleep 0.02; done`
+      ? // The file exists before the holder starts: the redirection of a background
+        // job may open it only after the first grep. A holder that dies ends the wait.
+        `: > "$HOLD_READY"; python3 "${HERE}/hold-ports.py" ${holdArgs.join(' ')} >> "$HOLD_READY" & holder=$!; ` +
+        `until grep -q ready "$HOLD_READY"; do kill -0 $holder 2>/dev/null || { echo "hold-ports.py exited" >&2; exit 3; }; sleep 0.02; done`
       : 'holder=',
     'start=$(date +%s%N)',
     'set +e',
