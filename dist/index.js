@@ -444,6 +444,8 @@ class AllocationError extends PortZeroError {
 class LeaseError extends PortZeroError {
     name = 'LeaseError';
 }
+/** The action's words: inputs as written in a workflow's `with:`. */
+const ACTION_VOCABULARY = { kind: 'Input', name: (input) => `'${input}'`, stronger: 'use reserve: kernel' };
 /** `1 port`, `2 ports`: a count with its noun in the right number. */
 function plural(count, noun, nouns = `${noun}s`) {
     return `${count} ${count === 1 ? noun : nouns}`;
@@ -1918,7 +1920,7 @@ async function allocatePorts(options) {
     let seen = PortSet.of(allocation.ports);
     for (let round = 1; lost.length > 0; round++) {
         if (round > MAX_REDRAWS) {
-            throw new AllocationError(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; try again, or use reserve: kernel`);
+            throw new AllocationError(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; ${retry(options.vocabulary ?? ACTION_VOCABULARY)}`);
         }
         const exclude = (options.exclude ?? new PortSet()).union(seen);
         const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
@@ -2084,6 +2086,7 @@ async function resolveSpec(options) {
         reserve: options.reserve ?? 'none',
         confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
         timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+        vocabulary: options.vocabulary ?? ACTION_VOCABULARY,
         probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
     };
 }
@@ -2102,11 +2105,16 @@ function reasons(refusals) {
 }
 /** What the user can change to get the ports. */
 function remedy(spec) {
+    const { name } = spec.vocabulary;
     if (spec.contiguous)
-        return `ask for a smaller block, widen 'range' or drop 'contiguous'`;
+        return `ask for a smaller block, widen ${name('range')} or drop ${name('contiguous')}`;
     if (spec.range)
-        return `widen 'range', shorten 'exclude' or ask for fewer ports`;
-    return `shorten 'exclude', ask for fewer ports, or set a 'range' outside the ephemeral range`;
+        return `widen ${name('range')}, shorten ${name('exclude')} or ask for fewer ports`;
+    return `shorten ${name('exclude')}, ask for fewer ports, or set a ${name('range')} outside the ephemeral range`;
+}
+/** What to do when other programs keep taking the ports before they are reserved. */
+function retry(vocabulary) {
+    return vocabulary.stronger ? `try again, or ${vocabulary.stronger}` : 'try again';
 }
 /** Why ports on the system's lists were never tried. */
 const SYSTEM_REFUSAL = process.platform === 'win32'
@@ -2119,7 +2127,7 @@ function shortfall(spec, found, refusals) {
         refusals.set(SYSTEM_REFUSAL, held);
     // Only the user's own exclude is named: system lists are counted among the reasons above.
     const left = spec.asked.countOutside(searched);
-    const why = spec.asked.size > 0 && left < spec.count ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
+    const why = spec.asked.size > 0 && left < spec.count ? ` (${spec.vocabulary.name('exclude')} leaves ${left} of its ports)` : reasons(refusals);
     if (spec.contiguous) {
         return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
     }
@@ -2769,9 +2777,10 @@ const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
  * A root is accepted when it is a real directory (not a link) on a real filesystem, and
  * others can write to it only if it is sticky, or group-writable and setgid with this
  * account in the group (an administrator's shared directory).
+ * `vocabulary` names the setting in errors (the action's `'lease-dir'` by default).
  * @throws LeaseError saying why the location cannot be used.
  */
-function openLeaseLocation(root, named) {
+function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
     try {
         openRoot(root, named);
         return { root, own: openOwnDir(root) };
@@ -2779,7 +2788,7 @@ function openLeaseLocation(root, named) {
     catch (error) {
         const why = error instanceof LeaseError ? error.message : `${code(error)}`;
         throw new LeaseError(named
-            ? `Input 'lease-dir' has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
             : `The shared lease directory ${root} cannot be used: ${why}`);
     }
 }

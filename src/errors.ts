@@ -32,6 +32,23 @@ export class LeaseError extends PortZeroError {
   override name = 'LeaseError';
 }
 
+/**
+ * How a program names its settings in messages, so that an error says what to change
+ * in the caller's own words: the action's inputs, the command's options, the library's
+ * option fields.
+ */
+export interface Vocabulary {
+  /** The word a setting goes by: 'Input' (action) or 'Option' (command, library). */
+  readonly kind: 'Input' | 'Option';
+  /** A setting, given by its action input name ('lease-dir'), as the program writes it: `'lease-dir'`, `--lease-dir`, `'leaseDir'`. */
+  name(input: string): string;
+  /** Advice to use a stronger reservation, where the program offers one. */
+  readonly stronger?: string;
+}
+
+/** The action's words: inputs as written in a workflow's `with:`. */
+export const ACTION_VOCABULARY: Vocabulary = { kind: 'Input', name: (input) => `'${input}'`, stronger: 'use reserve: kernel' };
+
 /** `1 port`, `2 ports`: a count with its noun in the right number. */
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;

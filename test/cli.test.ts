@@ -1,4 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT, runStep, stepTmp, type StepResult } from '../scripts/action-runner.ts';
@@ -149,6 +151,20 @@ describe('the local command (dist/cli/index.js)', () => {
     },
     SLOW,
   );
+
+  it('names its own option when --lease-dir cannot be used: exit code 1, nothing on stdout', async () => {
+    const link = path.join(stepTmp(), `lease-link-${process.pid}`);
+    fs.rmSync(link, { force: true });
+    fs.symlinkSync(os.tmpdir(), link);
+    try {
+      const { code, stdout, stderr } = await cli('--lease-dir', link);
+      expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
+      expect(stderr).toMatch(/^port-zero: Option --lease-dir has a directory that cannot be used, ".*": it is a symbolic link/);
+      expect(stderr).not.toMatch(/Input|'lease-dir'/);
+    } finally {
+      fs.rmSync(link);
+    }
+  });
 
   it(
     'a lease ends with the shell that took it, and with --lease-minutes',

@@ -98,7 +98,10 @@ describe('getPorts', () => {
     fs.mkdirSync(parent, { recursive: true });
     const link = path.join(parent, 'link');
     fs.symlinkSync(os.tmpdir(), link);
-    await expect(getPorts({ count: 1, leaseDir: link })).rejects.toThrow(LeaseError);
+    const failed = getPorts({ count: 1, leaseDir: link });
+    await expect(failed).rejects.toThrow(LeaseError);
+    // In the library's words: its option, not the action's input.
+    await expect(failed).rejects.toThrow(/^Option 'leaseDir' has a directory that cannot be used, ".*": it is a symbolic link/);
   });
 
   it('leaves no lease behind when the allocation fails', async () => {

@@ -730,7 +730,7 @@ async function allocatePorts(options) {
     let seen = port_range/* PortSet */.oQ.of(allocation.ports);
     for (let round = 1; lost.length > 0; round++) {
         if (round > MAX_REDRAWS) {
-            throw new errors/* AllocationError */.ZB(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; try again, or use reserve: kernel`);
+            throw new errors/* AllocationError */.ZB(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; ${retry(options.vocabulary ?? errors/* ACTION_VOCABULARY */.qA)}`);
         }
         const exclude = (options.exclude ?? new port_range/* PortSet */.oQ()).union(seen);
         const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
@@ -896,6 +896,7 @@ async function resolveSpec(options) {
         reserve: options.reserve ?? 'none',
         confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
         timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+        vocabulary: options.vocabulary ?? errors/* ACTION_VOCABULARY */.qA,
         probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
     };
 }
@@ -914,11 +915,16 @@ function reasons(refusals) {
 }
 /** What the user can change to get the ports. */
 function remedy(spec) {
+    const { name } = spec.vocabulary;
     if (spec.contiguous)
-        return `ask for a smaller block, widen 'range' or drop 'contiguous'`;
+        return `ask for a smaller block, widen ${name('range')} or drop ${name('contiguous')}`;
     if (spec.range)
-        return `widen 'range', shorten 'exclude' or ask for fewer ports`;
-    return `shorten 'exclude', ask for fewer ports, or set a 'range' outside the ephemeral range`;
+        return `widen ${name('range')}, shorten ${name('exclude')} or ask for fewer ports`;
+    return `shorten ${name('exclude')}, ask for fewer ports, or set a ${name('range')} outside the ephemeral range`;
+}
+/** What to do when other programs keep taking the ports before they are reserved. */
+function retry(vocabulary) {
+    return vocabulary.stronger ? `try again, or ${vocabulary.stronger}` : 'try again';
 }
 /** Why ports on the system's lists were never tried. */
 const SYSTEM_REFUSAL = process.platform === 'win32'
@@ -931,7 +937,7 @@ function shortfall(spec, found, refusals) {
         refusals.set(SYSTEM_REFUSAL, held);
     // Only the user's own exclude is named: system lists are counted among the reasons above.
     const left = spec.asked.countOutside(searched);
-    const why = spec.asked.size > 0 && left < spec.count ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
+    const why = spec.asked.size > 0 && left < spec.count ? ` (${spec.vocabulary.name('exclude')} leaves ${left} of its ports)` : reasons(refusals);
     if (spec.contiguous) {
         return new errors/* AllocationError */.ZB(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
     }
@@ -1176,7 +1182,8 @@ function merge(ranges) {
 /* harmony export */   ZB: () => (/* binding */ AllocationError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   pS: () => (/* binding */ LeaseError)
+/* harmony export */   pS: () => (/* binding */ LeaseError),
+/* harmony export */   qA: () => (/* binding */ ACTION_VOCABULARY)
 /* harmony export */ });
 /** A problem the user can fix; its message is meant to be shown as it is. */
 class PortZeroError extends Error {
@@ -1207,6 +1214,8 @@ class AllocationError extends PortZeroError {
 class LeaseError extends PortZeroError {
     name = 'LeaseError';
 }
+/** The action's words: inputs as written in a workflow's `with:`. */
+const ACTION_VOCABULARY = { kind: 'Input', name: (input) => `'${input}'`, stronger: 'use reserve: kernel' };
 /** `1 port`, `2 ports`: a count with its noun in the right number. */
 function plural(count, noun, nouns = `${noun}s`) {
     return `${count} ${count === 1 ? noun : nouns}`;
@@ -1454,12 +1463,11 @@ function rawInputs(values, names) {
         [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LeaseDir]: text('lease-dir'),
     };
 }
-/** Errors in the words of this command: its options (`--range`), not the action's inputs ('range'). */
+/** This command's words in errors: its options (`--range`), not the action's inputs ('range'). */
+const VOCABULARY = { kind: 'Option', name: (input) => `--${input}` };
 function describe(error) {
-    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz)) {
-        const options = Object.keys(OPTIONS);
-        return options.reduce((text, o) => text.replaceAll(`Input '${o}'`, `Option --${o}`).replaceAll(`'${o}'`, `--${o}`), (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error));
-    }
+    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz))
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error);
     const what = error.input === _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names ? 'name' : `--${error.input}`;
     return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
 }
@@ -1468,7 +1476,7 @@ const RELEASE = 'release';
 function openLeases(settings, reservation) {
     const named = settings.leaseDir !== '';
     try {
-        const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named);
+        const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named, VOCABULARY);
         const ttlMs = settings.leaseMinutes * 60_000;
         return new _protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .LeaseBook */ .u4({ location, owner: (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .newOwner */ .Eh)((0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)()), ttlMs, reservation });
     }
@@ -1484,7 +1492,7 @@ function release(settings, extra) {
     if (extra.length)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names, extra.join(' '), `nothing after "${RELEASE}"`);
     const named = settings.leaseDir !== '';
-    const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named);
+    const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named, VOCABULARY);
     const ports = (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .releaseOwnedBy */ .Of)(location.own, (0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)());
     process.stdout.write(`Released ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
     return 0;
@@ -1507,7 +1515,7 @@ async function main(argv) {
         const leases = openLeases(settings, reserve);
         let allocation;
         try {
-            allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), claim: leases?.claim, reserve });
+            allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), claim: leases?.claim, reserve, vocabulary: VOCABULARY });
             leases?.commit(allocation.ports);
         }
         catch (error) {
@@ -1912,9 +1920,10 @@ const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
  * A root is accepted when it is a real directory (not a link) on a real filesystem, and
  * others can write to it only if it is sticky, or group-writable and setgid with this
  * account in the group (an administrator's shared directory).
+ * `vocabulary` names the setting in errors (the action's `'lease-dir'` by default).
  * @throws LeaseError saying why the location cannot be used.
  */
-function openLeaseLocation(root, named) {
+function openLeaseLocation(root, named, vocabulary = _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VOCABULARY */ .qA) {
     try {
         openRoot(root, named);
         return { root, own: openOwnDir(root) };
@@ -1922,7 +1931,7 @@ function openLeaseLocation(root, named) {
     catch (error) {
         const why = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS ? error.message : `${code(error)}`;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(named
-            ? `Input 'lease-dir' has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
             : `The shared lease directory ${root} cannot be used: ${why}`);
     }
 }

@@ -458,6 +458,8 @@ class AllocationError extends (/* unused pure expression or super */ null && (er
 class errors_LeaseError extends errors_PortZeroError {
     name = 'LeaseError';
 }
+/** The action's words: inputs as written in a workflow's `with:`. */
+const errors_ACTION_VOCABULARY = { kind: 'Input', name: (input) => `'${input}'`, stronger: 'use reserve: kernel' };
 /** `1 port`, `2 ports`: a count with its noun in the right number. */
 function plural(count, noun, nouns = `${noun}s`) {
     return `${count} ${count === 1 ? noun : nouns}`;
@@ -738,9 +740,10 @@ const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
  * A root is accepted when it is a real directory (not a link) on a real filesystem, and
  * others can write to it only if it is sticky, or group-writable and setgid with this
  * account in the group (an administrator's shared directory).
+ * `vocabulary` names the setting in errors (the action's `'lease-dir'` by default).
  * @throws LeaseError saying why the location cannot be used.
  */
-function openLeaseLocation(root, named) {
+function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
     try {
         openRoot(root, named);
         return { root, own: openOwnDir(root) };
@@ -748,7 +751,7 @@ function openLeaseLocation(root, named) {
     catch (error) {
         const why = error instanceof LeaseError ? error.message : `${code(error)}`;
         throw new LeaseError(named
-            ? `Input 'lease-dir' has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
             : `The shared lease directory ${root} cannot be used: ${why}`);
     }
 }

@@ -1,4 +1,4 @@
-import { AllocationError, plural, PortZeroError } from '../errors.ts';
+import { ACTION_VOCABULARY, AllocationError, plural, PortZeroError, type Vocabulary } from '../errors.ts';
 import { PortSet, rangeSize, type PortRange } from './port-range.ts';
 import { ephemeralRange } from '../platform/ephemeral-range.ts';
 import { reserveTimeWait } from '../protection/time-wait.ts';
@@ -47,6 +47,8 @@ export interface AllocateOptions {
   confirmLoopback?: boolean;
   /** Give up after this many ms with an AllocationError. Default: DEFAULT_TIME_LIMIT_MS (10 s). */
   timeLimitMs?: number;
+  /** How errors name the settings to change. Default: the action's inputs (`'range'`). */
+  vocabulary?: Vocabulary;
 }
 
 export interface Allocation {
@@ -82,7 +84,7 @@ export async function allocatePorts(options: AllocateOptions): Promise<Allocatio
   for (let round = 1; lost.length > 0; round++) {
     if (round > MAX_REDRAWS) {
       throw new AllocationError(
-        `Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; try again, or use reserve: kernel`,
+        `Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; ${retry(options.vocabulary ?? ACTION_VOCABULARY)}`,
       );
     }
     const exclude = (options.exclude ?? new PortSet()).union(seen);
@@ -213,7 +215,7 @@ async function confirmed(spec: Request, wanted: Candidate[], refuse: (c: Candida
 
 /** The sources' view of the request plus what only the allocator itself uses. */
 type Request = Spec &
-  Required<Pick<AllocateOptions, 'reserve' | 'confirmLoopback' | 'timeLimitMs'>> &
+  Required<Pick<AllocateOptions, 'reserve' | 'confirmLoopback' | 'timeLimitMs' | 'vocabulary'>> &
   Pick<AllocateOptions, 'claim'> & {
     /** Addresses asked for that a wildcard in `pairs` covers: confirmed by connecting where both could bind. */
     covered: string[];
@@ -254,6 +256,7 @@ async function resolveSpec(options: AllocateOptions): Promise<Request> {
     reserve: options.reserve ?? 'none',
     confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
     timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+    vocabulary: options.vocabulary ?? ACTION_VOCABULARY,
     probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
   };
 }
@@ -276,9 +279,15 @@ function reasons(refusals: Map<string, number>): string {
 
 /** What the user can change to get the ports. */
 function remedy(spec: Request): string {
-  if (spec.contiguous) return `ask for a smaller block, widen 'range' or drop 'contiguous'`;
-  if (spec.range) return `widen 'range', shorten 'exclude' or ask for fewer ports`;
-  return `shorten 'exclude', ask for fewer ports, or set a 'range' outside the ephemeral range`;
+  const { name } = spec.vocabulary;
+  if (spec.contiguous) return `ask for a smaller block, widen ${name('range')} or drop ${name('contiguous')}`;
+  if (spec.range) return `widen ${name('range')}, shorten ${name('exclude')} or ask for fewer ports`;
+  return `shorten ${name('exclude')}, ask for fewer ports, or set a ${name('range')} outside the ephemeral range`;
+}
+
+/** What to do when other programs keep taking the ports before they are reserved. */
+function retry(vocabulary: Vocabulary): string {
+  return vocabulary.stronger ? `try again, or ${vocabulary.stronger}` : 'try again';
 }
 
 /** Why ports on the system's lists were never tried. */
@@ -293,7 +302,7 @@ function shortfall(spec: Request, found: number, refusals: Map<string, number>):
   if (held > 0) refusals.set(SYSTEM_REFUSAL, held);
   // Only the user's own exclude is named: system lists are counted among the reasons above.
   const left = spec.asked.countOutside(searched);
-  const why = spec.asked.size > 0 && left < spec.count ? ` ('exclude' leaves ${left} of its ports)` : reasons(refusals);
+  const why = spec.asked.size > 0 && left < spec.count ? ` (${spec.vocabulary.name('exclude')} leaves ${left} of its ports)` : reasons(refusals);
   if (spec.contiguous) {
     return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
   }

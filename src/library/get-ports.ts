@@ -1,5 +1,5 @@
 import { allocatePorts, type Claim } from '../allocator/allocate-ports.ts';
-import { InputError, LeaseError } from '../errors.ts';
+import { InputError, LeaseError, type Vocabulary } from '../errors.ts';
 import { identify } from '../platform/process-identity.ts';
 import { LeaseBook, newOwner, releaseLeases } from '../protection/leases.ts';
 import { defaultLeaseRoot, openLeaseLocation } from '../protection/lease-location.ts';
@@ -74,6 +74,7 @@ export interface Ports<Shape> {
 
 /** The option each action input is called here, for errors in the caller's words. */
 const OPTION: Partial<Record<InputName, string>> = { [Input.LeaseMinutes]: 'leaseMinutes', [Input.LeaseDir]: 'leaseDir' };
+const VOCABULARY: Vocabulary = { kind: 'Option', name: (input) => `'${OPTION[input as InputName] ?? input}'` };
 const OPTIONS = ['names', 'count', 'protocol', 'host', 'range', 'exclude', 'contiguous', 'reserve', 'leaseMinutes', 'leaseDir'];
 
 /**
@@ -94,6 +95,7 @@ export async function getPorts(request: Partial<NamedRequest<string> & CountRequ
       ...allocationRequest(settings),
       claim: leases?.claim,
       reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
+      vocabulary: VOCABULARY,
     });
     const release = leases?.keep(allocation.ports) ?? (() => {});
     let released = false;
@@ -173,7 +175,7 @@ function openLeases(settings: Settings): ProcessLeases | undefined {
   let book: LeaseBook;
   try {
     book = new LeaseBook({
-      location: openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named),
+      location: openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named, VOCABULARY),
       owner: newOwner(identify(process.pid)),
       ttlMs: settings.leaseMinutes * 60_000,
       warn: (m) => process.emitWarning(m),

@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { allocatePorts } from '../allocator/allocate-ports.ts';
 import { Input } from '../settings/constants.ts';
-import { errorMessage, InputError, LeaseError, plural } from '../errors.ts';
+import { errorMessage, InputError, LeaseError, plural, type Vocabulary } from '../errors.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
 import { LeaseBook, newOwner, releaseOwnedBy } from '../protection/leases.ts';
 import { defaultLeaseRoot, openLeaseLocation } from '../protection/lease-location.ts';
@@ -77,15 +77,11 @@ function rawInputs(values: Record<string, string | boolean | undefined>, names: 
   };
 }
 
-/** Errors in the words of this command: its options (`--range`), not the action's inputs ('range'). */
+/** This command's words in errors: its options (`--range`), not the action's inputs ('range'). */
+const VOCABULARY: Vocabulary = { kind: 'Option', name: (input) => `--${input}` };
+
 function describe(error: unknown): string {
-  if (!(error instanceof InputError)) {
-    const options = Object.keys(OPTIONS);
-    return options.reduce(
-      (text, o) => text.replaceAll(`Input '${o}'`, `Option --${o}`).replaceAll(`'${o}'`, `--${o}`),
-      errorMessage(error),
-    );
-  }
+  if (!(error instanceof InputError)) return errorMessage(error);
   const what = error.input === Input.Names ? 'name' : `--${error.input}`;
   return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
 }
@@ -96,7 +92,7 @@ const RELEASE = 'release';
 function openLeases(settings: Settings, reservation: string): LeaseBook | undefined {
   const named = settings.leaseDir !== '';
   try {
-    const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named);
+    const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named, VOCABULARY);
     const ttlMs = settings.leaseMinutes * 60_000;
     return new LeaseBook({ location, owner: newOwner(callerIdentity()), ttlMs, reservation });
   } catch (error) {
@@ -110,7 +106,7 @@ function openLeases(settings: Settings, reservation: string): LeaseBook | undefi
 function release(settings: Settings, extra: string[]): number {
   if (extra.length) throw new InputError(Input.Names, extra.join(' '), `nothing after "${RELEASE}"`);
   const named = settings.leaseDir !== '';
-  const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named);
+  const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named, VOCABULARY);
   const ports = releaseOwnedBy(location.own, callerIdentity());
   process.stdout.write(`Released ${plural(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
   return 0;
@@ -133,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
     const leases = openLeases(settings, reserve);
     let allocation;
     try {
-      allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve });
+      allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve, vocabulary: VOCABULARY });
       leases?.commit(allocation.ports);
     } catch (error) {
       leases?.releaseAll();

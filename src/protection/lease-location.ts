@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LeaseError } from '../errors.ts';
+import { ACTION_VOCABULARY, LeaseError, type Vocabulary } from '../errors.ts';
 
 /**
  * Where leases live. A location is one shared directory (the root) holding one
@@ -60,9 +60,10 @@ export const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
  * A root is accepted when it is a real directory (not a link) on a real filesystem, and
  * others can write to it only if it is sticky, or group-writable and setgid with this
  * account in the group (an administrator's shared directory).
+ * `vocabulary` names the setting in errors (the action's `'lease-dir'` by default).
  * @throws LeaseError saying why the location cannot be used.
  */
-export function openLeaseLocation(root: string, named: boolean): LeaseLocation {
+export function openLeaseLocation(root: string, named: boolean, vocabulary: Vocabulary = ACTION_VOCABULARY): LeaseLocation {
   try {
     openRoot(root, named);
     return { root, own: openOwnDir(root) };
@@ -70,7 +71,7 @@ export function openLeaseLocation(root: string, named: boolean): LeaseLocation {
     const why = error instanceof LeaseError ? error.message : `${code(error)}`;
     throw new LeaseError(
       named
-        ? `Input 'lease-dir' has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+        ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
         : `The shared lease directory ${root} cannot be used: ${why}`,
     );
   }
