@@ -302,7 +302,8 @@ function shortfall(spec: Request, found: number, refusals: Map<string, number>):
   if (held > 0) refusals.set(SYSTEM_REFUSAL, held);
   // Only the user's own exclude is named: system lists are counted among the reasons above.
   const left = spec.asked.countOutside(searched);
-  const why = spec.asked.size > 0 && left < spec.count ? ` (${spec.vocabulary.name('exclude')} leaves ${left} of its ports)` : reasons(refusals);
+  const why =
+    spec.asked.size > 0 && left < spec.count ? ` (${spec.vocabulary.name('exclude')} leaves ${left} of its ports)` : reasons(refusals);
   if (spec.contiguous) {
     return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
   }
