@@ -2338,12 +2338,17 @@ function startHolder(request) {
     });
 }
 /**
+ * How long (ms) the post step waits for the holder's answer. The holder answers in
+ * milliseconds; this only bounds a hung one, and leaves room for a loaded host.
+ */
+const STOP_WAIT_MS = 3000;
+/**
  * Stops the holder of `saved` without ever signalling a process not proven to be it.
  * First the control channel: a holder that answers with its pid exits at once. No
  * answer means it is gone or hung; then, off Windows only, a process whose pid and
  * start time both match the saved ones (so it is the process the main step started)
  * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
- * pids are reused. Ends within about 2 s.
+ * pids are reused. Ends within about 4 s (STOP_WAIT_MS, then 1 s for the process to go).
  */
 async function stopHolder(saved, platform = process.platform) {
     if (await askToStop(saved)) {
@@ -2356,7 +2361,7 @@ async function stopHolder(saved, platform = process.platform) {
     await waitUntilGone(saved.process, 1000);
     return 'killed';
 }
-/** Sends the stop request; true when the answer names the saved pid. Gives up after 1 s. */
+/** Sends the stop request; true when the answer names the saved pid. Gives up after STOP_WAIT_MS. */
 function askToStop(saved) {
     if (!Number.isInteger(saved.control) || typeof saved.token !== 'string')
         return Promise.resolve(false);
@@ -2368,7 +2373,7 @@ function askToStop(saved) {
             socket.destroy();
             resolve(ok);
         };
-        const timer = setTimeout(() => done(false), 1000);
+        const timer = setTimeout(() => done(false), STOP_WAIT_MS);
         socket.on('error', () => done(false));
         socket.on('connect', () => socket.write(stopRequest(saved.token)));
         socket.on('data', (chunk) => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../scripts/action-runner.ts';
+import { ROOT, stepTmp } from '../scripts/action-runner.ts';
 
 /**
  * The package as a user gets it: `npm pack`, then installed offline into an empty
@@ -17,6 +17,8 @@ const run = promisify(execFile);
 const env = {
   ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.toLowerCase().startsWith('npm_'))),
   PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
+  // Leases in the test process's own temporary directory, never the machine's /tmp/port-zero.
+  TMPDIR: stepTmp(),
 };
 const sh = (file: string, args: string[], cwd: string) => run(file, args, { cwd, env, maxBuffer: 1 << 24 });
 

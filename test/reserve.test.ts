@@ -211,7 +211,8 @@ describe('reserve: holder', () => {
     const holder = await startHolder({
       ports,
       host: '127.0.0.1',
-      deadline: Date.now() + 300,
+      // Far enough off that a slow start still answers first; a hang fails the test's timeout.
+      deadline: Date.now() + 3000,
       owner: identify(process.pid),
       ownerCheckMs: 50,
     });

@@ -227,10 +227,10 @@ describe.skipIf(process.platform !== 'linux')('self-connections in one perl proc
   it('stops waiting for a perl that hangs: it is killed, and the reservation ends with one AllocationError', async (context) => {
     requirePerl(context);
     const { program, log } = fakePerl('echo ready; exec sleep 60');
-    const error = await reserveFresh(5, { program, waitMs: 300, childFrom: 1 }).catch((e: unknown) => e);
+    const error = await reserveFresh(5, { program, waitMs: 2000, childFrom: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllocationError);
     expect((error as Error).message).toMatch(
-      /the perl process making the self-connections did not finish within 0.3 s after answering 0 of 1 requests$/,
+      /the perl process making the self-connections did not finish within 2 s after answering 0 of 1 requests$/,
     );
     const pid = Number(fs.readFileSync(log, 'utf8').trim());
     expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));

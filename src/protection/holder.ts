@@ -76,12 +76,18 @@ export function startHolder(request: HolderRequest): Promise<Holder> {
 }
 
 /**
+ * How long (ms) the post step waits for the holder's answer. The holder answers in
+ * milliseconds; this only bounds a hung one, and leaves room for a loaded host.
+ */
+const STOP_WAIT_MS = 3000;
+
+/**
  * Stops the holder of `saved` without ever signalling a process not proven to be it.
  * First the control channel: a holder that answers with its pid exits at once. No
  * answer means it is gone or hung; then, off Windows only, a process whose pid and
  * start time both match the saved ones (so it is the process the main step started)
  * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
- * pids are reused. Ends within about 2 s.
+ * pids are reused. Ends within about 4 s (STOP_WAIT_MS, then 1 s for the process to go).
  */
 export async function stopHolder(saved: Holder, platform = process.platform): Promise<HolderStop> {
   if (await askToStop(saved)) {
@@ -94,7 +100,7 @@ export async function stopHolder(saved: Holder, platform = process.platform): Pr
   return 'killed';
 }
 
-/** Sends the stop request; true when the answer names the saved pid. Gives up after 1 s. */
+/** Sends the stop request; true when the answer names the saved pid. Gives up after STOP_WAIT_MS. */
 function askToStop(saved: Holder): Promise<boolean> {
   if (!Number.isInteger(saved.control) || typeof saved.token !== 'string') return Promise.resolve(false);
   return new Promise((resolve) => {
@@ -105,7 +111,7 @@ function askToStop(saved: Holder): Promise<boolean> {
       socket.destroy();
       resolve(ok);
     };
-    const timer = setTimeout(() => done(false), 1000);
+    const timer = setTimeout(() => done(false), STOP_WAIT_MS);
     socket.on('error', () => done(false));
     socket.on('connect', () => socket.write(stopRequest(saved.token)));
     socket.on('data', (chunk) => {

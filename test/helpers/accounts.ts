@@ -24,6 +24,15 @@ export function cannotSwitchAccounts(): string | undefined {
   return undefined;
 }
 
+/** `useradd ARGS`, where another test run creating the same account first (exit code 9, "already exists") is as good. */
+export function addAccount(args: string[]): void {
+  try {
+    execFileSync('useradd', args, { stdio: 'pipe' });
+  } catch (error) {
+    if ((error as { status?: number }).status !== 9) throw error;
+  }
+}
+
 /** The accounts pz-test-1 ... pz-test-N, members of RUNNERS_GROUP, created when missing (no home, no login). */
 export function testAccounts(count: number): Account[] {
   execFileSync('groupadd', ['-f', RUNNERS_GROUP]);
@@ -33,7 +42,7 @@ export function testAccounts(count: number): Account[] {
     try {
       id('-u');
     } catch {
-      execFileSync('useradd', ['-M', '-N', '-g', RUNNERS_GROUP, '-s', '/usr/sbin/nologin', name]);
+      addAccount(['-M', '-N', '-g', RUNNERS_GROUP, '-s', '/usr/sbin/nologin', name]);
     }
     execFileSync('usermod', ['-a', '-G', RUNNERS_GROUP, name]);
     return { name, uid: id('-u'), gid: id('-g') };

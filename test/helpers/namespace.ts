@@ -7,6 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'vitest';
+import { addAccount } from './accounts.ts';
 
 export const SCENARIOS = path.join(import.meta.dirname, '..', 'scenarios');
 
@@ -38,7 +39,7 @@ export function testAccount(name: string, sudo: boolean): string {
   try {
     execFileSync('id', [name], { stdio: 'ignore' });
   } catch {
-    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
+    addAccount(['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', name]);
   }
   const rule = `/etc/sudoers.d/${name}`;
   if (sudo)

@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stepTmp } from '../../scripts/action-runner.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -63,10 +64,12 @@ export function inNamespace(options: { ephemeral?: [number, number]; hold?: Hold
     '[ -n "$holder" ] && kill $holder; rm -f "$HOLD_READY"',
     'exit $code',
   ].join('\n');
-  const ready = path.join(process.env.TMPDIR ?? '/tmp', `port-zero-hold-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  // The test process's own TMPDIR: the command's default lease location is never the machine's /tmp/port-zero.
+  const tmp = stepTmp();
+  const ready = path.join(tmp, `port-zero-hold-${process.pid}-${Math.random().toString(36).slice(2)}`);
   return new Promise<NamespaceRun>((resolve, reject) => {
     const child = spawn('unshare', ['-n', 'sh', '-c', script, 'sh', ...options.command], {
-      env: { ...process.env, HOLD_READY: ready },
+      env: { ...process.env, TMPDIR: tmp, HOLD_READY: ready },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -115,19 +115,23 @@ function firstLine(port: number): Promise<string> {
 
 export const ask = { http: httpGet, redis: redisPing, line: firstLine };
 
+/** How long a server may take to start answering: a bound for a hang, generous for a loaded host. */
+const START_MS = 60_000;
+
 /**
  * Asks the server until it answers or exits. A server that has exited (it could
  * not bind, say) rejects with its own output.
  */
 export async function answer<T>(server: Running, question: () => Promise<T>): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
+  const deadline = Date.now() + START_MS;
+  for (;;) {
     if (server.child.exitCode !== null || server.child.signalCode !== null) {
       throw new Error(`${server.name} exited: ${server.output().trim()}`);
     }
     try {
       return await question();
     } catch (error) {
-      if (attempt >= 200)
+      if (Date.now() > deadline)
         throw new Error(`${server.name} did not answer: ${(error as Error).message}\n${server.output()}`, { cause: error });
       await new Promise((r) => setTimeout(r, 50));
     }
