@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/setup/scratch-tmp.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // One file at a time: the files share one network namespace, and a file that binds hundreds of

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { inputEnvironment, parseFileCommands, readActionYml, ROOT, runnerEnvironment } from '../scripts/action-runner.ts';
 import { CONTENDERS, DEFAULT_FLOOR, LIBRARIES, PORT_ZERO_MODES, resolveMode, WORK_FLOORS, type PortZeroMode } from './contenders.ts';
 import { namespacesAvailable, runIsolated } from './namespace.ts';
+import { useScratchTmp } from '../scripts/scratch-tmp.ts';
 import type { StressRow } from './stress-plain.ts';
 import { STORM_ADDRESSES, STORM_PORTS, STORM_RANGE, type StormResult } from './storm.ts';
 
@@ -262,6 +263,8 @@ function targetRow({ what, value, limit, unit }: Target): string {
 }
 
 function main() {
+  // Every lease directory, step and runner temp of the runs in one directory, gone at the end.
+  process.once('exit', useScratchTmp('port-zero-bench-run-'));
   // The floors of the modes' work right after the plain batch floor.
   const libraries = Object.keys(LIBRARIES).flatMap((name) => (name === FLOOR ? [name, ...Object.keys(WORK_FLOORS)] : [name]));
   const names = [...PORT_ZERO_MODES.filter((m) => !m.stepOnly).map((m) => m.name), ...libraries];

@@ -84,10 +84,7 @@ function table(): string {
   const run = (mechanism: string, n: number, user?: string) => {
     const as = user ? ['setpriv', `--reuid=${user}`, `--regid=${user}`, '--init-groups'] : [];
     const argv = [...as, process.execPath, import.meta.filename, 'one', mechanism, String(n)];
-    return runIsolated(argv, true, { ...process.env, TMPDIR: '/tmp' })
-      .trim()
-      .split(' ')
-      .map(Number);
+    return runIsolated(argv, true, process.env).trim().split(' ').map(Number);
   };
   const rows = ['| ports | ' + Object.keys(MECHANISMS).join(' | ') + ' |', '| ---: |' + ' ---: |'.repeat(Object.keys(MECHANISMS).length)];
   const sudo = fs.existsSync('/usr/bin/sudo');

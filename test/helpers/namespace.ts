@@ -72,7 +72,7 @@ export function inNamespace<T>(script: string, args: string[] = [], options: Sce
   if (options.seed) setup.push(`echo "${options.seed}" > /proc/sys/net/ipv4/ip_local_reserved_ports`);
   const as = options.user ? ['setpriv', `--reuid=${options.user}`, `--regid=${options.user}`, '--init-groups'] : [];
   const command = [...as, process.execPath, path.join(SCENARIOS, script), ...args];
-  const env = { ...process.env, TMPDIR: '/tmp', ...options.env };
+  const env = { ...process.env, ...options.env };
   const child = spawn('unshare', ['-n', 'sh', '-c', `${setup.join(' && ')} && exec "$@"`, 'sh', ...command], { env });
   let stdout = '';
   let stderr = '';
