@@ -2902,7 +2902,7 @@ function ownDirProblem(dir) {
     return undefined;
 }
 /** Checks, before any write or removal, that `dir` is still this account's own directory. */
-function assertOwnDir(dir) {
+function lease_location_assertOwnDir(dir) {
     const problem = ownDirProblem(dir);
     if (problem)
         throw new LeaseError(`The lease directory ${dir} cannot be used: ${problem}`);
@@ -2956,7 +2956,7 @@ const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
  * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
  * than 512 KiB. Never throws: anything but a record is `missing` or `corrupt`.
  */
-function readRecord(file) {
+function lease_record_readRecord(file) {
     let fd;
     try {
         fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
@@ -2973,7 +2973,9 @@ function readRecord(file) {
             return { kind: 'corrupt', why: 'not a regular file' };
         if (stat.size > MAX_RECORD_BYTES)
             return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
-        const buffer = Buffer.alloc(stat.size + 1); // one byte more: a file that grew since fstat is caught by the parse
+        // One byte more: a file that grew since fstat is caught by the parse. Not zero-filled:
+        // only the `length` bytes read are ever looked at.
+        const buffer = Buffer.allocUnsafe(stat.size + 1);
         const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
         const text = buffer.toString('utf8', 0, length);
         const record = parseRecord(text);
@@ -3094,6 +3096,8 @@ const PORT_FILE = /^(\d{1,5})\.lease$/;
 const EARLIER_RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
 /** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
 const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
+/** A lease file's name: a record, or a port file of the earlier layout. */
+const isLeaseFile = (name) => RECORD_FILE.test(name) || PORT_FILE.test(name);
 const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
 /**
  * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
@@ -3188,7 +3192,7 @@ class LeaseBook {
         const temp = external_node_path_default().join(own, `.tmp-${process.pid}-${this.owner.token}.${++this.written}`);
         const file = external_node_path_default().join(own, `lease-${this.owner.token}.json`);
         try {
-            assertOwnDir(own);
+            lease_location_assertOwnDir(own);
             writeExclusive(temp, formatRecord(record));
             renameOver(temp, file);
         }
@@ -3255,7 +3259,7 @@ function leasedPorts(root, wanted, exceptToken) {
             const port = record ? undefined : PORT_FILE.exec(name)?.[1];
             if (record ? record[1] === exceptToken : port === undefined || !wanted.has(Number(port)))
                 continue;
-            const ports = liveIn(readRecord(external_node_path_default().join(dir, name)), port === undefined ? undefined : Number(port));
+            const ports = liveIn(lease_record_readRecord(external_node_path_default().join(dir, name)), port === undefined ? undefined : Number(port));
             for (const p of ports)
                 if (wanted.has(p))
                     taken.add(p);
@@ -3308,10 +3312,10 @@ function portsOf(read, name) {
 /** The lease files in this account's directory `own` (records, and the earlier layout's port files), with what each says. */
 function* ownLeases(own) {
     assertOwnDir(own);
-    for (const name of external_node_fs_default().readdirSync(own)) {
-        if (!RECORD_FILE.test(name) && !PORT_FILE.test(name))
+    for (const name of fs.readdirSync(own)) {
+        if (!isLeaseFile(name))
             continue;
-        const file = external_node_path_default().join(own, name);
+        const file = path.join(own, name);
         yield { file, name, read: readRecord(file) };
     }
 }
@@ -3350,34 +3354,41 @@ function releaseOwnedBy(own, owner) {
  * counting. Returns the stale leases it removed, one entry per port.
  */
 function sweepStale(own, warn) {
+    lease_location_assertOwnDir(own);
+    const names = external_node_fs_default().readdirSync(own);
     const stale = [];
-    // bigint: NTFS file IDs are 64-bit; the earlier layout linked one record under many names.
-    const verdicts = new Map();
-    for (const { file, name, read } of ownLeases(own)) {
+    // Each file read and judged once, by file ID: the earlier layout linked one record under
+    // many names. bigint: NTFS file IDs are 64-bit.
+    const judged = new Map();
+    for (const name of names.filter(isLeaseFile)) {
+        const file = external_node_path_default().join(own, name);
         const ino = external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
         if (ino === undefined)
             continue;
-        const verdict = verdicts.get(ino) ?? judgeFile(read);
+        const verdict = judged.get(ino) ?? judgeFile(lease_record_readRecord(file));
         if (!verdict.corrupt)
-            verdicts.set(ino, verdict);
+            judged.set(ino, verdict);
         if (verdict.live || !unlinkQuietly(file, warn))
             continue;
         if (verdict.corrupt)
             warn(`Removed a corrupt lease ${file} (${verdict.why})`);
-        for (const port of portsOf(read, name))
+        for (const port of portsOf(verdict.read, name))
             stale.push({ port, reservation: verdict.reservation, why: verdict.why });
     }
-    sweepLeftovers(own, warn);
+    sweepLeftovers(own, names, warn);
     return stale;
 }
-/** Temporary files and earlier records whose writing process is gone (killed mid-write), or unreadable and older than any lease can be. */
-function sweepLeftovers(own, warn) {
-    for (const name of external_node_fs_default().readdirSync(own)) {
+/**
+ * Temporary files and earlier records among `names` (this account's directory `own`)
+ * whose writing process is gone (killed mid-write), or unreadable and older than any lease can be.
+ */
+function sweepLeftovers(own, names, warn) {
+    for (const name of names) {
         const pid = (TEMP_FILE.exec(name) ?? EARLIER_RECORD_FILE.exec(name))?.[1];
         if (pid === undefined)
             continue;
         const file = external_node_path_default().join(own, name);
-        const read = readRecord(file);
+        const read = lease_record_readRecord(file);
         if (read.kind === 'missing')
             continue;
         const writer = read.kind === 'record' ? (read.record.allocator ?? { pid: Number(pid), start: null }) : { pid: Number(pid), start: null };
@@ -3389,11 +3400,11 @@ function sweepLeftovers(own, warn) {
 }
 function judgeFile(read) {
     if (read.kind === 'missing')
-        return { live: true, why: 'already gone' }; // nothing to remove
+        return { read, live: true, why: 'already gone' }; // nothing to remove
     if (read.kind === 'corrupt')
-        return { live: false, why: read.why, corrupt: true };
+        return { read, live: false, why: read.why, corrupt: true };
     const verdict = judgeRecord(read.record, read.changed);
-    return { live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
+    return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
 }
 
 ;// CONCATENATED MODULE: ./src/protection/dead-jobs.ts

@@ -2172,7 +2172,9 @@ function lease_record_readRecord(file) {
             return { kind: 'corrupt', why: 'not a regular file' };
         if (stat.size > MAX_RECORD_BYTES)
             return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
-        const buffer = Buffer.alloc(stat.size + 1); // one byte more: a file that grew since fstat is caught by the parse
+        // One byte more: a file that grew since fstat is caught by the parse. Not zero-filled:
+        // only the `length` bytes read are ever looked at.
+        const buffer = Buffer.allocUnsafe(stat.size + 1);
         const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
         const text = buffer.toString('utf8', 0, length);
         const record = parseRecord(text);
@@ -2293,6 +2295,8 @@ const PORT_FILE = /^(\d{1,5})\.lease$/;
 const EARLIER_RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
 /** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
 const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
+/** A lease file's name: a record, or a port file of the earlier layout. */
+const isLeaseFile = (name) => RECORD_FILE.test(name) || PORT_FILE.test(name);
 const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
 /**
  * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
@@ -2508,7 +2512,7 @@ function portsOf(read, name) {
 function* ownLeases(own) {
     (0,lease_location/* assertOwnDir */.oX)(own);
     for (const name of external_node_fs_default().readdirSync(own)) {
-        if (!RECORD_FILE.test(name) && !PORT_FILE.test(name))
+        if (!isLeaseFile(name))
             continue;
         const file = external_node_path_default().join(own, name);
         yield { file, name, read: lease_record_readRecord(file) };
@@ -2549,29 +2553,36 @@ function releaseOwnedBy(own, owner) {
  * counting. Returns the stale leases it removed, one entry per port.
  */
 function sweepStale(own, warn) {
+    assertOwnDir(own);
+    const names = fs.readdirSync(own);
     const stale = [];
-    // bigint: NTFS file IDs are 64-bit; the earlier layout linked one record under many names.
-    const verdicts = new Map();
-    for (const { file, name, read } of ownLeases(own)) {
+    // Each file read and judged once, by file ID: the earlier layout linked one record under
+    // many names. bigint: NTFS file IDs are 64-bit.
+    const judged = new Map();
+    for (const name of names.filter(isLeaseFile)) {
+        const file = path.join(own, name);
         const ino = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
         if (ino === undefined)
             continue;
-        const verdict = verdicts.get(ino) ?? judgeFile(read);
+        const verdict = judged.get(ino) ?? judgeFile(readRecord(file));
         if (!verdict.corrupt)
-            verdicts.set(ino, verdict);
+            judged.set(ino, verdict);
         if (verdict.live || !unlinkQuietly(file, warn))
             continue;
         if (verdict.corrupt)
             warn(`Removed a corrupt lease ${file} (${verdict.why})`);
-        for (const port of portsOf(read, name))
+        for (const port of portsOf(verdict.read, name))
             stale.push({ port, reservation: verdict.reservation, why: verdict.why });
     }
-    sweepLeftovers(own, warn);
+    sweepLeftovers(own, names, warn);
     return stale;
 }
-/** Temporary files and earlier records whose writing process is gone (killed mid-write), or unreadable and older than any lease can be. */
-function sweepLeftovers(own, warn) {
-    for (const name of fs.readdirSync(own)) {
+/**
+ * Temporary files and earlier records among `names` (this account's directory `own`)
+ * whose writing process is gone (killed mid-write), or unreadable and older than any lease can be.
+ */
+function sweepLeftovers(own, names, warn) {
+    for (const name of names) {
         const pid = (TEMP_FILE.exec(name) ?? EARLIER_RECORD_FILE.exec(name))?.[1];
         if (pid === undefined)
             continue;
@@ -2588,11 +2599,11 @@ function sweepLeftovers(own, warn) {
 }
 function judgeFile(read) {
     if (read.kind === 'missing')
-        return { live: true, why: 'already gone' }; // nothing to remove
+        return { read, live: true, why: 'already gone' }; // nothing to remove
     if (read.kind === 'corrupt')
-        return { live: false, why: read.why, corrupt: true };
+        return { read, live: false, why: read.why, corrupt: true };
     const verdict = judgeRecord(read.record, read.changed);
-    return { live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
+    return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
 }
 
 

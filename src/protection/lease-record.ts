@@ -70,7 +70,9 @@ export function readRecord(file: string): RecordRead {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { kind: 'corrupt', why: 'not a regular file' };
     if (stat.size > MAX_RECORD_BYTES) return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
-    const buffer = Buffer.alloc(stat.size + 1); // one byte more: a file that grew since fstat is caught by the parse
+    // One byte more: a file that grew since fstat is caught by the parse. Not zero-filled:
+    // only the `length` bytes read are ever looked at.
+    const buffer = Buffer.allocUnsafe(stat.size + 1);
     const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
     const text = buffer.toString('utf8', 0, length);
     const record = parseRecord(text);

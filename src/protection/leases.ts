@@ -68,6 +68,10 @@ const PORT_FILE = /^(\d{1,5})\.lease$/;
 const EARLIER_RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
 /** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
 const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
+
+/** A lease file's name: a record, or a port file of the earlier layout. */
+const isLeaseFile = (name: string) => RECORD_FILE.test(name) || PORT_FILE.test(name);
+
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 /**
@@ -282,7 +286,7 @@ function portsOf(read: RecordRead, name: string): number[] {
 function* ownLeases(own: string): Generator<{ file: string; name: string; read: RecordRead }> {
   assertOwnDir(own);
   for (const name of fs.readdirSync(own)) {
-    if (!RECORD_FILE.test(name) && !PORT_FILE.test(name)) continue;
+    if (!isLeaseFile(name)) continue;
     const file = path.join(own, name);
     yield { file, name, read: readRecord(file) };
   }
@@ -321,25 +325,32 @@ export function releaseOwnedBy(own: string, owner: ProcessIdentity): number[] {
  * counting. Returns the stale leases it removed, one entry per port.
  */
 export function sweepStale(own: string, warn: (message: string) => void): StaleLease[] {
+  assertOwnDir(own);
+  const names = fs.readdirSync(own);
   const stale: StaleLease[] = [];
-  // bigint: NTFS file IDs are 64-bit; the earlier layout linked one record under many names.
-  const verdicts = new Map<bigint, ReturnType<typeof judgeFile>>();
-  for (const { file, name, read } of ownLeases(own)) {
+  // Each file read and judged once, by file ID: the earlier layout linked one record under
+  // many names. bigint: NTFS file IDs are 64-bit.
+  const judged = new Map<bigint, Judged>();
+  for (const name of names.filter(isLeaseFile)) {
+    const file = path.join(own, name);
     const ino = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
     if (ino === undefined) continue;
-    const verdict = verdicts.get(ino) ?? judgeFile(read);
-    if (!verdict.corrupt) verdicts.set(ino, verdict);
+    const verdict = judged.get(ino) ?? judgeFile(readRecord(file));
+    if (!verdict.corrupt) judged.set(ino, verdict);
     if (verdict.live || !unlinkQuietly(file, warn)) continue;
     if (verdict.corrupt) warn(`Removed a corrupt lease ${file} (${verdict.why})`);
-    for (const port of portsOf(read, name)) stale.push({ port, reservation: verdict.reservation, why: verdict.why });
+    for (const port of portsOf(verdict.read, name)) stale.push({ port, reservation: verdict.reservation, why: verdict.why });
   }
-  sweepLeftovers(own, warn);
+  sweepLeftovers(own, names, warn);
   return stale;
 }
 
-/** Temporary files and earlier records whose writing process is gone (killed mid-write), or unreadable and older than any lease can be. */
-function sweepLeftovers(own: string, warn: (message: string) => void) {
-  for (const name of fs.readdirSync(own)) {
+/**
+ * Temporary files and earlier records among `names` (this account's directory `own`)
+ * whose writing process is gone (killed mid-write), or unreadable and older than any lease can be.
+ */
+function sweepLeftovers(own: string, names: readonly string[], warn: (message: string) => void) {
+  for (const name of names) {
     const pid = (TEMP_FILE.exec(name) ?? EARLIER_RECORD_FILE.exec(name))?.[1];
     if (pid === undefined) continue;
     const file = path.join(own, name);
@@ -353,9 +364,18 @@ function sweepLeftovers(own: string, warn: (message: string) => void) {
   }
 }
 
-function judgeFile(read: RecordRead): { live: boolean; why: string; corrupt?: boolean; reservation?: string } {
-  if (read.kind === 'missing') return { live: true, why: 'already gone' }; // nothing to remove
-  if (read.kind === 'corrupt') return { live: false, why: read.why, corrupt: true };
+/** A lease file's verdict, with what it said. */
+interface Judged {
+  read: RecordRead;
+  live: boolean;
+  why: string;
+  corrupt?: boolean;
+  reservation?: string;
+}
+
+function judgeFile(read: RecordRead): Judged {
+  if (read.kind === 'missing') return { read, live: true, why: 'already gone' }; // nothing to remove
+  if (read.kind === 'corrupt') return { read, live: false, why: read.why, corrupt: true };
   const verdict = judgeRecord(read.record, read.changed);
-  return { live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
+  return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
 }
