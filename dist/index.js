@@ -445,7 +445,12 @@ class LeaseError extends PortZeroError {
     name = 'LeaseError';
 }
 /** The action's words: inputs as written in a workflow's `with:`. */
-const ACTION_VOCABULARY = { kind: 'Input', name: (input) => `'${input}'`, stronger: 'use reserve: kernel' };
+const ACTION_VOCABULARY = {
+    kind: 'Input',
+    name: (input) => `'${input}'`,
+    ownLease: 'leased by an earlier step of this job',
+    stronger: 'use reserve: kernel',
+};
 /** `1 port`, `2 ports`: a count with its noun in the right number. */
 function plural(count, noun, nouns = `${noun}s`) {
     return `${count} ${count === 1 ? noun : nouns}`;
@@ -2013,8 +2018,13 @@ async function allocate_ports_judge(spec, batch, chosen, skipped, refusals) {
             if (taken.length === 0)
                 break; // nothing left that fits
             const wanted = spec.confirmLoopback ? await confirmed(spec, taken, refuse) : taken;
-            const verdicts = spec.claim && wanted.length ? await spec.claim(wanted.map((c) => c.ports)) : wanted.map(() => true);
-            wanted.forEach((candidate, i) => (verdicts[i] ? chosen.push(candidate) : refuse(candidate, 'leased by another job')));
+            const verdicts = spec.claim && wanted.length ? await spec.claim(wanted.map((c) => c.ports)) : wanted.map(() => 'granted');
+            wanted.forEach((candidate, i) => {
+                if (verdicts[i] === 'granted')
+                    chosen.push(candidate);
+                else
+                    refuse(candidate, verdicts[i] === 'leased-by-caller' ? spec.vocabulary.ownLease : 'leased by another job');
+            });
             for (const candidate of wanted)
                 settled.add(candidate);
         }
@@ -3147,7 +3157,8 @@ class LeaseBook {
     }
     /**
      * Leases each group of ports whole, or not at all (a block is one group): resolves
-     * with one verdict per group, false where another live lease holds one of its ports.
+     * with one verdict per group, refused where another live lease holds one of its ports
+     * (saying whether that lease is the same caller's: its runner process is this book's).
      * One record write and one read of every account's directory, however many ports;
      * a second write only when some group was refused. Called while the ports' sockets are held.
      * @throws LeaseError when this account's directory cannot be written.
@@ -3155,15 +3166,15 @@ class LeaseBook {
     claim = async (groups) => {
         const asked = groups.flat();
         this.publish(true, this.claimed.size ? [...this.claimed, ...asked] : asked);
-        const taken = leasedPorts(this.location.root, new Set(asked), this.owner.token);
+        const taken = leasedPorts(this.location.root, new Set(asked), { owner: this.owner, own: this.location.own });
         if (taken.size === 0) {
             // No other lease holds any of them (the usual case): every group is ours, with no work per group.
             for (const port of asked)
                 this.claimed.add(port);
-            return groups.map(() => true);
+            return groups.map(() => 'granted');
         }
-        const verdicts = groups.map((group) => !group.some((port) => taken.has(port)));
-        groups.forEach((group, i) => verdicts[i] && group.forEach((port) => this.claimed.add(port)));
+        const verdicts = groups.map((group) => verdictOn(group, taken));
+        groups.forEach((group, i) => verdicts[i] === 'granted' && group.forEach((port) => this.claimed.add(port)));
         this.publish(true, this.ports); // back off: the refused ports leave the record
         return verdicts;
     };
@@ -3245,28 +3256,42 @@ function liveIn(read, portFromName) {
 }
 /**
  * The ports of `wanted` that a live lease of any account holds, in the location rooted
- * at `root`, leaving out the records of `exceptToken` (the caller's own). Reads each
- * directory once and each record once; anything but a record counts for nothing.
+ * at `root`, each with who holds it ('other' when both do), leaving out the record of
+ * `claimant`. Reads each directory once and each record once; anything but a record
+ * counts for nothing, and a record elsewhere than the claimant's own directory is never
+ * the caller's, whatever it says.
  * @throws the error of reading the root itself (callers outside a claim use `liveLeasedPorts`).
  */
-function leasedPorts(root, wanted, exceptToken) {
-    const taken = new Set();
+function leasedPorts(root, wanted, claimant) {
+    const taken = new Map();
     if (wanted.size === 0)
         return taken;
     for (const dir of leaseDirs(root)) {
         for (const name of readNames(dir)) {
             const record = RECORD_FILE.exec(name);
             const port = record ? undefined : PORT_FILE.exec(name)?.[1];
-            if (record ? record[1] === exceptToken : port === undefined || !wanted.has(Number(port)))
+            if (record ? record[1] === claimant?.owner.token : port === undefined || !wanted.has(Number(port)))
                 continue;
-            const ports = liveIn(lease_record_readRecord(external_node_path_default().join(dir, name)), port === undefined ? undefined : Number(port));
-            for (const p of ports)
-                if (wanted.has(p))
-                    taken.add(p);
+            const read = lease_record_readRecord(external_node_path_default().join(dir, name));
+            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record';
+            const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+            for (const p of liveIn(read, port === undefined ? undefined : Number(port))) {
+                if (wanted.has(p) && taken.get(p) !== 'other')
+                    taken.set(p, holder);
+            }
         }
     }
     return taken;
 }
+/** A group's verdict: granted when no lease holds any of its ports; else whose lease refuses it. */
+function verdictOn(group, taken) {
+    const holders = group.map((port) => taken.get(port));
+    if (holders.includes('other'))
+        return 'leased-by-other';
+    return holders.includes('caller') ? 'leased-by-caller' : 'granted';
+}
+/** The same process: same pid and same start time (a pid alone may have been reused). */
+const sameProcess = (a, b) => a.pid === b.pid && a.start === b.start;
 /** The names in another account's directory; none when it cannot be read (its leases are then invisible to us anyway). */
 function readNames(dir) {
     try {
@@ -3283,7 +3308,7 @@ function readNames(dir) {
  */
 function liveLeasedPorts(location, ports) {
     try {
-        return leasedPorts(location, new Set(ports));
+        return new Set(leasedPorts(location, new Set(ports)).keys());
     }
     catch {
         return new Set();

@@ -42,12 +42,19 @@ export interface Vocabulary {
   readonly kind: 'Input' | 'Option';
   /** A setting, given by its action input name ('lease-dir'), as the program writes it: `'lease-dir'`, `--lease-dir`, `'leaseDir'`. */
   name(input: string): string;
+  /** Why a port is refused that the caller itself leased earlier (the same job, shell or process) and still holds. */
+  readonly ownLease: string;
   /** Advice to use a stronger reservation, where the program offers one. */
   readonly stronger?: string;
 }
 
 /** The action's words: inputs as written in a workflow's `with:`. */
-export const ACTION_VOCABULARY: Vocabulary = { kind: 'Input', name: (input) => `'${input}'`, stronger: 'use reserve: kernel' };
+export const ACTION_VOCABULARY: Vocabulary = {
+  kind: 'Input',
+  name: (input) => `'${input}'`,
+  ownLease: 'leased by an earlier step of this job',
+  stronger: 'use reserve: kernel',
+};
 
 /** `1 port`, `2 ports`: a count with its noun in the right number. */
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {

@@ -1,10 +1,13 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allocatePorts } from '../src/allocator/allocate-ports.ts';
+import { allocatePorts, type ClaimVerdict } from '../src/allocator/allocate-ports.ts';
 import { AllocationError } from '../src/errors.ts';
 import { PortSet } from '../src/allocator/port-range.ts';
 import { bind, EVERY_ADDRESS } from '../src/allocator/sockets.ts';
 import { bindUdp, canListen, close, listen, settledOpenSockets } from './helpers/servers.ts';
+
+/** A claim's verdict: granted, or refused as another's lease would be. */
+const verdict = (granted: boolean): ClaimVerdict => (granted ? 'granted' : 'leased-by-other');
 
 const cleanup: (net.Server | import('node:dgram').Socket)[] = [];
 afterEach(async () => {
@@ -41,7 +44,7 @@ describe('allocatePorts', () => {
       claim: async (groups) => {
         seen.push(...groups.flat());
         if (++calls === 2) throw new Error('claim failed');
-        return groups.map((_, i) => i % 2 === 0);
+        return groups.map((_, i) => verdict(i % 2 === 0));
       },
     });
     await expect(failing).rejects.toThrow('claim failed');
@@ -61,9 +64,9 @@ describe('allocatePorts', () => {
       count: 5,
       claim: async (groups) =>
         groups.map(([port]) => {
-          if (refused.length >= 3) return true;
+          if (refused.length >= 3) return 'granted';
           refused.push(port);
-          return false;
+          return 'leased-by-other';
         }),
     });
     expect(ports).toHaveLength(5);
@@ -117,7 +120,7 @@ describe('range, exclude and contiguous', () => {
     const { ports } = await allocatePorts({
       count: 1,
       range: { low: 27300, high: 27339 },
-      claim: async (groups) => groups.map(([port]) => (offered.push(port), port === 27339)),
+      claim: async (groups) => groups.map(([port]) => (offered.push(port), verdict(port === 27339))),
     });
     expect(ports).toEqual([27339]);
     expect(new Set(offered).size).toBe(offered.length); // each port judged once
@@ -132,7 +135,7 @@ describe('range, exclude and contiguous', () => {
       claim: async (groups) => {
         if (!freed) await close(blocker); // another allocator's socket, gone once the walk has passed it
         freed = true;
-        return groups.map(() => true);
+        return groups.map(() => 'granted');
       },
     });
     expect(ports.sort()).toEqual([27350, 27351]);
@@ -179,7 +182,7 @@ describe('range, exclude and contiguous', () => {
     const { ports } = await allocatePorts({
       count: 3,
       exclude: new PortSet(odd),
-      claim: async (groups) => (judged.push(...groups.flat()), groups.map(() => true)),
+      claim: async (groups) => (judged.push(...groups.flat()), groups.map(() => 'granted')),
     });
     expect(ports.map((p) => p % 2)).toEqual([0, 0, 0]);
     expect(judged).toEqual(ports); // nothing excluded even reached the claim

@@ -167,6 +167,18 @@ describe('the local command (dist/cli/index.js)', () => {
   });
 
   it(
+    "says when a port is leased by an earlier call in the same shell, until 'port-zero release'",
+    async () => {
+      const run = await shell('pz --range 17404-17404 && pz --range 17404-17404; echo "exit $?"; pz release; pz --range 17404-17404');
+      expect(run.stderr).toMatch(
+        /^port-zero: Only 0 of the 1 port asked for is free in range 17404-17404 \(refused: 1 leased by an earlier call in this shell until 'port-zero release'\): widen --range/,
+      );
+      expect(run.stdout).toBe('PORT_1=17404\nexit 1\nReleased 1 port lease: 17404.\nPORT_1=17404\n');
+    },
+    SLOW,
+  );
+
+  it(
     'a lease ends with the shell that took it, and with --lease-minutes',
     async () => {
       expect((await shell('pz --range 17401-17401')).code).toBe(0); // that shell has exited

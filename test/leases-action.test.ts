@@ -25,6 +25,21 @@ async function killed(worker: NonNullable<StepResult['worker']>) {
 }
 
 describe('leases, end to end', () => {
+  it("says when the ports are leased by an earlier step of the same job, and frees them with that step's post step", async () => {
+    const dir = tempDir();
+    // The steps' runner is this test process, as one job's steps share their runner.
+    const inputs = { count: '2', range: '26010-26011', 'lease-dir': dir, reserve: 'none' };
+    const first = await runStep({ with: inputs });
+    expect(first.code).toBe(0);
+    const second = await runStep({ with: { ...inputs, count: '1' } });
+    expect(second.code).toBe(1);
+    expect(second.stdout).toMatch(/free in range 26010-26011 \(refused: 2 leased by an earlier step of this job\): widen 'range'/);
+    expect((await runStep({ entry: 'post', state: first.state })).code).toBe(0);
+    const third = await runStep({ with: inputs });
+    expect(third.code).toBe(0);
+    expect((await runStep({ entry: 'post', state: third.state })).code).toBe(0);
+  });
+
   it("respects a live job's leases, and reclaims them once its runner process is killed", async () => {
     const dir = tempDir();
     const range = '26000-26003';

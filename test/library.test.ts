@@ -49,7 +49,7 @@ describe('getPorts', () => {
     // The range is now fully leased: a sixth call fails though every port is free of sockets.
     await expect(getPorts({ count: 1, range, leaseDir: dir })).rejects.toThrow(AllocationError);
     await expect(getPorts({ count: 1, range, leaseDir: dir })).rejects.toThrow(
-      /^Only 0 of the 1 port asked for is free in range 27000-27009 \(refused: 10 leased by another job\)/,
+      /^Only 0 of the 1 port asked for is free in range 27000-27009 \(refused: 10 leased by an earlier call in this process until its release\(\)\)/,
     );
     await calls[0].release();
     expect(calls[0].ports).toContain(await getPort({ range, leaseDir: dir, reserve: 'none' }));

@@ -174,7 +174,7 @@ describe('the time bound', () => {
     const refuse = allocatePorts({
       count: 1,
       range: { low: 1024, high: 65535 },
-      claim: async (groups) => ((asked += groups.length), groups.map(() => false)),
+      claim: async (groups) => ((asked += groups.length), groups.map(() => 'leased-by-other')),
       timeLimitMs: 500,
     });
     const error = await refuse.catch((e: Error) => e);

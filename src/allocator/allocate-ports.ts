@@ -18,8 +18,14 @@ export type { Protocol } from './sockets.ts';
  */
 export type Protector = (held: readonly Held[]) => Promise<number[]>;
 export type Reservation = 'none' | 'time-wait' | Protector;
+/**
+ * A claim's verdict on one group of ports: leased to this allocation now, or refused
+ * because a live lease holds one of its ports: the caller's own (an earlier allocation
+ * of the same job, shell or process) or anyone else's.
+ */
+export type ClaimVerdict = 'granted' | 'leased-by-caller' | 'leased-by-other';
 /** Leases groups of ports (see AllocateOptions.claim): resolves with one verdict per group. */
-export type Claim = (groups: readonly (readonly number[])[]) => Promise<boolean[]>;
+export type Claim = (groups: readonly (readonly number[])[]) => Promise<ClaimVerdict[]>;
 
 export interface AllocateOptions {
   /** How many ports. */
@@ -36,8 +42,8 @@ export interface AllocateOptions {
   contiguous?: boolean;
   /**
    * Takes ownership of candidate ports beyond this process (a lease), each group (a
-   * port, or a block) whole or not at all: one verdict per group, false when someone
-   * else owns one of its ports, and then the group is skipped. Called once per round
+   * port, or a block) whole or not at all: one verdict per group; a group not granted
+   * (a live lease holds one of its ports) is skipped. Called once per round
    * with every candidate of the round, while their sockets are held.
    */
   claim?: Claim;
@@ -171,8 +177,12 @@ async function judge(spec: Request, batch: Candidate[], chosen: Candidate[], ski
       const taken = takeUpTo(pool, needed);
       if (taken.length === 0) break; // nothing left that fits
       const wanted = spec.confirmLoopback ? await confirmed(spec, taken, refuse) : taken;
-      const verdicts = spec.claim && wanted.length ? await spec.claim(wanted.map((c) => c.ports)) : wanted.map(() => true);
-      wanted.forEach((candidate, i) => (verdicts[i] ? chosen.push(candidate) : refuse(candidate, 'leased by another job')));
+      const verdicts: ClaimVerdict[] =
+        spec.claim && wanted.length ? await spec.claim(wanted.map((c) => c.ports)) : wanted.map(() => 'granted');
+      wanted.forEach((candidate, i) => {
+        if (verdicts[i] === 'granted') chosen.push(candidate);
+        else refuse(candidate, verdicts[i] === 'leased-by-caller' ? spec.vocabulary.ownLease : 'leased by another job');
+      });
       for (const candidate of wanted) settled.add(candidate);
     }
   } finally {

@@ -74,7 +74,11 @@ export interface Ports<Shape> {
 
 /** The option each action input is called here, for errors in the caller's words. */
 const OPTION: Partial<Record<InputName, string>> = { [Input.LeaseMinutes]: 'leaseMinutes', [Input.LeaseDir]: 'leaseDir' };
-const VOCABULARY: Vocabulary = { kind: 'Option', name: (input) => `'${OPTION[input as InputName] ?? input}'` };
+const VOCABULARY: Vocabulary = {
+  kind: 'Option',
+  name: (input) => `'${OPTION[input as InputName] ?? input}'`,
+  ownLease: 'leased by an earlier call in this process until its release()',
+};
 const OPTIONS = ['names', 'count', 'protocol', 'host', 'range', 'exclude', 'contiguous', 'reserve', 'leaseMinutes', 'leaseDir'];
 
 /**

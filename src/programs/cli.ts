@@ -77,16 +77,20 @@ function rawInputs(values: Record<string, string | boolean | undefined>, names: 
   };
 }
 
+const RELEASE = 'release';
+
 /** This command's words in errors: its options (`--range`), not the action's inputs ('range'). */
-const VOCABULARY: Vocabulary = { kind: 'Option', name: (input) => `--${input}` };
+const VOCABULARY: Vocabulary = {
+  kind: 'Option',
+  name: (input) => `--${input}`,
+  ownLease: `leased by an earlier call in this shell until 'port-zero ${RELEASE}'`,
+};
 
 function describe(error: unknown): string {
   if (!(error instanceof InputError)) return errorMessage(error);
   const what = error.input === Input.Names ? 'name' : `--${error.input}`;
   return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
 }
-
-const RELEASE = 'release';
 
 /** The calling shell's leases; without a usable default location, a warning and none (a named --lease-dir must work). */
 function openLeases(settings: Settings, reservation: string): LeaseBook | undefined {

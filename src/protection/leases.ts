@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LeaseError } from '../errors.ts';
 import { uniqueId } from '../unique-id.ts';
+import type { ClaimVerdict } from '../allocator/allocate-ports.ts';
 import { identify, isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
 import { MAX_LEASE_MINUTES } from '../settings/constants.ts';
 import { assertOwnDir, leaseDirs, type LeaseLocation } from './lease-location.ts';
@@ -127,22 +128,23 @@ export class LeaseBook {
 
   /**
    * Leases each group of ports whole, or not at all (a block is one group): resolves
-   * with one verdict per group, false where another live lease holds one of its ports.
+   * with one verdict per group, refused where another live lease holds one of its ports
+   * (saying whether that lease is the same caller's: its runner process is this book's).
    * One record write and one read of every account's directory, however many ports;
    * a second write only when some group was refused. Called while the ports' sockets are held.
    * @throws LeaseError when this account's directory cannot be written.
    */
-  claim = async (groups: readonly (readonly number[])[]): Promise<boolean[]> => {
+  claim = async (groups: readonly (readonly number[])[]): Promise<ClaimVerdict[]> => {
     const asked = groups.flat();
     this.publish(true, this.claimed.size ? [...this.claimed, ...asked] : asked);
-    const taken = leasedPorts(this.location.root, new Set(asked), this.owner.token);
+    const taken = leasedPorts(this.location.root, new Set(asked), { owner: this.owner, own: this.location.own });
     if (taken.size === 0) {
       // No other lease holds any of them (the usual case): every group is ours, with no work per group.
       for (const port of asked) this.claimed.add(port);
-      return groups.map(() => true);
+      return groups.map(() => 'granted');
     }
-    const verdicts = groups.map((group) => !group.some((port) => taken.has(port)));
-    groups.forEach((group, i) => verdicts[i] && group.forEach((port) => this.claimed.add(port)));
+    const verdicts = groups.map((group) => verdictOn(group, taken));
+    groups.forEach((group, i) => verdicts[i] === 'granted' && group.forEach((port) => this.claimed.add(port)));
     this.publish(true, this.ports); // back off: the refused ports leave the record
     return verdicts;
   };
@@ -220,26 +222,51 @@ function liveIn(read: RecordRead, portFromName?: number): number[] {
   return parsePorts(read.record.ports ?? '') ?? [];
 }
 
+/** Who holds a leased port: the claiming caller itself (an earlier allocation of its job, shell or process), or another. */
+type LeaseHolder = 'caller' | 'other';
+
+/** The allocation claiming: its owner, and its account's directory (the only one where its caller's leases can be). */
+interface Claimant {
+  owner: LeaseOwner;
+  own: string;
+}
+
 /**
  * The ports of `wanted` that a live lease of any account holds, in the location rooted
- * at `root`, leaving out the records of `exceptToken` (the caller's own). Reads each
- * directory once and each record once; anything but a record counts for nothing.
+ * at `root`, each with who holds it ('other' when both do), leaving out the record of
+ * `claimant`. Reads each directory once and each record once; anything but a record
+ * counts for nothing, and a record elsewhere than the claimant's own directory is never
+ * the caller's, whatever it says.
  * @throws the error of reading the root itself (callers outside a claim use `liveLeasedPorts`).
  */
-function leasedPorts(root: string, wanted: ReadonlySet<number>, exceptToken?: string): Set<number> {
-  const taken = new Set<number>();
+function leasedPorts(root: string, wanted: ReadonlySet<number>, claimant?: Claimant): Map<number, LeaseHolder> {
+  const taken = new Map<number, LeaseHolder>();
   if (wanted.size === 0) return taken;
   for (const dir of leaseDirs(root)) {
     for (const name of readNames(dir)) {
       const record = RECORD_FILE.exec(name);
       const port = record ? undefined : PORT_FILE.exec(name)?.[1];
-      if (record ? record[1] === exceptToken : port === undefined || !wanted.has(Number(port))) continue;
-      const ports = liveIn(readRecord(path.join(dir, name)), port === undefined ? undefined : Number(port));
-      for (const p of ports) if (wanted.has(p)) taken.add(p);
+      if (record ? record[1] === claimant?.owner.token : port === undefined || !wanted.has(Number(port))) continue;
+      const read = readRecord(path.join(dir, name));
+      const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record';
+      const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+      for (const p of liveIn(read, port === undefined ? undefined : Number(port))) {
+        if (wanted.has(p) && taken.get(p) !== 'other') taken.set(p, holder);
+      }
     }
   }
   return taken;
 }
+
+/** A group's verdict: granted when no lease holds any of its ports; else whose lease refuses it. */
+function verdictOn(group: readonly number[], taken: ReadonlyMap<number, LeaseHolder>): ClaimVerdict {
+  const holders = group.map((port) => taken.get(port));
+  if (holders.includes('other')) return 'leased-by-other';
+  return holders.includes('caller') ? 'leased-by-caller' : 'granted';
+}
+
+/** The same process: same pid and same start time (a pid alone may have been reused). */
+const sameProcess = (a: ProcessIdentity, b: ProcessIdentity) => a.pid === b.pid && a.start === b.start;
 
 /** The names in another account's directory; none when it cannot be read (its leases are then invisible to us anyway). */
 function readNames(dir: string): string[] {
@@ -257,7 +284,7 @@ function readNames(dir: string): string[] {
  */
 export function liveLeasedPorts(location: string, ports: Iterable<number>): Set<number> {
   try {
-    return leasedPorts(location, new Set(ports));
+    return new Set(leasedPorts(location, new Set(ports)).keys());
   } catch {
     return new Set();
   }
