@@ -39,12 +39,6 @@ describe('README', () => {
     expect(readmeUsage()).not.toBe(usageBlock(added));
   });
 
-  it('lists every input of action.yml, in order, with its default', () => {
-    const rows = tableUnder('Inputs').map(([name, def]) => [name, def]);
-    const expected = Object.entries(yml.inputs).map(([name, spec]) => [name, `'${spec.default}'`]);
-    expect(rows).toEqual(expected);
-  });
-
   it('lists every output of action.yml', () => {
     const names = tableUnder('Outputs').map(([name]) => name);
     expect(names).toEqual(Object.keys(yml.outputs));
