@@ -2122,9 +2122,9 @@ function remedy(spec) {
         return `widen ${name('range')}, shorten ${name('exclude')} or ask for fewer ports`;
     return `shorten ${name('exclude')}, ask for fewer ports, or set a ${name('range')} outside the ephemeral range`;
 }
-/** What to do when other programs keep taking the ports before they are reserved. */
+/** What to do when other programs keep taking the ports before they are reserved (the stronger reservation is Linux's). */
 function retry(vocabulary) {
-    return vocabulary.stronger ? `try again, or ${vocabulary.stronger}` : 'try again';
+    return vocabulary.stronger && process.platform === 'linux' ? `try again, or ${vocabulary.stronger}` : 'try again';
 }
 /** Why ports on the system's lists were never tried. */
 const SYSTEM_REFUSAL = process.platform === 'win32'
@@ -2803,9 +2803,26 @@ function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
     catch (error) {
         const why = error instanceof LeaseError ? error.message : `${code(error)}`;
         throw new LeaseError(named
-            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}${setupHint(root)}`
             : `The shared lease directory ${root} cannot be used: ${why}`);
     }
+}
+/**
+ * The set-up command for a shared `root`, where running it would help: a missing root
+ * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
+ * follows it and would change the mode of whatever it points to) or what is no directory.
+ */
+function setupHint(root) {
+    let stat;
+    try {
+        stat = external_node_fs_default().lstatSync(root, { throwIfNoEntry: false });
+    }
+    catch {
+        return '';
+    }
+    if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(external_node_fs_default().statfsSync(root).type))))
+        return '';
+    return `. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``;
 }
 function openRoot(root, named) {
     let stat = lstat(root);
@@ -3273,7 +3290,9 @@ function leasedPorts(root, wanted, claimant) {
             if (record ? record[1] === claimant?.owner.token : port === undefined || !wanted.has(Number(port)))
                 continue;
             const read = lease_record_readRecord(external_node_path_default().join(dir, name));
-            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record';
+            // The caller's own: committed by an earlier allocation of the same runner, in its own account's
+            // directory. A pending record is an allocation running now (a concurrent call): another's.
+            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
             const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
             for (const p of liveIn(read, port === undefined ? undefined : Number(port))) {
                 if (wanted.has(p) && taken.get(p) !== 'other')
@@ -3382,16 +3401,18 @@ function sweepStale(own, warn) {
     lease_location_assertOwnDir(own);
     const names = external_node_fs_default().readdirSync(own);
     const stale = [];
-    // Each file read and judged once, by file ID: the earlier layout linked one record under
-    // many names. bigint: NTFS file IDs are 64-bit.
+    // The earlier layout linked one record under many port names: each such file is read and
+    // judged once, by file ID (bigint: NTFS file IDs are 64-bit). Only those: a record removed
+    // here frees its file ID, and a record another job renames into place meanwhile may get it.
     const judged = new Map();
     for (const name of names.filter(isLeaseFile)) {
         const file = external_node_path_default().join(own, name);
         const ino = external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
         if (ino === undefined)
             continue;
-        const verdict = judged.get(ino) ?? judgeFile(lease_record_readRecord(file));
-        if (!verdict.corrupt)
+        const linked = PORT_FILE.test(name);
+        const verdict = (linked && judged.get(ino)) || judgeFile(lease_record_readRecord(file));
+        if (linked && !verdict.corrupt)
             judged.set(ino, verdict);
         if (verdict.live || !unlinkQuietly(file, warn))
             continue;

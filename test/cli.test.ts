@@ -160,7 +160,7 @@ describe('the local command (dist/cli/index.js)', () => {
       const { code, stdout, stderr } = await cli('--lease-dir', link);
       expect({ code, stdout }).toEqual({ code: 1, stdout: '' });
       expect(stderr).toMatch(/^port-zero: Option --lease-dir has a directory that cannot be used, ".*": it is a symbolic link/);
-      expect(stderr).not.toMatch(/Input|'lease-dir'/);
+      expect(stderr).not.toMatch(/Input|'lease-dir'|install -d/);
     } finally {
       fs.rmSync(link);
     }
@@ -171,9 +171,19 @@ describe('the local command (dist/cli/index.js)', () => {
     async () => {
       const run = await shell('pz --range 17404-17404 && pz --range 17404-17404; echo "exit $?"; pz release; pz --range 17404-17404');
       expect(run.stderr).toMatch(
-        /^port-zero: Only 0 of the 1 port asked for is free in range 17404-17404 \(refused: 1 leased by an earlier call in this shell until 'port-zero release'\): widen --range/,
+        /^port-zero: Only 0 of the 1 port asked for is free in range 17404-17404 \(refused: 1 leased by an earlier call in this shell or script until 'port-zero release'\): widen --range/,
       );
       expect(run.stdout).toBe('PORT_1=17404\nexit 1\nReleased 1 port lease: 17404.\nPORT_1=17404\n');
+
+      // With a lease-dir, the release the message names is the one that frees the port.
+      const dir = path.join(stepTmp(), `cli-own-lease-${process.pid}`);
+      const named = await shell(`pz --lease-dir "${dir}" --range 17405-17405 && pz --lease-dir "${dir}" --range 17405-17405`);
+      const release = /until '(port-zero release --lease-dir "[^"]+")'/.exec(named.stderr)?.[1];
+      expect(release).toBe(`port-zero release --lease-dir ${JSON.stringify(dir)}`);
+      const again = await shell(
+        `pz --lease-dir "${dir}" --range 17405-17405 >/dev/null && ${release!.replace('port-zero', 'pz')} && pz --lease-dir "${dir}" --range 17405-17405`,
+      );
+      expect(again.stdout).toBe('Released 1 port lease: 17405.\nPORT_1=17405\n');
     },
     SLOW,
   );
@@ -192,13 +202,14 @@ describe('the local command (dist/cli/index.js)', () => {
   it(
     "never hands out a port that a live job has leased, and the job never gets the local command's",
     async () => {
-      const job = await runStep({ with: { count: '1', range: '17402-17402' }, worker: WORKER });
+      // reserve: none, so that only the job's lease keeps the port (as root, auto would also list it in the kernel).
+      const job = await runStep({ with: { count: '1', range: '17402-17402', reserve: 'none' }, worker: WORKER });
       workers.push(job.worker!);
       expect(job.code).toBe(0);
       const refused = await cli('--range', '17402-17402');
       expect(refused.code).toBe(1); // a request that cannot be met; 2 is for bad arguments
       expect(refused.stderr).toMatch(
-        /Only 0 of the 1 port asked for is free in range .*: widen --range, shorten --exclude or ask for fewer ports\n$/,
+        /Only 0 of the 1 port asked for is free in range 17402-17402 \(refused: 1 leased by another job\): widen --range, shorten --exclude or ask for fewer ports\n$/,
       );
       expect(refused.stderr).not.toContain('--help');
 

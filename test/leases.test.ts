@@ -118,25 +118,32 @@ describe.skipIf(!posix)('lease location', () => {
     expect(defaultLeaseRoot({ ...process.env })).toBe(path.join(os.tmpdir(), 'port-zero'));
   });
 
+  // The set-up command only where running it helps: `install -d` follows a link (and would change
+  // the mode of what it points to) and fails on a file.
   it.each([
-    ['a symbolic link', (dir: string) => fs.symlinkSync(tempDir(), dir), /symbolic link; refusing to follow it/],
+    ['a symbolic link', (dir: string) => fs.symlinkSync(tempDir(), dir), /symbolic link; refusing to follow it/, false],
     [
       'writable by everyone without the sticky bit',
       (dir: string) => mkdirMode(dir, 0o777),
       /writable by every user but not sticky \(mode 0777\)/,
+      true,
     ],
     [
       'group-writable but neither setgid nor sticky',
       (dir: string) => mkdirMode(dir, 0o770),
       /group-writable but neither setgid nor sticky/,
+      true,
     ],
-    ['a file', (dir: string) => fs.writeFileSync(dir, ''), /not a directory/],
-  ])('refuses a lease-dir that is %s, naming lease-dir and the setup command', (_, make, why) => {
+    ['a file', (dir: string) => fs.writeFileSync(dir, ''), /not a directory/, false],
+  ])('refuses a lease-dir that is %s, naming lease-dir, with the set-up command where it helps', (_, make, why, hint) => {
     const dir = path.join(tempDir(), 'shared');
     make(dir);
     expect(() => openLeaseLocation(dir, true)).toThrow(LeaseError);
     expect(() => openLeaseLocation(dir, true)).toThrow(why);
-    expect(() => openLeaseLocation(dir, true)).toThrow(/^Input 'lease-dir' .*install -d -m 3770 -g GROUP .*shared`$/);
+    expect(() => openLeaseLocation(dir, true)).toThrow(/^Input 'lease-dir' has a directory that cannot be used, ".*shared": /);
+    const advice = /\. For several accounts, set one up with `install -d -m 3770 -g GROUP .*shared`$/;
+    if (hint) expect(() => openLeaseLocation(dir, true)).toThrow(advice);
+    else expect(() => openLeaseLocation(dir, true)).not.toThrow(/install -d/);
   });
 
   it('accepts a group-owned setgid lease-dir and a sticky world-writable one', () => {
@@ -192,6 +199,25 @@ describe('leases', () => {
     expect(leased(where, 40005)).toEqual([40005]);
   });
 
+  it("tells the caller's own earlier lease from another's: same runner, committed, in its own directory", async () => {
+    const where = location();
+    const earlier = book(where);
+    await earlier.claim([[40030], [40031]]);
+    earlier.commit();
+    const stranger = await startProcess();
+    const elsewhere = book(where, identify(stranger.pid!));
+    await elsewhere.claim([[40032]]);
+    elsewhere.commit();
+    const b = book(where);
+    // A group with one port of each counts as another's: the caller cannot free that one.
+    expect(await b.claim([[40030], [40032], [40031, 40032], [40033]])).toEqual([
+      'leased-by-caller',
+      'leased-by-other',
+      'leased-by-other',
+      'granted',
+    ]);
+  });
+
   it('claims a block all or nothing, and a refused block leaves the record', async () => {
     const where = location();
     expect(await claimOne(book(where), 40011)).toBe(true);
@@ -205,8 +231,8 @@ describe('leases', () => {
     const where = location();
     await claimOne(book(where), 40013);
     const b = book(where);
-    // The other book is this process's too: a lease of the same caller.
-    expect(await b.claim([[40012], [40013], [40014], [40015, 40016]])).toEqual(['granted', 'leased-by-caller', 'granted', 'granted']);
+    // The other book's allocation is still running (its record pending): another's, though this process's.
+    expect(await b.claim([[40012], [40013], [40014], [40015, 40016]])).toEqual(['granted', 'leased-by-other', 'granted', 'granted']);
     expect(b.ports).toEqual([40012, 40014, 40015, 40016]);
     expect(records(where.own)).toHaveLength(2); // one per allocation, however many ports
     expect(listed(where.own)).toEqual([40012, 40013, 40014, 40015, 40016]);

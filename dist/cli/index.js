@@ -927,9 +927,9 @@ function remedy(spec) {
         return `widen ${name('range')}, shorten ${name('exclude')} or ask for fewer ports`;
     return `shorten ${name('exclude')}, ask for fewer ports, or set a ${name('range')} outside the ephemeral range`;
 }
-/** What to do when other programs keep taking the ports before they are reserved. */
+/** What to do when other programs keep taking the ports before they are reserved (the stronger reservation is Linux's). */
 function retry(vocabulary) {
-    return vocabulary.stronger ? `try again, or ${vocabulary.stronger}` : 'try again';
+    return vocabulary.stronger && process.platform === 'linux' ? `try again, or ${vocabulary.stronger}` : 'try again';
 }
 /** Why ports on the system's lists were never tried. */
 const SYSTEM_REFUSAL = process.platform === 'win32'
@@ -1442,7 +1442,8 @@ Options:
 The ports are leased to the shell or script that ran the command: no other
 call, and no Port Zero job on this host, gets them while it runs, or until
 --lease-minutes pass.
-  port-zero release    hands back every lease of the calling shell or script`;
+  port-zero release    hands back every lease of the calling shell or script
+                       (with the same --lease-dir, if one was given)`;
 const OPTIONS = {
     count: { type: 'string', short: 'n' },
     'env-prefix': { type: 'string' },
@@ -1474,12 +1475,18 @@ function rawInputs(values, names) {
     };
 }
 const RELEASE = 'release';
-/** This command's words in errors: its options (`--range`), not the action's inputs ('range'). */
-const VOCABULARY = {
-    kind: 'Option',
-    name: (input) => `--${input}`,
-    ownLease: `leased by an earlier call in this shell until 'port-zero ${RELEASE}'`,
-};
+/**
+ * This command's words in errors: its options (`--range`), not the action's inputs
+ * ('range'), and the release command that ends the caller's own leases in `leaseDir`.
+ */
+function vocabulary(leaseDir) {
+    const release = `port-zero ${RELEASE}${leaseDir ? ` --lease-dir ${JSON.stringify(leaseDir)}` : ''}`;
+    return {
+        kind: 'Option',
+        name: (input) => `--${input}`,
+        ownLease: `leased by an earlier call in this shell or script until '${release}'`,
+    };
+}
 function describe(error) {
     if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz))
         return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error);
@@ -1490,7 +1497,7 @@ function describe(error) {
 function openLeases(settings, reservation) {
     const named = settings.leaseDir !== '';
     try {
-        const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named, VOCABULARY);
+        const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named, vocabulary(settings.leaseDir));
         const ttlMs = settings.leaseMinutes * 60_000;
         return new _protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .LeaseBook */ .u4({ location, owner: (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .newOwner */ .Eh)((0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)()), ttlMs, reservation });
     }
@@ -1506,7 +1513,7 @@ function release(settings, extra) {
     if (extra.length)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names, extra.join(' '), `nothing after "${RELEASE}"`);
     const named = settings.leaseDir !== '';
-    const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named, VOCABULARY);
+    const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named, vocabulary(settings.leaseDir));
     const ports = (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .releaseOwnedBy */ .Of)(location.own, (0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)());
     process.stdout.write(`Released ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
     return 0;
@@ -1529,7 +1536,12 @@ async function main(argv) {
         const leases = openLeases(settings, reserve);
         let allocation;
         try {
-            allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({ ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings), claim: leases?.claim, reserve, vocabulary: VOCABULARY });
+            allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({
+                ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings),
+                claim: leases?.claim,
+                reserve,
+                vocabulary: vocabulary(settings.leaseDir),
+            });
             leases?.commit(allocation.ports);
         }
         catch (error) {
@@ -1945,9 +1957,26 @@ function openLeaseLocation(root, named, vocabulary = _errors_js__WEBPACK_IMPORTE
     catch (error) {
         const why = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS ? error.message : `${code(error)}`;
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(named
-            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}${setupHint(root)}`
             : `The shared lease directory ${root} cannot be used: ${why}`);
     }
+}
+/**
+ * The set-up command for a shared `root`, where running it would help: a missing root
+ * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
+ * follows it and would change the mode of whatever it points to) or what is no directory.
+ */
+function setupHint(root) {
+    let stat;
+    try {
+        stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(root, { throwIfNoEntry: false });
+    }
+    catch {
+        return '';
+    }
+    if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(node_fs__WEBPACK_IMPORTED_MODULE_0___default().statfsSync(root).type))))
+        return '';
+    return `. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``;
 }
 function openRoot(root, named) {
     let stat = lstat(root);
@@ -2476,7 +2505,9 @@ function leasedPorts(root, wanted, claimant) {
             if (record ? record[1] === claimant?.owner.token : port === undefined || !wanted.has(Number(port)))
                 continue;
             const read = lease_record_readRecord(external_node_path_default().join(dir, name));
-            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record';
+            // The caller's own: committed by an earlier allocation of the same runner, in its own account's
+            // directory. A pending record is an allocation running now (a concurrent call): another's.
+            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
             const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
             for (const p of liveIn(read, port === undefined ? undefined : Number(port))) {
                 if (wanted.has(p) && taken.get(p) !== 'other')
@@ -2585,16 +2616,18 @@ function sweepStale(own, warn) {
     assertOwnDir(own);
     const names = fs.readdirSync(own);
     const stale = [];
-    // Each file read and judged once, by file ID: the earlier layout linked one record under
-    // many names. bigint: NTFS file IDs are 64-bit.
+    // The earlier layout linked one record under many port names: each such file is read and
+    // judged once, by file ID (bigint: NTFS file IDs are 64-bit). Only those: a record removed
+    // here frees its file ID, and a record another job renames into place meanwhile may get it.
     const judged = new Map();
     for (const name of names.filter(isLeaseFile)) {
         const file = path.join(own, name);
         const ino = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
         if (ino === undefined)
             continue;
-        const verdict = judged.get(ino) ?? judgeFile(readRecord(file));
-        if (!verdict.corrupt)
+        const linked = PORT_FILE.test(name);
+        const verdict = (linked && judged.get(ino)) || judgeFile(readRecord(file));
+        if (linked && !verdict.corrupt)
             judged.set(ino, verdict);
         if (verdict.live || !unlinkQuietly(file, warn))
             continue;

@@ -295,9 +295,9 @@ function remedy(spec: Request): string {
   return `shorten ${name('exclude')}, ask for fewer ports, or set a ${name('range')} outside the ephemeral range`;
 }
 
-/** What to do when other programs keep taking the ports before they are reserved. */
+/** What to do when other programs keep taking the ports before they are reserved (the stronger reservation is Linux's). */
 function retry(vocabulary: Vocabulary): string {
-  return vocabulary.stronger ? `try again, or ${vocabulary.stronger}` : 'try again';
+  return vocabulary.stronger && process.platform === 'linux' ? `try again, or ${vocabulary.stronger}` : 'try again';
 }
 
 /** Why ports on the system's lists were never tried. */

@@ -43,7 +43,8 @@ Options:
 The ports are leased to the shell or script that ran the command: no other
 call, and no Port Zero job on this host, gets them while it runs, or until
 --lease-minutes pass.
-  port-zero release    hands back every lease of the calling shell or script`;
+  port-zero release    hands back every lease of the calling shell or script
+                       (with the same --lease-dir, if one was given)`;
 
 const OPTIONS = {
   count: { type: 'string', short: 'n' },
@@ -79,12 +80,18 @@ function rawInputs(values: Record<string, string | boolean | undefined>, names: 
 
 const RELEASE = 'release';
 
-/** This command's words in errors: its options (`--range`), not the action's inputs ('range'). */
-const VOCABULARY: Vocabulary = {
-  kind: 'Option',
-  name: (input) => `--${input}`,
-  ownLease: `leased by an earlier call in this shell until 'port-zero ${RELEASE}'`,
-};
+/**
+ * This command's words in errors: its options (`--range`), not the action's inputs
+ * ('range'), and the release command that ends the caller's own leases in `leaseDir`.
+ */
+function vocabulary(leaseDir: string): Vocabulary {
+  const release = `port-zero ${RELEASE}${leaseDir ? ` --lease-dir ${JSON.stringify(leaseDir)}` : ''}`;
+  return {
+    kind: 'Option',
+    name: (input) => `--${input}`,
+    ownLease: `leased by an earlier call in this shell or script until '${release}'`,
+  };
+}
 
 function describe(error: unknown): string {
   if (!(error instanceof InputError)) return errorMessage(error);
@@ -96,7 +103,7 @@ function describe(error: unknown): string {
 function openLeases(settings: Settings, reservation: string): LeaseBook | undefined {
   const named = settings.leaseDir !== '';
   try {
-    const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named, VOCABULARY);
+    const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named, vocabulary(settings.leaseDir));
     const ttlMs = settings.leaseMinutes * 60_000;
     return new LeaseBook({ location, owner: newOwner(callerIdentity()), ttlMs, reservation });
   } catch (error) {
@@ -110,7 +117,7 @@ function openLeases(settings: Settings, reservation: string): LeaseBook | undefi
 function release(settings: Settings, extra: string[]): number {
   if (extra.length) throw new InputError(Input.Names, extra.join(' '), `nothing after "${RELEASE}"`);
   const named = settings.leaseDir !== '';
-  const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named, VOCABULARY);
+  const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named, vocabulary(settings.leaseDir));
   const ports = releaseOwnedBy(location.own, callerIdentity());
   process.stdout.write(`Released ${plural(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
   return 0;
@@ -133,7 +140,12 @@ export async function main(argv: string[]): Promise<number> {
     const leases = openLeases(settings, reserve);
     let allocation;
     try {
-      allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve, vocabulary: VOCABULARY });
+      allocation = await allocatePorts({
+        ...allocationRequest(settings),
+        claim: leases?.claim,
+        reserve,
+        vocabulary: vocabulary(settings.leaseDir),
+      });
       leases?.commit(allocation.ports);
     } catch (error) {
       leases?.releaseAll();

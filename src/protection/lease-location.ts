@@ -71,10 +71,26 @@ export function openLeaseLocation(root: string, named: boolean, vocabulary: Voca
     const why = error instanceof LeaseError ? error.message : `${code(error)}`;
     throw new LeaseError(
       named
-        ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``
+        ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}${setupHint(root)}`
         : `The shared lease directory ${root} cannot be used: ${why}`,
     );
   }
+}
+
+/**
+ * The set-up command for a shared `root`, where running it would help: a missing root
+ * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
+ * follows it and would change the mode of whatever it points to) or what is no directory.
+ */
+function setupHint(root: string): string {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.lstatSync(root, { throwIfNoEntry: false });
+  } catch {
+    return '';
+  }
+  if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(fs.statfsSync(root).type)))) return '';
+  return `. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``;
 }
 
 function openRoot(root: string, named: boolean): void {

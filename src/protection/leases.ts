@@ -248,7 +248,9 @@ function leasedPorts(root: string, wanted: ReadonlySet<number>, claimant?: Claim
       const port = record ? undefined : PORT_FILE.exec(name)?.[1];
       if (record ? record[1] === claimant?.owner.token : port === undefined || !wanted.has(Number(port))) continue;
       const read = readRecord(path.join(dir, name));
-      const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record';
+      // The caller's own: committed by an earlier allocation of the same runner, in its own account's
+      // directory. A pending record is an allocation running now (a concurrent call): another's.
+      const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
       const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
       for (const p of liveIn(read, port === undefined ? undefined : Number(port))) {
         if (wanted.has(p) && taken.get(p) !== 'other') taken.set(p, holder);
@@ -355,15 +357,17 @@ export function sweepStale(own: string, warn: (message: string) => void): StaleL
   assertOwnDir(own);
   const names = fs.readdirSync(own);
   const stale: StaleLease[] = [];
-  // Each file read and judged once, by file ID: the earlier layout linked one record under
-  // many names. bigint: NTFS file IDs are 64-bit.
+  // The earlier layout linked one record under many port names: each such file is read and
+  // judged once, by file ID (bigint: NTFS file IDs are 64-bit). Only those: a record removed
+  // here frees its file ID, and a record another job renames into place meanwhile may get it.
   const judged = new Map<bigint, Judged>();
   for (const name of names.filter(isLeaseFile)) {
     const file = path.join(own, name);
     const ino = fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
     if (ino === undefined) continue;
-    const verdict = judged.get(ino) ?? judgeFile(readRecord(file));
-    if (!verdict.corrupt) judged.set(ino, verdict);
+    const linked = PORT_FILE.test(name);
+    const verdict = (linked && judged.get(ino)) || judgeFile(readRecord(file));
+    if (linked && !verdict.corrupt) judged.set(ino, verdict);
     if (verdict.live || !unlinkQuietly(file, warn)) continue;
     if (verdict.corrupt) warn(`Removed a corrupt lease ${file} (${verdict.why})`);
     for (const port of portsOf(verdict.read, name)) stale.push({ port, reservation: verdict.reservation, why: verdict.why });
