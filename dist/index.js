@@ -2611,7 +2611,7 @@ function parseNames(rawNames, rawCount) {
     if (names.length > MAX_COUNT)
         throw new InputError(Input.Names, rawNames, `at most ${MAX_COUNT} names`);
     if (count !== 1 && count !== names.length) {
-        throw new InputError(Input.Count, rawCount, `${plural(names.length, 'name was', 'names were')} given, so 'count' must be left out or be ${names.length}`);
+        throw new InputError(Input.Count, rawCount, `${plural(names.length, 'name was', 'names were')} given, so leave it out or make it ${names.length}`);
     }
     return names;
 }

@@ -117,6 +117,7 @@ describe('the local command (dist/cli/index.js)', () => {
     [['--reserve', 'holder'], /invalid --reserve "holder"/],
     [['--bogus'], /Unknown option '--bogus'/],
     [['web', 'web'], /appears twice/],
+    [['a', 'b', '--count', '3'], /^port-zero: invalid --count "3": 2 names were given, so leave it out or make it 2\n/],
   ])('refuses %j: a clear error, exit code 2, nothing on stdout', async (args, message) => {
     const { code, stdout, stderr } = await cli(...args);
     expect(code).toBe(2);

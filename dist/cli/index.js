@@ -3313,7 +3313,7 @@ function parseNames(rawNames, rawCount) {
     if (names.length > constants/* MAX_COUNT */.H$)
         throw new errors/* InputError */.dz(constants/* Input */.pd.Names, rawNames, `at most ${constants/* MAX_COUNT */.H$} names`);
     if (count !== 1 && count !== names.length) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Count, rawCount, `${(0,errors/* plural */.LS)(names.length, 'name was', 'names were')} given, so 'count' must be left out or be ${names.length}`);
+        throw new errors/* InputError */.dz(constants/* Input */.pd.Count, rawCount, `${(0,errors/* plural */.LS)(names.length, 'name was', 'names were')} given, so leave it out or make it ${names.length}`);
     }
     return names;
 }

@@ -110,7 +110,7 @@ export function parseNames(rawNames: string, rawCount: string): string[] {
     throw new InputError(
       Input.Count,
       rawCount,
-      `${plural(names.length, 'name was', 'names were')} given, so 'count' must be left out or be ${names.length}`,
+      `${plural(names.length, 'name was', 'names were')} given, so leave it out or make it ${names.length}`,
     );
   }
   return names;
