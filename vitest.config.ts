@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/scratch-tmp.ts'],
+    setupFiles: ['test/setup/post-steps.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // One file at a time: the files share one network namespace, and a file that binds hundreds of

@@ -178,7 +178,27 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   };
   // The runner removes its temp directory after the job; so does this harness once the files are read.
   rmSync(temp, { recursive: true, force: true });
+  trackPostStep(options, result.state);
   return result;
+}
+
+/** Main steps that put ports on the kernel's reserved-port list and have had no post step yet. */
+const unposted = new Map<string, Pick<StepOptions, 'state' | 'env' | 'account'>>();
+const postKey = (state: Record<string, string>) => `${state.leaseToken ?? ''} ${state.kernelPorts ?? ''}`;
+
+function trackPostStep(options: StepOptions, state: Record<string, string>) {
+  if (options.entry === 'post') unposted.delete(postKey(options.state ?? {}));
+  else if (state.kernelPorts) unposted.set(postKey(state), { state, env: options.env, account: options.account });
+}
+
+/**
+ * Runs the post step of every main step run so far whose post step has not run, as a
+ * runner does at the end of a job: the entries those main steps put on the kernel's
+ * reserved-port list (shared by every test in a network namespace) are taken off.
+ */
+export async function runPendingPosts(): Promise<void> {
+  for (const step of [...unposted.values()]) await runStep({ entry: 'post', ...step });
+  unposted.clear();
 }
 
 function spawnNode(
