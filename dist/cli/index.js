@@ -201,7 +201,7 @@ var own_connection = __nccwpck_require__(738);
 
 
 const LOOPBACKS = ['127.0.0.1', '::1'];
-/** How long a datagram to our own socket may take before another program is taken to have it, ms. */
+/** How long a datagram to our own socket may take, from its send, before another program is taken to have it, ms. */
 const UDP_WAIT_MS = 250;
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
@@ -250,6 +250,7 @@ function reachesOwnSocket(socket, address, port) {
     return new Promise((resolve) => {
         const client = createSocket(external_node_net_default().isIPv6(address) ? 'udp6' : 'udp4');
         let finished = false;
+        let timer;
         const done = (result) => {
             if (finished)
                 return;
@@ -265,10 +266,14 @@ function reachesOwnSocket(socket, address, port) {
         };
         socket.on('message', onMessage);
         client.on('error', () => done(true));
-        const timer = setTimeout(() => done(false), UDP_WAIT_MS);
         client.send(nonce, port, address, (error) => {
             if (error)
-                done(true);
+                return done(true);
+            if (finished)
+                return; // the datagram arrived first
+            // From the send on: a stalled process must not count its own late datagram as lost
+            // (see afterPendingIO in own-connection.ts).
+            timer = setTimeout(() => (0,own_connection/* afterPendingIO */.g)(() => done(false)), UDP_WAIT_MS);
         });
     });
 }
@@ -1000,7 +1005,8 @@ function planHosts(hosts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ connectToOwn)
+/* harmony export */   I: () => (/* binding */ connectToOwn),
+/* harmony export */   g: () => (/* binding */ afterPendingIO)
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
@@ -1051,16 +1057,28 @@ function connectToOwn(server, host, port, waitMs) {
             match();
             if (done)
                 return;
-            timer = setTimeout(() => {
+            timer = setTimeout(() => afterPendingIO(() => {
+                if (done)
+                    return;
                 client.destroy();
                 finish({ outcome: 'elsewhere' });
-            }, waitMs);
+            }), waitMs);
         });
         client.once('error', (error) => {
             client.destroy();
             finish({ outcome: 'refused', code: error.code ?? error.message });
         });
     });
+}
+/**
+ * Runs `decide` once the I/O already waiting has been handled. After a stall (a loaded
+ * host, a long GC), the event loop runs expired timers before it polls for I/O, so a
+ * time-out would otherwise win over the very connection or datagram it waits for, which
+ * has arrived meanwhile. setImmediate callbacks run after the next poll (Node's event
+ * loop: timers, poll, check).
+ */
+function afterPendingIO(decide) {
+    setImmediate(decide);
 }
 
 

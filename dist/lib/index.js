@@ -340,16 +340,28 @@ function connectToOwn(server, host, port, waitMs) {
             match();
             if (done)
                 return;
-            timer = setTimeout(() => {
+            timer = setTimeout(() => afterPendingIO(() => {
+                if (done)
+                    return;
                 client.destroy();
                 finish({ outcome: 'elsewhere' });
-            }, waitMs);
+            }), waitMs);
         });
         client.once('error', (error) => {
             client.destroy();
             finish({ outcome: 'refused', code: error.code ?? error.message });
         });
     });
+}
+/**
+ * Runs `decide` once the I/O already waiting has been handled. After a stall (a loaded
+ * host, a long GC), the event loop runs expired timers before it polls for I/O, so a
+ * time-out would otherwise win over the very connection or datagram it waits for, which
+ * has arrived meanwhile. setImmediate callbacks run after the next poll (Node's event
+ * loop: timers, poll, check).
+ */
+function afterPendingIO(decide) {
+    setImmediate(decide);
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -1014,7 +1026,7 @@ async function closeAll(held) {
 
 
 const LOOPBACKS = ['127.0.0.1', '::1'];
-/** How long a datagram to our own socket may take before another program is taken to have it, ms. */
+/** How long a datagram to our own socket may take, from its send, before another program is taken to have it, ms. */
 const UDP_WAIT_MS = 250;
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
@@ -1063,6 +1075,7 @@ function reachesOwnSocket(socket, address, port) {
     return new Promise((resolve) => {
         const client = createSocket(external_node_net_default().isIPv6(address) ? 'udp6' : 'udp4');
         let finished = false;
+        let timer;
         const done = (result) => {
             if (finished)
                 return;
@@ -1078,10 +1091,14 @@ function reachesOwnSocket(socket, address, port) {
         };
         socket.on('message', onMessage);
         client.on('error', () => done(true));
-        const timer = setTimeout(() => done(false), UDP_WAIT_MS);
         client.send(nonce, port, address, (error) => {
             if (error)
-                done(true);
+                return done(true);
+            if (finished)
+                return; // the datagram arrived first
+            // From the send on: a stalled process must not count its own late datagram as lost
+            // (see afterPendingIO in own-connection.ts).
+            timer = setTimeout(() => afterPendingIO(() => done(false)), UDP_WAIT_MS);
         });
     });
 }

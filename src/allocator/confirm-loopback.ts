@@ -1,11 +1,11 @@
 import type dgram from 'node:dgram';
 import net from 'node:net';
-import { connectToOwn } from './own-connection.ts';
+import { afterPendingIO, connectToOwn } from './own-connection.ts';
 import type { Held } from './sockets.ts';
 
 const LOOPBACKS = ['127.0.0.1', '::1'];
 
-/** How long a datagram to our own socket may take before another program is taken to have it, ms. */
+/** How long a datagram to our own socket may take, from its send, before another program is taken to have it, ms. */
 const UDP_WAIT_MS = 250;
 
 /**
@@ -55,6 +55,7 @@ function reachesOwnSocket(socket: dgram.Socket, address: string, port: number): 
   return new Promise((resolve) => {
     const client = createSocket(net.isIPv6(address) ? 'udp6' : 'udp4');
     let finished = false;
+    let timer: NodeJS.Timeout | undefined;
     const done = (result: boolean) => {
       if (finished) return;
       finished = true;
@@ -68,9 +69,12 @@ function reachesOwnSocket(socket: dgram.Socket, address: string, port: number): 
     };
     socket.on('message', onMessage);
     client.on('error', () => done(true));
-    const timer = setTimeout(() => done(false), UDP_WAIT_MS);
     client.send(nonce, port, address, (error) => {
-      if (error) done(true);
+      if (error) return done(true);
+      if (finished) return; // the datagram arrived first
+      // From the send on: a stalled process must not count its own late datagram as lost
+      // (see afterPendingIO in own-connection.ts).
+      timer = setTimeout(() => afterPendingIO(() => done(false)), UDP_WAIT_MS);
     });
   });
 }

@@ -45,14 +45,30 @@ export function connectToOwn(server: net.Server, host: string, port: number, wai
       clientPort = client.localPort;
       match();
       if (done) return;
-      timer = setTimeout(() => {
-        client.destroy();
-        finish({ outcome: 'elsewhere' });
-      }, waitMs);
+      timer = setTimeout(
+        () =>
+          afterPendingIO(() => {
+            if (done) return;
+            client.destroy();
+            finish({ outcome: 'elsewhere' });
+          }),
+        waitMs,
+      );
     });
     client.once('error', (error: NodeJS.ErrnoException) => {
       client.destroy();
       finish({ outcome: 'refused', code: error.code ?? error.message });
     });
   });
+}
+
+/**
+ * Runs `decide` once the I/O already waiting has been handled. After a stall (a loaded
+ * host, a long GC), the event loop runs expired timers before it polls for I/O, so a
+ * time-out would otherwise win over the very connection or datagram it waits for, which
+ * has arrived meanwhile. setImmediate callbacks run after the next poll (Node's event
+ * loop: timers, poll, check).
+ */
+export function afterPendingIO(decide: () => void): void {
+  setImmediate(decide);
 }
