@@ -1512,10 +1512,10 @@ function describe(error) {
     return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
 }
 /** The calling shell's leases; without a usable default location, a warning and none (a named --lease-dir must work). */
-function openLeases(settings, reservation) {
+function openLeases(settings, reservation, words) {
     const named = settings.leaseDir !== '';
     try {
-        const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named, vocabulary(settings.leaseDir));
+        const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseDir */ .YJ)(settings.leaseDir, words);
         const ttlMs = settings.leaseMinutes * 60_000;
         return new _protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .LeaseBook */ .u4({ location, owner: (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .newOwner */ .Eh)((0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)()), ttlMs, reservation });
     }
@@ -1530,8 +1530,7 @@ function openLeases(settings, reservation) {
 function release(settings, extra) {
     if (extra.length)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names, extra.join(' '), `nothing after "${RELEASE}"`);
-    const named = settings.leaseDir !== '';
-    const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseLocation */ .qF)(named ? settings.leaseDir : (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultLeaseRoot */ ._G)(), named, vocabulary(settings.leaseDir));
+    const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseDir */ .YJ)(settings.leaseDir, vocabulary(settings.leaseDir));
     const ports = (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .releaseOwnedBy */ .Of)(location.own, (0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)());
     process.stdout.write(`Released ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
     return 0;
@@ -1551,14 +1550,15 @@ async function main(argv) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve, settings.reserve, 'auto, time-wait or none (holder and kernel need a job to end them)');
         }
         const reserve = settings.reserve === 'none' ? 'none' : 'time-wait';
-        const leases = openLeases(settings, reserve);
+        const words = vocabulary(settings.leaseDir);
+        const leases = openLeases(settings, reserve, words);
         let allocation;
         try {
             allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({
                 ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings),
                 claim: leases?.claim,
                 reserve,
-                vocabulary: vocabulary(settings.leaseDir),
+                vocabulary: words,
             });
             leases?.commit(allocation.ports);
         }
@@ -1916,11 +1916,10 @@ function parentOf(pid) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $v: () => (/* binding */ leaseDirs),
-/* harmony export */   _G: () => (/* binding */ defaultLeaseRoot),
-/* harmony export */   oX: () => (/* binding */ assertOwnDir),
-/* harmony export */   qF: () => (/* binding */ openLeaseLocation)
+/* harmony export */   YJ: () => (/* binding */ openLeaseDir),
+/* harmony export */   oX: () => (/* binding */ assertOwnDir)
 /* harmony export */ });
-/* unused harmony exports LEGACY_DEFAULT_NAME, accountName, SHARED_SETUP, ownDirProblem */
+/* unused harmony exports LEGACY_DEFAULT_NAME, defaultLeaseRoot, accountName, SHARED_SETUP, openLeaseLocation, ownDirProblem */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
@@ -1980,20 +1979,26 @@ function openLeaseLocation(root, named, vocabulary = _errors_js__WEBPACK_IMPORTE
     }
 }
 /**
+ * The location a `lease-dir` setting gives: the directory named, or the default root
+ * when the setting is empty. Throws as openLeaseLocation does.
+ */
+function openLeaseDir(leaseDir, vocabulary = _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VOCABULARY */ .qA) {
+    return leaseDir ? openLeaseLocation(leaseDir, true, vocabulary) : openLeaseLocation(defaultLeaseRoot(), false, vocabulary);
+}
+/**
  * The set-up command for a shared `root`, where running it would help: a missing root
  * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
  * follows it and would change the mode of whatever it points to) or what is no directory.
  */
 function setupHint(root) {
-    let stat;
     try {
-        stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(root, { throwIfNoEntry: false });
+        const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(root, { throwIfNoEntry: false });
+        if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(node_fs__WEBPACK_IMPORTED_MODULE_0___default().statfsSync(root).type))))
+            return '';
     }
     catch {
         return '';
     }
-    if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(node_fs__WEBPACK_IMPORTED_MODULE_0___default().statfsSync(root).type))))
-        return '';
     return `. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``;
 }
 function openRoot(root, named) {

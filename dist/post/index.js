@@ -766,20 +766,26 @@ function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
     }
 }
 /**
+ * The location a `lease-dir` setting gives: the directory named, or the default root
+ * when the setting is empty. Throws as openLeaseLocation does.
+ */
+function openLeaseDir(leaseDir, vocabulary = ACTION_VOCABULARY) {
+    return leaseDir ? openLeaseLocation(leaseDir, true, vocabulary) : openLeaseLocation(defaultLeaseRoot(), false, vocabulary);
+}
+/**
  * The set-up command for a shared `root`, where running it would help: a missing root
  * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
  * follows it and would change the mode of whatever it points to) or what is no directory.
  */
 function setupHint(root) {
-    let stat;
     try {
-        stat = fs.lstatSync(root, { throwIfNoEntry: false });
+        const stat = fs.lstatSync(root, { throwIfNoEntry: false });
+        if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(fs.statfsSync(root).type))))
+            return '';
     }
     catch {
         return '';
     }
-    if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(fs.statfsSync(root).type))))
-        return '';
     return `. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``;
 }
 function openRoot(root, named) {

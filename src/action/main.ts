@@ -5,7 +5,7 @@ import { errorMessage, LeaseError, plural } from '../errors.ts';
 import { startHolder, stopHolder, type Holder } from '../protection/holder.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
 import { LeaseBook, newOwner, sweepStale } from '../protection/leases.ts';
-import { defaultLeaseRoot, openLeaseLocation, SHARED_SETUP } from '../protection/lease-location.ts';
+import { openLeaseDir, SHARED_SETUP } from '../protection/lease-location.ts';
 import { releaseDeadJobsPorts } from '../protection/dead-jobs.ts';
 import { readReservedPorts, removeReservedPorts } from '../protection/kernel-list.ts';
 import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
@@ -67,7 +67,7 @@ async function allocateAndProtect(settings: Settings, leases: LeaseBook | undefi
 function openLeases(settings: Settings, runner: ProcessIdentity): LeaseBook | undefined {
   const named = settings.leaseDir !== '';
   try {
-    const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named);
+    const location = openLeaseDir(settings.leaseDir);
     const owner = newOwner(runner);
     const ttlMs = settings.leaseMinutes * 60_000;
     const book = new LeaseBook({ location, owner, ttlMs, reservation: settings.reserve, warn: (m) => core.warning(m) });

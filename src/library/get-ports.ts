@@ -2,7 +2,7 @@ import { allocatePorts, type Claim } from '../allocator/allocate-ports.ts';
 import { InputError, LeaseError, type Vocabulary } from '../errors.ts';
 import { identify } from '../platform/process-identity.ts';
 import { LeaseBook, newOwner, releaseLeases } from '../protection/leases.ts';
-import { defaultLeaseRoot, openLeaseLocation } from '../protection/lease-location.ts';
+import { openLeaseDir } from '../protection/lease-location.ts';
 import { Input, type InputName } from '../settings/constants.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
 import { NAME_PATTERN, NAME_RULE } from '../settings/naming.ts';
@@ -175,11 +175,10 @@ interface ProcessLeases {
 
 /** Leases owned by this process (pid and start time): stale as soon as it exits. Undefined: going on without leases. */
 function openLeases(settings: Settings): ProcessLeases | undefined {
-  const named = settings.leaseDir !== '';
   let book: LeaseBook;
   try {
     book = new LeaseBook({
-      location: openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named, VOCABULARY),
+      location: openLeaseDir(settings.leaseDir, VOCABULARY),
       owner: newOwner(identify(process.pid)),
       ttlMs: settings.leaseMinutes * 60_000,
       warn: (m) => process.emitWarning(m),

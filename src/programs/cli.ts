@@ -9,7 +9,7 @@ import { Input } from '../settings/constants.ts';
 import { errorMessage, InputError, LeaseError, plural, type Vocabulary } from '../errors.ts';
 import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
 import { LeaseBook, newOwner, releaseOwnedBy } from '../protection/leases.ts';
-import { defaultLeaseRoot, openLeaseLocation } from '../protection/lease-location.ts';
+import { openLeaseDir } from '../protection/lease-location.ts';
 import { callerIdentity } from '../protection/lease-caller.ts';
 import { buildResults, dotenv } from '../settings/results.ts';
 
@@ -100,10 +100,10 @@ function describe(error: unknown): string {
 }
 
 /** The calling shell's leases; without a usable default location, a warning and none (a named --lease-dir must work). */
-function openLeases(settings: Settings, reservation: string): LeaseBook | undefined {
+function openLeases(settings: Settings, reservation: string, words: Vocabulary): LeaseBook | undefined {
   const named = settings.leaseDir !== '';
   try {
-    const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named, vocabulary(settings.leaseDir));
+    const location = openLeaseDir(settings.leaseDir, words);
     const ttlMs = settings.leaseMinutes * 60_000;
     return new LeaseBook({ location, owner: newOwner(callerIdentity()), ttlMs, reservation });
   } catch (error) {
@@ -116,8 +116,7 @@ function openLeases(settings: Settings, reservation: string): LeaseBook | undefi
 /** `port-zero release`: removes the leases the calling shell or script holds. */
 function release(settings: Settings, extra: string[]): number {
   if (extra.length) throw new InputError(Input.Names, extra.join(' '), `nothing after "${RELEASE}"`);
-  const named = settings.leaseDir !== '';
-  const location = openLeaseLocation(named ? settings.leaseDir : defaultLeaseRoot(), named, vocabulary(settings.leaseDir));
+  const location = openLeaseDir(settings.leaseDir, vocabulary(settings.leaseDir));
   const ports = releaseOwnedBy(location.own, callerIdentity());
   process.stdout.write(`Released ${plural(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
   return 0;
@@ -137,14 +136,15 @@ export async function main(argv: string[]): Promise<number> {
       throw new InputError(Input.Reserve, settings.reserve, 'auto, time-wait or none (holder and kernel need a job to end them)');
     }
     const reserve = settings.reserve === 'none' ? 'none' : 'time-wait';
-    const leases = openLeases(settings, reserve);
+    const words = vocabulary(settings.leaseDir);
+    const leases = openLeases(settings, reserve, words);
     let allocation;
     try {
       allocation = await allocatePorts({
         ...allocationRequest(settings),
         claim: leases?.claim,
         reserve,
-        vocabulary: vocabulary(settings.leaseDir),
+        vocabulary: words,
       });
       leases?.commit(allocation.ports);
     } catch (error) {

@@ -78,18 +78,25 @@ export function openLeaseLocation(root: string, named: boolean, vocabulary: Voca
 }
 
 /**
+ * The location a `lease-dir` setting gives: the directory named, or the default root
+ * when the setting is empty. Throws as openLeaseLocation does.
+ */
+export function openLeaseDir(leaseDir: string, vocabulary: Vocabulary = ACTION_VOCABULARY): LeaseLocation {
+  return leaseDir ? openLeaseLocation(leaseDir, true, vocabulary) : openLeaseLocation(defaultLeaseRoot(), false, vocabulary);
+}
+
+/**
  * The set-up command for a shared `root`, where running it would help: a missing root
  * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
  * follows it and would change the mode of whatever it points to) or what is no directory.
  */
 function setupHint(root: string): string {
-  let stat: fs.Stats | undefined;
   try {
-    stat = fs.lstatSync(root, { throwIfNoEntry: false });
+    const stat = fs.lstatSync(root, { throwIfNoEntry: false });
+    if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(fs.statfsSync(root).type)))) return '';
   } catch {
     return '';
   }
-  if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(fs.statfsSync(root).type)))) return '';
   return `. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``;
 }
 
