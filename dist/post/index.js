@@ -1371,12 +1371,12 @@ function sweepStale(own, warn) {
     const judged = new Map();
     for (const name of names.filter(isLeaseFile)) {
         const file = external_node_path_default().join(own, name);
-        const ino = external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino;
+        // A record's read says itself when it is gone ('missing', judged live: left alone).
+        const ino = PORT_FILE.test(name) ? external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino : null;
         if (ino === undefined)
             continue;
-        const linked = PORT_FILE.test(name);
-        const verdict = (linked && judged.get(ino)) || judgeFile(readRecord(file));
-        if (linked && !verdict.corrupt)
+        const verdict = (ino !== null && judged.get(ino)) || judgeFile(readRecord(file));
+        if (ino !== null && !verdict.corrupt)
             judged.set(ino, verdict);
         if (verdict.live || !unlinkQuietly(file, warn))
             continue;
