@@ -9,12 +9,15 @@ import { findFreePorts } from 'find-free-ports';
 import getPort from 'get-port';
 import { getRandomPort } from 'get-port-please';
 import portfinder from 'portfinder';
-import { allocatePorts, type AllocateOptions, type Reservation } from '../src/allocator/allocate-ports.ts';
-import { PortSet } from '../src/allocator/port-range.ts';
+import { ACTION_VOCABULARY } from '../src/errors.ts';
+import { allocatePorts } from '../src/allocator/allocate-ports.ts';
+import { PortSet } from '../src/ports/port-set.ts';
 import { identify } from '../src/platform/process-identity.ts';
-import { openLeaseLocation } from '../src/protection/lease-location.ts';
-import { LeaseBook, newOwner } from '../src/protection/leases.ts';
-import { chooseReservation, reservationFor } from '../src/protection/choose-reservation.ts';
+import { chooseReserve, reserveProblem } from '../src/protection/choose-protection.ts';
+import type { ReserveSetting } from '../src/protection/protection.ts';
+import { defaultNames } from '../src/session/naming.ts';
+import { DEFAULT_REQUEST, type PortRequest } from '../src/session/request.ts';
+import { openSession } from '../src/session/session.ts';
 
 export type Contender = (n: number) => Promise<number[]>;
 
@@ -44,18 +47,7 @@ export const PORT_ZERO_MODES: readonly PortZeroMode[] = [
 
 /** The mode `reserve` stands for in this build ('auto' resolved), or undefined when the action refuses it. */
 export function resolveMode(reserve: string): string | undefined {
-  try {
-    return chooseReservation(reserve).mode;
-  } catch {
-    return undefined;
-  }
-}
-
-/** What the allocator itself is asked: the holder takes over from TIME_WAIT after the allocation, as in the action. */
-function allocatorReservation(reserve: string): Reservation {
-  if (resolveMode(reserve) === undefined) throw new Error(`reserve: ${reserve} is not in this build`);
-  const choice = chooseReservation(reserve);
-  return reservationFor(choice.mode === 'holder' ? { ...choice, mode: 'time-wait' } : choice).reserve;
+  return reserveProblem(reserve) === undefined ? chooseReserve(reserve as ReserveSetting).mode : undefined;
 }
 
 /** The floor: bind every socket on 127.0.0.1, hold them all, read the ports, close them all. */
@@ -165,17 +157,28 @@ export const WORK_FLOORS: Record<string, Contender> = {
   },
 };
 
-/** Port Zero as the action runs it in `mode`: leases in a fresh directory when the mode has them. */
-function portZero(mode: PortZeroMode, request: Partial<AllocateOptions> = {}): Contender {
+/**
+ * Port Zero as the action runs it in `mode`: one session, with leases in a fresh
+ * directory when the mode has them. The holder is a process of the whole step
+ * (stepOnly), so no mode here starts one; what the session leaves (kernel-list entries)
+ * goes with the run's network namespace.
+ */
+function portZero(mode: PortZeroMode, request: Partial<Pick<PortRequest, 'range' | 'exclude'>> = {}): Contender {
   return async (n) => {
-    const reserve = allocatorReservation(mode.reserve);
-    if (!mode.leases) return (await allocatePorts({ ...request, count: n, reserve })).ports;
+    if (resolveMode(mode.reserve) === undefined) throw new Error(`reserve: ${mode.reserve} is not in this build`);
+    if (!mode.leases) return (await allocatePorts({ ...request, count: n })).ports;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-bench-leases-'));
-    const location = openLeaseLocation(path.join(dir, 'leases'), true);
-    const leases = new LeaseBook({ location, owner: newOwner(identify(process.pid)), ttlMs: 60_000 });
-    const { ports } = await allocatePorts({ ...request, count: n, claim: leases.claim, reserve });
-    leases.commit(ports);
-    return ports;
+    const session = await openSession(
+      {
+        ...DEFAULT_REQUEST,
+        ...request,
+        names: defaultNames(n),
+        reserve: mode.reserve as ReserveSetting,
+        leaseDir: path.join(dir, 'leases'),
+      },
+      { vocabulary: ACTION_VOCABULARY, owner: identify(process.pid), postStep: true, log: { debug: () => {}, warn: () => {} } },
+    );
+    return [...session.ports];
   };
 }
 
@@ -193,7 +196,7 @@ export function linuxEphemeralRange(): { low: number; high: number } {
 
 /** A narrow request: every port of the ephemeral range but its last NARROW_SPAN excluded, or those ports as a range. */
 export const NARROW_SPAN = 1000;
-function narrowRequest(as: 'exclude' | 'range'): Partial<AllocateOptions> {
+function narrowRequest(as: 'exclude' | 'range'): Partial<Pick<PortRequest, 'range' | 'exclude'>> {
   const { low, high } = linuxEphemeralRange();
   const allowed = { low: high - NARROW_SPAN + 1, high };
   return as === 'range' ? { range: allowed } : { exclude: new PortSet([{ low, high: allowed.low - 1 }]) };

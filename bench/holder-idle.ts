@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
+import { reserveTimeWait } from '../src/protection/time-wait.ts';
 import { identify } from '../src/platform/process-identity.ts';
 import { startHolder, stopHolder } from '../src/protection/holder.ts';
 
@@ -25,7 +26,7 @@ function cpuTicks(pid: number): number {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function holderIdle(count: number, windowMs: number) {
-  const { ports } = await allocatePorts({ count, reserve: 'time-wait', hosts: ['127.0.0.1'] });
+  const { ports } = await allocatePorts({ count, protect: reserveTimeWait, hosts: ['127.0.0.1'] });
   const holder = await startHolder({ ports, host: '127.0.0.1', deadline: Date.now() + 10 * 60_000, owner: identify(process.pid) });
   try {
     await sleep(SETTLE_MS);

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
+import { reserveTimeWait } from '../src/protection/time-wait.ts';
 
 export const NEIGHBOURS = ['listen-loop', 'listen-hold', 'get-port'] as const;
 export type NeighbourTimes = Record<(typeof NEIGHBOURS)[number], number>;
@@ -22,7 +23,7 @@ function measureAll(repeats: number): NeighbourTimes {
 
 export async function neighbourCost(reserved: number, repeats = 5) {
   const before = measureAll(repeats);
-  await allocatePorts({ count: reserved, reserve: 'time-wait' });
+  await allocatePorts({ count: reserved, protect: reserveTimeWait });
   const after = measureAll(repeats);
   return { reserved, before, after };
 }

@@ -12,12 +12,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import getPort from 'get-port';
-import { allocatePorts, type Reservation } from '../src/allocator/allocate-ports.ts';
+import { allocatePorts, type Protector } from '../src/allocator/allocate-ports.ts';
 import { reserveTimeWait } from '../src/protection/time-wait.ts';
 import { addReservedPorts } from '../src/protection/kernel-list.ts';
 import { namespacesAvailable, runIsolated } from './namespace.ts';
 
-const MECHANISMS: Record<string, Reservation | 'get-port'> = {
+const MECHANISMS: Record<string, Protector | 'none' | 'get-port'> = {
   none: 'none',
   kernel: async (held) => {
     await addReservedPorts([...new Set(held.map((h) => h.port))], { sudo: false });
@@ -36,20 +36,20 @@ const MECHANISMS: Record<string, Reservation | 'get-port'> = {
 /** One timed allocation: [whole call, the reservation inside it] in ms. */
 async function once(mechanism: string, n: number): Promise<[number, number]> {
   const how = MECHANISMS[mechanism];
-  await allocatePorts({ count: 1, reserve: 'none' }); // load and warm up the code paths first
+  await allocatePorts({ count: 1 }); // load and warm up the code paths first
   await getPort();
   let reserving = 0;
   const start = performance.now();
   if (how === 'get-port') for (let i = 0; i < n; i++) await getPort();
-  else if (typeof how !== 'function') await allocatePorts({ count: n, reserve: how });
+  else if (typeof how !== 'function') await allocatePorts({ count: n });
   else {
-    const timed: Reservation = async (held) => {
+    const timed: Protector = async (held) => {
       const begin = performance.now();
       const lost = await how(held);
       reserving = performance.now() - begin;
       return lost;
     };
-    await allocatePorts({ count: n, reserve: timed });
+    await allocatePorts({ count: n, protect: timed });
   }
   return [performance.now() - start, reserving];
 }

@@ -27,7 +27,7 @@ function exitWhenWritten() {
 
 /***/ }),
 
-/***/ 784:
+/***/ 92:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36,402 +36,44 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: ./src/unique-id.ts
-
-/**
- * An identifier no other call on this host or another is expected to return,
- * without node:crypto (about 10 ms of a step's start-up): a hash of the host
- * name, the process ID, the monotonic clock in nanoseconds and 52 bits of
- * Math.random, in base 36 joined by `-` (so it is safe in a file name), e.g.
- * `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`.
- *
- * Why that is enough: on one host, two live processes never share a process ID,
- * and one process never reads the same monotonic clock value twice (it ticks in
- * nanoseconds and only forward, and a reused process ID comes later on it);
- * Math.random (seeded from the OS's entropy for each process) and the host name
- * keep apart processes that do share an ID: other hosts, or containers with
- * their own process ID namespace. It is not a secret and must not be used as one.
- */
-function uniqueId() {
-    const random = Math.floor(Math.random() * 2 ** 52).toString(36);
-    return [hash((0,external_node_os_namespaceObject.hostname)()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
-}
-/** FNV-1a (32 bits) of `text`, in base 36. */
-function hash(text) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++)
-        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return (h >>> 0).toString(36);
-}
-
-;// CONCATENATED MODULE: ./src/action/file-commands.ts
-
-
-
-/**
- * Formats one `name`/`value` pair as the runner reads it back, without the final line ending.
- * Throws when `name` is one the runner cannot read back (empty, or with `=`, `<`,
- * CR or LF) or when the delimiter turns up in the value.
- */
-function keyValueMessage(name, value, delimiter = newDelimiter()) {
-    if (name === '' || /[=<\r\n]/.test(name)) {
-        throw new Error(`File command name ${JSON.stringify(name)} cannot be read back by the runner: it must be non-empty, without "=", "<" or line breaks`);
-    }
-    if (!/[\r\n]/.test(value))
-        return `${name}=${value}`;
-    if (value.includes(delimiter) || name.includes(delimiter)) {
-        throw new Error(`Unexpected input: the value of ${name} contains the delimiter "${delimiter}"`);
-    }
-    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
-}
-/**
- * A heredoc delimiter for one value. It need not be secret: the values written
- * here are the action's own (ports, names, paths, JSON of those), and
- * keyValueMessage refuses a value that contains it.
- */
-function newDelimiter() {
-    return `ghadelimiter_${uniqueId()}`;
-}
-/**
- * Appends `name`/`value` to the file the runner names in GITHUB_<command>.
- * Returns false when that variable is unset (not under a runner), so the caller
- * can fall back to the older workflow command; throws when the file is missing.
- */
-function writeFileCommand(command, name, value) {
-    return writeFileCommands(command, [[name, value]]);
-}
-/**
- * Appends every `[name, value]` pair to the file of GITHUB_<command> in one write
- * (one open and close for the batch, not one per pair), each formatted as
- * keyValueMessage does; nothing is written when any pair cannot be. Returns false,
- * writing nothing, when the variable is unset; throws when the file is missing.
- */
-function writeFileCommands(command, pairs) {
-    const file = process.env[`GITHUB_${command}`];
-    if (!file)
-        return false;
-    if (pairs.length)
-        file_commands_appendLine(file, pairs.map(([name, value]) => keyValueMessage(name, value)).join(external_node_os_namespaceObject.EOL));
-    return true;
-}
-/**
- * Appends `line` and a line ending to `file`, which must exist: without O_CREAT a
- * missing file is an error (ENOENT), as in @actions/core, not a new file nobody reads.
- */
-function file_commands_appendLine(file, line) {
-    const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND);
-    try {
-        (0,external_node_fs_namespaceObject.writeSync)(fd, line + external_node_os_namespaceObject.EOL);
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: ./src/lazy/core.ts
-/**
- * @actions/core without node:crypto. The real index imports its file-command
- * module, which loads node:crypto (about 10 ms of every step's start-up) only to
- * draw random heredoc delimiters for outputs, environment and state. The bundle
- * maps `@actions/core` here (tsconfig.json "paths"; a bundler cannot map the
- * index's own relative import or a Node built-in): logging, inputs, state and the
- * paths are @actions/core 3's own code or behave exactly like it, and the three
- * file commands go through ../action/file-commands.ts.
- *
- * Not offered: `summary` and `markdownSummary`, whose module loads fs/promises
- * when imported (about 3 ms; the job summary is written in ../action/publish.ts),
- * and `getIDToken` and `platform`, which would load the HTTP client and
- * @actions/exec. The compiler checks callers against this module, so a call to
- * any of them fails the type check rather than the step.
- *
- * One difference: `debug` writes nothing under a runner whose step debug logging
- * is off, where the runner would drop the line (see there).
- */
-
-
-
-
-
-
-var ExitCode;
-(function (ExitCode) {
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-const getInput = (name, options) => {
-    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options?.required && !value)
-        throw new Error(`Input required and not supplied: ${name}`);
-    return options?.trimWhitespace === false ? value : value.trim();
-};
-const getMultilineInput = (name, options) => {
-    const lines = getInput(name, options)
-        .split('\n')
-        .filter((line) => line !== '');
-    return options?.trimWhitespace === false ? lines : lines.map((line) => line.trim());
-};
-const getBooleanInput = (name, options) => {
-    const value = getInput(name, options);
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        'Support boolean input list: `true | True | TRUE | false | False | FALSE`');
-};
-const setOutput = (name, value) => {
-    if (writeFileCommand('OUTPUT', name, toCommandValue(value)))
-        return;
-    process.stdout.write((external_node_os_default()).EOL);
-    command_issueCommand('set-output', { name }, toCommandValue(value));
-};
-const exportVariable = (name, value) => {
-    const converted = toCommandValue(value);
-    process.env[name] = converted;
-    if (!writeFileCommand('ENV', name, converted))
-        command_issueCommand('set-env', { name }, converted);
-};
-const saveState = (name, value) => {
-    if (!writeFileCommand('STATE', name, toCommandValue(value)))
-        command_issueCommand('save-state', { name }, toCommandValue(value));
-};
-const getState = (name) => process.env[`STATE_${name}`] || '';
-const addPath = (inputPath) => {
-    const file = process.env.GITHUB_PATH;
-    // GITHUB_PATH takes one path per line, with no name and no delimiter.
-    if (file)
-        appendLine(file, inputPath);
-    else
-        issueCommand('add-path', {}, inputPath);
-    process.env.PATH = `${inputPath}${path.delimiter}${process.env.PATH}`;
-};
-const setSecret = (secret) => issueCommand('add-mask', {}, secret);
-const setCommandEcho = (enabled) => issue('echo', enabled ? 'on' : 'off');
-const isDebug = () => process.env.RUNNER_DEBUG === '1';
-/**
- * A runner shows `::debug::` lines only with step debug logging on, and then sets
- * RUNNER_DEBUG=1 for the step; under a runner without it, the line would be dropped
- * unseen, so it is not written (nor its escaping done). Elsewhere it is always written.
- */
-const debug = (message) => {
-    if (process.env.GITHUB_ACTIONS === 'true' && !isDebug())
-        return;
-    command_issueCommand('debug', {}, message);
-};
-const info = (message) => void process.stdout.write(message + (external_node_os_default()).EOL);
-const startGroup = (name) => command_issue('group', name);
-const endGroup = () => command_issue('endgroup');
-const annotation = (command) => (message, properties = {}) => command_issueCommand(command, toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-const error = annotation('error');
-const warning = annotation('warning');
-const notice = annotation('notice');
-const setFailed = (message) => {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-};
-const group = async (name, fn) => {
-    startGroup(name);
-    try {
-        return await fn();
-    }
-    finally {
-        endGroup();
-    }
-};
-
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A problem the user can fix; its message is meant to be shown as it is. */
 class PortZeroError extends Error {
     name = 'PortZeroError';
 }
+/** The action's words: inputs as written in a workflow's `with:`. */
+const ACTION_VOCABULARY = {
+    kind: 'Input',
+    key: (setting) => setting,
+    name: (setting) => `'${setting}'`,
+    ownLease: 'leased by an earlier step of this job',
+    stronger: 'use reserve: kernel',
+};
+/** The longest part of a value a message quotes: a value of 59 KB makes a message nobody reads. */
+const QUOTED_CHARS = 80;
+/** `value` in double quotes, cut to its first QUOTED_CHARS characters with the full length said. */
+function quote(value) {
+    if (value.length <= QUOTED_CHARS)
+        return JSON.stringify(value);
+    return `${JSON.stringify(value.slice(0, QUOTED_CHARS))}... (${value.length} characters)`;
+}
 /**
- * An input (or command-line option, or library option) that breaks its rule.
- * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
+ * A setting (an input, a command-line option or a library option) that breaks its rule.
+ * `input` is its name in the caller's words ('lease-dir', 'leaseDir'), `value` the value
+ * as given (as text), `allowed` what is allowed. The message quotes at most the first 80
+ * characters of the value.
  */
 class InputError extends PortZeroError {
     name = 'InputError';
     input;
     value;
     allowed;
-    /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
-    constructor(input, value, allowed, kind = 'Input') {
-        super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
-        this.input = input;
+    /** `setting` by its action input name; `vocabulary` says how the calling program names it. */
+    constructor(setting, value, allowed, vocabulary = ACTION_VOCABULARY) {
+        const name = vocabulary.name(setting);
+        const quoted = quote(value);
+        super(vocabulary.invalid?.(name, quoted, allowed) ?? `${vocabulary.kind} ${name} has invalid value ${quoted}: ${allowed}`);
+        this.input = vocabulary.key(setting);
         this.value = value;
         this.allowed = allowed;
     }
@@ -444,13 +86,6 @@ class AllocationError extends PortZeroError {
 class LeaseError extends PortZeroError {
     name = 'LeaseError';
 }
-/** The action's words: inputs as written in a workflow's `with:`. */
-const ACTION_VOCABULARY = {
-    kind: 'Input',
-    name: (input) => `'${input}'`,
-    ownLease: 'leased by an earlier step of this job',
-    stronger: 'use reserve: kernel',
-};
 /** `1 port`, `2 ports`: a count with its noun in the right number. */
 function plural(count, noun, nouns = `${noun}s`) {
     return `${count} ${count === 1 ? noun : nouns}`;
@@ -459,7 +94,159 @@ function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/allocator/port-range.ts
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/platform/system-tools.ts
+
+/**
+ * The system programs Port Zero runs, and the one way it runs them. Always by
+ * absolute path, never the search path: on Windows the working directory (the
+ * workspace, which a pull request controls) is searched first, and on any OS a step
+ * can prepend directories to PATH.
+ */
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    perl: { linux: '/usr/bin/perl' },
+    sudo: { linux: '/usr/bin/sudo', darwin: '/usr/bin/sudo' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * @throws Error when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return external_node_path_default().win32.join(root, ...where);
+}
+/** Every tool run ends within this long (ms): a hung one is killed and counts as failed. */
+const TOOL_TIMEOUT_MS = 10_000;
+const childProcesses = () => process.getBuiltinModule('node:child_process');
+/** Runs `file` (stderr ignored, no window on Windows, killed after TOOL_TIMEOUT_MS). */
+const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env,
+    timeout: TOOL_TIMEOUT_MS,
+    windowsHide: true,
+});
+/**
+ * Runs `file` with `input` on its standard input (or none). Rejects with an Error whose
+ * message is the first line the program printed on stderr, else how it ended; `code`
+ * is the spawn error's code (ENOENT when the program is missing).
+ */
+const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject) => {
+    const child = childProcesses().execFile(file, args, { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true }, (error, stdout, stderr) => {
+        if (!error)
+            return resolve(stdout);
+        const said = stderr.trim().split('\n')[0];
+        const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
+        reject(Object.assign(new Error(said || how), { code: typeof error.code === 'string' ? error.code : undefined }));
+    });
+    child.stdin?.on('error', () => { }); // it may exit before reading: its exit code tells
+    child.stdin?.end(options.input ?? '');
+});
+
+;// CONCATENATED MODULE: ./src/platform/process-identity.ts
+
+
+const HOST = { platform: process.platform, run: runTool };
+/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+function processStart(pid, facts = HOST) {
+    try {
+        if (facts.platform === 'linux') {
+            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
+            const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
+        }
+        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
+            return macStart(pid, facts.run);
+        if (facts.platform === 'win32')
+            return windowsStart(pid, facts.run);
+    }
+    catch {
+        return null;
+    }
+    return null;
+}
+/**
+ * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
+ * so it is run with a fixed locale and time zone, by absolute path (the search path may
+ * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ */
+function macStart(pid, run) {
+    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
+    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    return seconds === null ? null : `unix:${seconds}`;
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
+function parseCLocaleLstart(text) {
+    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
+    const month = MONTHS.indexOf(match?.[1] ?? '');
+    if (!match || month < 0)
+        return null;
+    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
+    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+}
+/**
+ * The creation time as a FILETIME. No program that ships with every current Windows
+ * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
+ * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
+ * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ */
+function windowsStart(pid, run) {
+    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
+    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+}
+/** The identity of `pid` now. */
+function process_identity_identify(pid, facts = HOST) {
+    return { pid, start: processStart(pid, facts) };
+}
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+function comparable(start, platform) {
+    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+}
+/**
+ * True while the process runs and, where its start time is known, is still the same
+ * process. A start in a form this code cannot compare (a macOS record of an older
+ * version, written in someone's locale and time zone) counts as unknown: the process
+ * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
+ * keeping a lease, never toward handing out a live job's port.
+ */
+function isRunning(identity, facts = HOST) {
+    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
+        return false;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code !== 'EPERM')
+            return false; // EPERM: alive, another user's
+    }
+    if (identity.start === null || !comparable(identity.start, facts.platform))
+        return true;
+    const now = processStart(identity.pid, facts);
+    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
+    if (now === null)
+        return facts.platform !== 'linux';
+    return now === identity.start;
+}
+
+;// CONCATENATED MODULE: ./src/ports/port-set.ts
 const MIN_PORT = 1;
 const MAX_PORT = 65535;
 function rangeSize(range) {
@@ -560,42 +347,9 @@ function merge(ranges) {
     return merged;
 }
 
-;// CONCATENATED MODULE: ./src/platform/system-tools.ts
-
-/**
- * Absolute paths of the system programs Port Zero runs. Never the search path: on
- * Windows the working directory (the workspace, which a pull request controls) is
- * searched first, and on any OS a step can prepend directories to PATH.
- */
-const TOOLS = {
-    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
-    perl: { linux: '/usr/bin/perl' },
-    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
-    netsh: { win32: ['System32', 'netsh.exe'] },
-    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
-};
-/**
- * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
- * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
- * Throws when the tool does not exist on that platform.
- */
-function systemTool(tool, platform = process.platform, env = process.env) {
-    const where = TOOLS[tool][platform];
-    if (where === undefined)
-        throw new Error(`${tool} is not a system program on ${platform}`);
-    if (typeof where === 'string')
-        return where;
-    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
-    return external_node_path_default().win32.join(root, ...where);
-}
-
 ;// CONCATENATED MODULE: ./src/platform/ephemeral-range.ts
 
 
-const runSync = (file, args) => {
-    const { execFileSync } = process.getBuiltinModule('node:child_process');
-    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, windowsHide: true });
-};
 /** The IANA dynamic range: the default of macOS and Windows, and the answer when the system will not say. */
 const IANA_DYNAMIC = { low: 49152, high: 65535 };
 /**
@@ -606,7 +360,7 @@ const IANA_DYNAMIC = { low: 49152, high: 65535 };
  * `range` is given: it is where port 0 would have picked anyway. Falls back to
  * 49152-65535 when the answer cannot be read.
  */
-function ephemeralRange(platform = process.platform, run = runSync) {
+function ephemeralRange(platform = process.platform, run = runTool) {
     try {
         if (platform === 'linux')
             return valid((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
@@ -652,443 +406,66 @@ function parseDynamicPortRange(output) {
     return valid([String(start), String(start + count - 1)]);
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
-;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
+;// CONCATENATED MODULE: ./src/ports/port-list.ts
 
 /**
- * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
- * socket `server` accepted for that connection; both stay open for the caller.
- * 'elsewhere': the connection succeeded but nothing of ours arrived within
- * `waitMs` (another program listens on that address). 'refused': the connection
- * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
- * when no source port is left.
- *
- * The client's port is known only after its 'connect' event, and whether that or
- * the server's 'connection' comes first varies with the platform's poller, so the
- * accepted sockets wait until both are in. Sockets of other clients are closed.
+ * Port lists as text: entries of one port (`5432`) or an ascending run (`6000-6100`),
+ * separated by commas and whitespace. The one parser for every list Port Zero reads:
+ * the `exclude` and `range` settings, the kernel's reserved-port list (which prints
+ * `20000-20010,30500`) and the ports of a lease record (`40000 40001 40100`).
  */
-function connectToOwn(server, host, port, waitMs) {
-    return new Promise((resolve) => {
-        const accepted = [];
-        let clientPort;
-        let timer;
-        let done = false;
-        const finish = (result) => {
-            if (done)
-                return;
-            done = true;
-            clearTimeout(timer);
-            server.off('connection', onConnection);
-            for (const stranger of accepted.splice(0))
-                stranger.destroy();
-            resolve(result);
-        };
-        const match = () => {
-            if (clientPort === undefined)
-                return;
-            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
-            if (i >= 0)
-                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
-        };
-        const onConnection = (socket) => {
-            accepted.push(socket);
-            match();
-        };
-        server.on('connection', onConnection);
-        const client = external_node_net_default().connect({ host, port });
-        client.once('connect', () => {
-            clientPort = client.localPort;
-            match();
-            if (done)
-                return;
-            timer = setTimeout(() => afterPendingIO(() => {
-                if (done)
-                    return;
-                client.destroy();
-                finish({ outcome: 'elsewhere' });
-            }), waitMs);
-        });
-        client.once('error', (error) => {
-            client.destroy();
-            finish({ outcome: 'refused', code: error.code ?? error.message });
-        });
-    });
+const ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
+/** One entry as a range, or undefined unless it is a port (1-65535) or an ascending run of them. */
+function parsePortEntry(entry) {
+    const match = ENTRY.exec(entry);
+    if (!match)
+        return undefined;
+    const low = Number(match[1]);
+    const high = match[2] === undefined ? low : Number(match[2]);
+    return low >= MIN_PORT && high <= MAX_PORT && low <= high ? { low, high } : undefined;
 }
-/**
- * Runs `decide` once the I/O already waiting has been handled. After a stall (a loaded
- * host, a long GC), the event loop runs expired timers before it polls for I/O, so a
- * time-out would otherwise win over the very connection or datagram it waits for, which
- * has arrived meanwhile. setImmediate callbacks run after the next poll (Node's event
- * loop: timers, poll, check).
- */
-function afterPendingIO(decide) {
-    setImmediate(decide);
+/** The entries of `text` in the order given, or undefined when any entry is not a port or a run. Empty text is an empty list. */
+function parsePortList(text) {
+    const ranges = [];
+    for (const entry of text.split(/[\s,]+/)) {
+        if (entry === '')
+            continue;
+        const range = parsePortEntry(entry);
+        if (!range)
+            return undefined;
+        ranges.push(range);
+    }
+    return ranges;
+}
+/** Every port of `ranges`, in order (a run expanded). */
+function expandRanges(ranges) {
+    const ports = [];
+    for (const { low, high } of ranges)
+        for (let port = low; port <= high; port++)
+            ports.push(port);
+    return ports;
+}
+/** A set as the kernel prints its list: `20000-20010,30500` (empty for an empty set). */
+function formatPortSet(set) {
+    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',');
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/protection/self-connect-child.ts
-
-
-
-/** The loopback addresses the child can self-connect on, as it names them: 4 is 127.0.0.1, 6 is ::1. */
-const CHILD_ADDRESSES = { '127.0.0.1': '4', '::1': '6' };
-/**
- * Reads lines "FAMILIES PORT PORT ..." (FAMILIES: "4", "6" or "4,6"); for each
- * port and family, opens a TCP socket, sets SO_REUSEADDR (as libuv does on every
- * Node bind, so the two methods refuse the same ports), binds loopback:PORT and
- * connects it to itself, then closes it: the simultaneous open completes inside
- * connect() on loopback, and the close leaves one TIME_WAIT entry. Answers each
- * line with the failures, "PORT:FAMILY:ERRNO ...". Prints "ready" before it
- * touches any port. No modules (Socket alone costs about 15 ms to load): the
- * constants are Linux's (AF_INET 2, AF_INET6 10, SOCK_STREAM 1, SOL_SOCKET 1,
- * SO_REUSEADDR 2), and the sockaddrs are packed by hand.
- */
-const SCRIPT = String.raw `
-$| = 1; print "ready\n";
-my %to = (4 => [2, "\x7f\0\0\x01"], 6 => [10, ("\0" x 15) . "\x01"]);
-while (my $line = <STDIN>) {
-  my ($families, @ports) = split ' ', $line;
-  my @failed;
-  for my $port (@ports) {
-    for my $f (split /,/, $families) {
-      my ($family, $host) = @{$to{$f}};
-      my $sa = $family == 2 ? pack('S n a4 x8', 2, $port, $host) : pack('S n N a16 L', 10, $port, 0, $host, 0);
-      my $s;
-      push @failed, "$port:$f:" . ($! + 0)
-        unless socket($s, $family, 1, 0) && setsockopt($s, 1, 2, 1) && bind($s, $sa) && connect($s, $sa);
-      close $s if $s;
-    }
-  }
-  print "@failed\n";
-}`;
-/** Ports in one request: about 2 ms of the child's work, so it starts on the first while the caller closes the next. */
-const CHILD_LINE = 128;
-const ERRNO_NAMES = new Map(Object.entries((external_node_os_default()).constants.errno).map(([name, n]) => [n, name]));
-/**
- * One short-lived perl process making TCP self-connections for a batch (Linux):
- * about 40 us per connection, where Node's own sockets cost about 115 us. Start
- * it before closing the listeners, so its start-up overlaps theirs; send each
- * group of ports once its listeners are closed; then `finish`.
- *
- * perl is run by absolute path (perl-base is part of every Debian and Ubuntu
- * system). When it is missing or exits before it says "ready", it touched no
- * port, and `finish` resolves `undefined`: the caller makes the connections itself.
- */
-class SelfConnectChild {
-    child;
-    lines = [];
-    sent = [];
-    stderr = '';
-    buffer = '';
-    ended;
-    constructor(program) {
-        this.child = (0,external_node_child_process_namespaceObject.spawn)(program, ['-e', SCRIPT], { stdio: 'pipe' });
-        this.ended = new Promise((resolve) => {
-            this.child.once('error', (error) => resolve({ code: null, signal: null, error: error.code ?? error.message }));
-            this.child.once('close', (code, signal) => resolve({ code, signal }));
-        });
-        this.child.stdin.on('error', () => { }); // EPIPE when it never started or died: `finish` reports it
-        this.child.stdout.setEncoding('utf8').on('data', (chunk) => this.receive(chunk));
-        this.child.stderr.setEncoding('utf8').on('data', (chunk) => (this.stderr = (this.stderr + chunk).slice(-400)));
-    }
-    receive(chunk) {
-        this.buffer += chunk;
-        const parts = this.buffer.split('\n');
-        this.buffer = parts.pop();
-        this.lines.push(...parts);
-    }
-    /** Asks for a self-connection on each of `addresses` (keys of CHILD_ADDRESSES) from and to each port. */
-    send(addresses, ports) {
-        const families = addresses.map((a) => CHILD_ADDRESSES[a]);
-        this.sent.push({ families, ports });
-        this.child.stdin.write(`${families.join(',')} ${ports.join(' ')}\n`);
-    }
-    /**
-     * Waits for every answer and for the process to end, at most `waitMs` (then it
-     * is killed). Resolves the failed connections, or undefined when it never
-     * started (no port touched).
-     * @throws AllocationError when it started but did not answer every request.
-     */
-    async finish(waitMs) {
-        this.child.stdin.end();
-        let timer;
-        const late = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), waitMs)));
-        try {
-            const end = await Promise.race([this.ended, late]);
-            const started = this.lines[0] === 'ready';
-            if (end !== 'late' && !started)
-                return undefined;
-            const answers = this.lines.slice(1);
-            if (end === 'late' || end.code !== 0 || answers.length !== this.sent.length) {
-                const how = end === 'late' ? `did not finish within ${waitMs / 1000} s` : `ended (${end.error ?? end.signal ?? `exit code ${end.code}`})`;
-                const said = this.stderr.trim() ? `: ${this.stderr.trim()}` : '';
-                const count = this.sent.reduce((n, s) => n + s.ports.length, 0);
-                throw new AllocationError(`The TIME_WAIT reservation of ${plural(count, 'port')} failed: the perl process making the self-connections ${how} after answering ${answers.length} of ${this.sent.length} requests${said}`);
-            }
-            return answers.flatMap((line) => line.split(' ').filter(Boolean).map(failure));
-        }
-        finally {
-            clearTimeout(timer);
-            if (this.stop())
-                await this.ended; // killed: reaped before the caller goes on
-        }
-    }
-    /** Kills the process if it still runs; true when it did. Safe to call twice. */
-    stop() {
-        const running = this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null;
-        return running && this.child.kill('SIGKILL');
-    }
-}
-function failure(field) {
-    const [port, family, errno] = field.split(':').map(Number);
-    const address = Object.keys(CHILD_ADDRESSES).find((a) => CHILD_ADDRESSES[a] === String(family));
-    return { port, address, code: ERRNO_NAMES.get(errno) ?? `errno ${errno}` };
-}
-
-;// CONCATENATED MODULE: ./src/protection/time-wait.ts
-
-
-
-
-
-function defaultMethod(platform = process.platform) {
-    return platform === 'linux' ? 'self-connect' : 'accepted';
-}
-/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
-const CHUNK = 256;
-const CONNECT_WAIT_MS = 10_000;
-/**
- * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
- * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
- * IPv6-only) and no outgoing connection gets the port, while a server that sets
- * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
- * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
- *
- * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
- * itself; in the gap before its bind, another program may take the port: such
- * ports are returned as lost (the caller draws them again), never handed out.
- *
- * @returns the ports another program took during the reservation (empty as a rule).
- * @throws AllocationError naming the port and the real cause of any other failure,
- *   or the perl process's failure once it has started (see SelfConnectChild).
- */
-async function reserveTimeWait(held, method = defaultMethod(), options = {}) {
-    const byPort = new Map();
-    for (const h of held)
-        if (h.protocol === 'tcp')
-            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
-    const ports = [...byPort.entries()];
-    if (method === 'self-connect')
-        return selfConnectBatch(ports, options);
-    return chunked(ports, ([port, sockets]) => acceptAll(port, sockets));
-}
-/** Runs `reserve` on CHUNK ports at a time; returns the ports it found lost. */
-async function chunked(ports, reserve) {
-    const lost = [];
-    for (let i = 0; i < ports.length; i += CHUNK) {
-        const chunk = ports.slice(i, i + CHUNK);
-        const results = await Promise.all(chunk.map(reserve));
-        chunk.forEach(([port], j) => results[j] || lost.push(port));
-    }
-    return lost;
-}
-/**
- * From this many ports on, the perl process makes the self-connections: starting it
- * costs 10-30 ms (Node forks its whole process, then perl starts), and each port
- * saves about 0.15 ms of Node's socket work (two connections), so below this
- * Node's own sockets are faster (measured on Linux 6.18, 2 cores).
- */
-const CHILD_FROM = 200;
-/**
- * Self-connections in one perl process for every port whose targets it knows (the
- * loopback addresses) in batches of CHILD_FROM ports or more; Node's own sockets
- * for the rest, and for all of them where perl is missing or does not start. The
- * process starts before the first listener closes, and each line of ports goes
- * to it as soon as their listeners are closed.
- */
-async function selfConnectBatch(ports, options) {
-    const program = options.program === undefined ? (process.platform === 'linux' ? systemTool('perl') : null) : options.program;
-    const plans = ports.map(([port, sockets]) => ({ port, sockets, targets: targets(sockets) }));
-    const known = program ? plans.filter((p) => p.targets.every((t) => t.address in CHILD_ADDRESSES)) : [];
-    const byChild = known.length >= (options.childFrom ?? CHILD_FROM) ? known : [];
-    const inPerl = new Set(byChild);
-    const byNode = plans.filter((p) => !inPerl.has(p));
-    const lost = [];
-    if (byChild.length > 0) {
-        const failures = await inChild(program, byChild, options.waitMs ?? CONNECT_WAIT_MS);
-        // Undefined: it never started, so it touched no port.
-        if (failures === undefined)
-            byNode.push(...byChild);
-        else
-            for (const p of byChild)
-                if (!judge(p.port, p.targets, failures.get(p.port) ?? []))
-                    lost.push(p.port);
-    }
-    const viaNode = await chunked(byNode.map((p) => [p.port, p.sockets]), ([port, sockets]) => selfConnectAll(port, sockets));
-    return [...lost, ...viaNode];
-}
-/** The perl process's failed connections by port, or undefined when it never started. */
-async function inChild(program, plans, waitMs) {
-    const child = new SelfConnectChild(program);
-    try {
-        for (const [key, group] of Map.groupBy(plans, (p) => p.targets.map((t) => t.address).join(' '))) {
-            for (let i = 0; i < group.length; i += CHILD_LINE) {
-                const line = group.slice(i, i + CHILD_LINE);
-                for (const p of line)
-                    closeListeners(p.sockets);
-                const ports = line.map((p) => p.port);
-                child.send(key.split(' '), ports);
-            }
-        }
-    }
-    catch (error) {
-        child.stop();
-        throw error;
-    }
-    const failures = await child.finish(waitMs);
-    return failures && Map.groupBy(failures, (f) => f.port);
-}
-/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
-function loopbacksFor(host) {
-    if (host === '::' || host === '')
-        return [
-            { address: '127.0.0.1', required: true },
-            { address: '::1', required: false },
-        ];
-    if (host === '0.0.0.0')
-        return [{ address: '127.0.0.1', required: true }];
-    return [{ address: host, required: true }];
-}
-/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
-function loopbackFor(host) {
-    return loopbacksFor(host)[0].address;
-}
-function targets(sockets) {
-    const seen = new Map();
-    for (const s of sockets)
-        for (const t of loopbacksFor(s.host))
-            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
-    return [...seen].map(([address, required]) => ({ address, required }));
-}
-/** The descriptors close now (the callbacks come later); a listener closed already is left alone. */
-function closeListeners(sockets) {
-    for (const s of sockets)
-        if (s.server.listening)
-            s.server.close();
-}
-/** False when another program took the port between our close and our bind. */
-async function selfConnectAll(port, sockets) {
-    closeListeners(sockets);
-    const targeted = targets(sockets);
-    const failures = await Promise.all(targeted.map(async ({ address }) => ({ port, address, code: await selfConnect(address, port) })));
-    return judge(port, targeted, failures);
-}
-/**
- * False when a self-connection found the port taken (EADDRINUSE); true when every
- * required one succeeded and any optional one failed only for want of ::1 here.
- * @throws AllocationError for any other failure.
- */
-function judge(port, targeted, failures) {
-    const failed = failures.filter((f) => f.code !== undefined);
-    if (failed.some((f) => f.code === 'EADDRINUSE'))
-        return false;
-    for (const { address, code } of failed) {
-        const required = targeted.find((t) => t.address === address)?.required ?? true;
-        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
-            continue; // no ::1 here
-        throw new AllocationError(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
-    }
-    return true;
-}
-/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
-function selfConnect(address, port) {
-    return new Promise((resolve) => {
-        const socket = external_node_net_default().connect({ host: address, port, localAddress: address, localPort: port });
-        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
-        function finish(code) {
-            clearTimeout(timer);
-            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
-            resolve(code);
-        }
-        socket.once('connect', () => finish(undefined));
-        socket.once('error', (error) => finish(error.code ?? error.message));
-    });
-}
-/** The accepted-connection method; the listeners stay open (the caller closes them). */
-async function acceptAll(port, sockets) {
-    for (const s of sockets) {
-        for (const { address, required } of loopbacksFor(s.host))
-            await acceptOne(s.server, address, port, required);
-    }
-    return true;
-}
-async function acceptOne(server, address, port, required) {
-    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
-    if (own.outcome === 'ours') {
-        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
-        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
-        own.client.destroy();
-        return;
-    }
-    if (!required)
-        return;
-    const cause = own.outcome === 'elsewhere'
-        ? 'its loopback connection reached another program'
-        : own.code === 'EADDRNOTAVAIL'
-            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
-            : `its loopback connection failed (${own.code})`;
-    throw new AllocationError(`Port ${port} could not be reserved: ${cause}`);
-}
-
-;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
-
+;// CONCATENATED MODULE: ./src/platform/reserved-ports.ts
 
 
 
 /**
- * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
- * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
- * autobind, with no expiry, while explicit binds still succeed with or without
- * SO_REUSEADDR. One list per network namespace, shared by every account in it.
+ * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`, as a fact to read:
+ * ports on it are skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP)
+ * and by connect() autobind, with no expiry, while explicit binds still succeed with
+ * or without SO_REUSEADDR. One list per network namespace, shared by every account.
+ * Writing it is a protection of its own (protection/kernel-list.ts).
  *
  * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
  * a write replaces the whole list; a zero-length write changes nothing, so an empty
  * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
  */
 const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
-/** Every Port Zero process of every account takes this lock around a read-merge-write. */
-const LOCK_NAME = '\0port-zero/reserved-ports';
-/** The list cannot be read, written or locked; the message says why and what to do. */
-class KernelListError extends PortZeroError {
-    name = 'KernelListError';
-    /** True when the cause is a missing right to write (then another mechanism can take over). */
-    notAllowed;
-    constructor(message, notAllowed = false) {
-        super(message);
-        this.notAllowed = notAllowed;
-    }
-}
-/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
-function parseReservedPorts(text) {
-    const ranges = [];
-    for (const item of text.split(/[\s,]+/)) {
-        const match = /^(\d+)(?:-(\d+))?$/.exec(item);
-        if (!match)
-            continue;
-        const low = Number(match[1]);
-        const high = match[2] === undefined ? low : Number(match[2]);
-        if (low <= high && high <= 65535)
-            ranges.push({ low, high });
-    }
-    return new PortSet(ranges);
-}
-/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
-function formatReservedPorts(set) {
-    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
-}
 /** The most text the list can take: 32768 single ports of up to 5 digits and a comma each. */
 const MAX_LIST_BYTES = 512 * 1024;
 /**
@@ -1097,7 +474,7 @@ const MAX_LIST_BYTES = 512 * 1024;
  * middle of a number (proc_sys_call_handler, fs/proc/proc_sysctl.c).
  * @throws the read's error, or an Error when the text does not end in a newline (cut off).
  */
-function readWhole(file) {
+function readReservedPortsText(file = RESERVED_PORTS_FILE) {
     const fd = external_node_fs_default().openSync(file, 'r');
     try {
         // Not zero-filled: only the bytes read are decoded, and a 512 KiB fill is work every step would pay.
@@ -1111,173 +488,32 @@ function readWhole(file) {
         external_node_fs_default().closeSync(fd);
     }
 }
-/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
+/** The ports listed now; an empty set where there is no such file (not Linux, no /proc) or it cannot be read. */
 function readReservedPorts(file = RESERVED_PORTS_FILE) {
+    if (process.platform !== 'linux' && file === RESERVED_PORTS_FILE)
+        return new PortSet();
     try {
-        return parseReservedPorts(readWhole(file));
+        return parseReservedPorts(readReservedPortsText(file));
     }
     catch {
         return new PortSet();
     }
 }
-/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
-function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
-    try {
-        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
+/** "20000-20010,30500\n" (or "\n") as a set. @throws Error when the text is not such a list. */
+function parseReservedPorts(text) {
+    const ranges = parsePortList(text);
+    if (!ranges)
+        throw new Error(`not a reserved-port list: ${JSON.stringify(text.slice(0, 80))}`);
+    return new PortSet(ranges);
 }
-/** What the kernel prints: ranges and ports, commas, a newline. Anything else is parsed and cleaned first. */
-const CANONICAL_LIST = /^[\d,-]*\n?$/;
-/**
- * Adds `ports` to the list, keeping every entry already there. Resolves with how
- * the list was written. Throws KernelListError (nothing written) when the list
- * cannot be locked or written.
- *
- * The kernel takes entries in any order, overlapping or not, and sets a bit for each
- * (proc_do_large_bitmap, kernel/sysctl.c): the list as read and this job's ports are
- * written one after the other, with no parse or merge per port on the step's path.
- */
-async function addReservedPorts(ports, options) {
-    const file = options.file ?? RESERVED_PORTS_FILE;
-    return withLock(options, async () => {
-        const text = readListText(file);
-        const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseReservedPorts(text)).trim();
-        const ours = ports.join(',');
-        return writeList(file, `${listed}${listed && ours ? ',' : ''}${ours}\n`, options);
-    });
-}
-/**
- * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
- * (another job holds it now). Resolves with the ports removed.
- */
-async function removeReservedPorts(ports, options) {
-    const file = options.file ?? RESERVED_PORTS_FILE;
-    return withLock(options, async () => {
-        const listed = readList(file);
-        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
-        if (gone.length === 0)
-            return [];
-        const drop = new Set(gone);
-        const left = listed.ranges.flatMap((r) => {
-            const kept = [];
-            let low = r.low;
-            for (let p = r.low; p <= r.high; p++) {
-                if (!drop.has(p))
-                    continue;
-                if (p > low)
-                    kept.push({ low, high: p - 1 });
-                low = p + 1;
-            }
-            if (low <= r.high)
-                kept.push({ low, high: r.high });
-            return kept;
-        });
-        await writeList(file, formatReservedPorts(new PortSet(left)), options);
-        return gone;
-    });
-}
-function readList(file) {
-    return parseReservedPorts(readListText(file));
-}
-function readListText(file) {
-    try {
-        return readWhole(file);
-    }
-    catch (error) {
-        const code = error.code;
-        throw new KernelListError(code ? `Cannot read ${file} (${code}): this kernel has no reserved-port list` : errorMessage(error));
-    }
-}
-const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
-/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
-async function writeList(file, text, options) {
-    let denied;
-    try {
-        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
-        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY);
-        try {
-            external_node_fs_default().writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
-        }
-        finally {
-            external_node_fs_default().closeSync(fd);
-        }
-        return 'direct';
-    }
-    catch (error) {
-        const code = error.code ?? '';
-        if (!NOT_ALLOWED.has(code))
-            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
-        denied = code;
-    }
-    if (!options.sudo)
-        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
-    await sudoTee(file, text);
-    return 'sudo';
-}
-function notAllowed(file, why) {
-    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
-}
-/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
-function sudoTee(file, text) {
-    const { spawn } = process.getBuiltinModule('node:child_process');
-    return new Promise((resolve, reject) => {
-        const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
-        let stderr = '';
-        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('error', (error) => {
-            clearTimeout(timer);
-            reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
-        });
-        child.once('close', (code, signal) => {
-            clearTimeout(timer);
-            if (code === 0)
-                return resolve();
-            const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
-            reject(notAllowed(file, `sudo -n tee failed: ${said}`));
-        });
-        child.stdin.on('error', () => { }); // sudo may exit before reading: its exit code tells
-        child.stdin.end(text);
-    });
-}
-/**
- * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
- * namespace, like the list; any account can take it; the kernel frees it when the
- * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
- */
-async function withLock(options, work) {
-    const name = options.lockName ?? LOCK_NAME;
-    const waitMs = options.lockWaitMs ?? 10_000;
-    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
-    try {
-        return await work();
-    }
-    finally {
-        await new Promise((resolve) => lock.close(resolve));
-    }
-}
-async function takeLock(name, deadline, waitMs) {
-    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
-        const server = external_node_net_default().createServer();
-        const taken = await new Promise((resolve) => {
-            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
-            server.listen({ path: name, exclusive: true }, () => resolve(true));
-        });
-        if (taken === true)
-            return server.unref();
-        if (taken instanceof Error)
-            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
-        if (Date.now() >= deadline) {
-            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
-        }
-        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
-    }
+/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
+function formatReservedPorts(set) {
+    return `${formatPortSet(set)}\n`;
 }
 
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
 ;// CONCATENATED MODULE: ./src/allocator/sockets.ts
 
 /** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
@@ -1380,6 +616,78 @@ function closeUdp(socket) {
 }
 async function closeAll(held) {
     await Promise.all([...held].map((h) => h.close()));
+}
+
+;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
+
+/**
+ * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
+ * socket `server` accepted for that connection; both stay open for the caller.
+ * 'elsewhere': the connection succeeded but nothing of ours arrived within
+ * `waitMs` (another program listens on that address). 'refused': the connection
+ * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
+ * when no source port is left.
+ *
+ * The client's port is known only after its 'connect' event, and whether that or
+ * the server's 'connection' comes first varies with the platform's poller, so the
+ * accepted sockets wait until both are in. Sockets of other clients are closed.
+ */
+function connectToOwn(server, host, port, waitMs) {
+    return new Promise((resolve) => {
+        const accepted = [];
+        let clientPort;
+        let timer;
+        let done = false;
+        const finish = (result) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            server.off('connection', onConnection);
+            for (const stranger of accepted.splice(0))
+                stranger.destroy();
+            resolve(result);
+        };
+        const match = () => {
+            if (clientPort === undefined)
+                return;
+            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
+            if (i >= 0)
+                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
+        };
+        const onConnection = (socket) => {
+            accepted.push(socket);
+            match();
+        };
+        server.on('connection', onConnection);
+        const client = external_node_net_default().connect({ host, port });
+        client.once('connect', () => {
+            clientPort = client.localPort;
+            match();
+            if (done)
+                return;
+            timer = setTimeout(() => afterPendingIO(() => {
+                if (done)
+                    return;
+                client.destroy();
+                finish({ outcome: 'elsewhere' });
+            }), waitMs);
+        });
+        client.once('error', (error) => {
+            client.destroy();
+            finish({ outcome: 'refused', code: error.code ?? error.message });
+        });
+    });
+}
+/**
+ * Runs `decide` once the I/O already waiting has been handled. After a stall (a loaded
+ * host, a long GC), the event loop runs expired timers before it polls for I/O, so a
+ * time-out would otherwise win over the very connection or datagram it waits for, which
+ * has arrived meanwhile. setImmediate callbacks run after the next poll (Node's event
+ * loop: timers, poll, check).
+ */
+function afterPendingIO(decide) {
+    setImmediate(decide);
 }
 
 ;// CONCATENATED MODULE: ./src/allocator/confirm-loopback.ts
@@ -1490,15 +798,93 @@ function parseExcludedRanges(output) {
     }
     return ranges;
 }
-const runNetsh = (file, args) => new Promise((resolve, reject) => {
-    const { execFile } = process.getBuiltinModule('node:child_process');
-    execFile(file, args, { windowsHide: true, timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-});
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
-async function windowsExcludedPorts(protocols, run = runNetsh) {
+async function windowsExcludedPorts(protocols, run = runToolAsync) {
     const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
     const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
     return new PortSet(outputs.flatMap(parseExcludedRanges));
+}
+
+;// CONCATENATED MODULE: ./src/platform/line-child.ts
+/**
+ * A helper process that answers one line for each line it is sent, in order: the one
+ * shape of every small program Port Zero runs beside itself (perl one-liners that make
+ * sockets Node cannot). Lines go out as they are sent; answers are taken in order with
+ * `next`. Its stderr is kept (the last 400 characters) for messages.
+ */
+class LineChild {
+    child;
+    lines = [];
+    waiting = [];
+    buffer = '';
+    closed = false;
+    /** The end of the process, once it has exited (or failed to start). */
+    ended;
+    stderr = '';
+    constructor(file, args) {
+        const { spawn } = process.getBuiltinModule('node:child_process');
+        this.child = spawn(file, args, { stdio: 'pipe', windowsHide: true });
+        this.ended = new Promise((resolve) => {
+            this.child.once('error', (error) => resolve({ code: null, signal: null, error: error.code ?? error.message }));
+            this.child.once('close', (code, signal) => resolve({ code, signal }));
+        });
+        void this.ended.then(() => this.close());
+        this.child.stdin.on('error', () => { }); // EPIPE when it never started or died: `ended` says how
+        this.child.stdout.setEncoding('utf8').on('data', (chunk) => this.receive(chunk));
+        this.child.stderr.setEncoding('utf8').on('data', (chunk) => (this.stderr = (this.stderr + chunk).slice(-400)));
+    }
+    receive(chunk) {
+        const parts = (this.buffer + chunk).split('\n');
+        this.buffer = parts.pop();
+        for (const line of parts) {
+            const waiter = this.waiting.shift();
+            if (waiter)
+                waiter(line);
+            else
+                this.lines.push(line);
+        }
+    }
+    close() {
+        this.closed = true;
+        for (const waiter of this.waiting.splice(0))
+            waiter(undefined);
+    }
+    /** Sends one request line. */
+    send(line) {
+        this.child.stdin.write(`${line}\n`);
+    }
+    /** The next answer line, in order; undefined once the process has ended without one. */
+    next() {
+        if (this.lines.length)
+            return Promise.resolve(this.lines.shift());
+        if (this.closed)
+            return Promise.resolve(undefined);
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    /** Every answer line received and not yet taken. */
+    drain() {
+        return this.lines.splice(0);
+    }
+    /** Ends its input, and waits for it to exit for at most `waitMs`: 'late' when it has not. */
+    async finish(waitMs) {
+        this.child.stdin.end();
+        let timer;
+        const late = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), waitMs)));
+        try {
+            return await Promise.race([this.ended, late]);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    /** Kills the process if it still runs and waits until it has gone; true when it had to be killed. Safe to call twice. */
+    async stop() {
+        const running = this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+        if (!running || !this.child.kill('SIGKILL'))
+            return false;
+        await this.ended;
+        return true;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/allocator/foreign-binds.ts
@@ -1510,7 +896,7 @@ async function windowsExcludedPorts(protocols, run = runNetsh) {
  * Binds each port without SO_REUSEADDR and closes it at once, printing the
  * ports the kernel refused. One request per line: "HOST PORT PORT ...".
  */
-const foreign_binds_SCRIPT = String.raw `
+const SCRIPT = String.raw `
 use strict; use Socket qw(:all); $| = 1;
 while (my $line = <STDIN>) {
   my ($host, @ports) = split ' ', $line;
@@ -1546,8 +932,6 @@ while (my $line = <STDIN>) {
  */
 class ForeignBinds {
     child;
-    pending;
-    buffer = '';
     /** Started on the first request: the kernel's own choice, the usual path, needs no probe. */
     unstarted;
     deadline;
@@ -1560,61 +944,37 @@ class ForeignBinds {
         this.unstarted = enabled;
         this.deadline = deadline;
     }
-    start() {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(systemTool('perl'), ['-e', foreign_binds_SCRIPT], { stdio: 'pipe' });
-        child.on('error', () => this.stop()); // no perl: go on without the probe
-        child.on('exit', () => this.stop());
-        child.stdin.on('error', () => this.stop());
-        child.stdout.setEncoding('utf8').on('data', (chunk) => this.receive(chunk));
-        this.child = child;
-    }
-    receive(chunk) {
-        this.buffer += chunk;
-        const end = this.buffer.indexOf('\n');
-        if (end < 0 || !this.pending)
-            return;
-        const line = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end + 1);
-        this.answer(new Set(line.split(' ').filter(Boolean).map(Number)));
-    }
-    answer(busy) {
-        const pending = this.pending;
-        this.pending = undefined;
-        if (pending) {
-            clearTimeout(pending.timer);
-            pending.resolve(busy);
-        }
-    }
-    stop() {
-        const child = this.child;
-        this.child = undefined;
-        if (child && child.exitCode === null && child.signalCode === null)
-            child.kill();
-        this.answer(new Set());
-    }
     /**
      * The ports of `ports` another TCP socket uses on `host` (EVERY_ADDRESS: the
      * dual-stack wildcard), as far as the probe can tell; empty without the probe.
      * One request at a time.
      */
     async busy(host, ports) {
-        if (this.unstarted && ports.length > 0) {
+        if (ports.length === 0)
+            return new Set();
+        if (this.unstarted) {
             this.unstarted = false;
-            this.start();
+            this.child = new LineChild(systemTool('perl'), ['-e', SCRIPT]);
         }
         const child = this.child;
-        if (!child || ports.length === 0)
+        if (!child)
             return new Set();
-        return new Promise((resolve) => {
-            const timer = setTimeout(() => this.stop(), Math.min(Math.max(this.deadline - Date.now(), 0), 2 ** 31 - 1));
-            this.pending = { resolve, timer };
-            child.stdin.write(`${host === EVERY_ADDRESS ? '::' : host} ${ports.join(' ')}\n`);
-        });
+        child.send(`${host === EVERY_ADDRESS ? '::' : host} ${ports.join(' ')}`);
+        let timer;
+        const late = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), Math.min(Math.max(this.deadline - Date.now(), 0), 2 ** 31 - 1))));
+        const answer = await Promise.race([child.next(), late]).finally(() => clearTimeout(timer));
+        // No answer: no perl here, or it died or hung. Go on without the probe.
+        if (answer === undefined || answer === 'late') {
+            this.close();
+            return new Set();
+        }
+        return new Set(answer.split(' ').filter(Boolean).map(Number));
     }
     /** Ends the probe process; safe to call twice. */
     close() {
         this.unstarted = false;
-        this.stop();
+        void this.child?.stop();
+        this.child = undefined;
     }
 }
 /** TCP state 06 in /proc/net/tcp: TIME_WAIT. */
@@ -1627,6 +987,8 @@ const TIME_WAIT = '06';
  */
 function socketStates(files) {
     const states = new Map();
+    if (process.platform !== 'linux')
+        return states; // elsewhere a /proc is an ordinary folder anyone may make
     for (const file of files) {
         let text;
         try {
@@ -1649,7 +1011,11 @@ function onlyTimeWait(states) {
     return states !== undefined && states.size === 1 && states.has(TIME_WAIT);
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/allocator/hosts.ts
+
 
 /** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
 function canonicalHost(host) {
@@ -1673,6 +1039,11 @@ function planHosts(hosts) {
     const covers = (wildcard, host) => host !== wildcard && (wildcard === '::' || (wildcard === '0.0.0.0' && external_node_net_default().isIPv4(host)));
     const covered = unique.filter((host) => unique.some((other) => covers(other, host)));
     return { bind: unique.filter((host) => !covered.includes(host)), covered };
+}
+/** Every address of this machine, in canonical spelling, with the two wildcards. */
+function hosts_localAddresses() {
+    const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+    return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
 }
 
 ;// CONCATENATED MODULE: ./src/allocator/candidate.ts
@@ -1920,7 +1291,6 @@ async function foreignPorts(spec, probe, ports, emulateKernel) {
 
 
 
-
 /** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 /** At most this many rounds of a source (each at most 1024 binds or one block): the attempt bound. */
@@ -1968,17 +1338,16 @@ async function allocateOnce(options) {
             const batch = await source(spec.count - chosen.length);
             if (!batch)
                 break;
-            await allocate_ports_judge(spec, batch, chosen, skipped, refusals);
+            await judge(spec, batch, chosen, skipped, refusals);
         }
         const ports = chosen.flatMap((c) => c.ports);
         if (ports.length < spec.count)
             throw shortfall(spec, ports.length, refusals);
         // Refused ports only steered the search: free them before reserving, whose loopback clients need ephemeral ports.
         await closeAll(skipped.splice(0));
-        const protect = spec.reserve === 'time-wait' ? reserveTimeWait : spec.reserve === 'none' ? undefined : spec.reserve;
-        const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
+        const lost = spec.protect ? await spec.protect(chosen.flatMap((c) => c.held)) : [];
         const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
-        return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
+        return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols }, lost };
     }
     finally {
         probe.close();
@@ -2009,7 +1378,7 @@ function chooseSource(spec, probe) {
  * order, as many as are still needed at a time: confirmed (off Linux), then
  * claimed in one call; those refused make room for the next ones.
  */
-async function allocate_ports_judge(spec, batch, chosen, skipped, refusals) {
+async function judge(spec, batch, chosen, skipped, refusals) {
     const settled = new Set();
     const refuse = (candidate, why) => {
         settled.add(candidate);
@@ -2110,7 +1479,7 @@ async function resolveSpec(options) {
         system,
         contiguous: options.contiguous ?? false,
         claim: options.claim,
-        reserve: options.reserve ?? 'none',
+        protect: options.protect,
         confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
         timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
         vocabulary: options.vocabulary ?? ACTION_VOCABULARY,
@@ -2168,632 +1537,336 @@ function gaveUp(spec, chosen, refusals, rounds) {
     return new AllocationError(`Gave up after ${bound} with ${found} of the ${spec.count} ports asked for in ${where(spec)}${reasons(refusals)}: ${remedy(spec)}`);
 }
 
-;// CONCATENATED MODULE: ./src/settings/constants.ts
-/** Names that cross a boundary: action.yml inputs, step outputs, and state kept for the post step. */
-const Input = {
-    Names: 'names',
-    Count: 'count',
-    EnvPrefix: 'env-prefix',
-    ExportEnv: 'export-env',
-    Protocol: 'protocol',
-    Host: 'host',
-    Range: 'range',
-    Exclude: 'exclude',
-    Contiguous: 'contiguous',
-    Reserve: 'reserve',
-    LeaseDir: 'lease-dir',
-    LeaseMinutes: 'lease-minutes',
-    Summary: 'summary',
-    EnvFile: 'env-file',
-};
-const Output = {
-    Port: 'port',
-    Ports: 'ports',
-    Json: 'json',
-    EnvFile: 'env-file',
-};
-const State = {
-    LeaseDir: 'leaseDir',
-    /** This account's directory inside the lease location, where its leases are. */
-    LeaseAccountDir: 'leaseAccountDir',
-    LeaseToken: 'leaseToken',
-    LeasePorts: 'leasePorts',
-    Holder: 'holder',
-    KernelPorts: 'kernelPorts',
-    KernelRoute: 'kernelRoute',
-};
-/** The most ports one step hands out. */
-const MAX_COUNT = 1000;
-/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
-const DEFAULT_LEASE_MINUTES = 360;
-const MAX_LEASE_MINUTES = 7 * 24 * 60;
-
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
-/** The line a stop request is, and the line the holder answers with. */
-const stopRequest = (token) => `stop ${token}\n`;
-const stopAnswer = (pid) => `stopped ${pid}\n`;
-
-;// CONCATENATED MODULE: ./src/platform/process-identity.ts
-
-
-const runTool = (file, args, env) => {
-    const { execFileSync } = process.getBuiltinModule('node:child_process');
-    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
-};
-const HOST = { platform: process.platform, run: runTool };
-/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
-function processStart(pid, facts = HOST) {
-    try {
-        if (facts.platform === 'linux') {
-            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
-            const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
-            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
-        }
-        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
-            return macStart(pid, facts.run);
-        if (facts.platform === 'win32')
-            return windowsStart(pid, facts.run);
-    }
-    catch {
-        return null;
-    }
-    return null;
-}
-/**
- * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
- * so it is run with a fixed locale and time zone, by absolute path (the search path may
- * start with the workspace), and its fixed-format answer becomes epoch seconds.
- */
-function macStart(pid, run) {
-    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
-    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
-    return seconds === null ? null : `unix:${seconds}`;
-}
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
-function parseCLocaleLstart(text) {
-    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
-    const month = MONTHS.indexOf(match?.[1] ?? '');
-    if (!match || month < 0)
-        return null;
-    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
-    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
-}
-/**
- * The creation time as a FILETIME. No program that ships with every current Windows
- * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
- * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
- * PowerShell start (a few hundred ms), paid once per step that names its runner.
- */
-function windowsStart(pid, run) {
-    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
-    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
-    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
-}
-/** The identity of `pid` now. */
-function identify(pid, facts = HOST) {
-    return { pid, start: processStart(pid, facts) };
-}
-/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
-function comparable(start, platform) {
-    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
-}
-/**
- * True while the process runs and, where its start time is known, is still the same
- * process. A start in a form this code cannot compare (a macOS record of an older
- * version, written in someone's locale and time zone) counts as unknown: the process
- * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
- * keeping a lease, never toward handing out a live job's port.
- */
-function isRunning(identity, facts = HOST) {
-    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
-        return false;
-    try {
-        process.kill(identity.pid, 0);
-    }
-    catch (error) {
-        if (error.code !== 'EPERM')
-            return false; // EPERM: alive, another user's
-    }
-    if (identity.start === null || !comparable(identity.start, facts.platform))
-        return true;
-    const now = processStart(identity.pid, facts);
-    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
-    if (now === null)
-        return facts.platform !== 'linux';
-    return now === identity.start;
-}
-
-;// CONCATENATED MODULE: ./src/protection/holder.ts
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/platform/safe-files.ts
 
 
 /**
- * Where the holder program is: dist/holder/index.js beside the main bundle or one
- * level up from the post bundle, or src/programs/holder.ts when running from src/.
- */
-const HOLDER_PATHS = [
-    ['holder', 'index.js'],
-    ['..', 'holder', 'index.js'],
-    ['..', 'programs', 'holder.ts'],
-];
-function holderScript() {
-    const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    const found = HOLDER_PATHS.map((parts) => external_node_path_default().join(here, ...parts)).find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
-    if (!found)
-        throw new PortZeroError(`The port holder program is missing beside ${here}`);
-    return found;
-}
-function newHolderToken() {
-    const { randomBytes } = process.getBuiltinModule('node:crypto');
-    return randomBytes(24).toString('base64url');
-}
-/** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
-function startHolder(request) {
-    const { spawn } = process.getBuiltinModule('node:child_process');
-    const config = { ownerCheckMs: 2000, ...request, token: newHolderToken() };
-    const child = spawn(process.execPath, [holderScript()], {
-        detached: true,
-        windowsHide: true, // no console window for a background process on Windows
-        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-    });
-    return new Promise((resolve, reject) => {
-        const fail = (why) => {
-            child.kill('SIGKILL'); // our own child, still attached: its pid cannot have been reused
-            reject(new PortZeroError(`The port holder did not start: ${why}`));
-        };
-        const timer = setTimeout(() => fail('no answer in 10 s'), 10_000);
-        child.once('error', (error) => fail(error.message));
-        child.once('exit', (code) => fail(`it exited with code ${code}`));
-        child.once('message', (ready) => {
-            clearTimeout(timer);
-            child.removeAllListeners('exit');
-            child.disconnect();
-            child.unref();
-            // Windows: never signalled (libuv's SIGTERM is TerminateProcess), so no costly start-time lookup.
-            const identity = process.platform === 'win32' ? { pid: child.pid, start: null } : identify(child.pid);
-            resolve({ ...ready, process: identity, host: config.host, token: config.token });
-        });
-        child.send(config);
-    });
-}
-/**
- * How long (ms) the post step waits for the holder's answer. The holder answers in
- * milliseconds; this only bounds a hung one, and leaves room for a loaded host.
- */
-const STOP_WAIT_MS = 3000;
-/**
- * Stops the holder of `saved` without ever signalling a process not proven to be it.
- * First the control channel: a holder that answers with its pid exits at once. No
- * answer means it is gone or hung; then, off Windows only, a process whose pid and
- * start time both match the saved ones (so it is the process the main step started)
- * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
- * pids are reused. Ends within about 4 s (STOP_WAIT_MS, then 1 s for the process to go).
- */
-async function stopHolder(saved, platform = process.platform) {
-    if (await askToStop(saved)) {
-        await waitUntilGone(saved.process, 1000);
-        return 'stopped';
-    }
-    if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process))
-        return 'gone';
-    process.kill(saved.process.pid, 'SIGKILL');
-    await waitUntilGone(saved.process, 1000);
-    return 'killed';
-}
-/** Sends the stop request; true when the answer names the saved pid. Gives up after STOP_WAIT_MS. */
-function askToStop(saved) {
-    if (!Number.isInteger(saved.control) || typeof saved.token !== 'string')
-        return Promise.resolve(false);
-    return new Promise((resolve) => {
-        const socket = external_node_net_default().connect({ host: saved.host, port: saved.control });
-        let answer = '';
-        const done = (ok) => {
-            clearTimeout(timer);
-            socket.destroy();
-            resolve(ok);
-        };
-        const timer = setTimeout(() => done(false), STOP_WAIT_MS);
-        socket.on('error', () => done(false));
-        socket.on('connect', () => socket.write(stopRequest(saved.token)));
-        socket.on('data', (chunk) => {
-            answer += chunk.toString('latin1');
-            if (answer.includes('\n'))
-                done(answer === stopAnswer(saved.process.pid));
-        });
-        socket.on('end', () => done(answer === stopAnswer(saved.process.pid)));
-    });
-}
-async function waitUntilGone(identity, ms) {
-    for (let waited = 0; waited < ms && isRunning(identity); waited += 10)
-        await new Promise((r) => setTimeout(r, 10));
-}
-
-;// CONCATENATED MODULE: ./src/settings/naming.ts
-
-/** Names: how a port's name becomes its step output and its environment variable. */
-const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
-/** Outputs that every run sets (env-file when asked); a port may not take their names. */
-const FIXED_OUTPUTS = Object.values(Output);
-/** Splits a `names` value at spaces, commas and newlines. */
-function splitNames(raw) {
-    return raw.split(/[\s,]+/).filter((n) => n.length > 0);
-}
-/** `port-1` ... `port-N`, the names used when only a count is given. */
-function defaultNames(count) {
-    return Array.from({ length: count }, (_, i) => `port-${i + 1}`);
-}
-/**
- * `web` -> `WEB_PORT`, `db-main` -> `DB_MAIN_PORT`, `api_port` -> `API_PORT`,
- * `port-2` -> `PORT_2`: upper-case, `-` to `_`, and `_PORT` unless the name
- * already ends in `PORT` or `PORT_<digits>`.
- */
-function envName(name, prefix = '') {
-    const base = name.toUpperCase().replaceAll('-', '_');
-    const suffix = /PORT(_\d+)?$/.test(base) ? '' : '_PORT';
-    return `${prefix}${base}${suffix}`;
-}
-
-;// CONCATENATED MODULE: ./src/protection/choose-reservation.ts
-
-
-
-
-const MODES = ['auto', 'kernel', 'time-wait', 'holder', 'none'];
-/**
- * Resolves the `reserve` input to the strongest mechanism the step can use
- * without a prompt:
- * - Linux: the kernel's reserved-port list when this process may write it (root,
- *   CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
- *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on
- *   a self-hosted machine a sudo attempt is logged and reported as a policy
- *   violation, and costs 25-40 ms even when it works. Otherwise TIME_WAIT.
- * - macOS: TIME_WAIT. Windows: none (TIME_WAIT does not keep ports off there).
+ * Files written where a checkout, another account or the kernel could lay a
+ * trap: a symbolic link to a file elsewhere (a pull request can add one), a FIFO
+ * that blocks the writer, or procfs/sysfs, where Node's recursive mkdir loops.
  *
- * @throws InputError for an unknown mode, `kernel` off Linux, or `holder` on Windows.
+ * The rule for a path (made absolute against the working directory):
+ * - nothing on a kernel pseudo-filesystem (procfs, sysfs...), however it is reached;
+ * - below the working directory no component may be a symbolic link: the
+ *   checkout decides what is there;
+ * - elsewhere a symbolic link in a directory component is followed only when
+ *   root or this user owns it (system links such as macOS's /tmp); one another
+ *   account planted in a shared directory is refused. On Windows, where Node shows
+ *   no owner, only links on the way to the working directory are followed;
+ * - missing directories are created one level at a time, each checked after;
+ * - the file itself is never followed or opened: an existing one must be a
+ *   regular file, and it is replaced by a new file renamed over it, so a hard
+ *   link to another file is never written through.
  */
-function chooseReservation(raw, context = {}) {
-    const platform = context.platform ?? process.platform;
-    const env = context.env ?? process.env;
-    const mode = raw === '' ? 'auto' : raw;
-    if (!MODES.includes(mode))
-        throw new InputError(Input.Reserve, raw, 'auto, kernel, time-wait, holder or none');
-    if (mode === 'kernel') {
-        if (platform !== 'linux')
-            throw new InputError(Input.Reserve, raw, `the kernel's reserved-port list exists on Linux only; use auto`);
-        return { mode, sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
-    }
-    if (mode === 'holder' && platform === 'win32') {
-        // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
-        // bind beside the holder's connection is refused, and nothing would ever let it go.
-        throw new InputError(Input.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
-    }
-    if (mode !== 'auto')
-        return { mode: mode, sudo: false, fallback: false, why: `${mode} asked for` };
-    if (platform === 'win32')
-        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
-    if (platform !== 'linux')
-        return { mode: 'time-wait', sudo: false, fallback: false, why: `auto on ${platform}: TIME_WAIT` };
-    if ((context.mayWrite ?? mayWriteDirectly)()) {
-        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
-    }
-    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
-        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
-    }
-    return {
-        mode: 'time-wait',
-        sudo: false,
-        fallback: false,
-        why: 'auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT',
-    };
+class UnsafePathError extends Error {
+    name = 'UnsafePathError';
 }
-/**
- * The allocator's reservation for `mode`, and what it did. For the kernel list, the
- * ports go on it while their sockets are still bound, so there is no unprotected
- * moment; with `fallback`, a list that cannot be written gives way to TIME_WAIT
- * (told through `debug`), else its KernelListError fails the allocation.
- */
-function reservationFor(choice, debug = () => { }) {
-    const applied = { mechanism: 'none', kernelPorts: [] };
-    if (choice.mode === 'none')
-        return { reserve: 'none', applied };
-    if (choice.mode !== 'kernel')
-        return { reserve: timeWait(applied), applied };
-    const reserve = async (held) => {
-        const ports = [...new Set(held.map((h) => h.port))];
-        try {
-            applied.route = await addReservedPorts(ports, { sudo: choice.sudo });
-        }
-        catch (error) {
-            if (!choice.fallback || !(error instanceof KernelListError))
-                throw error;
-            debug(`${error.message}; falling back to TIME_WAIT`);
-            return timeWait(applied)(held);
-        }
-        applied.mechanism = 'kernel';
-        applied.kernelPorts.push(...ports);
-        return [];
-    };
-    return { reserve: reserve, applied };
-}
-function timeWait(applied) {
-    return (held) => {
-        applied.mechanism = 'time-wait';
-        return reserveTimeWait(held);
-    };
-}
-/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS. */
-function timeWaitSeconds(platform = process.platform) {
-    return platform === 'darwin' ? 30 : 60;
-}
-/** What protects the ports and until when, for the log and the job summary. */
-function describeProtection(applied, holder, leases, now = Date.now()) {
-    const parts = [];
-    if (leases)
-        parts.push('lease');
-    if (applied.mechanism === 'kernel')
-        parts.push('kernel reserved-port list until the post step');
-    if (applied.mechanism === 'time-wait') {
-        const until = new Date(now + timeWaitSeconds() * 1000).toISOString().slice(11, 19);
-        parts.push(`TIME_WAIT until ${until} UTC`);
-    }
-    if (holder)
-        parts.push('holder until the post step');
-    return parts.join(' + ') || 'nothing';
-}
-
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-
-
-
-
-
-
-
-
-
-
-/** What the allocator is asked, from the settings; leases and reservation are the caller's to add. */
-function allocationRequest(settings) {
-    return {
-        count: settings.names.length,
-        protocols: settings.protocols,
-        hosts: settings.hosts,
-        range: settings.range,
-        exclude: settings.exclude,
-        contiguous: settings.contiguous,
-    };
-}
-function parseSettings(raw) {
-    const value = (name) => (raw[name] ?? '').trim();
-    const names = parseNames(value(Input.Names), value(Input.Count));
-    const prefix = parseEnvPrefix(value(Input.EnvPrefix));
-    const envNames = mapEnvNames(names, prefix);
-    const hosts = parseHosts(value(Input.Host));
-    // Asked only when a range is given: off root it reads a /proc file.
-    const range = parseRange(value(Input.Range), names.length, (port) => privilegedPortsAllowed(hosts)(port));
-    const exclude = parsePortList(Input.Exclude, value(Input.Exclude));
-    checkRangeAgainstExclude(range, exclude, names.length, value(Input.Exclude));
-    const reserveChoice = chooseReservation(value(Input.Reserve));
-    return {
-        names,
-        envNames,
-        exportEnv: parseBoolean(Input.ExportEnv, value(Input.ExportEnv), true),
-        protocols: parseProtocol(value(Input.Protocol)),
-        hosts,
-        range,
-        exclude,
-        contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false),
-        reserve: reserveChoice.mode,
-        reserveChoice,
-        leaseDir: value(Input.LeaseDir),
-        leaseMinutes: parseLeaseMinutes(value(Input.LeaseMinutes)),
-        summary: parseBoolean(Input.Summary, value(Input.Summary), true),
-        envFile: value(Input.EnvFile) && external_node_path_default().resolve(value(Input.EnvFile)),
-    };
-}
-function parseCount(raw) {
-    const allowed = `a whole number from 1 to ${MAX_COUNT}`;
-    if (!/^\d+$/.test(raw))
-        throw new InputError(Input.Count, raw, allowed);
-    const count = Number(raw);
-    if (count < 1 || count > MAX_COUNT)
-        throw new InputError(Input.Count, raw, allowed);
-    return count;
-}
-/** Names as given, or `port-1` ... `port-N` from `count`. */
-function parseNames(rawNames, rawCount) {
-    const count = parseCount(rawCount || '1');
-    if (rawNames === '')
-        return defaultNames(count);
-    if (rawNames.split(',').some((part) => part.trim() === '')) {
-        throw new InputError(Input.Names, rawNames, 'an empty name between commas; separate names with spaces, commas or newlines');
-    }
-    const names = splitNames(rawNames);
-    for (const name of names) {
-        if (!NAME_PATTERN.test(name))
-            throw new InputError(Input.Names, name, `each name must have ${NAME_RULE}`);
-        if (FIXED_OUTPUTS.some((fixed) => fixed === name.toLowerCase())) {
-            throw new InputError(Input.Names, name, `the outputs ${FIXED_OUTPUTS.join(', ')} are always set, so no port can take those names`);
-        }
-    }
-    if (names.length > MAX_COUNT)
-        throw new InputError(Input.Names, rawNames, `at most ${MAX_COUNT} names`);
-    if (count !== 1 && count !== names.length) {
-        throw new InputError(Input.Count, rawCount, `${plural(names.length, 'name was', 'names were')} given, so leave it out or make it ${names.length}`);
-    }
-    return names;
-}
-/** Each name's environment variable; two names that map to one (`web-api`, `web_api`, `Web-API`) are refused. */
-function mapEnvNames(names, prefix) {
-    const seen = new Map();
-    return names.map((name) => {
-        const env = envName(name, prefix);
-        const other = seen.get(env);
-        if (other !== undefined) {
-            const why = other === name ? 'appears twice' : `clashes with '${other}': both become ${env}`;
-            throw new InputError(Input.Names, name, `each name must be unique; it ${why}`);
-        }
-        seen.set(env, name);
-        return env;
-    });
-}
-function parseEnvPrefix(raw) {
-    if (raw === '' || /^[A-Za-z_][A-Za-z0-9_]*$/.test(raw))
-        return raw;
-    throw new InputError(Input.EnvPrefix, raw, 'a letter or "_" first, then letters, digits or "_" (or empty)');
-}
-/** The values the runner's own getBooleanInput accepts, and empty for the default. */
-function parseBoolean(input, raw, fallback) {
-    if (raw === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new InputError(input, raw, 'true or false');
-}
-function parseLeaseMinutes(raw) {
-    if (raw === '')
-        return DEFAULT_LEASE_MINUTES;
-    const minutes = Number(raw);
-    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > MAX_LEASE_MINUTES) {
-        throw new InputError(Input.LeaseMinutes, raw, `a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
-    }
-    return minutes;
-}
-function parseProtocol(raw) {
-    if (raw === '')
-        return ['tcp'];
-    const parts = raw
-        .toLowerCase()
-        .split(/[\s,]+/)
-        .filter(Boolean);
-    const valid = parts.length > 0 && parts.length <= 2 && parts.every((p) => p === 'tcp' || p === 'udp');
-    if (!valid || new Set(parts).size !== parts.length)
-        throw new InputError(Input.Protocol, raw, 'tcp, udp or tcp,udp');
-    return parts;
-}
-/**
- * Addresses a port must be free on; each must be an address of this machine.
- * Each is spelled one way (`0:0::1` is `::1`) and listed once. Addresses that a
- * wildcard in the list covers (`0.0.0.0 ::`) are kept here and folded by the
- * allocator (see planHosts), which binds the wildcard alone.
- */
-function parseHosts(raw, known) {
-    const given = raw.split(/[\s,]+/).filter(Boolean);
-    for (const host of given) {
-        if (external_node_net_default().isIP(host) === 0)
-            throw new InputError(Input.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
-    }
-    const hosts = [...new Set(given.map(canonicalHost))];
-    // Listed only when an address is given: the usual empty input costs no interface lookup.
-    const interfaces = hosts.length > 0 ? (known ?? localAddresses()) : new Set();
-    for (const host of hosts) {
-        if (!interfaces.has(host)) {
-            throw new InputError(Input.Host, host, `not an address of this machine; it has ${[...interfaces].join(', ')}`);
-        }
-    }
-    return hosts;
-}
-function localAddresses() {
-    const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
-    return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
-}
-const PORT_ITEM = /^(\d{1,5})(?:-(\d{1,5}))?$/;
-function parseItem(input, raw, item, allowed) {
-    const match = PORT_ITEM.exec(item);
-    const low = Number(match?.[1]);
-    const high = match?.[2] === undefined ? low : Number(match[2]);
-    if (!match || low < MIN_PORT || high > MAX_PORT || low > high)
-        throw new InputError(input, raw, allowed);
-    return { low, high };
-}
-function parseRange(raw, count, canBind) {
-    if (raw === '')
-        return undefined;
-    const allowed = `LOW-HIGH with ${MIN_PORT} <= LOW <= HIGH <= ${MAX_PORT}, such as 20000-29999`;
-    if (!raw.includes('-'))
-        throw new InputError(Input.Range, raw, allowed);
-    const range = parseItem(Input.Range, raw, raw, allowed);
-    if (rangeSize(range) < count)
-        throw new InputError(Input.Range, raw, `it holds ${plural(rangeSize(range), 'port')}, fewer than the ${count} asked for`);
-    if (!(canBind ?? privilegedPortsAllowed([]))(range.low)) {
-        throw new InputError(Input.Range, raw, `ports below ${firstUnprivilegedPort(process.platform)} need root on this runner; use a range above it`);
-    }
-    return range;
-}
-function parsePortList(input, raw) {
-    const allowed = 'ports and ranges separated by commas or spaces, such as 5432, 6000-6100';
-    const items = raw.split(/[\s,]+/).filter(Boolean);
-    return new PortSet(items.map((item) => parseItem(input, raw, item, allowed)));
-}
-function checkRangeAgainstExclude(range, exclude, count, raw) {
-    if (!range || exclude.size === 0)
-        return;
-    const left = exclude.countOutside(range);
-    const where = `range ${range.low}-${range.high}`;
-    if (left === 0)
-        throw new InputError(Input.Exclude, raw, `it covers the whole ${where}`);
-    if (left < count) {
-        throw new InputError(Input.Exclude, raw, `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
-    }
-}
-/** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
-function firstUnprivilegedPort(platform) {
-    if (platform !== 'linux')
-        return 1024;
-    try {
-        return Number((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
-    }
-    catch {
-        return 1024;
+/** A file that is not what a reader may read: `why` says what it is instead ("a symbolic link"). */
+class NotARegularFileError extends UnsafePathError {
+    name = 'NotARegularFileError';
+    why;
+    constructor(file, why) {
+        super(`${file} is ${why}`);
+        this.why = why;
     }
 }
 /**
- * Whether this user may bind `port` on every one of `hosts` (empty: every address).
- * Windows lets anyone bind low ports. macOS (10.14 on) lets anyone bind them on the
- * wildcard addresses only: XNU still asks for privilege to bind a specific address
- * below 1024. Linux: root, or from ip_unprivileged_port_start up.
+ * Kernel pseudo-filesystems, by statfs type (statfs(2) magic numbers): nothing is
+ * created there (procfs makes Node's recursive mkdir loop) and nothing read from
+ * there is a file someone wrote.
  */
-function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = process.getuid?.() === 0) {
-    const wildcardsOnly = hosts.every((host) => host === '::' || host === '0.0.0.0');
-    if (isRoot || platform === 'win32' || (platform === 'darwin' && wildcardsOnly))
-        return () => true;
-    const first = firstUnprivilegedPort(platform);
-    return (port) => port >= first;
-}
-
-;// CONCATENATED MODULE: ./src/protection/lease-location.ts
-
-
-
-
-/** The earlier layout: one directory of `<port>.lease` files, private to the account that created it. */
-const LEGACY_DEFAULT_NAME = 'port-zero-leases';
-const DEFAULT_NAME = 'port-zero';
-const PSEUDO_FILESYSTEMS = new Map([
+const PSEUDO_TYPES = new Map([
     [0x9fa0, 'procfs'],
     [0x62656572, 'sysfs'],
+    [0x27e0eb, 'cgroupfs'],
+    [0x63677270, 'cgroup2fs'],
+    [0x64626720, 'debugfs'],
 ]);
+/** Where they are mounted by convention, for paths that do not exist yet (statfs needs an existing one). */
+const PSEUDO_PATHS = [
+    ['/proc', 'procfs'],
+    ['/sys', 'sysfs'],
+];
+/**
+ * The kernel pseudo-filesystem `file` is on (`'procfs'`), or undefined when it is on a
+ * real one: by the statfs type of `file` or of its nearest existing ancestor, which a
+ * bind mount or a link elsewhere cannot hide, and by its absolute path. Never on Windows,
+ * which has none (and where `C:\proc` is an ordinary folder anyone may create).
+ */
+function pseudoFilesystem(file) {
+    if (process.platform === 'win32')
+        return undefined;
+    const absolute = external_node_path_default().resolve(file);
+    const byPath = PSEUDO_PATHS.find(([root]) => absolute === root || absolute.startsWith(`${root}/`));
+    if (byPath)
+        return byPath[1];
+    for (let dir = absolute;; dir = external_node_path_default().dirname(dir)) {
+        try {
+            return PSEUDO_TYPES.get(Number(external_node_fs_default().statfsSync(dir).type));
+        }
+        catch {
+            if (dir === external_node_path_default().dirname(dir))
+                return undefined;
+        }
+    }
+}
+function below(dir, file) {
+    const relative = external_node_path_default().relative(dir, file);
+    return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+}
+/**
+ * Whether a symbolic link (or, on Windows, a junction) at `link` may be followed (see
+ * the rule above). Windows shows no owner through Node, so there a link is followed
+ * only on the way to the working directory (the runner's `_work` on a junction, say),
+ * never below it nor anywhere else.
+ */
+function trustedLink(link, stat, workdirs) {
+    if (workdirs.some((dir) => below(dir, link)))
+        return false;
+    if (process.platform === 'win32')
+        return workdirs.some((dir) => dir === link || below(link, dir));
+    return stat.uid === 0 || stat.uid === process.getuid?.();
+}
+/**
+ * Makes sure directory `dir` exists, creating what is missing one level at a
+ * time, and returns its real path. Throws UnsafePathError when the rule above
+ * refuses a component, or the fs error when a directory cannot be created.
+ */
+function makeDirectories(dir, workdir = process.cwd()) {
+    const workdirs = [...new Set([external_node_path_default().resolve(workdir), external_node_fs_default().realpathSync(workdir)])];
+    const absolute = external_node_path_default().resolve(workdir, dir);
+    const pseudo = pseudoFilesystem(absolute);
+    if (pseudo)
+        throw new UnsafePathError(`${absolute} is on ${pseudo}, a kernel pseudo-filesystem`);
+    const { root } = external_node_path_default().parse(absolute);
+    let current = root;
+    for (const part of absolute.slice(root.length).split((external_node_path_default()).sep).filter(Boolean)) {
+        const next = external_node_path_default().join(current, part);
+        let stat = lstatOrUndefined(next);
+        if (!stat) {
+            try {
+                external_node_fs_default().mkdirSync(next);
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            }
+            stat = external_node_fs_default().lstatSync(next); // checked after creating: something else may have raced us to the name
+        }
+        if (stat.isSymbolicLink()) {
+            if (!trustedLink(next, stat, workdirs))
+                throw new UnsafePathError(`${next} is a symbolic link`);
+            current = external_node_fs_default().realpathSync(next);
+            const leadsTo = pseudoFilesystem(current);
+            if (leadsTo)
+                throw new UnsafePathError(`${next} leads to ${current}, on ${leadsTo}, a kernel pseudo-filesystem`);
+            if (!external_node_fs_default().statSync(current).isDirectory())
+                throw new UnsafePathError(`${next} is not a directory`);
+            continue;
+        }
+        if (!stat.isDirectory())
+            throw new UnsafePathError(`${next} is not a directory`);
+        current = next;
+    }
+    return current;
+}
+function lstatOrUndefined(file) {
+    try {
+        return external_node_fs_default().lstatSync(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+/** Open flags that never follow a final symbolic link nor block on a FIFO (where the OS has them). */
+const NO_FOLLOW = ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0);
+/**
+ * Reads a file that others could have planted or swapped: never through a symbolic
+ * link (O_NOFOLLOW), never blocking on a FIFO or device (O_NONBLOCK, then fstat must say
+ * regular file), never more than `maxBytes`. Returns its text and its fstat.
+ * @throws NotARegularFileError ("a symbolic link", "not a regular file", "larger than N
+ *   bytes"), or the fs error (ENOENT when it is missing).
+ */
+function readRegularFile(file, maxBytes) {
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | NO_FOLLOW);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw new NotARegularFileError(file, 'a symbolic link');
+        throw error;
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (!stat.isFile())
+            throw new NotARegularFileError(file, 'not a regular file');
+        if (stat.size > maxBytes)
+            throw new NotARegularFileError(file, `larger than ${maxBytes} bytes`);
+        // One byte more: a file that grew since fstat shows as longer than its size. Not
+        // zero-filled: only the bytes read are ever looked at.
+        const buffer = Buffer.allocUnsafe(stat.size + 1);
+        const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
+        return { text: buffer.toString('utf8', 0, length), stat };
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/**
+ * Creates `file` and writes `data` to it: never an existing file, never through a
+ * symbolic link (O_EXCL, O_NOFOLLOW). With `mode`, the file gets exactly that mode
+ * whatever the umask (files other accounts must read); without, 0666 less the umask.
+ * @throws the fs error; a file created and not fully written is removed.
+ */
+function writeNewFile(file, data, mode) {
+    const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY | (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | NO_FOLLOW, mode ?? 0o666);
+    try {
+        try {
+            if (mode !== undefined && process.platform !== 'win32')
+                external_node_fs_default().fchmodSync(fd, mode);
+            external_node_fs_default().writeFileSync(fd, data);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(file, { force: true });
+        throw error;
+    }
+}
+/**
+ * rename() over an existing name: atomic on every OS, so a reader sees the old file or
+ * the new, never half. Windows refuses it (EPERM, EBUSY, EACCES) while another process
+ * has the target open without FILE_SHARE_DELETE (a virus scanner, say; Node itself always
+ * shares): tried again a few times, 10 ms apart, before failing.
+ */
+function renameOver(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (process.platform !== 'win32' || !['EPERM', 'EBUSY', 'EACCES'].includes(code) || attempt >= 5)
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        }
+    }
+}
+/**
+ * Replaces `file` with `data` by way of `temp`, a new file in the same directory:
+ * written with writeNewFile, then renamed over `file`. No temporary file is left on error.
+ */
+function replaceThrough(temp, file, data, mode) {
+    try {
+        writeNewFile(temp, data, mode);
+        renameOver(temp, file);
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(temp, { force: true });
+        throw error;
+    }
+}
+/**
+ * Writes `data` for `file` by the rule above (directories made safely; an existing entry
+ * must be a regular file, not a link, FIFO, device or directory), under a new name in
+ * the same directory, so that renaming it over `file` (commit) is the only change a
+ * reader can see, and abort leaves `file` as it was.
+ * @throws UnsafePathError or the fs error; on error no temporary file is left.
+ */
+function stageFile(file, data, workdir = process.cwd()) {
+    const absolute = external_node_path_default().resolve(workdir, file);
+    const dir = makeDirectories(external_node_path_default().dirname(absolute), workdir);
+    const target = external_node_path_default().join(dir, external_node_path_default().basename(absolute));
+    const existing = lstatOrUndefined(target);
+    if (existing?.isSymbolicLink())
+        throw new UnsafePathError(`${target} is a symbolic link`);
+    if (existing && !existing.isFile())
+        throw new UnsafePathError(`${target} is not a regular file`);
+    const temp = external_node_path_default().join(dir, `.${external_node_path_default().basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
+    writeNewFile(temp, data);
+    const abort = () => external_node_fs_default().rmSync(temp, { force: true });
+    return {
+        target,
+        commit: () => {
+            try {
+                renameOver(temp, target);
+            }
+            catch (error) {
+                abort();
+                throw error;
+            }
+        },
+        abort,
+    };
+}
+/** stageFile, then commit: writes `file` whole or not at all. Returns the real path written. */
+function replaceFile(file, data, workdir = process.cwd()) {
+    const staged = stageFile(file, data, workdir);
+    staged.commit();
+    return staged.target;
+}
+
+;// CONCATENATED MODULE: ./src/leases/legacy-layout.ts
+
+
+/**
+ * The lease layout of Port Zero 1.0.0, still honoured so that a job of 1.0.0 and a job
+ * of this version on one host never get the same port. 1.0.0 kept, in one directory
+ * private to its account (`os.tmpdir()/port-zero-leases` by default, on every OS), one
+ * record per job hard-linked as `<port>.lease` for each of its ports, written as
+ * `.owner-<pid>-<token>.json` first. Its records are format 1: they name no ports (the
+ * file name does).
+ *
+ * When it can go: once no 1.0.0 job can still hold a lease, that is, one longest
+ * `lease-minutes` (7 days) after every runner on a host has moved past 1.0.0; the next
+ * major version drops this module.
+ */
+/** 1.0.0's default lease directory: `port-zero-leases` in the account's temp directory. */
+function legacyDefaultDir() {
+    return external_node_path_default().join(external_node_os_default().tmpdir(), 'port-zero-leases');
+}
+/** A 1.0.0 lease: `<port>.lease`, a hard link of its job's record. */
+const PORT_FILE = /^(\d{1,5})\.lease$/;
+/** A 1.0.0 record being written, removed when its allocation ended: `.owner-<pid>-<token>.json`. */
+const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+/** The port a 1.0.0 lease file is named for, or undefined when `name` is not one. */
+function legacyLeasePort(name) {
+    const port = PORT_FILE.exec(name)?.[1];
+    return port === undefined ? undefined : Number(port);
+}
+/** The pid of the process that wrote a 1.0.0 record file, or undefined when `name` is not one. */
+function legacyRecordWriter(name) {
+    const pid = RECORD_FILE.exec(name)?.[1];
+    return pid === undefined ? undefined : Number(pid);
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-location.ts
+
+
+
+
+
+
+const DEFAULT_NAME = 'port-zero';
 const windows = process.platform === 'win32';
 /**
- * The default root: `port-zero` in the system temp directory (`$TMPDIR`, else /tmp), the
- * same path for every account on Linux and macOS. On Windows the temp directory is
- * per-user, so the root is `%ProgramData%\port-zero` instead, which every account may add
- * folders to.
+ * The default root: `port-zero` in the temp directory every account shares. Linux:
+ * the system temp directory (`$TMPDIR`, else /tmp), the same path for every account.
+ * macOS: `os.tmpdir()` is a per-user folder under /var/folders unless TMPDIR names
+ * another, so there it is /tmp. Windows: the temp directory is per-user, so the root is
+ * `%ProgramData%\port-zero`, where every account may add folders.
  */
-function defaultLeaseRoot(env = process.env) {
-    const base = windows ? (env.ProgramData ?? external_node_os_default().tmpdir()) : external_node_os_default().tmpdir();
-    return external_node_path_default().join(base, DEFAULT_NAME);
+function defaultLeaseRoot(env = process.env, platform = process.platform, tmp = external_node_os_default().tmpdir()) {
+    if (platform === 'win32')
+        return external_node_path_default().win32.join(env.ProgramData ?? tmp, DEFAULT_NAME);
+    const perUser = platform === 'darwin' && /^(\/private)?\/var\/folders\//.test(tmp);
+    return external_node_path_default().posix.join(perUser ? '/tmp' : tmp, DEFAULT_NAME);
 }
 /** This account's name inside a root: the uid, or the user name on Windows. */
 function accountName() {
@@ -2839,7 +1912,7 @@ function openLeaseDir(leaseDir, vocabulary = ACTION_VOCABULARY) {
 function setupHint(root) {
     try {
         const stat = external_node_fs_default().lstatSync(root, { throwIfNoEntry: false });
-        if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(external_node_fs_default().statfsSync(root).type))))
+        if (stat && (!stat.isDirectory() || pseudoFilesystem(root)))
             return '';
     }
     catch {
@@ -2875,9 +1948,9 @@ function rootProblem(root, stat) {
         return 'it is a symbolic link; refusing to follow it';
     if (!stat.isDirectory())
         return 'it is not a directory';
-    const kind = PSEUDO_FILESYSTEMS.get(Number(external_node_fs_default().statfsSync(root).type));
-    if (kind)
-        return `it is on ${kind}, a kernel pseudo-filesystem`;
+    const pseudo = pseudoFilesystem(root);
+    if (pseudo)
+        return `it is on ${pseudo}, a kernel pseudo-filesystem`;
     if (windows)
         return undefined;
     const mode = stat.mode;
@@ -2959,8 +2032,7 @@ function lease_location_assertOwnDir(dir) {
 }
 /**
  * Every directory whose lease files count: each account's directory in the root, the
- * root itself and, for the default root, the earlier default directory (the earlier
- * layout kept lease files directly there). Every real directory in the root counts,
+ * root itself and, for the default root, 1.0.0's default directory (see legacy-layout.ts). Every real directory in the root counts,
  * whatever its name (an account's own is named by its uid, `1001` or `1001.<suffix>`,
  * but a renamed one must still count: the owner of a sticky root may rename another
  * account's directory, never move it out). One directory read gives each entry's type
@@ -2969,8 +2041,8 @@ function lease_location_assertOwnDir(dir) {
  */
 function leaseDirs(root) {
     const dirs = [root];
-    const legacy = external_node_path_default().join(external_node_path_default().dirname(root), LEGACY_DEFAULT_NAME);
-    if (external_node_path_default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
+    const legacy = legacyDefaultDir();
+    if (root === defaultLeaseRoot() && lstat(legacy)?.isDirectory())
         dirs.push(legacy);
     for (const entry of external_node_fs_default().readdirSync(root, { withFileTypes: true })) {
         if (entry.isDirectory())
@@ -2992,53 +2064,62 @@ function code(error) {
     return error.code ?? String(error);
 }
 
-;// CONCATENATED MODULE: ./src/protection/lease-record.ts
+;// CONCATENATED MODULE: ./src/leases/lease-record.ts
 
 
 
+
+/**
+ * The lease record: one file per allocation, `lease-<token>.json`, listing its ports
+ * (format 2); 1.0.0's records (format 1, see legacy-layout.ts) still count. Records of
+ * other accounts are hostile input: they are read without following links or blocking,
+ * size-capped, parsed, and judged by rules that a forger cannot stretch (see `judgeRecord`).
+ */
+/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
+const DEFAULT_LEASE_MINUTES = 360;
+/** No lease lasts longer than a week, whatever its record says. */
+const MAX_LEASE_MINUTES = 7 * 24 * 60;
+/** An allocation's record: `lease-<token>.json`. */
+const lease_record_RECORD_FILE = /^lease-([\w-]+)\.json$/;
+/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
+const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
+/** The file name of allocation `token`'s record. */
+const recordFileName = (token) => `lease-${token}.json`;
+/** The name of the `n`th temporary file this process writes for `token`'s record. */
+const tempFileName = (token, n) => `.tmp-${process.pid}-${token}.${n}`;
+/** The token a record's file name carries, or undefined when `name` is not a record's. */
+const recordToken = (name) => lease_record_RECORD_FILE.exec(name)?.[1];
+/** The pid of the process writing a temporary record file, or undefined when `name` is not one. */
+const tempFileWriter = (name) => {
+    const pid = TEMP_FILE.exec(name)?.[1];
+    return pid === undefined ? undefined : Number(pid);
+};
+/** A lease file's name: a record, or a port file of 1.0.0. */
+const lease_record_isLeaseFile = (name) => lease_record_RECORD_FILE.test(name) || legacyLeasePort(name) !== undefined;
 /** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
 const MAX_RECORD_BYTES = 512 * 1024;
 const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
-const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
-const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
 /**
- * Reads a record without following a symbolic link (O_NOFOLLOW), without blocking on a
- * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
- * than 512 KiB. Never throws: anything but a record is `missing` or `corrupt`.
+ * Reads a record as readRegularFile does (no link followed, no FIFO blocked on, at
+ * most 512 KiB). Never throws: anything but a record is `missing` or `corrupt`.
  */
 function lease_record_readRecord(file) {
-    let fd;
+    let read;
     try {
-        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+        read = readRegularFile(file, MAX_RECORD_BYTES);
     }
     catch (error) {
+        if (error instanceof NotARegularFileError)
+            return { kind: 'corrupt', why: error.why };
         const code = error.code;
         if (code === 'ENOENT' || code === 'ENOTDIR')
             return { kind: 'missing' };
-        return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
+        return { kind: 'corrupt', why: `unreadable (${code ?? error.message})` };
     }
-    try {
-        const stat = external_node_fs_default().fstatSync(fd);
-        if (!stat.isFile())
-            return { kind: 'corrupt', why: 'not a regular file' };
-        if (stat.size > MAX_RECORD_BYTES)
-            return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
-        // One byte more: a file that grew since fstat is caught by the parse. Not zero-filled:
-        // only the `length` bytes read are ever looked at.
-        const buffer = Buffer.allocUnsafe(stat.size + 1);
-        const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
-        const text = buffer.toString('utf8', 0, length);
-        const record = parseRecord(text);
-        if (!record)
-            return { kind: 'corrupt', why: length === 0 ? 'empty' : 'not a lease record' };
-        return { kind: 'record', record, changed: stat.ctimeMs };
-    }
-    catch (error) {
-        return { kind: 'corrupt', why: `unreadable (${error.code})` };
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
+    const record = parseRecord(read.text);
+    if (!record)
+        return { kind: 'corrupt', why: read.text.length === 0 ? 'empty' : 'not a lease record' };
+    return { kind: 'record', record, changed: read.stat.ctimeMs };
 }
 const isIdentity = (p) => typeof p === 'object' &&
     p !== null &&
@@ -3048,7 +2129,7 @@ const isIdentity = (p) => typeof p === 'object' &&
 function parseRecord(text) {
     try {
         const r = JSON.parse(text);
-        const valid = (r?.version === 1 || (r?.version === 2 && typeof r.ports === 'string' && parsePorts(r.ports) !== undefined)) &&
+        const valid = (r?.version === 1 || (r?.version === 2 && typeof r.ports === 'string' && lease_record_parsePorts(r.ports) !== undefined)) &&
             Number.isFinite(r.expires) &&
             typeof r.owner?.token === 'string' &&
             isIdentity(r.owner.runner) &&
@@ -3071,24 +2152,10 @@ function formatRecord(record) {
 function formatPorts(ports) {
     return ports.join(' ');
 }
-const PORT_ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
 /** The ports of `formatPorts` text, or undefined unless every entry is a port (1-65535) or an ascending run of them. */
-function parsePorts(text) {
-    const ports = [];
-    for (const entry of text.split(' ')) {
-        if (entry === '')
-            continue;
-        const m = PORT_ENTRY.exec(entry);
-        if (!m)
-            return undefined;
-        const low = Number(m[1]);
-        const high = m[2] === undefined ? low : Number(m[2]);
-        if (low < 1 || high > 65535 || high < low)
-            return undefined;
-        for (let p = low; p <= high; p++)
-            ports.push(p);
-    }
-    return ports;
+function lease_record_parsePorts(text) {
+    const ranges = parsePortList(text);
+    return ranges && expandRanges(ranges);
 }
 /**
  * A lease is live while unexpired and its runner process runs (pid and start time, so a
@@ -3127,46 +2194,92 @@ function ownerRuns(owner) {
         return error.code === 'EPERM' && processStart(owner.pid) === null;
     }
 }
-
-;// CONCATENATED MODULE: ./src/protection/leases.ts
-
-
-
-
-
-
-
-
-
-/** An allocation's record: `lease-<token>.json`. */
-const RECORD_FILE = /^lease-([\w-]+)\.json$/;
-/** The earlier layout: one hard link of the record per port. */
-const PORT_FILE = /^(\d{1,5})\.lease$/;
-/** The earlier layout's record name, removed when its allocation ended. */
-const EARLIER_RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
-/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
-const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
-/** A lease file's name: a record, or a port file of the earlier layout. */
-const isLeaseFile = (name) => RECORD_FILE.test(name) || PORT_FILE.test(name);
-const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
 /**
- * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
- * processes and hosts (see uniqueId for why) and safe in a file name. Built without
- * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
- * secret. The one place tokens are made.
+ * The ports a lease file holds: the ports a format 2 record lists, or, for 1.0.0's
+ * `<port>.lease` files, the port its `name` gives. None for anything but a record.
  */
-function newToken() {
-    return uniqueId();
+function lease_record_leaseFilePorts(read, name) {
+    const legacy = legacyLeasePort(name);
+    if (legacy !== undefined)
+        return [legacy];
+    if (read.kind !== 'record' || read.record.version !== 2)
+        return [];
+    return lease_record_parsePorts(read.record.ports ?? '') ?? [];
 }
-function newOwner(runner, env = process.env) {
-    return {
-        token: newToken(),
-        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
-        job: env.GITHUB_JOB ?? 'local',
-        runner,
-        host: external_node_os_default().hostname(),
-    };
+/** The ports a lease file holds while it is live (see judgeRecord); none once it is not, or for anything but a record. */
+function livePorts(read, name) {
+    if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
+        return [];
+    return lease_record_leaseFilePorts(read, name);
 }
+
+;// CONCATENATED MODULE: ./src/leases/lease-reader.ts
+
+
+
+
+
+/**
+ * The ports of `wanted` that a live lease of any account holds, in the location rooted at
+ * `root`, each with who holds it ('other' when both do), leaving out the record of
+ * `claimant` itself. A record outside the claimant's own directory is never the
+ * caller's, whatever it says; a pending record (an allocation running now) is another's.
+ * @throws the error of reading the root itself (see liveLeasedPorts for a caller that must not fail).
+ */
+function leasedPorts(root, wanted, claimant) {
+    const taken = new Map();
+    if (wanted.size === 0)
+        return taken;
+    for (const dir of leaseDirs(root)) {
+        for (const name of readNames(dir)) {
+            const token = recordToken(name);
+            const legacy = token === undefined ? legacyLeasePort(name) : undefined;
+            if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || !wanted.has(legacy))
+                continue;
+            const read = lease_record_readRecord(external_node_path_default().join(dir, name));
+            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
+            const holder = mine && lease_reader_sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+            for (const port of livePorts(read, name)) {
+                if (wanted.has(port) && taken.get(port) !== 'other')
+                    taken.set(port, holder);
+            }
+        }
+    }
+    return taken;
+}
+/**
+ * The ports of `ports` that any account holds a live lease for, in the location rooted at
+ * `root`. Never throws for what others put there; an unreadable location holds no lease.
+ */
+function liveLeasedPorts(root, ports) {
+    try {
+        return new Set(leasedPorts(root, new Set(ports)).keys());
+    }
+    catch {
+        return new Set();
+    }
+}
+/** The same process: same pid and same start time (a pid alone may have been reused). */
+const lease_reader_sameProcess = (a, b) => a.pid === b.pid && a.start === b.start;
+/** The names in another account's directory; none when it cannot be read (its leases are then invisible to us anyway). */
+function readNames(dir) {
+    try {
+        return external_node_fs_default().readdirSync(dir);
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-book.ts
+
+
+
+
+
+
+
+
 /** The leases of one allocation: claims ports in batches, and gives them all back if the allocation fails. */
 class LeaseBook {
     location;
@@ -3187,7 +2300,7 @@ class LeaseBook {
             owner: options.owner,
             expires: Date.now() + options.ttlMs,
             ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
-            allocator: identify(process.pid),
+            allocator: process_identity_identify(process.pid),
         };
         this.publish(true, []);
     }
@@ -3229,101 +2342,28 @@ class LeaseBook {
             this.claimed.add(port);
         this.publish(false, ports);
     }
-    /** The allocation failed: no lease of it may stay behind. */
+    /** The allocation failed, or its leases end now: no lease of it stays behind. */
     releaseAll() {
         this.claimed.clear();
         if (this.file)
             external_node_fs_default().rmSync(this.file, { force: true });
         this.file = undefined;
     }
-    /** Writes the record anew, listing `ports`: a new file renamed over the record's one name (atomic on every OS). */
+    /** Writes the record anew, listing `ports`: a new file renamed over the record's one name. */
     publish(pending, ports) {
         const { own } = this.location;
         const record = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
-        const temp = external_node_path_default().join(own, `.tmp-${process.pid}-${this.owner.token}.${++this.written}`);
-        const file = external_node_path_default().join(own, `lease-${this.owner.token}.json`);
+        const file = external_node_path_default().join(own, recordFileName(this.owner.token));
         try {
             lease_location_assertOwnDir(own);
-            writeExclusive(temp, formatRecord(record));
-            renameOver(temp, file);
+            // Mode 0644 whatever the umask: every account reads every other's records.
+            replaceThrough(external_node_path_default().join(own, tempFileName(this.owner.token, ++this.written)), file, formatRecord(record), 0o644);
         }
         catch (error) {
-            external_node_fs_default().rmSync(temp, { force: true });
             throw new LeaseError(`The lease directory ${own} cannot be written: ${error.message}`);
         }
         this.file = file;
     }
-}
-/**
- * rename() over an existing name. Windows refuses it (EPERM, EBUSY) while another
- * process has the target open without FILE_SHARE_DELETE (a virus scanner, say;
- * Node itself always shares): tried again a few times, 10 ms apart, before failing.
- */
-function renameOver(from, to) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            external_node_fs_default().renameSync(from, to);
-            return;
-        }
-        catch (error) {
-            const code = error.code ?? '';
-            if (process.platform !== 'win32' || !['EPERM', 'EBUSY', 'EACCES'].includes(code) || attempt >= 5)
-                throw error;
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-        }
-    }
-}
-/** Creates `file` (never an existing one, never through a link), readable by every account whatever the umask. */
-function writeExclusive(file, content) {
-    const flags = (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | (external_node_fs_default()).constants.O_WRONLY | leases_O_NOFOLLOW;
-    const fd = external_node_fs_default().openSync(file, flags, 0o644);
-    try {
-        if (process.platform !== 'win32')
-            external_node_fs_default().fchmodSync(fd, 0o644);
-        external_node_fs_default().writeSync(fd, content);
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-/** What a live lease file says: its ports among those asked, or none. Records are parsed, never trusted further. */
-function liveIn(read, portFromName) {
-    if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
-        return [];
-    if (read.record.version === 1)
-        return portFromName === undefined ? [] : [portFromName];
-    return parsePorts(read.record.ports ?? '') ?? [];
-}
-/**
- * The ports of `wanted` that a live lease of any account holds, in the location rooted
- * at `root`, each with who holds it ('other' when both do), leaving out the record of
- * `claimant`. Reads each directory once and each record once; anything but a record
- * counts for nothing, and a record elsewhere than the claimant's own directory is never
- * the caller's, whatever it says.
- * @throws the error of reading the root itself (callers outside a claim use `liveLeasedPorts`).
- */
-function leasedPorts(root, wanted, claimant) {
-    const taken = new Map();
-    if (wanted.size === 0)
-        return taken;
-    for (const dir of leaseDirs(root)) {
-        for (const name of readNames(dir)) {
-            const record = RECORD_FILE.exec(name);
-            const port = record ? undefined : PORT_FILE.exec(name)?.[1];
-            if (record ? record[1] === claimant?.owner.token : port === undefined || !wanted.has(Number(port)))
-                continue;
-            const read = lease_record_readRecord(external_node_path_default().join(dir, name));
-            // The caller's own: committed by an earlier allocation of the same runner, in its own account's
-            // directory. A pending record is an allocation running now (a concurrent call): another's.
-            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
-            const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
-            for (const p of liveIn(read, port === undefined ? undefined : Number(port))) {
-                if (wanted.has(p) && taken.get(p) !== 'other')
-                    taken.set(p, holder);
-            }
-        }
-    }
-    return taken;
 }
 /** A group's verdict: granted when no lease holds any of its ports; else whose lease refuses it. */
 function verdictOn(group, taken) {
@@ -3332,28 +2372,99 @@ function verdictOn(group, taken) {
         return 'leased-by-other';
     return holders.includes('caller') ? 'leased-by-caller' : 'granted';
 }
-/** The same process: same pid and same start time (a pid alone may have been reused). */
-const sameProcess = (a, b) => a.pid === b.pid && a.start === b.start;
-/** The names in another account's directory; none when it cannot be read (its leases are then invisible to us anyway). */
-function readNames(dir) {
-    try {
-        return external_node_fs_default().readdirSync(dir);
-    }
-    catch {
-        return [];
+
+;// CONCATENATED MODULE: ./src/leases/lease-cleanup.ts
+
+
+
+
+
+
+
+/** The lease files in this account's directory `own` (records, and 1.0.0's port files), with what each says. */
+function* ownLeases(own) {
+    assertOwnDir(own);
+    for (const name of fs.readdirSync(own)) {
+        if (!isLeaseFile(name))
+            continue;
+        const file = path.join(own, name);
+        yield { file, name, read: readRecord(file) };
     }
 }
-/**
- * The ports of `ports` that any account on the host holds a live lease for, in the
- * location rooted at `location` (the default root or a `lease-dir`). Never throws for
- * what others put there; an unreadable location holds no lease.
- */
-function liveLeasedPorts(location, ports) {
-    try {
-        return new Set(leasedPorts(location, new Set(ports)).keys());
+/** Removes every lease file of `own` that `owned` picks; returns the ports they held, ascending. */
+function removeOwned(own, owned) {
+    const held = new Set();
+    for (const { file, name, read } of ownLeases(own)) {
+        if (!owned(read))
+            continue;
+        fs.rmSync(file, { force: true });
+        for (const port of leaseFilePorts(read, name))
+            held.add(port);
     }
-    catch {
-        return new Set();
+    return [...held].sort((a, b) => a - b);
+}
+/**
+ * The post step: removes the leases of allocation `token` from this account's directory
+ * `own`. Returns the ports they held.
+ * @throws LeaseError when `own` is not this account's directory; the fs error when it cannot be read.
+ */
+function releaseLeases(own, token) {
+    return removeOwned(own, (read) => read.kind === 'record' && read.record.owner.token === token);
+}
+/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
+function releaseOwnedBy(own, owner) {
+    return removeOwned(own, (read) => read.kind === 'record' && sameProcess(read.record.owner.runner, owner));
+}
+/**
+ * Tidies this account's directory `own`: removes leases that are stale or corrupt (each
+ * file judged once), temporary files and 1.0.0's records of processes that are gone.
+ * Returns the stale leases it removed, one entry per port.
+ */
+function sweepStale(own, warn) {
+    lease_location_assertOwnDir(own);
+    const names = external_node_fs_default().readdirSync(own);
+    const stale = [];
+    // 1.0.0 linked one record under many port names: each such file is read and judged once,
+    // by file ID (bigint: NTFS file IDs are 64-bit). Only those: a record removed here frees
+    // its file ID, and a record another job renames into place meanwhile may get it.
+    const judged = new Map();
+    for (const name of names.filter(lease_record_isLeaseFile)) {
+        const file = external_node_path_default().join(own, name);
+        // A record's read says itself when it is gone ('missing', judged live: left alone).
+        const ino = legacyLeasePort(name) !== undefined ? external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino : null;
+        if (ino === undefined)
+            continue;
+        const verdict = (ino !== null && judged.get(ino)) || judgeFile(lease_record_readRecord(file));
+        if (ino !== null && !verdict.corrupt)
+            judged.set(ino, verdict);
+        if (verdict.live || !unlinkQuietly(file, warn))
+            continue;
+        if (verdict.corrupt)
+            warn(`Removed a corrupt lease ${file} (${verdict.why})`);
+        for (const port of lease_record_leaseFilePorts(verdict.read, name))
+            stale.push({ port, reservation: verdict.reservation, why: verdict.why });
+    }
+    sweepLeftovers(own, names, warn);
+    return stale;
+}
+/**
+ * Temporary files and 1.0.0's records among `names` (this account's directory `own`)
+ * whose writing process is gone (killed mid-write), or unreadable and older than any lease can be.
+ */
+function sweepLeftovers(own, names, warn) {
+    for (const name of names) {
+        const pid = tempFileWriter(name) ?? legacyRecordWriter(name);
+        if (pid === undefined)
+            continue;
+        const file = external_node_path_default().join(own, name);
+        const read = lease_record_readRecord(file);
+        if (read.kind === 'missing')
+            continue;
+        const writer = read.kind === 'record' ? (read.record.allocator ?? { pid, start: null }) : { pid, start: null };
+        const stat = external_node_fs_default().lstatSync(file, { throwIfNoEntry: false });
+        const old = stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now();
+        if (!isRunning(writer) || old)
+            unlinkQuietly(file, warn);
     }
 }
 function unlinkQuietly(file, warn) {
@@ -3369,104 +2480,6 @@ function unlinkQuietly(file, warn) {
         return false;
     }
 }
-/** The ports a record file of this account lists (format 2), or its one port (the earlier layout). */
-function portsOf(read, name) {
-    const port = PORT_FILE.exec(name)?.[1];
-    if (port !== undefined)
-        return [Number(port)];
-    return read.kind === 'record' ? (parsePorts(read.record.ports ?? '') ?? []) : [];
-}
-/** The lease files in this account's directory `own` (records, and the earlier layout's port files), with what each says. */
-function* ownLeases(own) {
-    assertOwnDir(own);
-    for (const name of fs.readdirSync(own)) {
-        if (!isLeaseFile(name))
-            continue;
-        const file = path.join(own, name);
-        yield { file, name, read: readRecord(file) };
-    }
-}
-/**
- * The post step: removes the leases of allocation `token` from this account's directory
- * `own`. Returns how many of `ports` (the ports the step handed out) they held.
- */
-function releaseLeases(own, token, ports) {
-    const held = new Set();
-    for (const { file, name, read } of ownLeases(own)) {
-        if (read.kind !== 'record' || read.record.owner.token !== token)
-            continue;
-        fs.rmSync(file, { force: true });
-        for (const port of portsOf(read, name))
-            held.add(port);
-    }
-    return ports.filter((port) => held.has(port)).length;
-}
-/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
-function releaseOwnedBy(own, owner) {
-    const released = new Set();
-    for (const { file, name, read } of ownLeases(own)) {
-        const runner = read.kind === 'record' ? read.record.owner.runner : undefined;
-        if (runner?.pid !== owner.pid || runner.start !== owner.start)
-            continue;
-        fs.rmSync(file, { force: true });
-        for (const port of portsOf(read, name))
-            released.add(port);
-    }
-    return [...released].sort((a, b) => a - b);
-}
-/**
- * Tidies this account's directory `own`: removes leases that are stale or corrupt (each
- * file judged once), temporary files and the earlier layout's records of processes that
- * are gone. Other accounts' files are never touched: their stale leases simply stop
- * counting. Returns the stale leases it removed, one entry per port.
- */
-function sweepStale(own, warn) {
-    lease_location_assertOwnDir(own);
-    const names = external_node_fs_default().readdirSync(own);
-    const stale = [];
-    // The earlier layout linked one record under many port names: each such file is read and
-    // judged once, by file ID (bigint: NTFS file IDs are 64-bit). Only those: a record removed
-    // here frees its file ID, and a record another job renames into place meanwhile may get it.
-    const judged = new Map();
-    for (const name of names.filter(isLeaseFile)) {
-        const file = external_node_path_default().join(own, name);
-        // A record's read says itself when it is gone ('missing', judged live: left alone).
-        const ino = PORT_FILE.test(name) ? external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino : null;
-        if (ino === undefined)
-            continue;
-        const verdict = (ino !== null && judged.get(ino)) || judgeFile(lease_record_readRecord(file));
-        if (ino !== null && !verdict.corrupt)
-            judged.set(ino, verdict);
-        if (verdict.live || !unlinkQuietly(file, warn))
-            continue;
-        if (verdict.corrupt)
-            warn(`Removed a corrupt lease ${file} (${verdict.why})`);
-        for (const port of portsOf(verdict.read, name))
-            stale.push({ port, reservation: verdict.reservation, why: verdict.why });
-    }
-    sweepLeftovers(own, names, warn);
-    return stale;
-}
-/**
- * Temporary files and earlier records among `names` (this account's directory `own`)
- * whose writing process is gone (killed mid-write), or unreadable and older than any lease can be.
- */
-function sweepLeftovers(own, names, warn) {
-    for (const name of names) {
-        const pid = (TEMP_FILE.exec(name) ?? EARLIER_RECORD_FILE.exec(name))?.[1];
-        if (pid === undefined)
-            continue;
-        const file = external_node_path_default().join(own, name);
-        const read = lease_record_readRecord(file);
-        if (read.kind === 'missing')
-            continue;
-        const writer = read.kind === 'record' ? (read.record.allocator ?? { pid: Number(pid), start: null }) : { pid: Number(pid), start: null };
-        const stat = external_node_fs_default().lstatSync(file, { throwIfNoEntry: false });
-        const old = stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now();
-        if (!isRunning(writer) || old)
-            unlinkQuietly(file, warn);
-    }
-}
 function judgeFile(read) {
     if (read.kind === 'missing')
         return { read, live: true, why: 'already gone' }; // nothing to remove
@@ -3476,7 +2489,911 @@ function judgeFile(read) {
     return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
 }
 
-;// CONCATENATED MODULE: ./src/protection/dead-jobs.ts
+;// CONCATENATED MODULE: ./src/platform/ids.ts
+
+/**
+ * An identifier no other call on this host or another is expected to return,
+ * without node:crypto (about 10 ms of a step's start-up): a hash of the host
+ * name, the process ID, the monotonic clock in nanoseconds and 52 bits of
+ * Math.random, in base 36 joined by `-` (so it is safe in a file name), e.g.
+ * `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`.
+ *
+ * Why that is enough: on one host, two live processes never share a process ID,
+ * and one process never reads the same monotonic clock value twice (it ticks in
+ * nanoseconds and only forward, and a reused process ID comes later on it);
+ * Math.random (seeded from the OS's entropy for each process) and the host name
+ * keep apart processes that do share an ID: other hosts, or containers with
+ * their own process ID namespace. It is not a secret and must not be used as one.
+ */
+function uniqueId() {
+    const random = Math.floor(Math.random() * 2 ** 52).toString(36);
+    return [hash((0,external_node_os_namespaceObject.hostname)()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
+}
+/** FNV-1a (32 bits) of `text`, in base 36. */
+function hash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(36);
+}
+/**
+ * A secret: 24 random bytes from the OS's generator, in base64url (32 characters). For
+ * what must not be guessed, such as the token a holder's stop request carries. Loads
+ * node:crypto (about 10 ms) on first use, so only the steps that need a secret pay it.
+ */
+function secretToken() {
+    const { randomBytes } = process.getBuiltinModule('node:crypto');
+    return randomBytes(24).toString('base64url');
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-owner.ts
+
+
+
+
+/**
+ * A new allocation's owner: a fresh token, unique across processes and hosts (see
+ * uniqueId; not a secret), the workflow run and job it serves, and `runner`, the process
+ * whose exit ends its leases.
+ */
+function newOwner(runner, env = process.env) {
+    return {
+        token: uniqueId(),
+        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
+        job: env.GITHUB_JOB ?? 'local',
+        runner,
+        host: external_node_os_default().hostname(),
+    };
+}
+/**
+ * The process that owns the local command's leases: the shell or script that ran it, so
+ * its ports stay leased while that process lives. Usually the parent; a package runner in
+ * between (`npx port-zero`, `npm exec`, an npm script, with the `sh -c` npm starts) exits
+ * at once, so on Linux it is looked past. Elsewhere the parent is taken as it is.
+ */
+function callerIdentity() {
+    let pid = process.ppid;
+    if (process.platform === 'linux') {
+        // A few hops at most: the chain is npm (or npx) -> sh -c -> this process.
+        for (let hop = 0; hop < 3; hop++) {
+            const above = launcherParent(pid);
+            if (above === undefined)
+                break;
+            pid = above;
+        }
+    }
+    return identify(pid);
+}
+const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
+/** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
+function launcherParent(pid) {
+    const argv = commandLine(pid);
+    const parent = parentOf(pid);
+    if (!argv || parent === undefined)
+        return undefined;
+    if (isPackageRunner(argv))
+        return parent;
+    const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
+    const parentArgv = shell ? commandLine(parent) : undefined;
+    return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
+}
+/** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
+function isPackageRunner(argv) {
+    return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
+}
+function commandLine(pid) {
+    try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    }
+    catch {
+        return undefined;
+    }
+}
+function parentOf(pid) {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // field 4, after the state
+        return ppid > 1 ? ppid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/protection/self-connect-child.ts
+
+
+
+/** The loopback addresses the child can self-connect on, as it names them: 4 is 127.0.0.1, 6 is ::1. */
+const CHILD_ADDRESSES = { '127.0.0.1': '4', '::1': '6' };
+/**
+ * Reads lines "FAMILIES PORT PORT ..." (FAMILIES: "4", "6" or "4,6"); for each
+ * port and family, opens a TCP socket, sets SO_REUSEADDR (as libuv does on every
+ * Node bind, so the two methods refuse the same ports), binds loopback:PORT and
+ * connects it to itself, then closes it: the simultaneous open completes inside
+ * connect() on loopback, and the close leaves one TIME_WAIT entry. Answers each
+ * line with the failures, "PORT:FAMILY:ERRNO ...". Prints "ready" before it
+ * touches any port. No modules (Socket alone costs about 15 ms to load): the
+ * constants are Linux's (AF_INET 2, AF_INET6 10, SOCK_STREAM 1, SOL_SOCKET 1,
+ * SO_REUSEADDR 2), and the sockaddrs are packed by hand.
+ */
+const self_connect_child_SCRIPT = String.raw `
+$| = 1; print "ready\n";
+my %to = (4 => [2, "\x7f\0\0\x01"], 6 => [10, ("\0" x 15) . "\x01"]);
+while (my $line = <STDIN>) {
+  my ($families, @ports) = split ' ', $line;
+  my @failed;
+  for my $port (@ports) {
+    for my $f (split /,/, $families) {
+      my ($family, $host) = @{$to{$f}};
+      my $sa = $family == 2 ? pack('S n a4 x8', 2, $port, $host) : pack('S n N a16 L', 10, $port, 0, $host, 0);
+      my $s;
+      push @failed, "$port:$f:" . ($! + 0)
+        unless socket($s, $family, 1, 0) && setsockopt($s, 1, 2, 1) && bind($s, $sa) && connect($s, $sa);
+      close $s if $s;
+    }
+  }
+  print "@failed\n";
+}`;
+/** Ports in one request: about 2 ms of the child's work, so it starts on the first while the caller closes the next. */
+const CHILD_LINE = 128;
+const ERRNO_NAMES = new Map(Object.entries((external_node_os_default()).constants.errno).map(([name, n]) => [n, name]));
+/**
+ * One short-lived perl process making TCP self-connections for a batch (Linux):
+ * about 40 us per connection, where Node's own sockets cost about 115 us. Start
+ * it before closing the listeners, so its start-up overlaps theirs; send each
+ * group of ports once its listeners are closed; then `finish`.
+ *
+ * perl is run by absolute path (perl-base is part of every Debian and Ubuntu
+ * system). When it is missing or exits before it says "ready", it touched no
+ * port, and `finish` resolves `undefined`: the caller makes the connections itself.
+ */
+class SelfConnectChild {
+    child;
+    sent = [];
+    constructor(program) {
+        this.child = new LineChild(program, ['-e', self_connect_child_SCRIPT]);
+    }
+    /** Asks for a self-connection on each of `addresses` (keys of CHILD_ADDRESSES) from and to each port. */
+    send(addresses, ports) {
+        const families = addresses.map((a) => CHILD_ADDRESSES[a]);
+        this.sent.push({ families, ports });
+        this.child.send(`${families.join(',')} ${ports.join(' ')}`);
+    }
+    /**
+     * Waits for every answer and for the process to end, at most `waitMs` (then it
+     * is killed). Resolves the failed connections, or undefined when it never
+     * started (no port touched).
+     * @throws AllocationError when it started but did not answer every request.
+     */
+    async finish(waitMs) {
+        try {
+            const end = await this.child.finish(waitMs);
+            const [first, ...answers] = this.child.drain();
+            const started = first === 'ready';
+            if (end !== 'late' && !started)
+                return undefined;
+            if (end === 'late' || end.code !== 0 || answers.length !== this.sent.length) {
+                const how = end === 'late' ? `did not finish within ${waitMs / 1000} s` : `ended (${end.error ?? end.signal ?? `exit code ${end.code}`})`;
+                const said = this.child.stderr.trim() ? `: ${this.child.stderr.trim()}` : '';
+                const count = this.sent.reduce((n, s) => n + s.ports.length, 0);
+                throw new AllocationError(`The TIME_WAIT reservation of ${plural(count, 'port')} failed: the perl process making the self-connections ${how} after answering ${answers.length} of ${this.sent.length} requests${said}`);
+            }
+            return answers.flatMap((line) => line.split(' ').filter(Boolean).map(failure));
+        }
+        finally {
+            await this.stop(); // killed when late: reaped before the caller goes on
+        }
+    }
+    /** Kills the process if it still runs. Safe to call twice. */
+    stop() {
+        return this.child.stop();
+    }
+}
+function failure(field) {
+    const [port, family, errno] = field.split(':').map(Number);
+    const address = Object.keys(CHILD_ADDRESSES).find((a) => CHILD_ADDRESSES[a] === String(family));
+    return { port, address, code: ERRNO_NAMES.get(errno) ?? `errno ${errno}` };
+}
+
+;// CONCATENATED MODULE: ./src/protection/time-wait.ts
+
+
+
+
+
+function defaultMethod(platform = process.platform) {
+    return platform === 'linux' ? 'self-connect' : 'accepted';
+}
+/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
+const CHUNK = 256;
+const CONNECT_WAIT_MS = 10_000;
+/**
+ * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
+ * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
+ * IPv6-only) and no outgoing connection gets the port, while a server that sets
+ * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
+ * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
+ *
+ * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
+ * itself; in the gap before its bind, another program may take the port: such
+ * ports are returned as lost (the caller draws them again), never handed out.
+ *
+ * @returns the ports another program took during the reservation (empty as a rule).
+ * @throws AllocationError naming the port and the real cause of any other failure,
+ *   or the perl process's failure once it has started (see SelfConnectChild).
+ */
+async function reserveTimeWait(held, method = defaultMethod(), options = {}) {
+    const byPort = new Map();
+    for (const h of held)
+        if (h.protocol === 'tcp')
+            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
+    const ports = [...byPort.entries()];
+    if (method === 'self-connect')
+        return selfConnectBatch(ports, options);
+    return chunked(ports, ([port, sockets]) => acceptAll(port, sockets));
+}
+/** Runs `reserve` on CHUNK ports at a time; returns the ports it found lost. */
+async function chunked(ports, reserve) {
+    const lost = [];
+    for (let i = 0; i < ports.length; i += CHUNK) {
+        const chunk = ports.slice(i, i + CHUNK);
+        const results = await Promise.all(chunk.map(reserve));
+        chunk.forEach(([port], j) => results[j] || lost.push(port));
+    }
+    return lost;
+}
+/**
+ * From this many ports on, the perl process makes the self-connections: starting it
+ * costs 10-30 ms (Node forks its whole process, then perl starts), and each port
+ * saves about 0.15 ms of Node's socket work (two connections), so below this
+ * Node's own sockets are faster (measured on Linux 6.18, 2 cores).
+ */
+const CHILD_FROM = 200;
+/**
+ * Self-connections in one perl process for every port whose targets it knows (the
+ * loopback addresses) in batches of CHILD_FROM ports or more; Node's own sockets
+ * for the rest, and for all of them where perl is missing or does not start. The
+ * process starts before the first listener closes, and each line of ports goes
+ * to it as soon as their listeners are closed.
+ */
+async function selfConnectBatch(ports, options) {
+    const program = options.program === undefined ? (process.platform === 'linux' ? systemTool('perl') : null) : options.program;
+    const plans = ports.map(([port, sockets]) => ({ port, sockets, targets: targets(sockets) }));
+    const known = program ? plans.filter((p) => p.targets.every((t) => t.address in CHILD_ADDRESSES)) : [];
+    const byChild = known.length >= (options.childFrom ?? CHILD_FROM) ? known : [];
+    const inPerl = new Set(byChild);
+    const byNode = plans.filter((p) => !inPerl.has(p));
+    const lost = [];
+    if (byChild.length > 0) {
+        const failures = await inChild(program, byChild, options.waitMs ?? CONNECT_WAIT_MS);
+        // Undefined: it never started, so it touched no port.
+        if (failures === undefined)
+            byNode.push(...byChild);
+        else
+            for (const p of byChild)
+                if (!time_wait_judge(p.port, p.targets, failures.get(p.port) ?? []))
+                    lost.push(p.port);
+    }
+    const viaNode = await chunked(byNode.map((p) => [p.port, p.sockets]), ([port, sockets]) => selfConnectAll(port, sockets));
+    return [...lost, ...viaNode];
+}
+/** The perl process's failed connections by port, or undefined when it never started. */
+async function inChild(program, plans, waitMs) {
+    const child = new SelfConnectChild(program);
+    try {
+        for (const [key, group] of Map.groupBy(plans, (p) => p.targets.map((t) => t.address).join(' '))) {
+            for (let i = 0; i < group.length; i += CHILD_LINE) {
+                const line = group.slice(i, i + CHILD_LINE);
+                for (const p of line)
+                    closeListeners(p.sockets);
+                const ports = line.map((p) => p.port);
+                child.send(key.split(' '), ports);
+            }
+        }
+    }
+    catch (error) {
+        await child.stop();
+        throw error;
+    }
+    const failures = await child.finish(waitMs);
+    return failures && Map.groupBy(failures, (f) => f.port);
+}
+/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
+function loopbacksFor(host) {
+    if (host === '::' || host === '')
+        return [
+            { address: '127.0.0.1', required: true },
+            { address: '::1', required: false },
+        ];
+    if (host === '0.0.0.0')
+        return [{ address: '127.0.0.1', required: true }];
+    return [{ address: host, required: true }];
+}
+/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
+function loopbackFor(host) {
+    return loopbacksFor(host)[0].address;
+}
+function targets(sockets) {
+    const seen = new Map();
+    for (const s of sockets)
+        for (const t of loopbacksFor(s.host))
+            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
+    return [...seen].map(([address, required]) => ({ address, required }));
+}
+/** The descriptors close now (the callbacks come later); a listener closed already is left alone. */
+function closeListeners(sockets) {
+    for (const s of sockets)
+        if (s.server.listening)
+            s.server.close();
+}
+/** False when another program took the port between our close and our bind. */
+async function selfConnectAll(port, sockets) {
+    closeListeners(sockets);
+    const targeted = targets(sockets);
+    const failures = await Promise.all(targeted.map(async ({ address }) => ({ port, address, code: await selfConnect(address, port) })));
+    return time_wait_judge(port, targeted, failures);
+}
+/**
+ * False when a self-connection found the port taken (EADDRINUSE); true when every
+ * required one succeeded and any optional one failed only for want of ::1 here.
+ * @throws AllocationError for any other failure.
+ */
+function time_wait_judge(port, targeted, failures) {
+    const failed = failures.filter((f) => f.code !== undefined);
+    if (failed.some((f) => f.code === 'EADDRINUSE'))
+        return false;
+    for (const { address, code } of failed) {
+        const required = targeted.find((t) => t.address === address)?.required ?? true;
+        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
+            continue; // no ::1 here
+        throw new AllocationError(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
+    }
+    return true;
+}
+/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
+function selfConnect(address, port) {
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: address, port, localAddress: address, localPort: port });
+        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
+        function finish(code) {
+            clearTimeout(timer);
+            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
+            resolve(code);
+        }
+        socket.once('connect', () => finish(undefined));
+        socket.once('error', (error) => finish(error.code ?? error.message));
+    });
+}
+/** The accepted-connection method; the listeners stay open (the caller closes them). */
+async function acceptAll(port, sockets) {
+    for (const s of sockets) {
+        for (const { address, required } of loopbacksFor(s.host))
+            await acceptOne(s.server, address, port, required);
+    }
+    return true;
+}
+async function acceptOne(server, address, port, required) {
+    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+    if (own.outcome === 'ours') {
+        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+        own.client.destroy();
+        return;
+    }
+    if (!required)
+        return;
+    const cause = own.outcome === 'elsewhere'
+        ? 'its loopback connection reached another program'
+        : own.code === 'EADDRNOTAVAIL'
+            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
+            : `its loopback connection failed (${own.code})`;
+    throw new AllocationError(`Port ${port} could not be reserved: ${cause}`);
+}
+/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS (fixed by each kernel). */
+function timeWaitSeconds(platform = process.platform) {
+    return platform === 'darwin' ? 30 : 60;
+}
+/** The TIME_WAIT reservation as a protection: nothing outlives the step, and nothing can be undone (it ends by itself). */
+function timeWaitProtection() {
+    let used = false;
+    return {
+        mode: 'time-wait',
+        protect: (held) => {
+            used ||= held.some((h) => h.protocol === 'tcp');
+            return reserveTimeWait(held);
+        },
+        settle: async () => { },
+        describe: (now = Date.now()) => (used ? `TIME_WAIT until ${clock(now + timeWaitSeconds() * 1000)} UTC` : 'nothing'),
+        state: () => undefined,
+        undo: async () => { },
+    };
+}
+/** `hh:mm:ss` of `ms` since the epoch, in UTC. */
+function clock(ms) {
+    return new Date(ms).toISOString().slice(11, 19);
+}
+
+;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
+
+
+
+
+
+
+
+/**
+ * Writes Linux's reserved-port list (platform/reserved-ports.ts says what it is): this
+ * job's ports go on it while their sockets are still bound, and come off in its post step.
+ */
+/** Every Port Zero process of every account takes this lock around a read-merge-write. */
+const LOCK_NAME = '\0port-zero/reserved-ports';
+/** The list cannot be read, written or locked; the message says why and what to do. */
+class KernelListError extends PortZeroError {
+    name = 'KernelListError';
+    /** True when the cause is a missing right to write (then another mechanism can take over). */
+    notAllowed;
+    constructor(message, notAllowed = false) {
+        super(message);
+        this.notAllowed = notAllowed;
+    }
+}
+/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
+function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** What the kernel prints: ranges and ports, commas, a newline. Anything else is parsed and cleaned first. */
+const CANONICAL_LIST = /^[\d,-]*\n?$/;
+/**
+ * Adds `ports` to the list, keeping every entry already there. Resolves with how
+ * the list was written. Throws KernelListError (nothing written) when the list
+ * cannot be locked or written.
+ *
+ * The kernel takes entries in any order, overlapping or not, and sets a bit for each
+ * (proc_do_large_bitmap, kernel/sysctl.c): the list as read and this job's ports are
+ * written one after the other, with no parse or merge per port on the step's path.
+ */
+async function addReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const text = readListText(file);
+        const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseList(text)).trim();
+        const ours = ports.join(',');
+        return writeList(file, `${listed}${listed && ours ? ',' : ''}${ours}\n`, options);
+    });
+}
+/**
+ * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
+ * (another job holds it now). Resolves with the ports removed.
+ */
+async function kernel_list_removeReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
+        if (gone.length === 0)
+            return [];
+        const drop = new Set(gone);
+        const left = listed.ranges.flatMap((r) => {
+            const kept = [];
+            let low = r.low;
+            for (let p = r.low; p <= r.high; p++) {
+                if (!drop.has(p))
+                    continue;
+                if (p > low)
+                    kept.push({ low, high: p - 1 });
+                low = p + 1;
+            }
+            if (low <= r.high)
+                kept.push({ low, high: r.high });
+            return kept;
+        });
+        await writeList(file, formatReservedPorts(new PortSet(left)), options);
+        return gone;
+    });
+}
+function readList(file) {
+    return parseList(readListText(file));
+}
+function parseList(text) {
+    try {
+        return parseReservedPorts(text);
+    }
+    catch (error) {
+        throw new KernelListError(errorMessage(error));
+    }
+}
+function readListText(file) {
+    try {
+        return readReservedPortsText(file);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new KernelListError(code ? `Cannot read ${file} (${code}): this kernel has no reserved-port list` : errorMessage(error));
+    }
+}
+const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
+async function writeList(file, text, options) {
+    let denied;
+    try {
+        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
+        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY);
+        try {
+            external_node_fs_default().writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        return 'direct';
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!NOT_ALLOWED.has(code))
+            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
+        denied = code;
+    }
+    if (!options.sudo)
+        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
+    await sudoTee(file, text);
+    return 'sudo';
+}
+function notAllowed(file, why) {
+    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+}
+/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
+async function sudoTee(file, text) {
+    try {
+        await runToolAsync(systemTool('sudo'), ['-n', 'tee', file], { input: text });
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'sudo is not installed' : code ? `sudo did not start (${code})` : `sudo -n tee failed: ${errorMessage(error)}`;
+        throw notAllowed(file, why);
+    }
+}
+/**
+ * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
+ * namespace, like the list; any account can take it; the kernel frees it when the
+ * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ */
+async function withLock(options, work) {
+    const name = options.lockName ?? LOCK_NAME;
+    const waitMs = options.lockWaitMs ?? 10_000;
+    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
+    try {
+        return await work();
+    }
+    finally {
+        await new Promise((resolve) => lock.close(resolve));
+    }
+}
+async function takeLock(name, deadline, waitMs) {
+    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
+        const server = external_node_net_default().createServer();
+        const taken = await new Promise((resolve) => {
+            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
+            server.listen({ path: name, exclusive: true }, () => resolve(true));
+        });
+        if (taken === true)
+            return server.unref();
+        if (taken instanceof Error)
+            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+        if (Date.now() >= deadline) {
+            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+        }
+        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
+}
+/**
+ * The kernel's reserved-port list as a protection: the ports go on it while their sockets
+ * are still bound, so there is no unprotected moment, and stay until the post step takes
+ * them off. With `fallback`, a list this process may not write gives way to TIME_WAIT
+ * (told in the debug log); otherwise its KernelListError fails the allocation.
+ */
+function kernelListProtection(choice, log) {
+    const listed = [];
+    let route;
+    let instead;
+    return {
+        mode: 'kernel',
+        protect: async (held) => {
+            if (instead)
+                return instead.protect(held);
+            const ports = [...new Set(held.map((h) => h.port))];
+            try {
+                route = await addReservedPorts(ports, { sudo: choice.sudo });
+            }
+            catch (error) {
+                if (!choice.fallback || !(error instanceof KernelListError))
+                    throw error;
+                log.debug(`${error.message}; falling back to TIME_WAIT`);
+                instead = timeWaitProtection();
+                return instead.protect(held);
+            }
+            listed.push(...ports);
+            return [];
+        },
+        settle: async () => { },
+        describe: (now) => instead?.describe(now) ?? (listed.length ? 'kernel reserved-port list until the post step' : 'nothing'),
+        state: () => (listed.length && route ? { kind: 'kernel', ports: [...listed], route } : undefined),
+        undo: async () => {
+            if (listed.length === 0)
+                return;
+            try {
+                await kernel_list_removeReservedPorts(listed.splice(0), { sudo: route === 'sudo' });
+            }
+            catch (error) {
+                log.warn(`Could not take ports off the kernel's reserved-port list: ${errorMessage(error)}`);
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
+/** The line a stop request is, and the line the holder answers with. */
+const stopRequest = (token) => `stop ${token}\n`;
+const stopAnswer = (pid) => `stopped ${pid}\n`;
+
+;// CONCATENATED MODULE: ./src/protection/holder.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Where the holder program is: dist/holder/index.js beside the main bundle or one
+ * level up from the post bundle, or src/programs/holder.ts when running from src/.
+ */
+const HOLDER_PATHS = [
+    ['holder', 'index.js'],
+    ['..', 'holder', 'index.js'],
+    ['..', 'programs', 'holder.ts'],
+];
+function holderScript() {
+    const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    const found = HOLDER_PATHS.map((parts) => external_node_path_default().join(here, ...parts)).find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
+    if (!found)
+        throw new PortZeroError(`The port holder program is missing beside ${here}`);
+    return found;
+}
+/** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
+function startHolder(request) {
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    const config = { ownerCheckMs: 2000, ...request, token: secretToken() };
+    const child = spawn(process.execPath, [holderScript()], {
+        detached: true,
+        windowsHide: true, // no console window for a background process on Windows
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+        const fail = (why) => {
+            child.kill('SIGKILL'); // our own child, still attached: its pid cannot have been reused
+            reject(new PortZeroError(`The port holder did not start: ${why}`));
+        };
+        const timer = setTimeout(() => fail('no answer in 10 s'), 10_000);
+        child.once('error', (error) => fail(error.message));
+        child.once('exit', (code) => fail(`it exited with code ${code}`));
+        child.once('message', (ready) => {
+            clearTimeout(timer);
+            child.removeAllListeners('exit');
+            child.disconnect();
+            child.unref();
+            // Windows: never signalled (libuv's SIGTERM is TerminateProcess), so no costly start-time lookup.
+            const identity = process.platform === 'win32' ? { pid: child.pid, start: null } : process_identity_identify(child.pid);
+            resolve({ ...ready, process: identity, host: config.host, token: config.token });
+        });
+        child.send(config);
+    });
+}
+/**
+ * How long (ms) the post step waits for the holder's answer. The holder answers in
+ * milliseconds; this only bounds a hung one, and leaves room for a loaded host.
+ */
+const STOP_WAIT_MS = 3000;
+/**
+ * Stops the holder of `saved` without ever signalling a process not proven to be it.
+ * First the control channel: a holder that answers with its pid exits at once. No
+ * answer means it is gone or hung; then, off Windows only, a process whose pid and
+ * start time both match the saved ones (so it is the process the main step started)
+ * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
+ * pids are reused. Ends within about 4 s (STOP_WAIT_MS, then 1 s for the process to go).
+ */
+async function holder_stopHolder(saved, platform = process.platform) {
+    if (await askToStop(saved)) {
+        await waitUntilGone(saved.process, 1000);
+        return 'stopped';
+    }
+    if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process))
+        return 'gone';
+    process.kill(saved.process.pid, 'SIGKILL');
+    await waitUntilGone(saved.process, 1000);
+    return 'killed';
+}
+/** Sends the stop request; true when the answer names the saved pid. Gives up after STOP_WAIT_MS. */
+function askToStop(saved) {
+    if (!Number.isInteger(saved.control) || typeof saved.token !== 'string')
+        return Promise.resolve(false);
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: saved.host, port: saved.control });
+        let answer = '';
+        const done = (ok) => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(ok);
+        };
+        const timer = setTimeout(() => done(false), STOP_WAIT_MS);
+        socket.on('error', () => done(false));
+        socket.on('connect', () => socket.write(stopRequest(saved.token)));
+        socket.on('data', (chunk) => {
+            answer += chunk.toString('latin1');
+            if (answer.includes('\n'))
+                done(answer === stopAnswer(saved.process.pid));
+        });
+        socket.on('end', () => done(answer === stopAnswer(saved.process.pid)));
+    });
+}
+async function waitUntilGone(identity, ms) {
+    for (let waited = 0; waited < ms && isRunning(identity); waited += 10)
+        await new Promise((r) => setTimeout(r, 10));
+}
+/**
+ * The holder as a protection: TIME_WAIT while the batch is bound (so no moment is left
+ * open), then, once the allocation is settled, a holder process that keeps the TCP ports
+ * until the post step, the job's runner process exits or `minutes` pass. UDP ports have
+ * no holder: their leases protect them (a warning says so).
+ */
+function holderProtection(context) {
+    const timeWait = timeWaitProtection();
+    let holder;
+    return {
+        mode: 'holder',
+        protect: (held) => timeWait.protect(held),
+        settle: async ({ ports, hosts, protocols }) => {
+            if (!protocols.includes('tcp')) {
+                context.log.warn('reserve: holder holds TCP ports only; these UDP ports are protected by their leases.');
+                return;
+            }
+            holder = await startHolder({
+                ports: [...ports],
+                host: loopbackFor(hosts[0]),
+                deadline: Date.now() + context.minutes * 60_000,
+                owner: context.owner,
+            });
+            context.log.debug(`holder process ${holder.process.pid} holds ${plural(holder.held.length, 'port')}`);
+            if (holder.missed.length) {
+                context.log.warn(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
+            }
+        },
+        describe: (now) => [timeWait.describe(now), ...(holder ? ['holder until the post step'] : [])].join(' + '),
+        state: () => holder && { kind: 'holder', holder },
+        undo: async () => {
+            if (holder)
+                await holder_stopHolder(holder);
+            holder = undefined;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/protection/none.ts
+/** No reservation: the ports are free for anyone once the allocation ends (their leases still keep Port Zero off them). */
+function noProtection() {
+    return {
+        mode: 'none',
+        protect: async () => [],
+        settle: async () => { },
+        describe: () => 'nothing',
+        state: () => undefined,
+        undo: async () => { },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/protection/choose-protection.ts
+
+
+
+
+/** Every `reserve` setting, in the order the messages list them. */
+const RESERVE_SETTINGS = ['auto', 'kernel', 'time-wait', 'holder', 'none'];
+/**
+ * Why `setting` cannot be used by this program on this platform, as the text of what is
+ * allowed, or undefined when it can:
+ * - kernel: Linux only (the list exists nowhere else), and only with a post step;
+ * - holder: not on Windows, where libuv sets neither SO_REUSEADDR nor
+ *   SO_EXCLUSIVEADDRUSE, so a server's bind beside the holder's connection is refused
+ *   and nothing would let it go; and only with a post step;
+ * - time-wait: not on Windows, which reuses recently used ports by default, so TIME_WAIT
+ *   does not keep bind(0) off them (RESEARCH: Go's Windows socket code says so).
+ */
+function reserveProblem(setting, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const postStep = context.postStep ?? true;
+    const offered = RESERVE_SETTINGS.filter((s) => postStep || (s !== 'kernel' && s !== 'holder'));
+    const list = `${offered.slice(0, -1).join(', ')} or ${offered.at(-1)}`;
+    if (!RESERVE_SETTINGS.includes(setting))
+        return list;
+    if (!postStep && (setting === 'kernel' || setting === 'holder'))
+        return `${list} (holder and kernel need a job's post step to end them)`;
+    if (setting === 'kernel' && platform !== 'linux')
+        return `the kernel's reserved-port list exists on Linux only; use auto`;
+    if (setting === 'holder' && platform === 'win32') {
+        return 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none';
+    }
+    if (setting === 'time-wait' && platform === 'win32') {
+        return 'time-wait is not available on Windows, where TIME_WAIT does not keep other programs off a port; use auto or none';
+    }
+    return undefined;
+}
+/**
+ * Resolves a valid `setting` (see reserveProblem) to the strongest mechanism the program
+ * can use without a prompt, for `auto`:
+ * - Linux with a post step: the kernel's reserved-port list when this process may write
+ *   it (root, CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
+ *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on a
+ *   self-hosted machine a sudo attempt is logged and reported as a policy violation, and
+ *   costs 25-40 ms even when it works. Otherwise TIME_WAIT.
+ * - Linux without a post step, and macOS: TIME_WAIT. Windows: none.
+ */
+function chooseReserve(setting, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const env = context.env ?? process.env;
+    if (setting === 'kernel')
+        return { mode: 'kernel', sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
+    if (setting !== 'auto')
+        return { mode: setting, sudo: false, fallback: false, why: `${setting} asked for` };
+    if (platform === 'win32')
+        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
+    const timeWait = (why) => ({ mode: 'time-wait', sudo: false, fallback: false, why });
+    if (platform !== 'linux')
+        return timeWait(`auto on ${platform}: TIME_WAIT`);
+    if (context.postStep === false)
+        return timeWait('auto without a post step to take ports off the kernel list: TIME_WAIT');
+    if ((context.mayWrite ?? mayWriteDirectly)()) {
+        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
+    }
+    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
+    }
+    return timeWait('auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT');
+}
+/** The protection for `choice`: the one place a mode becomes its mechanism. */
+function createProtection(choice, context) {
+    switch (choice.mode) {
+        case 'kernel':
+            return kernelListProtection(choice, context.log);
+        case 'holder':
+            return holderProtection(context);
+        case 'time-wait':
+            return timeWaitProtection();
+        case 'none':
+            return noProtection();
+    }
+}
+/**
+ * Ends what a protection left for the post step: takes its ports off the kernel list, or
+ * stops its holder. @throws the mechanism's error (the post step warns with it).
+ */
+async function endProtection(state) {
+    if (state.kind === 'kernel') {
+        const removed = await removeReservedPorts(state.ports, { sudo: state.route === 'sudo' });
+        return { kind: 'kernel', removed: removed.length, of: state.ports.length };
+    }
+    return { kind: 'holder', pid: state.holder.process.pid, outcome: await stopHolder(state.holder) };
+}
+
+;// CONCATENATED MODULE: ./src/session/dead-jobs.ts
 
 
 /**
@@ -3485,195 +3402,741 @@ function judgeFile(read) {
  * lease holds again (another job may have listed it since). Without the right to
  * write the list, it does nothing and resolves with [].
  *
- * @param location the lease directory the stale leases were swept from
+ * @param root the lease location the stale leases were swept from
  * @param route how this job may write the list ('sudo' allows `sudo -n tee`)
  * @returns the ports taken off the list
  */
-async function releaseDeadJobsPorts(location, swept, route) {
+async function releaseDeadJobsPorts(root, swept, route) {
     const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
     if (ports.length === 0 || (route === 'direct' && !mayWriteDirectly()))
         return [];
     // Judged under the list's lock (on first use), where no job can lease and list a port unseen.
     let live;
-    const keep = (port) => (live ??= liveLeasedPorts(location, ports)).has(port);
-    return removeReservedPorts(ports, { sudo: route === 'sudo', keep });
+    const keep = (port) => (live ??= liveLeasedPorts(root, ports)).has(port);
+    return kernel_list_removeReservedPorts(ports, { sudo: route === 'sudo', keep });
 }
 
-;// CONCATENATED MODULE: ./src/settings/results.ts
+;// CONCATENATED MODULE: ./src/platform/privileged-ports.ts
 
-function buildResults(settings, ports, protection) {
-    const rows = settings.names.map((name, i) => ({ name, port: ports[i], envName: settings.envNames[i] }));
-    const outputs = {};
-    for (const row of rows)
-        outputs[row.name] = String(row.port);
-    outputs[Output.Port] = String(ports[0]);
-    outputs[Output.Ports] = ports.join(' ');
-    outputs[Output.Json] = JSON.stringify(Object.fromEntries(rows.map((r) => [r.name, r.port])));
-    if (settings.envFile)
-        outputs[Output.EnvFile] = settings.envFile;
+/** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed); elsewhere 1024. */
+function firstUnprivilegedPort(platform = process.platform) {
+    if (platform !== 'linux')
+        return 1024;
+    try {
+        return Number((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
+    }
+    catch {
+        return 1024;
+    }
+}
+/**
+ * Whether this user may bind `port` on every one of `hosts` (empty: every address).
+ * Windows lets anyone bind low ports. macOS (10.14 on) lets anyone bind them on the
+ * wildcard addresses only: XNU still asks for privilege to bind a specific address
+ * below 1024. Linux: root, or from ip_unprivileged_port_start up.
+ */
+function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = process.getuid?.() === 0) {
+    const wildcardsOnly = hosts.every((host) => host === '::' || host === '0.0.0.0');
+    if (isRoot || platform === 'win32' || (platform === 'darwin' && wildcardsOnly))
+        return () => true;
+    const first = firstUnprivilegedPort(platform);
+    return (port) => port >= first;
+}
+
+;// CONCATENATED MODULE: ./src/session/naming.ts
+/** Names: how a port's name becomes its environment variable, and which names a port may have. */
+const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
+/**
+ * Names no port may take, in any letter case: the action's outputs that every run sets
+ * (`port`, `ports`, `json`, and `env-file` when asked). One rule for every program, so a
+ * name means the same everywhere.
+ */
+const RESERVED_NAMES = ['port', 'ports', 'json', 'env-file'];
+/** The longest `env-prefix`: with 64-character names, 1000 variables stay far below what a process's environment can take. */
+const MAX_ENV_PREFIX = 64;
+const ENV_PREFIX_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Splits a `names` value at spaces, commas and newlines. */
+function splitNames(raw) {
+    return raw.split(/[\s,]+/).filter((n) => n.length > 0);
+}
+/** `port-1` ... `port-N`, the names used when only a count is given. */
+function defaultNames(count) {
+    return Array.from({ length: count }, (_, i) => `port-${i + 1}`);
+}
+/**
+ * `web` -> `WEB_PORT`, `db-main` -> `DB_MAIN_PORT`, `api_port` -> `API_PORT`,
+ * `port-2` -> `PORT_2`: upper-case, `-` to `_`, and `_PORT` unless the name
+ * already ends in `PORT` or `PORT_<digits>`.
+ */
+function envName(name, prefix = '') {
+    const base = name.toUpperCase().replaceAll('-', '_');
+    const suffix = /PORT(_\d+)?$/.test(base) ? '' : '_PORT';
+    return `${prefix}${base}${suffix}`;
+}
+/** Why `name` cannot name a port, or undefined when it can. */
+function nameProblem(name) {
+    if (!NAME_PATTERN.test(name))
+        return `each name must have ${NAME_RULE}`;
+    if (RESERVED_NAMES.includes(name.toLowerCase())) {
+        return `the outputs ${RESERVED_NAMES.join(', ')} are always set, so no port can take those names`;
+    }
+    return undefined;
+}
+/**
+ * Each name's environment variable, or the first name whose variable another name has
+ * already (`web-api`, `web_api`, `Web-API` all become WEB_API_PORT) with why.
+ */
+function mapEnvNames(names, prefix) {
+    const seen = new Map();
+    const envNames = [];
+    for (const name of names) {
+        const env = envName(name, prefix);
+        const other = seen.get(env);
+        if (other !== undefined) {
+            return {
+                name,
+                why: `each name must be unique; it ${other === name ? 'appears twice' : `clashes with '${other}': both become ${env}`}`,
+            };
+        }
+        seen.set(env, name);
+        envNames.push(env);
+    }
+    return { envNames };
+}
+
+;// CONCATENATED MODULE: ./src/session/request.ts
+
+
+
+
+
+
+
+/** The most ports one request hands out. */
+const MAX_COUNT = 1000;
+
+/** The request's defaults: one TCP port on every address, protected the strongest way the program may. */
+const DEFAULT_REQUEST = {
+    envPrefix: '',
+    protocols: ['tcp'],
+    hosts: [],
+    exclude: new PortSet(),
+    contiguous: false,
+    reserve: 'auto',
+    leaseDir: '',
+    leaseMinutes: DEFAULT_LEASE_MINUTES,
+};
+const THIS_MACHINE = { addresses: hosts_localAddresses, mayBind: (hosts) => privilegedPortsAllowed(hosts) };
+/**
+ * Checks a request by the rules every program shares: names, counts, the range against
+ * the count and the exclusions, addresses of this machine, the lease time, the
+ * reservation this program may use here. The first broken rule throws.
+ * @throws InputError naming the setting in the program's words, quoting the value as given.
+ */
+function checkRequest(request, source) {
+    const fail = (setting, allowed, value = source.shown(setting)) => {
+        throw new InputError(setting, value, allowed, source.vocabulary);
+    };
+    const count = request.names.length;
+    if (count < 1 || count > MAX_COUNT)
+        fail('count', `a whole number from 1 to ${MAX_COUNT}`);
+    for (const name of request.names) {
+        const problem = nameProblem(name);
+        if (problem)
+            fail('names', problem, name);
+    }
+    if (request.envPrefix !== '' && (request.envPrefix.length > MAX_ENV_PREFIX || !ENV_PREFIX_PATTERN.test(request.envPrefix))) {
+        fail('env-prefix', `a letter or "_" first, then letters, digits or "_", at most ${MAX_ENV_PREFIX} characters (or empty)`);
+    }
+    const mapped = mapEnvNames(request.names, request.envPrefix);
+    if ('why' in mapped)
+        fail('names', mapped.why, mapped.name);
+    const facts = source.facts ?? THIS_MACHINE;
+    // Listed only when an address is given: the usual empty list costs no interface lookup.
+    const addresses = request.hosts.length ? facts.addresses() : new Set();
+    const unknown = request.hosts.find((host) => !addresses.has(host));
+    if (unknown)
+        fail('host', `not an address of this machine; it has ${[...addresses].join(', ')}`, unknown);
+    if (request.range)
+        checkRange(request.range, request, facts, fail);
+    if (request.leaseMinutes < 1 || request.leaseMinutes > MAX_LEASE_MINUTES || !Number.isInteger(request.leaseMinutes)) {
+        fail('lease-minutes', `a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
+    }
+    const reserve = reserveProblem(request.reserve, { postStep: source.postStep });
+    if (reserve)
+        fail('reserve', reserve);
+}
+/** The range holds the count, can be bound by this user, and is not all excluded. */
+function checkRange(range, request, facts, fail) {
+    const count = request.names.length;
+    const size = rangeSize(range);
+    if (size < count)
+        fail('range', `it holds ${plural(size, 'port')}, fewer than the ${count} asked for`);
+    if (!facts.mayBind(request.hosts)(range.low)) {
+        fail('range', `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
+    }
+    if (request.exclude.size === 0)
+        return;
+    const left = request.exclude.countOutside(range);
+    const where = `range ${range.low}-${range.high}`;
+    if (left === 0)
+        fail('exclude', `it covers the whole ${where}`);
+    if (left < count)
+        fail('exclude', `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
+}
+/** The environment variable of each of the request's names (checkRequest has made sure they are distinct). */
+function envNamesOf(request) {
+    const mapped = mapEnvNames(request.names, request.envPrefix);
+    return 'envNames' in mapped ? mapped.envNames : [];
+}
+
+;// CONCATENATED MODULE: ./src/session/session.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Allocates the request's ports for `program` and protects them.
+ * @throws AllocationError when the host cannot supply them, LeaseError when a named lease
+ *   directory cannot be used, the protection's error when it fails; nothing is left behind.
+ */
+async function openSession(request, program) {
+    const choice = chooseReserve(request.reserve, { postStep: program.postStep });
+    program.log.debug(`reserve ${choice.mode}: ${choice.why}`);
+    const notes = [];
+    const leases = openLeases(request, program, choice, notes);
+    const protection = createProtection(choice, { owner: program.owner, minutes: request.leaseMinutes, log: program.log });
+    try {
+        if (leases && choice.mode === 'kernel' && (request.range || request.contiguous))
+            await clearDeadJobs(leases, choice, program.log);
+        const allocation = await allocatePorts({
+            count: request.names.length,
+            protocols: request.protocols,
+            hosts: request.hosts,
+            range: request.range,
+            exclude: request.exclude,
+            contiguous: request.contiguous,
+            claim: leases?.claim,
+            protect: protection.protect,
+            vocabulary: program.vocabulary,
+        });
+        program.log.debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')})`);
+        await protection.settle(allocation);
+        leases?.commit(allocation.ports);
+        return session(request, allocation.ports, allocation.protocols, leases, protection, notes);
+    }
+    catch (error) {
+        await undo(leases, protection);
+        throw error;
+    }
+}
+function session(request, ports, protocols, leases, protection, notes) {
+    const envNames = envNamesOf(request);
+    const described = protection.describe();
     return {
-        rows,
-        outputs,
-        variables: Object.fromEntries(rows.map((r) => [r.envName, String(r.port)])),
-        exportEnv: settings.exportEnv,
-        protocol: settings.protocols.join('+'),
-        protection,
+        rows: request.names.map((name, i) => ({ name, port: ports[i], envName: envNames[i] })),
+        ports,
+        protocols,
+        protection: leases ? (described === 'nothing' ? 'lease' : `lease + ${described}`) : described,
+        notes,
+        state: {
+            leases: leases && { root: leases.location.root, own: leases.location.own, token: leases.owner.token, ports: [...ports] },
+            protection: protection.state(),
+        },
+        release: () => leases?.releaseAll(),
+        undo: () => undo(leases, protection),
     };
 }
-/** `WEB_PORT=34567` lines: what docker compose --env-file and dotenv read. */
-function dotenv(variables) {
-    return Object.entries(variables)
-        .map(([name, value]) => `${name}=${value}\n`)
-        .join('');
+async function undo(leases, protection) {
+    await protection.undo();
+    try {
+        leases?.releaseAll();
+    }
+    catch {
+        // A record that cannot be removed ends with its owner process or its expiry.
+    }
+}
+/**
+ * The program's leases. The default location falls back to none when unusable, with a
+ * warning (and a note for the job summary) saying what that costs and how to fix it; a
+ * lease-dir the user named must work.
+ */
+function openLeases(request, program, choice, notes) {
+    try {
+        const location = openLeaseDir(request.leaseDir, program.vocabulary);
+        const owner = newOwner(program.owner);
+        const book = new LeaseBook({ location, owner, ttlMs: request.leaseMinutes * 60_000, reservation: choice.mode });
+        program.log.debug(`leases in ${location.own} for process ${program.owner.pid} (token ${owner.token})`);
+        return book;
+    }
+    catch (error) {
+        if (request.leaseDir !== '' || !(error instanceof LeaseError))
+            throw error;
+        const lost = unleased(error.message, choice.mode);
+        program.log.warn(lost);
+        notes.push(lost);
+        return undefined;
+    }
+}
+function unleased(why, mode) {
+    const left = mode === 'none' ? 'nothing keeps them' : `only the ${mode} reservation keeps them`;
+    return (`${why}. These ports are not leased: another Port Zero job on this host may be handed them too (${left} apart). ` +
+        `To fix it, remove the directory so Port Zero recreates it, or give every runner on the host one lease-dir set up with \`${SHARED_SETUP}\`.`);
+}
+/**
+ * A range or block draw skips every port on the kernel list, so the entries of jobs
+ * whose runner died are cleared first when there are any; their post step never ran.
+ */
+async function clearDeadJobs(leases, choice, log) {
+    if (readReservedPorts().size === 0)
+        return;
+    const swept = sweepStale(leases.location.own, (m) => log.warn(m));
+    try {
+        const removed = await releaseDeadJobsPorts(leases.location.root, swept, choice.sudo ? 'sudo' : 'direct');
+        if (removed.length)
+            log.debug(`took ports ${removed.join(' ')} of dead jobs off the kernel list`);
+    }
+    catch (error) {
+        log.debug(`could not take the ports of dead jobs off the kernel list: ${errorMessage(error)}`);
+    }
 }
 
-;// CONCATENATED MODULE: ./src/platform/safe-files.ts
+;// CONCATENATED MODULE: ./src/text/names.ts
+/** Names that cross a boundary: action.yml inputs (which the command's options follow) and step outputs. */
+const Input = {
+    Names: 'names',
+    Count: 'count',
+    EnvPrefix: 'env-prefix',
+    ExportEnv: 'export-env',
+    Protocol: 'protocol',
+    Host: 'host',
+    Range: 'range',
+    Exclude: 'exclude',
+    Contiguous: 'contiguous',
+    Reserve: 'reserve',
+    LeaseDir: 'lease-dir',
+    LeaseMinutes: 'lease-minutes',
+    Summary: 'summary',
+    EnvFile: 'env-file',
+};
+const Output = {
+    Port: 'port',
+    Ports: 'ports',
+    Json: 'json',
+    EnvFile: 'env-file',
+};
+
+;// CONCATENATED MODULE: ./src/text/text-request.ts
+
+
+
+
+
+
 
 
 /**
- * Files written where a checkout, another account or the kernel could lay a
- * trap: a symbolic link to a file elsewhere (a pull request can add one), a FIFO
- * that blocks the writer, or procfs/sysfs, where Node's recursive mkdir loops.
- *
- * The rule for a path (made absolute against the working directory):
- * - nothing under /proc, /sys or /dev, however it is reached;
- * - below the working directory no component may be a symbolic link: the
- *   checkout decides what is there;
- * - elsewhere a symbolic link in a directory component is followed only when
- *   root or this user owns it (system links such as macOS's /tmp); one another
- *   account planted in a shared directory is refused. On Windows none is followed;
- * - missing directories are created one level at a time, each checked after;
- * - the file itself is never followed or opened: an existing one must be a
- *   regular file, and it is replaced by a new file renamed over it, so a hard
- *   link to another file is never written through.
+ * The request `raw` describes, checked by every rule.
+ * @throws InputError naming the first setting that breaks its rule, in the source's words.
  */
-class UnsafePathError extends Error {
-    name = 'UnsafePathError';
+function parseTextRequest(raw, source) {
+    const value = (name) => (raw[name] ?? '').trim();
+    const fail = (setting, allowed, shown = value(setting)) => {
+        throw new InputError(setting, shown, allowed, source.vocabulary);
+    };
+    const request = {
+        ...DEFAULT_REQUEST,
+        names: parseNames(value(Input.Names), value(Input.Count), fail),
+        envPrefix: value(Input.EnvPrefix),
+        protocols: parseProtocols(value(Input.Protocol), fail),
+        hosts: parseHosts(value(Input.Host), fail),
+        range: parseRange(value(Input.Range), fail),
+        exclude: parseExclude(value(Input.Exclude), fail),
+        contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false, source.vocabulary),
+        reserve: (value(Input.Reserve) || 'auto'),
+        leaseDir: value(Input.LeaseDir),
+        leaseMinutes: parseWholeNumber(value(Input.LeaseMinutes), DEFAULT_REQUEST.leaseMinutes),
+    };
+    checkRequest(request, { ...source, shown: (setting) => value(setting) });
+    return request;
 }
-/** Pseudo-filesystems: nothing is written there (procfs makes recursive mkdir loop; devices and FIFOs block). */
-const PSEUDO = ['/proc', '/sys', '/dev'];
-function isPseudoFilesystem(file) {
-    return process.platform !== 'win32' && PSEUDO.some((root) => file === root || file.startsWith(`${root}/`));
+/** Names as given, or `port-1` ... `port-N` from `count`. */
+function parseNames(rawNames, rawCount, fail) {
+    const count = rawCount === '' ? 1 : parseWholeNumber(rawCount, NaN);
+    if (!(count >= 1 && count <= MAX_COUNT))
+        fail(Input.Count, `a whole number from 1 to ${MAX_COUNT}`);
+    if (rawNames === '')
+        return defaultNames(count);
+    if (rawNames.split(',').some((part) => part.trim() === '')) {
+        fail(Input.Names, 'an empty name between commas; separate names with spaces, commas or newlines');
+    }
+    const names = splitNames(rawNames);
+    if (names.length > MAX_COUNT)
+        fail(Input.Names, `at most ${MAX_COUNT} names, not ${names.length}`);
+    if (rawCount !== '' && count !== 1 && count !== names.length) {
+        fail(Input.Count, `${plural(names.length, 'name was', 'names were')} given, so leave it out or make it ${names.length}`);
+    }
+    return names;
 }
-function below(dir, file) {
-    const relative = external_node_path_default().relative(dir, file);
-    return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
+/** A whole number in decimal digits, `fallback` for empty text, NaN for anything else. */
+function parseWholeNumber(raw, fallback) {
+    if (raw === '')
+        return fallback;
+    return /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
 }
-/** Whether a symbolic link at `link` may be followed (see the rule above). */
-function trustedLink(link, stat, workdirs) {
-    if (process.platform === 'win32' || workdirs.some((dir) => below(dir, link)))
+/** The values the runner's own getBooleanInput accepts, and empty for the default. */
+function parseBoolean(setting, raw, fallback, vocabulary) {
+    if (raw === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
         return false;
-    return stat.uid === 0 || stat.uid === process.getuid?.();
+    throw new InputError(setting, raw, 'true or false', vocabulary);
+}
+function parseProtocols(raw, fail) {
+    if (raw === '')
+        return ['tcp'];
+    const parts = raw
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    const valid = parts.length > 0 && parts.length <= 2 && parts.every((p) => p === 'tcp' || p === 'udp');
+    if (!valid || new Set(parts).size !== parts.length)
+        fail(Input.Protocol, 'tcp, udp or tcp,udp');
+    return parts;
 }
 /**
- * Makes sure directory `dir` exists, creating what is missing one level at a
- * time, and returns its real path. Throws UnsafePathError when the rule above
- * refuses a component, or the fs error when a directory cannot be created.
+ * Addresses a port must be free on, each spelled one way (`0:0::1` is `::1`) and listed
+ * once. Addresses that a wildcard in the list covers (`0.0.0.0 ::`) are kept here and
+ * folded by the allocator (see planHosts), which binds the wildcard alone.
  */
-function makeDirectories(dir, workdir = process.cwd()) {
-    const workdirs = [...new Set([external_node_path_default().resolve(workdir), external_node_fs_default().realpathSync(workdir)])];
-    const absolute = external_node_path_default().resolve(workdir, dir);
-    if (isPseudoFilesystem(absolute))
-        throw new UnsafePathError(`${absolute} is on a kernel pseudo-filesystem`);
-    const { root } = external_node_path_default().parse(absolute);
-    let current = root;
-    for (const part of absolute.slice(root.length).split((external_node_path_default()).sep).filter(Boolean)) {
-        const next = external_node_path_default().join(current, part);
-        let stat = lstatOrUndefined(next);
-        if (!stat) {
-            try {
-                external_node_fs_default().mkdirSync(next);
-            }
-            catch (error) {
-                if (error.code !== 'EEXIST')
-                    throw error;
-            }
-            stat = external_node_fs_default().lstatSync(next); // checked after creating: something else may have raced us to the name
-        }
-        if (stat.isSymbolicLink()) {
-            if (!trustedLink(next, stat, workdirs))
-                throw new UnsafePathError(`${next} is a symbolic link`);
-            current = external_node_fs_default().realpathSync(next);
-            if (isPseudoFilesystem(current))
-                throw new UnsafePathError(`${next} leads to ${current}, a kernel pseudo-filesystem`);
-            if (!external_node_fs_default().statSync(current).isDirectory())
-                throw new UnsafePathError(`${next} is not a directory`);
-            continue;
-        }
-        if (!stat.isDirectory())
-            throw new UnsafePathError(`${next} is not a directory`);
-        current = next;
-    }
-    return current;
+function parseHosts(raw, fail) {
+    const given = raw.split(/[\s,]+/).filter(Boolean);
+    const bad = given.find((host) => external_node_net_default().isIP(host) === 0);
+    if (bad !== undefined)
+        fail(Input.Host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1', bad);
+    return [...new Set(given.map(canonicalHost))];
 }
-function lstatOrUndefined(file) {
+const RANGE_RULE = `LOW-HIGH with ${MIN_PORT} <= LOW <= HIGH <= ${MAX_PORT}, such as 20000-29999`;
+function parseRange(raw, fail) {
+    if (raw === '')
+        return undefined;
+    const range = raw.includes('-') ? parsePortEntry(raw) : undefined;
+    return range ?? fail(Input.Range, RANGE_RULE);
+}
+function parseExclude(raw, fail) {
+    const ranges = parsePortList(raw);
+    return new PortSet(ranges ?? fail(Input.Exclude, 'ports and ranges separated by commas or spaces, such as 5432, 6000-6100'));
+}
+
+;// CONCATENATED MODULE: ./src/action/workflow-commands.ts
+
+/**
+ * The runner's side of a JavaScript action, as much of it as Port Zero uses: inputs
+ * and saved state from the environment, log lines and workflow commands on stdout.
+ * Outputs, environment and state go through the runner's files (file-commands.ts,
+ * written by publish.ts). It stands in for @actions/core, which every step would
+ * otherwise load whole: its bundle is about 1 MB (most of it the HTTP client for OIDC
+ * tokens) and node:crypto, and a step that loads it took 149-216 ms against 75-93 ms
+ * for a bare Node 24 start (30 runs each, whole processes; bench/NOTES.md). The
+ * behaviour is the toolkit's, read from actions/toolkit packages/core (command.ts, core.ts).
+ */
+/** An input as the runner passes it: `INPUT_<NAME>` (upper-cased, spaces to `_`, hyphens kept), trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** A value the main step saved, as the runner passes it to the post step: `STATE_<name>`, or empty. */
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** One log line (or several, joined with line breaks). */
+function info(message) {
+    process.stdout.write(message + (external_node_os_default()).EOL);
+}
+/**
+ * A debug line. A runner shows `::debug::` lines only with step debug logging on, and
+ * then sets RUNNER_DEBUG=1 for the step; under a runner without it, the line would be
+ * dropped unseen, so it is not written. Elsewhere (a shell, a test) it is always written.
+ */
+function debug(message) {
+    if (process.env.GITHUB_ACTIONS === 'true' && process.env.RUNNER_DEBUG !== '1')
+        return;
+    issue('debug', message);
+}
+/** A warning annotation. */
+function warning(message) {
+    issue('warning', message);
+}
+/** An error annotation. */
+function error(message) {
+    issue('error', message);
+}
+/** Fails the step: exit code 1 and an error annotation. Called once, at the top of a step. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Folds the lines that follow, up to endGroup, under `title` in the log. */
+function startGroup(title) {
+    issue('group', title);
+}
+function endGroup() {
+    issue('endgroup', '');
+}
+/**
+ * Writes `::command::data` with the data escaped as the runner unescapes it (% as %25,
+ * CR as %0D, LF as %0A), so no text in a message can start a workflow command of its own.
+ */
+function issue(command, data) {
+    process.stdout.write(`::${command}::${escapeData(data)}${(external_node_os_default()).EOL}`);
+}
+function escapeData(data) {
+    return data.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+
+/**
+ * Reads every input of action.yml, as the runner passes it, into checked settings.
+ * @throws InputError naming the first input that breaks its rule.
+ */
+function readSettings(read = getInput) {
+    const raw = Object.fromEntries(Object.values(Input).map((name) => [name, read(name)]));
+    const value = (name) => (raw[name] ?? '').trim();
+    const request = parseTextRequest(raw, { vocabulary: ACTION_VOCABULARY, postStep: true });
+    return {
+        request,
+        exportEnv: parseBoolean(Input.ExportEnv, value(Input.ExportEnv), true, ACTION_VOCABULARY),
+        summary: parseBoolean(Input.Summary, value(Input.Summary), true, ACTION_VOCABULARY),
+        envFile: value(Input.EnvFile) && external_node_path_default().resolve(value(Input.EnvFile)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/session/post-state.ts
+
+
+
+/** The state keys, as the runner passes them back (`STATE_leaseDir`). */
+const StateKey = {
+    LeaseDir: 'leaseDir',
+    /** This account's directory inside the lease location, where its leases are. */
+    LeaseAccountDir: 'leaseAccountDir',
+    LeaseToken: 'leaseToken',
+    LeasePorts: 'leasePorts',
+    Holder: 'holder',
+    KernelPorts: 'kernelPorts',
+    KernelRoute: 'kernelRoute',
+};
+/** The state as key-value pairs, in the order they are saved. */
+function encodeState(state) {
+    const pairs = [];
+    const { leases, protection } = state;
+    if (leases) {
+        pairs.push([StateKey.LeaseDir, leases.root], [StateKey.LeaseAccountDir, leases.own]);
+        pairs.push([StateKey.LeaseToken, leases.token], [StateKey.LeasePorts, leases.ports.join(' ')]);
+    }
+    if (protection?.kind === 'holder') {
+        const { process, host, control, token } = protection.holder;
+        pairs.push([StateKey.Holder, JSON.stringify({ process, host, control, token })]);
+    }
+    if (protection?.kind === 'kernel') {
+        pairs.push([StateKey.KernelPorts, protection.ports.join(' ')], [StateKey.KernelRoute, protection.route]);
+    }
+    return pairs;
+}
+const TOKEN = /^[\w-]{1,200}$/;
+/**
+ * The state from its saved values (`read(key)` is empty for a key never saved). Each
+ * part is checked on its own: the lease directory must be a direct child of the saved
+ * root, the token a token, the holder's pid a pid, its host an address of this machine, its
+ * secret and port of their shape; a part that fails is dropped, with its reason in `problems`.
+ */
+function decodeState(read) {
+    const problems = [];
+    const state = {};
+    const root = read(StateKey.LeaseDir);
+    const own = read(StateKey.LeaseAccountDir);
+    if (own !== '') {
+        const token = read(StateKey.LeaseToken);
+        const ports = parsePorts(read(StateKey.LeasePorts));
+        const valid = path.isAbsolute(root) && path.dirname(own) === root && TOKEN.test(token) && ports !== undefined;
+        if (valid)
+            state.leases = { root, own, token, ports };
+        else
+            problems.push(`the saved lease directory, token or ports are not of their form (${JSON.stringify(own).slice(0, 120)})`);
+    }
+    const holder = read(StateKey.Holder);
+    if (holder !== '') {
+        const parsed = parseHolder(holder);
+        if (parsed)
+            state.protection = { kind: 'holder', holder: parsed };
+        else
+            problems.push('the saved holder is not of its form');
+    }
+    const kernelPorts = read(StateKey.KernelPorts);
+    if (kernelPorts !== '') {
+        const ports = parsePorts(kernelPorts);
+        const route = read(StateKey.KernelRoute);
+        if (ports && (route === 'direct' || route === 'sudo'))
+            state.protection = { kind: 'kernel', ports, route };
+        else
+            problems.push('the saved kernel-list ports or route are not of their form');
+    }
+    return { state, problems };
+}
+/** The holder as saved, or undefined unless every field has its shape. */
+function parseHolder(text) {
+    let h;
     try {
-        return external_node_fs_default().lstatSync(file);
+        h = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const pid = h?.process?.pid;
+    const start = h?.process?.start;
+    const valid = Number.isInteger(pid) &&
+        pid > 0 &&
+        (start === null || (typeof start === 'string' && /^[\w:]{1,40}$/.test(start))) &&
+        typeof h.host === 'string' &&
+        localAddresses().has(h.host) &&
+        Number.isInteger(h.control) &&
+        h.control > 0 &&
+        h.control <= 65535 &&
+        typeof h.token === 'string' &&
+        TOKEN.test(h.token);
+    return valid
+        ? { process: { pid: pid, start: start }, host: h.host, control: h.control, token: h.token, held: [], missed: [] }
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/text/results.ts
+
+/**
+ * Step outputs for `rows`: one per name, then `port` (the first), `ports` (all, in the
+ * order of the names), `json` (name to port) and, when one was written, `env-file`.
+ */
+function stepOutputs(rows, envFile = '') {
+    const outputs = rows.map((row) => [row.name, String(row.port)]);
+    outputs.push([Output.Port, String(rows[0].port)]);
+    outputs.push([Output.Ports, rows.map((r) => r.port).join(' ')]);
+    outputs.push([Output.Json, portsJson(rows)]);
+    if (envFile)
+        outputs.push([Output.EnvFile, envFile]);
+    return outputs;
+}
+/** `{"web":34567,"db":34569}`: each name to its port. */
+function portsJson(rows) {
+    return JSON.stringify(Object.fromEntries(rows.map((r) => [r.name, r.port])));
+}
+/** Each port's environment variable: `[['WEB_PORT', '34567'], ...]`. */
+function variables(rows) {
+    return rows.map((r) => [r.envName, String(r.port)]);
+}
+/** `WEB_PORT=34567` lines: what docker compose --env-file and dotenv read. */
+function dotenv(rows) {
+    return rows.map((r) => `${r.envName}=${r.port}\n`).join('');
+}
+
+;// CONCATENATED MODULE: ./src/action/file-commands.ts
+
+
+/**
+ * The runner's file commands (GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STATE), formatted
+ * without node:crypto, which @actions/core loads for every step only to draw a
+ * random heredoc delimiter (about 10 ms of start-up).
+ *
+ * The runner's parser (actions/runner `EnvFileKeyValuePairs`, `SetEnvFileCommand`)
+ * reads a line as `name=value` when its first `=` comes before any `<<`, and the
+ * value runs to the end of the line (LF; CRLF on Windows); otherwise as
+ * `name<<DELIMITER`, with the value on the lines up to one equal to DELIMITER.
+ * So a one-line value is written as `name=value`, which the parser reads back
+ * exactly; any other value as a heredoc whose delimiter is checked to appear
+ * in neither name nor value.
+ */
+/**
+ * Formats one `name`/`value` pair as the runner reads it back, without the final line ending.
+ * Throws when `name` is one the runner cannot read back (empty, or with `=`, `<`,
+ * CR or LF) or when the delimiter turns up in the value.
+ */
+function keyValueMessage(name, value, delimiter = newDelimiter()) {
+    if (name === '' || /[=<\r\n]/.test(name)) {
+        throw new Error(`File command name ${JSON.stringify(name)} cannot be read back by the runner: it must be non-empty, without "=", "<" or line breaks`);
+    }
+    if (!/[\r\n]/.test(value))
+        return `${name}=${value}`;
+    if (value.includes(delimiter) || name.includes(delimiter)) {
+        throw new Error(`Unexpected input: the value of ${name} contains the delimiter "${delimiter}"`);
+    }
+    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
+}
+/**
+ * A heredoc delimiter for one value. It need not be secret: the values written
+ * here are the action's own (ports, names, paths, JSON of those), and
+ * keyValueMessage refuses a value that contains it.
+ */
+function newDelimiter() {
+    return `ghadelimiter_${uniqueId()}`;
+}
+/** Every `[name, value]` pair as keyValueMessage formats it, each on its own line: one append for a batch. */
+function formatFileCommands(pairs) {
+    return pairs.map(([name, value]) => keyValueMessage(name, value) + external_node_os_namespaceObject.EOL).join('');
+}
+
+;// CONCATENATED MODULE: ./src/action/step-files.ts
+
+/**
+ * Appends each text to its file, then commits `staged` (the env-file), all or nothing:
+ * every file is opened before anything is written (a missing one fails first), and on
+ * any failure (a full disk, a file that cannot be written) each file is cut back to the
+ * size it had and the staged file is dropped, so the runner reads none of it. Without
+ * O_CREAT, as in @actions/core: a missing file is an error, not a new file nobody reads.
+ * @throws the first fs error.
+ */
+function appendAll(appends, staged = []) {
+    const opened = [];
+    try {
+        for (const { file, text } of appends) {
+            const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY | (external_node_fs_default()).constants.O_APPEND);
+            opened.push({ fd, size: external_node_fs_default().fstatSync(fd).size, text });
+        }
+        for (const { fd, text } of opened)
+            external_node_fs_default().writeFileSync(fd, text);
+        for (const file of staged)
+            file.commit();
     }
     catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
+        for (const { fd, size } of opened)
+            cutBack(fd, size);
+        for (const file of staged)
+            file.abort();
         throw error;
     }
-}
-/** Open flags that never follow a final symbolic link nor block on a FIFO (where the OS has them). */
-const NO_FOLLOW = ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0);
-/**
- * Opens an existing file for reading without following a symbolic link or
- * blocking on a FIFO, and checks it is a regular file. Returns the descriptor
- * (the caller closes it). Throws UnsafePathError for anything but a regular
- * file (ELOOP from O_NOFOLLOW is reported as a link), the fs error otherwise.
- */
-function openRegularFile(file) {
-    let fd;
-    try {
-        fd = fs.openSync(file, fs.constants.O_RDONLY | NO_FOLLOW);
-    }
-    catch (error) {
-        if (error.code === 'ELOOP')
-            throw new UnsafePathError(`${file} is a symbolic link`);
-        throw error;
-    }
-    if (!fs.fstatSync(fd).isFile()) {
-        fs.closeSync(fd);
-        throw new UnsafePathError(`${file} is not a regular file`);
-    }
-    return fd;
-}
-/**
- * Writes `data` to `file` by the rule above: directories made safely, an
- * existing entry must be a regular file (not a link, FIFO, device or
- * directory), and the data goes to a new file (O_EXCL, O_NOFOLLOW) renamed
- * over the old one, so nothing is ever written through a link and a reader
- * sees the old content or the new, never half. Returns the real path written.
- * Throws UnsafePathError or the fs error; on error no temporary file is left.
- */
-function replaceFile(file, data, workdir = process.cwd()) {
-    const absolute = external_node_path_default().resolve(workdir, file);
-    const dir = makeDirectories(external_node_path_default().dirname(absolute), workdir);
-    const target = external_node_path_default().join(dir, external_node_path_default().basename(absolute));
-    const existing = lstatOrUndefined(target);
-    if (existing?.isSymbolicLink())
-        throw new UnsafePathError(`${target} is a symbolic link`);
-    if (existing && !existing.isFile())
-        throw new UnsafePathError(`${target} is not a regular file`);
-    const temp = external_node_path_default().join(dir, `.${external_node_path_default().basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
-    const flags = (external_node_fs_default()).constants.O_WRONLY | (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | NO_FOLLOW;
-    const fd = external_node_fs_default().openSync(temp, flags, 0o666);
-    try {
-        try {
-            external_node_fs_default().writeFileSync(fd, data);
-        }
-        finally {
+    finally {
+        for (const { fd } of opened)
             external_node_fs_default().closeSync(fd);
-        }
-        external_node_fs_default().renameSync(temp, target);
     }
-    catch (error) {
-        external_node_fs_default().rmSync(temp, { force: true });
-        throw error;
+}
+/** Cuts a file back to `size`; one that cannot be cut (a device such as /dev/full) took nothing anyway. */
+function cutBack(fd, size) {
+    try {
+        external_node_fs_default().ftruncateSync(fd, size);
     }
-    return target;
+    catch {
+        // nothing was written to it
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish.ts
@@ -3685,17 +4148,52 @@ function replaceFile(file, data, workdir = process.cwd()) {
 
 
 
+
 /**
- * Writes the dotenv file before anything else, so a path that cannot be used
- * fails the step with nothing written. The file is written by the rule of
- * safe-files.ts: never through a symbolic link, never to a FIFO, device or
- * kernel pseudo-filesystem. Throws InputError naming `env-file`.
+ * Hands a session's ports to the rest of the job: the env-file, step outputs,
+ * environment, the state for the post step and the job summary, written all or none
+ * (see appendAll), then the log lines. A failure writes nothing and throws; the caller
+ * then undoes the session.
+ * @throws InputError naming `env-file` when that path cannot be used; the fs error of a runner file.
  */
-function writeEnvFile(file, results) {
-    if (!file)
-        return;
+function publish(session, settings) {
+    const staged = settings.envFile ? [stageEnvFile(settings.envFile, dotenv(session.rows))] : [];
+    const envFile = staged[0]?.target ?? '';
+    const commands = [
+        ['GITHUB_OUTPUT', stepOutputs(session.rows, envFile)],
+        ['GITHUB_ENV', settings.exportEnv ? variables(session.rows) : []],
+        ['GITHUB_STATE', encodeState(session.state)],
+    ];
+    const appends = [];
+    const unfiled = [];
+    for (const [variable, pairs] of commands) {
+        const file = process.env[variable];
+        if (file && pairs.length)
+            appends.push({ file, text: formatFileCommands(pairs) });
+        else if (pairs.length)
+            unfiled.push([variable, pairs]);
+    }
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (settings.summary && summaryFile)
+        appends.push({ file: summaryFile, text: summary(session, settings.exportEnv) });
+    if (settings.summary && !summaryFile)
+        debug('GITHUB_STEP_SUMMARY is not set: no job summary');
+    appendAll(appends, staged);
+    // Written: the rest of this process sees the variables too, as core.exportVariable would make it.
+    if (settings.exportEnv)
+        for (const [name, value] of variables(session.rows))
+            process.env[name] = value;
+    log(session, settings.exportEnv);
+    for (const [variable, pairs] of unfiled)
+        issueOlderCommands(variable, pairs);
+}
+/**
+ * The dotenv file, staged so that it appears only with everything else. Never through a
+ * symbolic link, never to a FIFO, device or kernel pseudo-filesystem (safe-files.ts).
+ */
+function stageEnvFile(file, text) {
     try {
-        replaceFile(file, dotenv(results.variables));
+        return stageFile(file, text);
     }
     catch (error) {
         const why = error instanceof UnsafePathError
@@ -3703,62 +4201,39 @@ function writeEnvFile(file, results) {
             : `it cannot be written (${error.code ?? errorMessage(error)})`;
         throw new InputError(Input.EnvFile, file, `${why}; name a regular file in a directory this job owns, such as \${{ runner.temp }}/ports.env`);
     }
-    debug(`wrote ${file}`);
 }
+/** Above this many ports the list is folded in a group; a few lines are shown as they are. */
 const GROUP_ABOVE = 20;
-/** Writes outputs and environment, then the summary. Called only once everything is known. */
-function publish(results, summary) {
-    // A long list stays readable folded in a group; a few lines are shown as they are.
-    const long = results.rows.length > GROUP_ABOVE;
+function log(session, exportEnv) {
+    const long = session.rows.length > GROUP_ABOVE;
     if (long)
-        startGroup(`Port Zero: ${results.rows.length} ports`);
-    const lines = results.rows.map((row) => `${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : '') + `, protected by ${results.protection}`);
+        startGroup(`Port Zero: ${session.rows.length} ports`);
+    const lines = session.rows.map((row) => `${row.name} -> ${row.port}` + (exportEnv ? ` (${row.envName})` : '') + `, protected by ${session.protection}`);
     info(lines.join(external_node_os_namespaceObject.EOL)); // one write for the list
     if (long)
         endGroup();
-    setOutputs(results.outputs);
-    if (results.exportEnv)
-        exportVariables(results.variables);
-    if (summary)
-        writeSummary(results);
+}
+/** Where the runner sets no file for a command (an older runner): the workflow commands it read before files. */
+function issueOlderCommands(variable, pairs) {
+    const command = { GITHUB_OUTPUT: 'set-output', GITHUB_ENV: 'set-env', GITHUB_STATE: 'save-state' }[variable];
+    for (const [name, value] of pairs)
+        issue(`${command} name=${escapeProperty(name)}`, value);
+}
+function escapeProperty(text) {
+    return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A').replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 /**
- * core.setOutput for each output, written to GITHUB_OUTPUT in one go (a step sets
- * one per name and four more); the workflow command where there is no such file.
+ * The job summary: a heading and a table; protection the step could not give (leases,
+ * say) is listed under it. Written here rather than with core.summary, whose module
+ * loads fs/promises (with readline and the file watchers) as soon as it is imported.
  */
-function setOutputs(outputs) {
-    const pairs = Object.entries(outputs);
-    if (!writeFileCommands('OUTPUT', pairs))
-        for (const [name, value] of pairs)
-            setOutput(name, value);
-}
-/** core.exportVariable for each variable, written to GITHUB_ENV in one go. */
-function exportVariables(variables) {
-    const pairs = Object.entries(variables);
-    if (!writeFileCommands('ENV', pairs))
-        for (const [name, value] of pairs)
-            exportVariable(name, value);
-    else
-        Object.assign(process.env, variables); // as core.exportVariable does, for the rest of this process
-}
-/**
- * The job summary: a heading and a table, appended synchronously. Written here
- * rather than with core.summary, whose module loads fs/promises (with readline
- * and the file watchers) as soon as it is imported: about 3 ms of every step's
- * start-up, summary or not.
- */
-function writeSummary(results) {
-    const file = process.env.GITHUB_STEP_SUMMARY;
-    if (!file) {
-        debug('GITHUB_STEP_SUMMARY is not set: no job summary');
-        return;
-    }
+function summary(session, exportEnv) {
     const header = ['Name', 'Port', 'Environment variable', 'Protocol', 'Protected by'];
-    const rows = results.rows.map((r) => [r.name, String(r.port), results.exportEnv ? r.envName : '', results.protocol, results.protection]);
+    const protocol = session.protocols.join('+');
+    const rows = session.rows.map((r) => [r.name, String(r.port), exportEnv ? r.envName : '', protocol, session.protection]);
     const table = [tableRow('th', header), ...rows.map((cells) => tableRow('td', cells))].join('');
-    // Protection the step could not give (leases, say) is listed under the table.
-    const notes = results.notes?.length ? `<ul>${results.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>${external_node_os_namespaceObject.EOL}` : '';
-    (0,external_node_fs_namespaceObject.appendFileSync)(file, `<h3>Port Zero</h3>${external_node_os_namespaceObject.EOL}<table>${table}</table>${external_node_os_namespaceObject.EOL}${notes}${external_node_os_namespaceObject.EOL}`);
+    const notes = session.notes.length ? `<ul>${session.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>${external_node_os_namespaceObject.EOL}` : '';
+    return `<h3>Port Zero</h3>${external_node_os_namespaceObject.EOL}<table>${table}</table>${external_node_os_namespaceObject.EOL}${notes}${external_node_os_namespaceObject.EOL}`;
 }
 function escapeHtml(text) {
     return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
@@ -3774,148 +4249,37 @@ function tableRow(tag, cells) {
 
 
 
-
-
-
-
-
-
-
-
-
-function readInputs() {
-    return Object.fromEntries(Object.values(Input).map((name) => [name, getInput(name)]));
-}
-/** The main step: validate every input, allocate and protect the batch, and only then write anything. */
+/**
+ * The main step: checks every input, opens a session (allocated, protected, leased
+ * ports), and hands the ports to the job. Anything that fails fails the step once, here,
+ * with nothing written and nothing left behind.
+ */
 async function run() {
     try {
-        const settings = parseSettings(readInputs());
+        const settings = readSettings();
         debug(`settings: ${JSON.stringify(settings)}`);
-        debug(`reserve ${settings.reserve}: ${settings.reserveChoice.why}`);
-        // The runner process that runs this job: leases and the holder end when it does.
-        const runner = identify(process.ppid);
-        const leases = openLeases(settings, runner);
-        const results = await allocateAndProtect(settings, leases, runner);
-        publish(results, settings.summary);
+        const session = await openSession(settings.request, actionProgram());
+        try {
+            publish(session, settings);
+        }
+        catch (error) {
+            await session.undo();
+            throw error;
+        }
     }
     catch (error) {
         setFailed(errorMessage(error));
     }
 }
-/** On any failure, nothing of this run stays behind: leases released, holder stopped (the allocator closes its own sockets). */
-async function allocateAndProtect(settings, leases, runner) {
-    const undo = [];
-    if (leases)
-        undo.push(() => leases.releaseAll());
-    const { reserve, applied } = reservationFor(settings.reserveChoice, (m) => debug(m));
-    undo.push(() => applied.kernelPorts.length && removeReservedPorts(applied.kernelPorts, { sudo: applied.route === 'sudo' }));
-    try {
-        if (leases && settings.reserve === 'kernel' && (settings.range || settings.contiguous))
-            await clearDeadJobs(settings, leases);
-        const allocation = await allocate(settings, leases, reserve);
-        const holder = settings.reserve === 'holder' ? await hold(settings, allocation, runner) : undefined;
-        if (holder)
-            undo.push(() => stopHolder(holder));
-        const results = {
-            ...buildResults(settings, allocation.ports, describeProtection(applied, holder !== undefined, leases !== undefined)),
-            notes,
-        };
-        writeEnvFile(settings.envFile, results);
-        leases?.commit(allocation.ports);
-        main_saveState(leases, holder, applied);
-        return results;
-    }
-    catch (error) {
-        for (const step of undo.reverse())
-            await step();
-        throw error;
-    }
-}
-/**
- * The default location falls back to no leases when unusable, with a warning (and a line
- * in the job summary) saying what that costs and how to fix it; a lease-dir the user
- * named must work.
- */
-function openLeases(settings, runner) {
-    const named = settings.leaseDir !== '';
-    try {
-        const location = openLeaseDir(settings.leaseDir);
-        const owner = newOwner(runner);
-        const ttlMs = settings.leaseMinutes * 60_000;
-        const book = new LeaseBook({ location, owner, ttlMs, reservation: settings.reserve, warn: (m) => warning(m) });
-        debug(`leases in ${location.own} for runner process ${runner.pid} (token ${owner.token})`);
-        return book;
-    }
-    catch (error) {
-        if (named || !(error instanceof LeaseError))
-            throw error;
-        const lost = unleased(error.message, settings.reserve);
-        warning(lost);
-        notes.push(lost);
-        return undefined;
-    }
-}
-/** Notes for the job summary: what this step could not do. */
-const notes = [];
-function unleased(why, reserve) {
-    const left = reserve === 'none' ? 'nothing keeps them' : `only the ${reserve} reservation keeps them`;
-    return (`${why}. These ports are not leased: another Port Zero job on this host may be handed them too (${left} apart). ` +
-        `To fix it, remove the directory so Port Zero recreates it, or give every runner on the host one lease-dir set up with \`${SHARED_SETUP}\`.`);
-}
-/**
- * A range or block draw skips every port on the kernel list, so the entries of jobs
- * whose runner died are cleared first when there are any; their post step never ran.
- */
-async function clearDeadJobs(settings, leases) {
-    if (readReservedPorts().size === 0)
-        return;
-    const swept = sweepStale(leases.location.own, (m) => warning(m));
-    try {
-        const removed = await releaseDeadJobsPorts(leases.location.root, swept, settings.reserveChoice.sudo ? 'sudo' : 'direct');
-        if (removed.length)
-            debug(`took ports ${removed.join(' ')} of dead jobs off the kernel list`);
-    }
-    catch (error) {
-        debug(`could not take the ports of dead jobs off the kernel list: ${errorMessage(error)}`);
-    }
-}
-async function allocate(settings, leases, reserve) {
-    // With reserve: holder, the holder takes over from TIME_WAIT, so no moment is left unprotected.
-    const allocation = await allocatePorts({ ...allocationRequest(settings), claim: leases?.claim, reserve });
-    debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')}), reserve ${settings.reserve}`);
-    return allocation;
-}
-async function hold(settings, allocation, runner) {
-    if (!allocation.protocols.includes('tcp')) {
-        warning('reserve: holder holds TCP ports only; these UDP ports are protected by their leases.');
-        return undefined;
-    }
-    const holder = await startHolder({
-        ports: allocation.ports,
-        host: loopbackFor(allocation.hosts[0]),
-        deadline: Date.now() + settings.leaseMinutes * 60_000,
-        owner: runner,
-    });
-    debug(`holder process ${holder.process.pid} holds ${plural(holder.held.length, 'port')}`);
-    if (holder.missed.length)
-        warning(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
-    return holder;
-}
-function main_saveState(leases, holder, applied) {
-    if (leases) {
-        saveState(State.LeaseDir, leases.location.root);
-        saveState(State.LeaseAccountDir, leases.location.own);
-        saveState(State.LeaseToken, leases.owner.token);
-        saveState(State.LeasePorts, leases.ports.join(' '));
-    }
-    if (holder) {
-        const { process, host, control, token } = holder;
-        saveState(State.Holder, JSON.stringify({ process, host, control, token }));
-    }
-    if (applied.kernelPorts.length) {
-        saveState(State.KernelPorts, applied.kernelPorts.join(' '));
-        saveState(State.KernelRoute, applied.route);
-    }
+/** The action as a program: its inputs' words, leases and the holder tied to the job's runner process, a post step. */
+function actionProgram() {
+    return {
+        vocabulary: ACTION_VOCABULARY,
+        // The runner process that runs this job: leases and the holder end when it does.
+        owner: process_identity_identify(process.ppid),
+        postStep: true,
+        log: { debug: debug, warn: warning },
+    };
 }
 
 
@@ -3925,7 +4289,7 @@ function main_saveState(leases, holder, applied) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(784);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92);
 /* harmony import */ var _action_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(380);
 /** The action's main step (action.yml `runs.main`). */
 

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allocatePorts, type ClaimVerdict } from '../src/allocator/allocate-ports.ts';
 import { AllocationError } from '../src/errors.ts';
-import { PortSet } from '../src/allocator/port-range.ts';
+import { PortSet } from '../src/ports/port-set.ts';
 import { bind, EVERY_ADDRESS } from '../src/allocator/sockets.ts';
 import { bindUdp, canListen, close, listen, settledOpenSockets } from './helpers/servers.ts';
 

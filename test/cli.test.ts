@@ -115,7 +115,9 @@ describe('the local command (dist/cli/index.js)', () => {
     [['--range', '9-1'], /invalid --range "9-1"/],
     [['--protocol', 'icmp'], /invalid --protocol "icmp"/],
     [['--reserve', 'holder'], /invalid --reserve "holder"/],
-    [['--bogus'], /Unknown option '--bogus'/],
+    [['--bogus'], /^port-zero: unknown option "--bogus"\nTry 'port-zero --help'.\n$/],
+    [['--count', '-1'], /^port-zero: option --count needs a value; a value starting with "-" is written --count=VALUE\nTry/],
+    [['--count=-1'], /^port-zero: invalid --count "-1": a whole number from 1 to 1000\n/],
     [['web', 'web'], /appears twice/],
     [['a', 'b', '--count', '3'], /^port-zero: invalid --count "3": 2 names were given, so leave it out or make it 2\n/],
   ])('refuses %j: a clear error, exit code 2, nothing on stdout', async (args, message) => {

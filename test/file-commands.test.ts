@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { keyValueMessage, writeFileCommand } from '../src/action/file-commands.ts';
+import { formatFileCommands, keyValueMessage } from '../src/action/file-commands.ts';
+import { appendAll } from '../src/action/step-files.ts';
+import { stageFile } from '../src/platform/safe-files.ts';
 import { parseFileCommands, runStep } from '../scripts/action-runner.ts';
-import { newToken } from '../src/protection/leases.ts';
+import { uniqueId } from '../src/platform/ids.ts';
 
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-file-commands-'));
 
@@ -46,18 +48,61 @@ describe('file commands as the runner reads them', () => {
     expect(delimiters[0]).toMatch(/^x<<ghadelimiter_[0-9a-z-]+$/);
   });
 
-  it('appends to the file the runner named, refuses a missing one, and says when there is none', () => {
+  it('appends every pair to the file in one write, as the runner reads it back', () => {
     const file = path.join(temp(), 'output');
     fs.writeFileSync(file, 'first=1\n');
-    process.env.GITHUB_OUTPUT = file;
-    expect(writeFileCommand('OUTPUT', 'web', '41234')).toBe(true);
-    expect(parseFileCommands(fs.readFileSync(file, 'utf8'))).toEqual({ first: '1', web: '41234' });
-    process.env.GITHUB_OUTPUT = path.join(temp(), 'missing');
-    expect(() => writeFileCommand('OUTPUT', 'web', '1')).toThrow(/ENOENT/);
-    expect(fs.existsSync(process.env.GITHUB_OUTPUT)).toBe(false);
-    delete process.env.GITHUB_OUTPUT;
-    expect(writeFileCommand('OUTPUT', 'web', '1')).toBe(false);
+    appendAll([
+      {
+        file,
+        text: formatFileCommands([
+          ['web', '41234'],
+          ['dir', 'a\nb'],
+        ]),
+      },
+    ]);
+    expect(parseFileCommands(fs.readFileSync(file, 'utf8'))).toEqual({ first: '1', web: '41234', dir: 'a\nb' });
   });
+
+  it('writes nothing anywhere when one file is missing, and creates no file nobody reads', () => {
+    const dir = temp();
+    const output = path.join(dir, 'output');
+    fs.writeFileSync(output, 'first=1\n');
+    const missing = path.join(dir, 'missing');
+    const staged = stageFile(path.join(dir, 'ports.env'), 'WEB_PORT=1\n');
+    expect(() =>
+      appendAll(
+        [
+          { file: output, text: 'web=1\n' },
+          { file: missing, text: 'x=1\n' },
+        ],
+        [staged],
+      ),
+    ).toThrow(/ENOENT/);
+    expect(fs.readFileSync(output, 'utf8')).toBe('first=1\n');
+    expect(fs.existsSync(missing)).toBe(false);
+    expect(fs.readdirSync(dir).sort()).toEqual(['output']);
+  });
+
+  it.skipIf(!fs.existsSync('/dev/full'))(
+    'cuts every file back and drops the staged env-file when a write fails (a full disk: /dev/full)',
+    () => {
+      const dir = temp();
+      const output = path.join(dir, 'output');
+      fs.writeFileSync(output, 'first=1\n');
+      const staged = stageFile(path.join(dir, 'ports.env'), 'WEB_PORT=1\n');
+      expect(() =>
+        appendAll(
+          [
+            { file: output, text: 'web=1\n' },
+            { file: '/dev/full', text: '<table></table>' },
+          ],
+          [staged],
+        ),
+      ).toThrow(/ENOSPC/);
+      expect(fs.readFileSync(output, 'utf8')).toBe('first=1\n');
+      expect(fs.readdirSync(dir)).toEqual(['output']);
+    },
+  );
 
   it('carries a lease directory with a line break in its path from the main step to the post step', async () => {
     const dir = path.join(temp(), 'leases\nhere');
@@ -75,7 +120,7 @@ describe('file commands as the runner reads them', () => {
 
 describe('lease tokens', () => {
   it('are distinct and safe in a file name', () => {
-    const tokens = Array.from({ length: 10_000 }, newToken);
+    const tokens = Array.from({ length: 10_000 }, uniqueId);
     expect(new Set(tokens).size).toBe(tokens.length);
     for (const token of tokens.slice(0, 100)) expect(token).toMatch(/^[0-9a-z]+(-[0-9a-z]+){3}$/);
   });

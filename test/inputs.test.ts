@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../src/errors.ts';
-import { parseBoolean, parseHosts, parseRange, parseSettings, type RawInputs } from '../src/settings/inputs.ts';
+import { ACTION_VOCABULARY, InputError } from '../src/errors.ts';
+import { envNamesOf, type MachineFacts } from '../src/session/request.ts';
+import { readSettings } from '../src/action/inputs.ts';
+import { parseBoolean, parseTextRequest, type RawInputs } from '../src/text/text-request.ts';
 
+/** The action's inputs as the runner passes them, read into settings; the request with its variables. */
 function settings(raw: RawInputs) {
-  return parseSettings({ count: '1', 'export-env': 'true', ...raw });
+  const given: RawInputs = { count: '1', 'export-env': 'true', ...raw };
+  const read = readSettings((name) => given[name as keyof RawInputs] ?? '');
+  return { ...read.request, envNames: envNamesOf(read.request) };
+}
+
+/** The request as the action parses it on a machine with other facts. */
+function onMachine(raw: RawInputs, facts: Partial<MachineFacts>) {
+  const machine: MachineFacts = { addresses: () => new Set(['::', '0.0.0.0']), mayBind: () => () => true, ...facts };
+  return parseTextRequest({ count: '1', ...raw }, { vocabulary: ACTION_VOCABULARY, postStep: true, facts: machine });
 }
 
 /** Every bad input fails with one InputError naming the input and quoting the value. */
@@ -103,7 +114,7 @@ describe('env-prefix and booleans', () => {
     ['False', false],
     ['FALSE', false],
   ])('reads %j as %s, as the runner does', (raw, value) => {
-    expect(parseBoolean('export-env', raw, !value)).toBe(value);
+    expect(parseBoolean('export-env', raw, !value, ACTION_VOCABULARY)).toBe(value);
   });
 
   it.each(['yes', '1', 'tRue', 'on'])('refuses the boolean %j', (raw) => {
@@ -137,7 +148,7 @@ describe('allocation inputs', () => {
     expectInputError({ host: '127.0.0.1 localhost' }, 'host', 'localhost', /IP addresses/);
     expectInputError({ host: '300.1.1.1' }, 'host', '300.1.1.1', /IP addresses/);
     expectInputError({ host: '192.0.2.77' }, 'host', '192.0.2.77', /not an address of this machine/);
-    expect(() => parseHosts('10.9.9.9', new Set(['10.9.9.9']))).not.toThrow();
+    expect(onMachine({ host: '10.9.9.9' }, { addresses: () => new Set(['10.9.9.9']) }).hosts).toEqual(['10.9.9.9']);
   });
 
   it('reads a range', () => {
@@ -154,8 +165,8 @@ describe('allocation inputs', () => {
   });
 
   it('refuses a privileged range where the runner cannot bind it', () => {
-    expect(() => parseRange('80-90', 1, (port) => port >= 1024)).toThrow(/need root on this runner/);
-    expect(parseRange('80-90', 1, () => true)).toEqual({ low: 80, high: 90 });
+    expect(() => onMachine({ range: '80-90' }, { mayBind: () => (port) => port >= 1024 })).toThrow(/need root on this runner/);
+    expect(onMachine({ range: '80-90' }, { mayBind: () => () => true }).range).toEqual({ low: 80, high: 90 });
   });
 
   it('reads exclude as ports and ranges', () => {

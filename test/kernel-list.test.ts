@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { inNamespace, requireNamespaces, testAccount } from './helpers/namespace.ts';
 import { STORM_KINDS } from './helpers/storm.ts';
-import { formatReservedPorts, parseReservedPorts } from '../src/protection/kernel-list.ts';
-import { chooseReservation } from '../src/protection/choose-reservation.ts';
-import { PortSet } from '../src/allocator/port-range.ts';
+import { formatReservedPorts, parseReservedPorts } from '../src/platform/reserved-ports.ts';
+import { chooseReserve, reserveProblem } from '../src/protection/choose-protection.ts';
+import { PortSet } from '../src/ports/port-set.ts';
 
 const RANGE: [number, number] = [40000, 40199];
 const SEEDED = '40100-40102,40150';
@@ -23,23 +23,23 @@ describe("the kernel's reserved-port list: format", () => {
 
 describe('reserve: auto picks the strongest mechanism it may use without a prompt', () => {
   const linux = (mayWrite: boolean, env: NodeJS.ProcessEnv = {}) =>
-    chooseReservation('', { platform: 'linux', env, mayWrite: () => mayWrite });
+    chooseReserve('auto', { platform: 'linux', env, mayWrite: () => mayWrite });
 
   it('uses the kernel list where this process may write it, sudo only on GitHub-hosted runners, else TIME_WAIT', () => {
     expect(linux(true)).toMatchObject({ mode: 'kernel', sudo: false, fallback: true });
     expect(linux(false, { RUNNER_ENVIRONMENT: 'github-hosted' })).toMatchObject({ mode: 'kernel', sudo: true, fallback: true });
     expect(linux(false, { RUNNER_ENVIRONMENT: 'self-hosted' })).toMatchObject({ mode: 'time-wait' });
-    expect(chooseReservation('auto', { platform: 'darwin' }).mode).toBe('time-wait');
-    expect(chooseReservation('auto', { platform: 'win32' }).mode).toBe('none');
+    expect(chooseReserve('auto', { platform: 'darwin' }).mode).toBe('time-wait');
+    expect(chooseReserve('auto', { platform: 'win32' }).mode).toBe('none');
+    expect(linux(true)).toMatchObject({ mode: 'kernel' });
+    expect(chooseReserve('auto', { platform: 'linux', mayWrite: () => true, postStep: false }).mode).toBe('time-wait');
   });
 
-  it('refuses kernel off Linux and unknown modes with one clear error', () => {
-    expect(() => chooseReservation('kernel', { platform: 'darwin' })).toThrow(
-      `Input 'reserve' has invalid value "kernel": the kernel's reserved-port list exists on Linux only; use auto`,
-    );
-    expect(() => chooseReservation('forever')).toThrow(
-      `Input 'reserve' has invalid value "forever": auto, kernel, time-wait, holder or none`,
-    );
+  it('refuses kernel off Linux, kernel and holder without a post step, and unknown modes, saying what is allowed', () => {
+    expect(reserveProblem('kernel', { platform: 'darwin' })).toBe(`the kernel's reserved-port list exists on Linux only; use auto`);
+    expect(reserveProblem('forever')).toBe('auto, kernel, time-wait, holder or none');
+    expect(reserveProblem('kernel', { platform: 'linux', postStep: false })).toMatch(/^auto, time-wait or none \(holder and kernel need/);
+    expect(reserveProblem('kernel', { platform: 'linux' })).toBeUndefined();
   });
 });
 

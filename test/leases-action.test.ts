@@ -208,12 +208,43 @@ describe('leases, end to end', () => {
     expect(bad.rawOutput + minutes.rawOutput).toBe('');
   });
 
-  it('the post step warns, and never fails, when its leases were tampered with', async () => {
+  it('the post step warns, and never fails, when its lease directory is gone', async () => {
     const dir = tempDir();
     const { main } = await runJob({ with: { count: '1', 'lease-dir': dir } });
-    const state = { ...main.state, leaseAccountDir: path.join(dir, 'gone', 'away') };
+    const state = { ...main.state, leaseAccountDir: path.join(dir, 'gone') };
     const post = await runStep({ entry: 'post', state });
     expect(post.code).toBe(0);
-    expect(post.stdout).toMatch(/::warning::Port Zero could not release the leases/);
+    expect(post.stdout).toMatch(
+      /::warning::Port Zero could not release the leases: the lease directory .*gone is not this account's own: it does not exist/,
+    );
+  });
+
+  it.each([
+    ['a directory outside the lease location', (dir: string) => ({ leaseAccountDir: path.join(dir, 'gone', 'away') })],
+    ['a token that is no token', () => ({ leaseToken: '../../x' })],
+    [
+      'a holder pid holding a line break',
+      () => ({
+        holder: JSON.stringify({ process: { pid: '1\n::error::injected', start: null }, host: '127.0.0.1', control: 1, token: 'x' }),
+      }),
+    ],
+    ['kernel ports that are no ports', () => ({ kernelPorts: '70000 x', kernelRoute: 'direct' })],
+  ])('the post step ignores, with a warning, saved state of the wrong form: %s', async (_, change) => {
+    const dir = tempDir();
+    const { main } = await runJob({ with: { count: '1', 'lease-dir': dir, reserve: 'none' } });
+    const post = await runStep({ entry: 'post', state: { ...main.state, ...change(dir) } });
+    expect(post.code).toBe(0);
+    expect(post.stdout).toMatch(/::warning::Port Zero ignored part of its saved state: /);
+    expect(post.stdout).not.toMatch(/^::error::/m);
+  });
+
+  it('the post step never sweeps a directory that the saved state names outside the lease location', async () => {
+    const dir = tempDir();
+    const outside = tempDir();
+    for (const name of ['lease-notes.json', '8080.lease', '.tmp-1-x.1']) fs.writeFileSync(path.join(outside, name), 'mine');
+    const { main } = await runJob({ with: { count: '1', 'lease-dir': dir, reserve: 'none' } });
+    const post = await runStep({ entry: 'post', state: { ...main.state, leaseAccountDir: outside } });
+    expect(post.code).toBe(0);
+    expect(fs.readdirSync(outside).sort()).toEqual(['.tmp-1-x.1', '8080.lease', 'lease-notes.json']);
   });
 });

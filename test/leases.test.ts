@@ -4,10 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LeaseError } from '../src/errors.ts';
-import { LeaseBook, liveLeasedPorts, newOwner, releaseLeases, releaseOwnedBy, sweepStale } from '../src/protection/leases.ts';
-import { defaultLeaseRoot, openLeaseLocation, type LeaseLocation } from '../src/protection/lease-location.ts';
-import { formatPorts, judgeRecord, parsePorts, readRecord, type LeaseRecord } from '../src/protection/lease-record.ts';
-import { MAX_LEASE_MINUTES } from '../src/settings/constants.ts';
+import { LeaseBook } from '../src/leases/lease-book.ts';
+import { releaseLeases, releaseOwnedBy, sweepStale } from '../src/leases/lease-cleanup.ts';
+import { newOwner } from '../src/leases/lease-owner.ts';
+import { liveLeasedPorts } from '../src/leases/lease-reader.ts';
+import { defaultLeaseRoot, openLeaseLocation, type LeaseLocation } from '../src/leases/lease-location.ts';
+import { legacyDefaultDir } from '../src/leases/legacy-layout.ts';
+import { formatPorts, judgeRecord, MAX_LEASE_MINUTES, parsePorts, readRecord, type LeaseRecord } from '../src/leases/lease-record.ts';
+
 import { identify, isRunning, type ProcessIdentity } from '../src/platform/process-identity.ts';
 
 const children: ReturnType<typeof spawn>[] = [];
@@ -26,8 +30,8 @@ function location(dir = path.join(tempDir(), 'leases')): LeaseLocation {
   return openLeaseLocation(dir, true);
 }
 
-function book(where: LeaseLocation, runner: ProcessIdentity = identify(process.pid), ttlMs = 60_000, warnings: string[] = []) {
-  return new LeaseBook({ location: where, owner: newOwner(runner), ttlMs, reservation: 'time-wait', warn: (m) => warnings.push(m) });
+function book(where: LeaseLocation, runner: ProcessIdentity = identify(process.pid), ttlMs = 60_000) {
+  return new LeaseBook({ location: where, owner: newOwner(runner), ttlMs, reservation: 'time-wait' });
 }
 
 async function startProcess(): Promise<ReturnType<typeof spawn>> {
@@ -84,9 +88,11 @@ function listed(dir: string): number[] {
  * 'kernel': runs `first`, says so, then runs `then`. Resolves once `first` is done.
  */
 async function bookInChild(where: LeaseLocation, first: string, then: string): Promise<ReturnType<typeof spawn>> {
-  const leases = JSON.stringify(path.resolve('src/protection/leases.ts'));
+  const leases = JSON.stringify(path.resolve('src/leases/lease-book.ts'));
+  const owner = JSON.stringify(path.resolve('src/leases/lease-owner.ts'));
   const identity = JSON.stringify(path.resolve('src/platform/process-identity.ts'));
-  const script = `import { LeaseBook, newOwner } from ${leases};
+  const script = `import { LeaseBook } from ${leases};
+    import { newOwner } from ${owner};
     import { identify } from ${identity};
     const b = new LeaseBook({ location: ${JSON.stringify(where)}, owner: newOwner(identify(${process.pid})), ttlMs: 60_000, reservation: 'kernel' });
     ${first}
@@ -320,7 +326,7 @@ describe('leases', () => {
     await theirs.claim([[40022]]);
     mine.commit();
     theirs.commit();
-    expect(releaseLeases(where.own, mine.owner.token, [40020, 40021])).toBe(2);
+    expect(releaseLeases(where.own, mine.owner.token)).toEqual([40020, 40021]);
     expect(listed(where.own)).toEqual([40022]);
   });
 
@@ -437,13 +443,11 @@ describe.skipIf(!posix)('leases of other accounts', () => {
         const before = fs.readFileSync(target, 'utf8');
         plant(path.join(otherAccountDir(where), name), target);
         const started = Date.now();
-        const warnings: string[] = [];
-        const b = book(where, identify(process.pid), 60_000, warnings);
+        const b = book(where, identify(process.pid), 60_000);
         const claimed = await claimOne(b, 40090);
         b.commit();
         expect(Date.now() - started).toBeLessThan(1000);
         expect(fs.readFileSync(target, 'utf8')).toBe(before);
-        expect(warnings).toEqual([]);
         // A hard link is a readable record: like any record, it counts while its owner lives.
         expect(claimed).toBe(kind !== 'a hard link to a file of ours');
       },
@@ -487,6 +491,9 @@ describe('earlier leases (one `<port>.lease` file per port)', () => {
 
   it('honours a live one and ignores a stale one, in the earlier default directory, in a lease-dir and in an account directory', async () => {
     const tmp = tempDir();
+    // 1.0.0's default directory is in the temp directory of the account: point it here for this test.
+    vi.stubEnv('TMPDIR', tmp);
+    expect(defaultLeaseRoot()).toBe(path.join(tmp, 'port-zero'));
     const dead = await startProcess();
     const gone = identify(dead.pid!);
     await exited(dead);
@@ -506,6 +513,14 @@ describe('earlier leases (one `<port>.lease` file per port)', () => {
 
     legacyLease(where.own, 40124, identify(process.pid));
     expect(await claimOne(book(where), 40124)).toBe(false);
+    vi.unstubAllEnvs();
+  });
+
+  it("looks for 1.0.0's leases in 1.0.0's default directory, the account's temp directory, whatever the default root is", () => {
+    expect(legacyDefaultDir()).toBe(path.join(os.tmpdir(), 'port-zero-leases'));
+    expect(defaultLeaseRoot({ ProgramData: 'C:\\ProgramData' }, 'win32', 'C:\\Users\\runner\\AppData\\Local\\Temp')).toBe(
+      'C:\\ProgramData\\port-zero',
+    );
   });
 });
 

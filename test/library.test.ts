@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AllocationError, getPort, getPorts, InputError, LeaseError, PortZeroError } from '../src/programs/library.ts';
-import { readRecord } from '../src/protection/lease-record.ts';
+import { readRecord } from '../src/leases/lease-record.ts';
 import { identify } from '../src/platform/process-identity.ts';
 import { ownLeasedPorts, ownRecords } from './helpers/leases.ts';
 import { close, listen } from './helpers/servers.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultNames, envName, splitNames } from '../src/settings/naming.ts';
+import { defaultNames, envName, splitNames } from '../src/session/naming.ts';
 
 describe('envName', () => {
   it.each([
@@ -33,7 +33,7 @@ describe('defaultNames', () => {
   });
 });
 
-import { PortSet } from '../src/allocator/port-range.ts';
+import { PortSet } from '../src/ports/port-set.ts';
 
 describe('PortSet', () => {
   it('merges overlapping and adjacent ranges and finds members', () => {

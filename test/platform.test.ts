@@ -9,9 +9,8 @@ import { confirmLoopback } from '../src/allocator/confirm-loopback.ts';
 import type { Held } from '../src/allocator/sockets.ts';
 import { parseExcludedRanges, windowsExcludedPorts } from '../src/platform/windows-excluded.ts';
 import { ephemeralRange, IANA_DYNAMIC, parseDynamicPortRange } from '../src/platform/ephemeral-range.ts';
-import { privilegedPortsAllowed } from '../src/settings/inputs.ts';
-import { chooseReservation } from '../src/protection/choose-reservation.ts';
-import { InputError } from '../src/errors.ts';
+import { privilegedPortsAllowed } from '../src/platform/privileged-ports.ts';
+import { reserveProblem } from '../src/protection/choose-protection.ts';
 import { bindWithoutReuseAddr } from './helpers/foreign.ts';
 import { bindUdp, close } from './helpers/servers.ts';
 
@@ -98,7 +97,7 @@ describe('loopback confirmation (for macOS and Windows)', () => {
   });
 
   it('leaves no TIME_WAIT on the ports, so with reserve: none a server without SO_REUSEADDR binds', async () => {
-    const { ports } = await allocatePorts({ count: 5, confirmLoopback: true, reserve: 'none' });
+    const { ports } = await allocatePorts({ count: 5, confirmLoopback: true });
     if (process.platform === 'linux') {
       const timeWait = execFileSync('ss', ['-Htan', 'state', 'time-wait'], { encoding: 'utf8' });
       const local = timeWait.split('\n').map((line) => Number(line.trim().split(/\s+/)[2]?.split(':').at(-1)));
@@ -142,7 +141,7 @@ describe('every address means dual-stack ::', () => {
     // Windows keeps separate IPv4 and IPv6 excluded ranges: a port can fail with EACCES on :: alone.
     // Linux cannot refuse one family that way, so the refusal is injected where the socket is bound:
     // a bind on "::" by name fails, and one without a host gets what Node's fallback gives then, 0.0.0.0.
-    const free = await allocatePorts({ count: 1, reserve: 'none' });
+    const free = await allocatePorts({ count: 1 });
     const [port] = free.ports;
     const realListen = net.Server.prototype.listen;
     const spy = vi.spyOn(net.Server.prototype, 'listen').mockImplementation(function (this: net.Server, ...args: unknown[]) {
@@ -229,8 +228,12 @@ describe('per-OS rules of the inputs', () => {
   });
 
   it("refuses reserve: holder on Windows, where it would keep the job's own servers off the ports", () => {
-    expect(() => chooseReservation('holder', { platform: 'win32' })).toThrow(InputError);
-    expect(() => chooseReservation('holder', { platform: 'win32' })).toThrow(/Input 'reserve' has invalid value "holder": .*Windows/);
-    expect(chooseReservation('holder', { platform: 'darwin' }).mode).toBe('holder');
+    expect(reserveProblem('holder', { platform: 'win32' })).toMatch(/^holder is not available on Windows/);
+    expect(reserveProblem('holder', { platform: 'darwin' })).toBeUndefined();
+  });
+
+  it('refuses reserve: time-wait on Windows, where TIME_WAIT does not keep other programs off a port', () => {
+    expect(reserveProblem('time-wait', { platform: 'win32' })).toMatch(/^time-wait is not available on Windows/);
+    expect(reserveProblem('time-wait', { platform: 'darwin' })).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PortSet } from '../src/allocator/port-range.ts';
+import { PortSet } from '../src/ports/port-set.ts';
 
 const ranges = (set: PortSet) => set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',');
 

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { identify, isRunning, parseCLocaleLstart, processStart, runTool, type IdentityFacts } from '../src/platform/process-identity.ts';
+import { identify, isRunning, parseCLocaleLstart, processStart, type IdentityFacts } from '../src/platform/process-identity.ts';
+import { runTool } from '../src/platform/system-tools.ts';
 import { systemTool } from '../src/platform/system-tools.ts';
 
 /** One instant (epoch 1764418645) as strftime("%c") prints it under each LC_ALL and TZ: what Apple's ps prints for lstart. */

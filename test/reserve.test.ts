@@ -170,7 +170,7 @@ describe('reserve: holder', () => {
   });
 
   it.skipIf(process.platform === 'win32')('keeps bind(0) off the ports by itself, without TIME_WAIT', async () => {
-    const { ports } = await allocatePorts({ count: 50, reserve: 'none' });
+    const { ports } = await allocatePorts({ count: 50 });
     const holder = await startHolder({ ports, host: '127.0.0.1', deadline: Date.now() + 60_000, owner: identify(process.pid) });
     try {
       // With reserve: none there is a moment before the holder takes over (the action closes it with
@@ -186,7 +186,7 @@ describe('reserve: holder', () => {
 
   // CPU time is read from /proc.
   it.runIf(process.platform === 'linux')('costs next to nothing while idle with 1000 ports, and stops at once when asked', async () => {
-    const { ports } = await allocatePorts({ count: 1000, reserve: 'none' });
+    const { ports } = await allocatePorts({ count: 1000 });
     const holder = await startHolder({
       ports,
       host: '127.0.0.1',

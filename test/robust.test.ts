@@ -206,7 +206,7 @@ describe('env-file is written safely', SLOW, () => {
   }
 
   it('refuses a path under /proc at once instead of hanging', async () => {
-    await refused('/proc/no-such-dir/ports.env', os.tmpdir(), /\/proc\/no-such-dir is on a kernel pseudo-filesystem/);
+    await refused('/proc/no-such-dir/ports.env', os.tmpdir(), /\/proc\/no-such-dir is on procfs, a kernel pseudo-filesystem/);
   });
 
   it('never writes through a symbolic link in the workspace', async () => {

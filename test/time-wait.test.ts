@@ -67,7 +67,7 @@ describe('TIME_WAIT by self-connect (Linux)', () => {
     let first: number | undefined;
     const { ports } = await allocatePorts({
       count: 5,
-      reserve: async (held) => {
+      protect: async (held) => {
         if (first !== undefined) return [];
         first = held[2].port;
         return [first];

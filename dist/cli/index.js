@@ -2,32 +2,2447 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 467:
+/***/ 800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ allocatePorts)
+  i: () => (/* binding */ main)
 });
 
-// UNUSED EXPORTS: DEFAULT_TIME_LIMIT_MS
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A problem the user can fix; its message is meant to be shown as it is. */
+class PortZeroError extends Error {
+    name = 'PortZeroError';
+}
+/** The action's words: inputs as written in a workflow's `with:`. */
+const ACTION_VOCABULARY = {
+    kind: 'Input',
+    key: (setting) => setting,
+    name: (setting) => `'${setting}'`,
+    ownLease: 'leased by an earlier step of this job',
+    stronger: 'use reserve: kernel',
+};
+/** The longest part of a value a message quotes: a value of 59 KB makes a message nobody reads. */
+const QUOTED_CHARS = 80;
+/** `value` in double quotes, cut to its first QUOTED_CHARS characters with the full length said. */
+function quote(value) {
+    if (value.length <= QUOTED_CHARS)
+        return JSON.stringify(value);
+    return `${JSON.stringify(value.slice(0, QUOTED_CHARS))}... (${value.length} characters)`;
+}
+/**
+ * A setting (an input, a command-line option or a library option) that breaks its rule.
+ * `input` is its name in the caller's words ('lease-dir', 'leaseDir'), `value` the value
+ * as given (as text), `allowed` what is allowed. The message quotes at most the first 80
+ * characters of the value.
+ */
+class InputError extends PortZeroError {
+    name = 'InputError';
+    input;
+    value;
+    allowed;
+    /** `setting` by its action input name; `vocabulary` says how the calling program names it. */
+    constructor(setting, value, allowed, vocabulary = ACTION_VOCABULARY) {
+        const name = vocabulary.name(setting);
+        const quoted = quote(value);
+        super(vocabulary.invalid?.(name, quoted, allowed) ?? `${vocabulary.kind} ${name} has invalid value ${quoted}: ${allowed}`);
+        this.input = vocabulary.key(setting);
+        this.value = value;
+        this.allowed = allowed;
+    }
+}
+/** The host could not supply the ports asked for. */
+class AllocationError extends PortZeroError {
+    name = 'AllocationError';
+}
+/** The lease directory cannot be used. */
+class LeaseError extends PortZeroError {
+    name = 'LeaseError';
+}
+/** `1 port`, `2 ports`: a count with its noun in the right number. */
+function errors_plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
+}
+function errors_errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: ./src/allocator/port-range.ts
-var port_range = __nccwpck_require__(850);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: ./src/platform/system-tools.ts
-var system_tools = __nccwpck_require__(748);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/platform/ids.ts
+
+/**
+ * An identifier no other call on this host or another is expected to return,
+ * without node:crypto (about 10 ms of a step's start-up): a hash of the host
+ * name, the process ID, the monotonic clock in nanoseconds and 52 bits of
+ * Math.random, in base 36 joined by `-` (so it is safe in a file name), e.g.
+ * `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`.
+ *
+ * Why that is enough: on one host, two live processes never share a process ID,
+ * and one process never reads the same monotonic clock value twice (it ticks in
+ * nanoseconds and only forward, and a reused process ID comes later on it);
+ * Math.random (seeded from the OS's entropy for each process) and the host name
+ * keep apart processes that do share an ID: other hosts, or containers with
+ * their own process ID namespace. It is not a secret and must not be used as one.
+ */
+function uniqueId() {
+    const random = Math.floor(Math.random() * 2 ** 52).toString(36);
+    return [hash((0,external_node_os_namespaceObject.hostname)()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
+}
+/** FNV-1a (32 bits) of `text`, in base 36. */
+function hash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(36);
+}
+/**
+ * A secret: 24 random bytes from the OS's generator, in base64url (32 characters). For
+ * what must not be guessed, such as the token a holder's stop request carries. Loads
+ * node:crypto (about 10 ms) on first use, so only the steps that need a secret pay it.
+ */
+function secretToken() {
+    const { randomBytes } = process.getBuiltinModule('node:crypto');
+    return randomBytes(24).toString('base64url');
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/platform/system-tools.ts
+
+/**
+ * The system programs Port Zero runs, and the one way it runs them. Always by
+ * absolute path, never the search path: on Windows the working directory (the
+ * workspace, which a pull request controls) is searched first, and on any OS a step
+ * can prepend directories to PATH.
+ */
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    perl: { linux: '/usr/bin/perl' },
+    sudo: { linux: '/usr/bin/sudo', darwin: '/usr/bin/sudo' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * @throws Error when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return external_node_path_default().win32.join(root, ...where);
+}
+/** Every tool run ends within this long (ms): a hung one is killed and counts as failed. */
+const TOOL_TIMEOUT_MS = 10_000;
+const childProcesses = () => process.getBuiltinModule('node:child_process');
+/** Runs `file` (stderr ignored, no window on Windows, killed after TOOL_TIMEOUT_MS). */
+const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env,
+    timeout: TOOL_TIMEOUT_MS,
+    windowsHide: true,
+});
+/**
+ * Runs `file` with `input` on its standard input (or none). Rejects with an Error whose
+ * message is the first line the program printed on stderr, else how it ended; `code`
+ * is the spawn error's code (ENOENT when the program is missing).
+ */
+const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject) => {
+    const child = childProcesses().execFile(file, args, { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true }, (error, stdout, stderr) => {
+        if (!error)
+            return resolve(stdout);
+        const said = stderr.trim().split('\n')[0];
+        const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
+        reject(Object.assign(new Error(said || how), { code: typeof error.code === 'string' ? error.code : undefined }));
+    });
+    child.stdin?.on('error', () => { }); // it may exit before reading: its exit code tells
+    child.stdin?.end(options.input ?? '');
+});
+
+;// CONCATENATED MODULE: ./src/platform/process-identity.ts
+
+
+const HOST = { platform: process.platform, run: runTool };
+/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+function processStart(pid, facts = HOST) {
+    try {
+        if (facts.platform === 'linux') {
+            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
+            const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
+        }
+        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
+            return macStart(pid, facts.run);
+        if (facts.platform === 'win32')
+            return windowsStart(pid, facts.run);
+    }
+    catch {
+        return null;
+    }
+    return null;
+}
+/**
+ * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
+ * so it is run with a fixed locale and time zone, by absolute path (the search path may
+ * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ */
+function macStart(pid, run) {
+    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
+    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    return seconds === null ? null : `unix:${seconds}`;
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
+function parseCLocaleLstart(text) {
+    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
+    const month = MONTHS.indexOf(match?.[1] ?? '');
+    if (!match || month < 0)
+        return null;
+    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
+    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+}
+/**
+ * The creation time as a FILETIME. No program that ships with every current Windows
+ * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
+ * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
+ * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ */
+function windowsStart(pid, run) {
+    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
+    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+}
+/** The identity of `pid` now. */
+function identify(pid, facts = HOST) {
+    return { pid, start: processStart(pid, facts) };
+}
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+function comparable(start, platform) {
+    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+}
+/**
+ * True while the process runs and, where its start time is known, is still the same
+ * process. A start in a form this code cannot compare (a macOS record of an older
+ * version, written in someone's locale and time zone) counts as unknown: the process
+ * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
+ * keeping a lease, never toward handing out a live job's port.
+ */
+function isRunning(identity, facts = HOST) {
+    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
+        return false;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code !== 'EPERM')
+            return false; // EPERM: alive, another user's
+    }
+    if (identity.start === null || !comparable(identity.start, facts.platform))
+        return true;
+    const now = processStart(identity.pid, facts);
+    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
+    if (now === null)
+        return facts.platform !== 'linux';
+    return now === identity.start;
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-owner.ts
+
+
+
+
+/**
+ * A new allocation's owner: a fresh token, unique across processes and hosts (see
+ * uniqueId; not a secret), the workflow run and job it serves, and `runner`, the process
+ * whose exit ends its leases.
+ */
+function newOwner(runner, env = process.env) {
+    return {
+        token: uniqueId(),
+        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
+        job: env.GITHUB_JOB ?? 'local',
+        runner,
+        host: external_node_os_default().hostname(),
+    };
+}
+/**
+ * The process that owns the local command's leases: the shell or script that ran it, so
+ * its ports stay leased while that process lives. Usually the parent; a package runner in
+ * between (`npx port-zero`, `npm exec`, an npm script, with the `sh -c` npm starts) exits
+ * at once, so on Linux it is looked past. Elsewhere the parent is taken as it is.
+ */
+function callerIdentity() {
+    let pid = process.ppid;
+    if (process.platform === 'linux') {
+        // A few hops at most: the chain is npm (or npx) -> sh -c -> this process.
+        for (let hop = 0; hop < 3; hop++) {
+            const above = launcherParent(pid);
+            if (above === undefined)
+                break;
+            pid = above;
+        }
+    }
+    return identify(pid);
+}
+const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
+/** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
+function launcherParent(pid) {
+    const argv = commandLine(pid);
+    const parent = parentOf(pid);
+    if (!argv || parent === undefined)
+        return undefined;
+    if (isPackageRunner(argv))
+        return parent;
+    const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
+    const parentArgv = shell ? commandLine(parent) : undefined;
+    return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
+}
+/** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
+function isPackageRunner(argv) {
+    return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
+}
+function commandLine(pid) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    }
+    catch {
+        return undefined;
+    }
+}
+function parentOf(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // field 4, after the state
+        return ppid > 1 ? ppid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platform/safe-files.ts
+
+
+/**
+ * Files written where a checkout, another account or the kernel could lay a
+ * trap: a symbolic link to a file elsewhere (a pull request can add one), a FIFO
+ * that blocks the writer, or procfs/sysfs, where Node's recursive mkdir loops.
+ *
+ * The rule for a path (made absolute against the working directory):
+ * - nothing on a kernel pseudo-filesystem (procfs, sysfs...), however it is reached;
+ * - below the working directory no component may be a symbolic link: the
+ *   checkout decides what is there;
+ * - elsewhere a symbolic link in a directory component is followed only when
+ *   root or this user owns it (system links such as macOS's /tmp); one another
+ *   account planted in a shared directory is refused. On Windows, where Node shows
+ *   no owner, only links on the way to the working directory are followed;
+ * - missing directories are created one level at a time, each checked after;
+ * - the file itself is never followed or opened: an existing one must be a
+ *   regular file, and it is replaced by a new file renamed over it, so a hard
+ *   link to another file is never written through.
+ */
+class UnsafePathError extends Error {
+    name = 'UnsafePathError';
+}
+/** A file that is not what a reader may read: `why` says what it is instead ("a symbolic link"). */
+class NotARegularFileError extends UnsafePathError {
+    name = 'NotARegularFileError';
+    why;
+    constructor(file, why) {
+        super(`${file} is ${why}`);
+        this.why = why;
+    }
+}
+/**
+ * Kernel pseudo-filesystems, by statfs type (statfs(2) magic numbers): nothing is
+ * created there (procfs makes Node's recursive mkdir loop) and nothing read from
+ * there is a file someone wrote.
+ */
+const PSEUDO_TYPES = new Map([
+    [0x9fa0, 'procfs'],
+    [0x62656572, 'sysfs'],
+    [0x27e0eb, 'cgroupfs'],
+    [0x63677270, 'cgroup2fs'],
+    [0x64626720, 'debugfs'],
+]);
+/** Where they are mounted by convention, for paths that do not exist yet (statfs needs an existing one). */
+const PSEUDO_PATHS = [
+    ['/proc', 'procfs'],
+    ['/sys', 'sysfs'],
+];
+/**
+ * The kernel pseudo-filesystem `file` is on (`'procfs'`), or undefined when it is on a
+ * real one: by the statfs type of `file` or of its nearest existing ancestor, which a
+ * bind mount or a link elsewhere cannot hide, and by its absolute path. Never on Windows,
+ * which has none (and where `C:\proc` is an ordinary folder anyone may create).
+ */
+function pseudoFilesystem(file) {
+    if (process.platform === 'win32')
+        return undefined;
+    const absolute = external_node_path_default().resolve(file);
+    const byPath = PSEUDO_PATHS.find(([root]) => absolute === root || absolute.startsWith(`${root}/`));
+    if (byPath)
+        return byPath[1];
+    for (let dir = absolute;; dir = external_node_path_default().dirname(dir)) {
+        try {
+            return PSEUDO_TYPES.get(Number(external_node_fs_default().statfsSync(dir).type));
+        }
+        catch {
+            if (dir === external_node_path_default().dirname(dir))
+                return undefined;
+        }
+    }
+}
+function below(dir, file) {
+    const relative = path.relative(dir, file);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+/**
+ * Whether a symbolic link (or, on Windows, a junction) at `link` may be followed (see
+ * the rule above). Windows shows no owner through Node, so there a link is followed
+ * only on the way to the working directory (the runner's `_work` on a junction, say),
+ * never below it nor anywhere else.
+ */
+function trustedLink(link, stat, workdirs) {
+    if (workdirs.some((dir) => below(dir, link)))
+        return false;
+    if (process.platform === 'win32')
+        return workdirs.some((dir) => dir === link || below(link, dir));
+    return stat.uid === 0 || stat.uid === process.getuid?.();
+}
+/**
+ * Makes sure directory `dir` exists, creating what is missing one level at a
+ * time, and returns its real path. Throws UnsafePathError when the rule above
+ * refuses a component, or the fs error when a directory cannot be created.
+ */
+function makeDirectories(dir, workdir = process.cwd()) {
+    const workdirs = [...new Set([path.resolve(workdir), fs.realpathSync(workdir)])];
+    const absolute = path.resolve(workdir, dir);
+    const pseudo = pseudoFilesystem(absolute);
+    if (pseudo)
+        throw new UnsafePathError(`${absolute} is on ${pseudo}, a kernel pseudo-filesystem`);
+    const { root } = path.parse(absolute);
+    let current = root;
+    for (const part of absolute.slice(root.length).split(path.sep).filter(Boolean)) {
+        const next = path.join(current, part);
+        let stat = lstatOrUndefined(next);
+        if (!stat) {
+            try {
+                fs.mkdirSync(next);
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            }
+            stat = fs.lstatSync(next); // checked after creating: something else may have raced us to the name
+        }
+        if (stat.isSymbolicLink()) {
+            if (!trustedLink(next, stat, workdirs))
+                throw new UnsafePathError(`${next} is a symbolic link`);
+            current = fs.realpathSync(next);
+            const leadsTo = pseudoFilesystem(current);
+            if (leadsTo)
+                throw new UnsafePathError(`${next} leads to ${current}, on ${leadsTo}, a kernel pseudo-filesystem`);
+            if (!fs.statSync(current).isDirectory())
+                throw new UnsafePathError(`${next} is not a directory`);
+            continue;
+        }
+        if (!stat.isDirectory())
+            throw new UnsafePathError(`${next} is not a directory`);
+        current = next;
+    }
+    return current;
+}
+function lstatOrUndefined(file) {
+    try {
+        return fs.lstatSync(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+/** Open flags that never follow a final symbolic link nor block on a FIFO (where the OS has them). */
+const NO_FOLLOW = ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0);
+/**
+ * Reads a file that others could have planted or swapped: never through a symbolic
+ * link (O_NOFOLLOW), never blocking on a FIFO or device (O_NONBLOCK, then fstat must say
+ * regular file), never more than `maxBytes`. Returns its text and its fstat.
+ * @throws NotARegularFileError ("a symbolic link", "not a regular file", "larger than N
+ *   bytes"), or the fs error (ENOENT when it is missing).
+ */
+function readRegularFile(file, maxBytes) {
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | NO_FOLLOW);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw new NotARegularFileError(file, 'a symbolic link');
+        throw error;
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (!stat.isFile())
+            throw new NotARegularFileError(file, 'not a regular file');
+        if (stat.size > maxBytes)
+            throw new NotARegularFileError(file, `larger than ${maxBytes} bytes`);
+        // One byte more: a file that grew since fstat shows as longer than its size. Not
+        // zero-filled: only the bytes read are ever looked at.
+        const buffer = Buffer.allocUnsafe(stat.size + 1);
+        const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
+        return { text: buffer.toString('utf8', 0, length), stat };
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/**
+ * Creates `file` and writes `data` to it: never an existing file, never through a
+ * symbolic link (O_EXCL, O_NOFOLLOW). With `mode`, the file gets exactly that mode
+ * whatever the umask (files other accounts must read); without, 0666 less the umask.
+ * @throws the fs error; a file created and not fully written is removed.
+ */
+function writeNewFile(file, data, mode) {
+    const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY | (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | NO_FOLLOW, mode ?? 0o666);
+    try {
+        try {
+            if (mode !== undefined && process.platform !== 'win32')
+                external_node_fs_default().fchmodSync(fd, mode);
+            external_node_fs_default().writeFileSync(fd, data);
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(file, { force: true });
+        throw error;
+    }
+}
+/**
+ * rename() over an existing name: atomic on every OS, so a reader sees the old file or
+ * the new, never half. Windows refuses it (EPERM, EBUSY, EACCES) while another process
+ * has the target open without FILE_SHARE_DELETE (a virus scanner, say; Node itself always
+ * shares): tried again a few times, 10 ms apart, before failing.
+ */
+function renameOver(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            external_node_fs_default().renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (process.platform !== 'win32' || !['EPERM', 'EBUSY', 'EACCES'].includes(code) || attempt >= 5)
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        }
+    }
+}
+/**
+ * Replaces `file` with `data` by way of `temp`, a new file in the same directory:
+ * written with writeNewFile, then renamed over `file`. No temporary file is left on error.
+ */
+function replaceThrough(temp, file, data, mode) {
+    try {
+        writeNewFile(temp, data, mode);
+        renameOver(temp, file);
+    }
+    catch (error) {
+        external_node_fs_default().rmSync(temp, { force: true });
+        throw error;
+    }
+}
+/**
+ * Writes `data` for `file` by the rule above (directories made safely; an existing entry
+ * must be a regular file, not a link, FIFO, device or directory), under a new name in
+ * the same directory, so that renaming it over `file` (commit) is the only change a
+ * reader can see, and abort leaves `file` as it was.
+ * @throws UnsafePathError or the fs error; on error no temporary file is left.
+ */
+function stageFile(file, data, workdir = process.cwd()) {
+    const absolute = path.resolve(workdir, file);
+    const dir = makeDirectories(path.dirname(absolute), workdir);
+    const target = path.join(dir, path.basename(absolute));
+    const existing = lstatOrUndefined(target);
+    if (existing?.isSymbolicLink())
+        throw new UnsafePathError(`${target} is a symbolic link`);
+    if (existing && !existing.isFile())
+        throw new UnsafePathError(`${target} is not a regular file`);
+    const temp = path.join(dir, `.${path.basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
+    writeNewFile(temp, data);
+    const abort = () => fs.rmSync(temp, { force: true });
+    return {
+        target,
+        commit: () => {
+            try {
+                renameOver(temp, target);
+            }
+            catch (error) {
+                abort();
+                throw error;
+            }
+        },
+        abort,
+    };
+}
+/** stageFile, then commit: writes `file` whole or not at all. Returns the real path written. */
+function replaceFile(file, data, workdir = process.cwd()) {
+    const staged = stageFile(file, data, workdir);
+    staged.commit();
+    return staged.target;
+}
+
+;// CONCATENATED MODULE: ./src/leases/legacy-layout.ts
+
+
+/**
+ * The lease layout of Port Zero 1.0.0, still honoured so that a job of 1.0.0 and a job
+ * of this version on one host never get the same port. 1.0.0 kept, in one directory
+ * private to its account (`os.tmpdir()/port-zero-leases` by default, on every OS), one
+ * record per job hard-linked as `<port>.lease` for each of its ports, written as
+ * `.owner-<pid>-<token>.json` first. Its records are format 1: they name no ports (the
+ * file name does).
+ *
+ * When it can go: once no 1.0.0 job can still hold a lease, that is, one longest
+ * `lease-minutes` (7 days) after every runner on a host has moved past 1.0.0; the next
+ * major version drops this module.
+ */
+/** 1.0.0's default lease directory: `port-zero-leases` in the account's temp directory. */
+function legacyDefaultDir() {
+    return external_node_path_default().join(external_node_os_default().tmpdir(), 'port-zero-leases');
+}
+/** A 1.0.0 lease: `<port>.lease`, a hard link of its job's record. */
+const PORT_FILE = /^(\d{1,5})\.lease$/;
+/** A 1.0.0 record being written, removed when its allocation ended: `.owner-<pid>-<token>.json`. */
+const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+/** The port a 1.0.0 lease file is named for, or undefined when `name` is not one. */
+function legacyLeasePort(name) {
+    const port = PORT_FILE.exec(name)?.[1];
+    return port === undefined ? undefined : Number(port);
+}
+/** The pid of the process that wrote a 1.0.0 record file, or undefined when `name` is not one. */
+function legacyRecordWriter(name) {
+    const pid = RECORD_FILE.exec(name)?.[1];
+    return pid === undefined ? undefined : Number(pid);
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-location.ts
+
+
+
+
+
+
+const DEFAULT_NAME = 'port-zero';
+const windows = process.platform === 'win32';
+/**
+ * The default root: `port-zero` in the temp directory every account shares. Linux:
+ * the system temp directory (`$TMPDIR`, else /tmp), the same path for every account.
+ * macOS: `os.tmpdir()` is a per-user folder under /var/folders unless TMPDIR names
+ * another, so there it is /tmp. Windows: the temp directory is per-user, so the root is
+ * `%ProgramData%\port-zero`, where every account may add folders.
+ */
+function defaultLeaseRoot(env = process.env, platform = process.platform, tmp = external_node_os_default().tmpdir()) {
+    if (platform === 'win32')
+        return external_node_path_default().win32.join(env.ProgramData ?? tmp, DEFAULT_NAME);
+    const perUser = platform === 'darwin' && /^(\/private)?\/var\/folders\//.test(tmp);
+    return external_node_path_default().posix.join(perUser ? '/tmp' : tmp, DEFAULT_NAME);
+}
+/** This account's name inside a root: the uid, or the user name on Windows. */
+function accountName() {
+    return windows ? external_node_os_default().userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid());
+}
+/** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
+const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
+/**
+ * Opens a location: validates the root (creating it when missing) and this account's
+ * directory in it (creating that too).
+ * The default root is created mode 1777 (anyone may add a directory, only its owner may
+ * remove or rename it); a named root missing is created private (0700), one level only.
+ * A root is accepted when it is a real directory (not a link) on a real filesystem, and
+ * others can write to it only if it is sticky, or group-writable and setgid with this
+ * account in the group (an administrator's shared directory).
+ * `vocabulary` names the setting in errors (the action's `'lease-dir'` by default).
+ * @throws LeaseError saying why the location cannot be used.
+ */
+function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
+    try {
+        openRoot(root, named);
+        return { root, own: openOwnDir(root) };
+    }
+    catch (error) {
+        const why = error instanceof LeaseError ? error.message : `${code(error)}`;
+        throw new LeaseError(named
+            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}${setupHint(root)}`
+            : `The shared lease directory ${root} cannot be used: ${why}`);
+    }
+}
+/**
+ * The location a `lease-dir` setting gives: the directory named, or the default root
+ * when the setting is empty. Throws as openLeaseLocation does.
+ */
+function openLeaseDir(leaseDir, vocabulary = ACTION_VOCABULARY) {
+    return leaseDir ? openLeaseLocation(leaseDir, true, vocabulary) : openLeaseLocation(defaultLeaseRoot(), false, vocabulary);
+}
+/**
+ * The set-up command for a shared `root`, where running it would help: a missing root
+ * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
+ * follows it and would change the mode of whatever it points to) or what is no directory.
+ */
+function setupHint(root) {
+    try {
+        const stat = external_node_fs_default().lstatSync(root, { throwIfNoEntry: false });
+        if (stat && (!stat.isDirectory() || pseudoFilesystem(root)))
+            return '';
+    }
+    catch {
+        return '';
+    }
+    return `. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``;
+}
+function openRoot(root, named) {
+    let stat = lstat(root);
+    if (!stat) {
+        try {
+            external_node_fs_default().mkdirSync(root, named ? 0o700 : 0o777);
+        }
+        catch (error) {
+            if (code(error) !== 'EEXIST')
+                throw new LeaseError(`it cannot be created (${code(error)})`);
+        }
+        stat = lstat(root);
+        // Ours and new: make it shared whatever the umask; one someone else made is judged below.
+        if (!named && stat?.isDirectory() && !windows && stat.uid === process.getuid()) {
+            external_node_fs_default().chmodSync(root, 0o1777);
+            stat = lstat(root);
+        }
+    }
+    if (!stat)
+        throw new LeaseError('it vanished while being opened');
+    const problem = rootProblem(root, stat);
+    if (problem)
+        throw new LeaseError(problem);
+}
+function rootProblem(root, stat) {
+    if (stat.isSymbolicLink())
+        return 'it is a symbolic link; refusing to follow it';
+    if (!stat.isDirectory())
+        return 'it is not a directory';
+    const pseudo = pseudoFilesystem(root);
+    if (pseudo)
+        return `it is on ${pseudo}, a kernel pseudo-filesystem`;
+    if (windows)
+        return undefined;
+    const mode = stat.mode;
+    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+    if (mode & 0o1000)
+        return undefined; // sticky: no one may remove or rename another's entries
+    if (mode & 0o002)
+        return `it is writable by every user but not sticky (mode ${octal})`;
+    if (mode & 0o020) {
+        if (!(mode & 0o2000))
+            return `it is group-writable but neither setgid nor sticky (mode ${octal})`;
+        if (!process.getgroups().includes(stat.gid) && process.getegid() !== stat.gid)
+            return `it is shared with group ${stat.gid}, and this account (uid ${process.getuid()}) is not in it`;
+    }
+    return undefined;
+}
+/**
+ * This account's directory: `<root>/<account>`, or, should another account have taken
+ * that name first, a directory of ours named `<account>.<suffix>`. Readers never go by
+ * the name, so any directory of ours will do.
+ */
+function openOwnDir(root) {
+    const account = accountName();
+    const preferred = external_node_path_default().join(root, account);
+    // Jobs of one account start together: one creates the directory, the others find it.
+    if (createOwnDir(preferred) || lease_location_ownDirProblem(preferred) === undefined)
+        return shared(preferred);
+    for (const name of external_node_fs_default().readdirSync(root)) {
+        const dir = external_node_path_default().join(root, name);
+        if (name.startsWith(`${account}.`) && lease_location_ownDirProblem(dir) === undefined)
+            return shared(dir);
+    }
+    const alternative = external_node_path_default().join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
+    if (createOwnDir(alternative))
+        return shared(alternative);
+    throw new LeaseError(`this account's directory in it cannot be created`);
+}
+/** True when `dir` was created now; false when the name exists already. */
+function createOwnDir(dir) {
+    try {
+        external_node_fs_default().mkdirSync(dir, 0o755);
+        return true;
+    }
+    catch (error) {
+        if (code(error) === 'EEXIST')
+            return false;
+        throw new LeaseError(`this account's directory ${dir} cannot be created (${code(error)})`);
+    }
+}
+/** Makes this account's directory readable by every account whatever the umask (checked ours first). */
+function shared(dir) {
+    const problem = lease_location_ownDirProblem(dir);
+    if (problem)
+        throw new LeaseError(`this account's directory ${dir} cannot be used: ${problem}`);
+    if (!windows && (lstat(dir).mode & 0o755) !== 0o755)
+        external_node_fs_default().chmodSync(dir, 0o755);
+    return dir;
+}
+/** Why `dir` is not this account's own lease directory, or undefined when it is. */
+function lease_location_ownDirProblem(dir) {
+    const stat = lstat(dir);
+    if (!stat)
+        return 'it does not exist';
+    if (stat.isSymbolicLink() || !stat.isDirectory())
+        return 'it is not a directory';
+    if (windows)
+        return undefined;
+    if (stat.uid !== process.getuid())
+        return `it belongs to uid ${stat.uid}`;
+    if (stat.mode & 0o022)
+        return 'others can write to it';
+    return undefined;
+}
+/** Checks, before any write or removal, that `dir` is still this account's own directory. */
+function assertOwnDir(dir) {
+    const problem = lease_location_ownDirProblem(dir);
+    if (problem)
+        throw new LeaseError(`The lease directory ${dir} cannot be used: ${problem}`);
+}
+/**
+ * Every directory whose lease files count: each account's directory in the root, the
+ * root itself and, for the default root, 1.0.0's default directory (see legacy-layout.ts). Every real directory in the root counts,
+ * whatever its name (an account's own is named by its uid, `1001` or `1001.<suffix>`,
+ * but a renamed one must still count: the owner of a sticky root may rename another
+ * account's directory, never move it out). One directory read gives each entry's type
+ * (d_type; Node falls back to lstat where the filesystem does not say), so links and
+ * files cost no lookup.
+ */
+function leaseDirs(root) {
+    const dirs = [root];
+    const legacy = legacyDefaultDir();
+    if (root === defaultLeaseRoot() && lstat(legacy)?.isDirectory())
+        dirs.push(legacy);
+    for (const entry of external_node_fs_default().readdirSync(root, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            dirs.push(external_node_path_default().join(root, entry.name));
+    }
+    return dirs;
+}
+function lstat(file) {
+    try {
+        return external_node_fs_default().lstatSync(file);
+    }
+    catch (error) {
+        if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR')
+            return undefined;
+        throw new LeaseError(`it cannot be read (${code(error)})`);
+    }
+}
+function code(error) {
+    return error.code ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./src/ports/port-set.ts
+const MIN_PORT = 1;
+const MAX_PORT = 65535;
+function rangeSize(range) {
+    return range.high - range.low + 1;
+}
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
+class PortSet {
+    ranges;
+    constructor(ranges = []) {
+        this.ranges = merge([...ranges]);
+    }
+    has(port) {
+        let lo = 0;
+        let hi = this.ranges.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const r = this.ranges[mid];
+            if (port < r.low)
+                hi = mid - 1;
+            else if (port > r.high)
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    }
+    /** How many ports of `range` are not in the set. */
+    countOutside(range) {
+        let inside = 0;
+        for (const r of this.ranges) {
+            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+        }
+        return rangeSize(range) - inside;
+    }
+    /** The ports of `range` not in the set, as sorted ranges: where a search may look. */
+    complementIn(range) {
+        const gaps = [];
+        let next = range.low;
+        for (const r of this.ranges) {
+            if (r.high < next)
+                continue;
+            if (r.low > range.high)
+                break;
+            if (r.low > next)
+                gaps.push({ low: next, high: r.low - 1 });
+            next = r.high + 1;
+        }
+        if (next <= range.high)
+            gaps.push({ low: next, high: range.high });
+        return gaps;
+    }
+    /** Both sets are sorted and merged already: one linear pass, no sort. */
+    union(other) {
+        const [a, b] = [this.ranges, other.ranges];
+        if (b.length === 0)
+            return this;
+        if (a.length === 0)
+            return other;
+        const both = [];
+        for (let i = 0, j = 0; i < a.length || j < b.length;) {
+            both.push(j >= b.length || (i < a.length && a[i].low <= b[j].low) ? a[i++] : b[j++]);
+        }
+        return new PortSet(both);
+    }
+    /** The set of `ports` (any order, repeats allowed), without an object per port: a batch of 1000 costs microseconds. */
+    static of(ports) {
+        const sorted = Uint16Array.from(ports).sort();
+        const ranges = [];
+        for (let i = 0; i < sorted.length;) {
+            let j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] <= sorted[j] + 1)
+                j++;
+            ranges.push({ low: sorted[i], high: sorted[j] });
+            i = j + 1;
+        }
+        return new PortSet(ranges);
+    }
+    get size() {
+        return this.ranges.length;
+    }
+}
+/** Sorted, with overlapping and adjacent ranges joined; input already in order (the usual case) is not sorted again. */
+function merge(ranges) {
+    let ordered = true;
+    for (let i = 1; i < ranges.length && ordered; i++)
+        ordered = ranges[i - 1].low <= ranges[i].low;
+    const sorted = ordered ? ranges : ranges.toSorted((a, b) => a.low - b.low);
+    const merged = [];
+    for (const r of sorted) {
+        const last = merged.at(-1);
+        if (last && r.low <= last.high + 1) {
+            if (r.high > last.high)
+                merged[merged.length - 1] = { low: last.low, high: r.high };
+        }
+        else
+            merged.push(r);
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./src/ports/port-list.ts
+
+/**
+ * Port lists as text: entries of one port (`5432`) or an ascending run (`6000-6100`),
+ * separated by commas and whitespace. The one parser for every list Port Zero reads:
+ * the `exclude` and `range` settings, the kernel's reserved-port list (which prints
+ * `20000-20010,30500`) and the ports of a lease record (`40000 40001 40100`).
+ */
+const ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
+/** One entry as a range, or undefined unless it is a port (1-65535) or an ascending run of them. */
+function parsePortEntry(entry) {
+    const match = ENTRY.exec(entry);
+    if (!match)
+        return undefined;
+    const low = Number(match[1]);
+    const high = match[2] === undefined ? low : Number(match[2]);
+    return low >= MIN_PORT && high <= MAX_PORT && low <= high ? { low, high } : undefined;
+}
+/** The entries of `text` in the order given, or undefined when any entry is not a port or a run. Empty text is an empty list. */
+function parsePortList(text) {
+    const ranges = [];
+    for (const entry of text.split(/[\s,]+/)) {
+        if (entry === '')
+            continue;
+        const range = parsePortEntry(entry);
+        if (!range)
+            return undefined;
+        ranges.push(range);
+    }
+    return ranges;
+}
+/** Every port of `ranges`, in order (a run expanded). */
+function expandRanges(ranges) {
+    const ports = [];
+    for (const { low, high } of ranges)
+        for (let port = low; port <= high; port++)
+            ports.push(port);
+    return ports;
+}
+/** A set as the kernel prints its list: `20000-20010,30500` (empty for an empty set). */
+function formatPortSet(set) {
+    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',');
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-record.ts
+
+
+
+
+/**
+ * The lease record: one file per allocation, `lease-<token>.json`, listing its ports
+ * (format 2); 1.0.0's records (format 1, see legacy-layout.ts) still count. Records of
+ * other accounts are hostile input: they are read without following links or blocking,
+ * size-capped, parsed, and judged by rules that a forger cannot stretch (see `judgeRecord`).
+ */
+/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
+const DEFAULT_LEASE_MINUTES = 360;
+/** No lease lasts longer than a week, whatever its record says. */
+const MAX_LEASE_MINUTES = 7 * 24 * 60;
+/** An allocation's record: `lease-<token>.json`. */
+const lease_record_RECORD_FILE = /^lease-([\w-]+)\.json$/;
+/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
+const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
+/** The file name of allocation `token`'s record. */
+const recordFileName = (token) => `lease-${token}.json`;
+/** The name of the `n`th temporary file this process writes for `token`'s record. */
+const tempFileName = (token, n) => `.tmp-${process.pid}-${token}.${n}`;
+/** The token a record's file name carries, or undefined when `name` is not a record's. */
+const recordToken = (name) => lease_record_RECORD_FILE.exec(name)?.[1];
+/** The pid of the process writing a temporary record file, or undefined when `name` is not one. */
+const tempFileWriter = (name) => {
+    const pid = TEMP_FILE.exec(name)?.[1];
+    return pid === undefined ? undefined : Number(pid);
+};
+/** A lease file's name: a record, or a port file of 1.0.0. */
+const isLeaseFile = (name) => lease_record_RECORD_FILE.test(name) || legacyLeasePort(name) !== undefined;
+/** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
+const MAX_RECORD_BYTES = 512 * 1024;
+const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
+/**
+ * Reads a record as readRegularFile does (no link followed, no FIFO blocked on, at
+ * most 512 KiB). Never throws: anything but a record is `missing` or `corrupt`.
+ */
+function readRecord(file) {
+    let read;
+    try {
+        read = readRegularFile(file, MAX_RECORD_BYTES);
+    }
+    catch (error) {
+        if (error instanceof NotARegularFileError)
+            return { kind: 'corrupt', why: error.why };
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { kind: 'missing' };
+        return { kind: 'corrupt', why: `unreadable (${code ?? error.message})` };
+    }
+    const record = parseRecord(read.text);
+    if (!record)
+        return { kind: 'corrupt', why: read.text.length === 0 ? 'empty' : 'not a lease record' };
+    return { kind: 'record', record, changed: read.stat.ctimeMs };
+}
+const isIdentity = (p) => typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger(p.pid) &&
+    (p.start === null || typeof p.start === 'string');
+/** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
+function parseRecord(text) {
+    try {
+        const r = JSON.parse(text);
+        const valid = (r?.version === 1 || (r?.version === 2 && typeof r.ports === 'string' && parsePorts(r.ports) !== undefined)) &&
+            Number.isFinite(r.expires) &&
+            typeof r.owner?.token === 'string' &&
+            isIdentity(r.owner.runner) &&
+            (r.reservation === undefined || typeof r.reservation === 'string') &&
+            (r.allocator === undefined || isIdentity(r.allocator));
+        return valid ? r : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function formatRecord(record) {
+    return JSON.stringify(record);
+}
+/**
+ * Ports as a record keeps them: "40000 40001 40100", in the order given. Joined
+ * natively, with no work per port in the step's own code; readers also take runs
+ * ("40000-40009"), so a later writer may fold blocks.
+ */
+function formatPorts(ports) {
+    return ports.join(' ');
+}
+/** The ports of `formatPorts` text, or undefined unless every entry is a port (1-65535) or an ascending run of them. */
+function parsePorts(text) {
+    const ranges = parsePortList(text);
+    return ranges && expandRanges(ranges);
+}
+/**
+ * A lease is live while unexpired and its runner process runs (pid and start time, so a
+ * reused pid does not count). The expiry is capped at the record's last inode change
+ * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
+ * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
+ * to any date, while ctime is always the kernel's clock.
+ */
+function judgeRecord(record, changed, now = Date.now()) {
+    const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
+    if (expires <= now)
+        return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
+    if (!ownerRuns(record.owner.runner))
+        return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
+    // A pending record outlives its allocation only when that was killed mid-way: it ends with it.
+    if (record.pending && !ownerRuns(record.allocator ?? { pid: 0, start: null }))
+        return { live: false, why: `its allocation (process ${record.allocator?.pid}) ended before it was committed` };
+    return { live: true };
+}
+/**
+ * Whether the owner process runs. On a host that hides other users' processes
+ * (/proc mounted with hidepid) another account's process exists (kill() answers EPERM)
+ * but its start time cannot be read; it then counts as running, and the capped expiry
+ * bounds the lease.
+ */
+function ownerRuns(owner) {
+    if (isRunning(owner))
+        return true;
+    if (owner.start === null || !Number.isInteger(owner.pid) || owner.pid <= 0)
+        return false;
+    try {
+        process.kill(owner.pid, 0);
+        return false; // ours to see, and not the same process
+    }
+    catch (error) {
+        return error.code === 'EPERM' && processStart(owner.pid) === null;
+    }
+}
+/**
+ * The ports a lease file holds: the ports a format 2 record lists, or, for 1.0.0's
+ * `<port>.lease` files, the port its `name` gives. None for anything but a record.
+ */
+function leaseFilePorts(read, name) {
+    const legacy = legacyLeasePort(name);
+    if (legacy !== undefined)
+        return [legacy];
+    if (read.kind !== 'record' || read.record.version !== 2)
+        return [];
+    return parsePorts(read.record.ports ?? '') ?? [];
+}
+/** The ports a lease file holds while it is live (see judgeRecord); none once it is not, or for anything but a record. */
+function livePorts(read, name) {
+    if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
+        return [];
+    return leaseFilePorts(read, name);
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-reader.ts
+
+
+
+
+
+/**
+ * The ports of `wanted` that a live lease of any account holds, in the location rooted at
+ * `root`, each with who holds it ('other' when both do), leaving out the record of
+ * `claimant` itself. A record outside the claimant's own directory is never the
+ * caller's, whatever it says; a pending record (an allocation running now) is another's.
+ * @throws the error of reading the root itself (see liveLeasedPorts for a caller that must not fail).
+ */
+function leasedPorts(root, wanted, claimant) {
+    const taken = new Map();
+    if (wanted.size === 0)
+        return taken;
+    for (const dir of leaseDirs(root)) {
+        for (const name of readNames(dir)) {
+            const token = recordToken(name);
+            const legacy = token === undefined ? legacyLeasePort(name) : undefined;
+            if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || !wanted.has(legacy))
+                continue;
+            const read = readRecord(external_node_path_default().join(dir, name));
+            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
+            const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+            for (const port of livePorts(read, name)) {
+                if (wanted.has(port) && taken.get(port) !== 'other')
+                    taken.set(port, holder);
+            }
+        }
+    }
+    return taken;
+}
+/**
+ * The ports of `ports` that any account holds a live lease for, in the location rooted at
+ * `root`. Never throws for what others put there; an unreadable location holds no lease.
+ */
+function liveLeasedPorts(root, ports) {
+    try {
+        return new Set(leasedPorts(root, new Set(ports)).keys());
+    }
+    catch {
+        return new Set();
+    }
+}
+/** The same process: same pid and same start time (a pid alone may have been reused). */
+const sameProcess = (a, b) => a.pid === b.pid && a.start === b.start;
+/** The names in another account's directory; none when it cannot be read (its leases are then invisible to us anyway). */
+function readNames(dir) {
+    try {
+        return external_node_fs_default().readdirSync(dir);
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-cleanup.ts
+
+
+
+
+
+
+
+/** The lease files in this account's directory `own` (records, and 1.0.0's port files), with what each says. */
+function* ownLeases(own) {
+    assertOwnDir(own);
+    for (const name of external_node_fs_default().readdirSync(own)) {
+        if (!isLeaseFile(name))
+            continue;
+        const file = external_node_path_default().join(own, name);
+        yield { file, name, read: readRecord(file) };
+    }
+}
+/** Removes every lease file of `own` that `owned` picks; returns the ports they held, ascending. */
+function removeOwned(own, owned) {
+    const held = new Set();
+    for (const { file, name, read } of ownLeases(own)) {
+        if (!owned(read))
+            continue;
+        external_node_fs_default().rmSync(file, { force: true });
+        for (const port of leaseFilePorts(read, name))
+            held.add(port);
+    }
+    return [...held].sort((a, b) => a - b);
+}
+/**
+ * The post step: removes the leases of allocation `token` from this account's directory
+ * `own`. Returns the ports they held.
+ * @throws LeaseError when `own` is not this account's directory; the fs error when it cannot be read.
+ */
+function lease_cleanup_releaseLeases(own, token) {
+    return removeOwned(own, (read) => read.kind === 'record' && read.record.owner.token === token);
+}
+/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
+function releaseOwnedBy(own, owner) {
+    return removeOwned(own, (read) => read.kind === 'record' && sameProcess(read.record.owner.runner, owner));
+}
+/**
+ * Tidies this account's directory `own`: removes leases that are stale or corrupt (each
+ * file judged once), temporary files and 1.0.0's records of processes that are gone.
+ * Returns the stale leases it removed, one entry per port.
+ */
+function lease_cleanup_sweepStale(own, warn) {
+    assertOwnDir(own);
+    const names = external_node_fs_default().readdirSync(own);
+    const stale = [];
+    // 1.0.0 linked one record under many port names: each such file is read and judged once,
+    // by file ID (bigint: NTFS file IDs are 64-bit). Only those: a record removed here frees
+    // its file ID, and a record another job renames into place meanwhile may get it.
+    const judged = new Map();
+    for (const name of names.filter(isLeaseFile)) {
+        const file = external_node_path_default().join(own, name);
+        // A record's read says itself when it is gone ('missing', judged live: left alone).
+        const ino = legacyLeasePort(name) !== undefined ? external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino : null;
+        if (ino === undefined)
+            continue;
+        const verdict = (ino !== null && judged.get(ino)) || judgeFile(readRecord(file));
+        if (ino !== null && !verdict.corrupt)
+            judged.set(ino, verdict);
+        if (verdict.live || !unlinkQuietly(file, warn))
+            continue;
+        if (verdict.corrupt)
+            warn(`Removed a corrupt lease ${file} (${verdict.why})`);
+        for (const port of leaseFilePorts(verdict.read, name))
+            stale.push({ port, reservation: verdict.reservation, why: verdict.why });
+    }
+    sweepLeftovers(own, names, warn);
+    return stale;
+}
+/**
+ * Temporary files and 1.0.0's records among `names` (this account's directory `own`)
+ * whose writing process is gone (killed mid-write), or unreadable and older than any lease can be.
+ */
+function sweepLeftovers(own, names, warn) {
+    for (const name of names) {
+        const pid = tempFileWriter(name) ?? legacyRecordWriter(name);
+        if (pid === undefined)
+            continue;
+        const file = external_node_path_default().join(own, name);
+        const read = readRecord(file);
+        if (read.kind === 'missing')
+            continue;
+        const writer = read.kind === 'record' ? (read.record.allocator ?? { pid, start: null }) : { pid, start: null };
+        const stat = external_node_fs_default().lstatSync(file, { throwIfNoEntry: false });
+        const old = stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now();
+        if (!isRunning(writer) || old)
+            unlinkQuietly(file, warn);
+    }
+}
+function unlinkQuietly(file, warn) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return true;
+        warn(`Cannot remove ${file} (${code})`);
+        return false;
+    }
+}
+function judgeFile(read) {
+    if (read.kind === 'missing')
+        return { read, live: true, why: 'already gone' }; // nothing to remove
+    if (read.kind === 'corrupt')
+        return { read, live: false, why: read.why, corrupt: true };
+    const verdict = judgeRecord(read.record, read.changed);
+    return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
+}
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+;// CONCATENATED MODULE: ./src/platform/reserved-ports.ts
+
+
+
+/**
+ * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`, as a fact to read:
+ * ports on it are skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP)
+ * and by connect() autobind, with no expiry, while explicit binds still succeed with
+ * or without SO_REUSEADDR. One list per network namespace, shared by every account.
+ * Writing it is a protection of its own (protection/kernel-list.ts).
+ *
+ * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
+ * a write replaces the whole list; a zero-length write changes nothing, so an empty
+ * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ */
+const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+/** The most text the list can take: 32768 single ports of up to 5 digits and a comma each. */
+const MAX_LIST_BYTES = 512 * 1024;
+/**
+ * The whole file in one read(). procfs answers a sysctl only on the first read of an
+ * open file, so Node's readFileSync (8 KiB chunks) would cut a long list off in the
+ * middle of a number (proc_sys_call_handler, fs/proc/proc_sysctl.c).
+ * @throws the read's error, or an Error when the text does not end in a newline (cut off).
+ */
+function readReservedPortsText(file = RESERVED_PORTS_FILE) {
+    const fd = external_node_fs_default().openSync(file, 'r');
+    try {
+        // Not zero-filled: only the bytes read are decoded, and a 512 KiB fill is work every step would pay.
+        const buffer = Buffer.allocUnsafeSlow(MAX_LIST_BYTES);
+        const text = buffer.toString('utf8', 0, external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0));
+        if (!text.endsWith('\n'))
+            throw new Error(`${file} was cut off after ${text.length} characters`);
+        return text;
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** The ports listed now; an empty set where there is no such file (not Linux, no /proc) or it cannot be read. */
+function readReservedPorts(file = RESERVED_PORTS_FILE) {
+    if (process.platform !== 'linux' && file === RESERVED_PORTS_FILE)
+        return new PortSet();
+    try {
+        return parseReservedPorts(readReservedPortsText(file));
+    }
+    catch {
+        return new PortSet();
+    }
+}
+/** "20000-20010,30500\n" (or "\n") as a set. @throws Error when the text is not such a list. */
+function parseReservedPorts(text) {
+    const ranges = parsePortList(text);
+    if (!ranges)
+        throw new Error(`not a reserved-port list: ${JSON.stringify(text.slice(0, 80))}`);
+    return new PortSet(ranges);
+}
+/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
+function formatReservedPorts(set) {
+    return `${formatPortSet(set)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
+
+/**
+ * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
+ * socket `server` accepted for that connection; both stay open for the caller.
+ * 'elsewhere': the connection succeeded but nothing of ours arrived within
+ * `waitMs` (another program listens on that address). 'refused': the connection
+ * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
+ * when no source port is left.
+ *
+ * The client's port is known only after its 'connect' event, and whether that or
+ * the server's 'connection' comes first varies with the platform's poller, so the
+ * accepted sockets wait until both are in. Sockets of other clients are closed.
+ */
+function connectToOwn(server, host, port, waitMs) {
+    return new Promise((resolve) => {
+        const accepted = [];
+        let clientPort;
+        let timer;
+        let done = false;
+        const finish = (result) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            server.off('connection', onConnection);
+            for (const stranger of accepted.splice(0))
+                stranger.destroy();
+            resolve(result);
+        };
+        const match = () => {
+            if (clientPort === undefined)
+                return;
+            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
+            if (i >= 0)
+                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
+        };
+        const onConnection = (socket) => {
+            accepted.push(socket);
+            match();
+        };
+        server.on('connection', onConnection);
+        const client = external_node_net_default().connect({ host, port });
+        client.once('connect', () => {
+            clientPort = client.localPort;
+            match();
+            if (done)
+                return;
+            timer = setTimeout(() => afterPendingIO(() => {
+                if (done)
+                    return;
+                client.destroy();
+                finish({ outcome: 'elsewhere' });
+            }), waitMs);
+        });
+        client.once('error', (error) => {
+            client.destroy();
+            finish({ outcome: 'refused', code: error.code ?? error.message });
+        });
+    });
+}
+/**
+ * Runs `decide` once the I/O already waiting has been handled. After a stall (a loaded
+ * host, a long GC), the event loop runs expired timers before it polls for I/O, so a
+ * time-out would otherwise win over the very connection or datagram it waits for, which
+ * has arrived meanwhile. setImmediate callbacks run after the next poll (Node's event
+ * loop: timers, poll, check).
+ */
+function afterPendingIO(decide) {
+    setImmediate(decide);
+}
+
+;// CONCATENATED MODULE: ./src/platform/line-child.ts
+/**
+ * A helper process that answers one line for each line it is sent, in order: the one
+ * shape of every small program Port Zero runs beside itself (perl one-liners that make
+ * sockets Node cannot). Lines go out as they are sent; answers are taken in order with
+ * `next`. Its stderr is kept (the last 400 characters) for messages.
+ */
+class LineChild {
+    child;
+    lines = [];
+    waiting = [];
+    buffer = '';
+    closed = false;
+    /** The end of the process, once it has exited (or failed to start). */
+    ended;
+    stderr = '';
+    constructor(file, args) {
+        const { spawn } = process.getBuiltinModule('node:child_process');
+        this.child = spawn(file, args, { stdio: 'pipe', windowsHide: true });
+        this.ended = new Promise((resolve) => {
+            this.child.once('error', (error) => resolve({ code: null, signal: null, error: error.code ?? error.message }));
+            this.child.once('close', (code, signal) => resolve({ code, signal }));
+        });
+        void this.ended.then(() => this.close());
+        this.child.stdin.on('error', () => { }); // EPIPE when it never started or died: `ended` says how
+        this.child.stdout.setEncoding('utf8').on('data', (chunk) => this.receive(chunk));
+        this.child.stderr.setEncoding('utf8').on('data', (chunk) => (this.stderr = (this.stderr + chunk).slice(-400)));
+    }
+    receive(chunk) {
+        const parts = (this.buffer + chunk).split('\n');
+        this.buffer = parts.pop();
+        for (const line of parts) {
+            const waiter = this.waiting.shift();
+            if (waiter)
+                waiter(line);
+            else
+                this.lines.push(line);
+        }
+    }
+    close() {
+        this.closed = true;
+        for (const waiter of this.waiting.splice(0))
+            waiter(undefined);
+    }
+    /** Sends one request line. */
+    send(line) {
+        this.child.stdin.write(`${line}\n`);
+    }
+    /** The next answer line, in order; undefined once the process has ended without one. */
+    next() {
+        if (this.lines.length)
+            return Promise.resolve(this.lines.shift());
+        if (this.closed)
+            return Promise.resolve(undefined);
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    /** Every answer line received and not yet taken. */
+    drain() {
+        return this.lines.splice(0);
+    }
+    /** Ends its input, and waits for it to exit for at most `waitMs`: 'late' when it has not. */
+    async finish(waitMs) {
+        this.child.stdin.end();
+        let timer;
+        const late = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), waitMs)));
+        try {
+            return await Promise.race([this.ended, late]);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    /** Kills the process if it still runs and waits until it has gone; true when it had to be killed. Safe to call twice. */
+    async stop() {
+        const running = this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null;
+        if (!running || !this.child.kill('SIGKILL'))
+            return false;
+        await this.ended;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/protection/self-connect-child.ts
+
+
+
+/** The loopback addresses the child can self-connect on, as it names them: 4 is 127.0.0.1, 6 is ::1. */
+const CHILD_ADDRESSES = { '127.0.0.1': '4', '::1': '6' };
+/**
+ * Reads lines "FAMILIES PORT PORT ..." (FAMILIES: "4", "6" or "4,6"); for each
+ * port and family, opens a TCP socket, sets SO_REUSEADDR (as libuv does on every
+ * Node bind, so the two methods refuse the same ports), binds loopback:PORT and
+ * connects it to itself, then closes it: the simultaneous open completes inside
+ * connect() on loopback, and the close leaves one TIME_WAIT entry. Answers each
+ * line with the failures, "PORT:FAMILY:ERRNO ...". Prints "ready" before it
+ * touches any port. No modules (Socket alone costs about 15 ms to load): the
+ * constants are Linux's (AF_INET 2, AF_INET6 10, SOCK_STREAM 1, SOL_SOCKET 1,
+ * SO_REUSEADDR 2), and the sockaddrs are packed by hand.
+ */
+const SCRIPT = String.raw `
+$| = 1; print "ready\n";
+my %to = (4 => [2, "\x7f\0\0\x01"], 6 => [10, ("\0" x 15) . "\x01"]);
+while (my $line = <STDIN>) {
+  my ($families, @ports) = split ' ', $line;
+  my @failed;
+  for my $port (@ports) {
+    for my $f (split /,/, $families) {
+      my ($family, $host) = @{$to{$f}};
+      my $sa = $family == 2 ? pack('S n a4 x8', 2, $port, $host) : pack('S n N a16 L', 10, $port, 0, $host, 0);
+      my $s;
+      push @failed, "$port:$f:" . ($! + 0)
+        unless socket($s, $family, 1, 0) && setsockopt($s, 1, 2, 1) && bind($s, $sa) && connect($s, $sa);
+      close $s if $s;
+    }
+  }
+  print "@failed\n";
+}`;
+/** Ports in one request: about 2 ms of the child's work, so it starts on the first while the caller closes the next. */
+const CHILD_LINE = 128;
+const ERRNO_NAMES = new Map(Object.entries((external_node_os_default()).constants.errno).map(([name, n]) => [n, name]));
+/**
+ * One short-lived perl process making TCP self-connections for a batch (Linux):
+ * about 40 us per connection, where Node's own sockets cost about 115 us. Start
+ * it before closing the listeners, so its start-up overlaps theirs; send each
+ * group of ports once its listeners are closed; then `finish`.
+ *
+ * perl is run by absolute path (perl-base is part of every Debian and Ubuntu
+ * system). When it is missing or exits before it says "ready", it touched no
+ * port, and `finish` resolves `undefined`: the caller makes the connections itself.
+ */
+class SelfConnectChild {
+    child;
+    sent = [];
+    constructor(program) {
+        this.child = new LineChild(program, ['-e', SCRIPT]);
+    }
+    /** Asks for a self-connection on each of `addresses` (keys of CHILD_ADDRESSES) from and to each port. */
+    send(addresses, ports) {
+        const families = addresses.map((a) => CHILD_ADDRESSES[a]);
+        this.sent.push({ families, ports });
+        this.child.send(`${families.join(',')} ${ports.join(' ')}`);
+    }
+    /**
+     * Waits for every answer and for the process to end, at most `waitMs` (then it
+     * is killed). Resolves the failed connections, or undefined when it never
+     * started (no port touched).
+     * @throws AllocationError when it started but did not answer every request.
+     */
+    async finish(waitMs) {
+        try {
+            const end = await this.child.finish(waitMs);
+            const [first, ...answers] = this.child.drain();
+            const started = first === 'ready';
+            if (end !== 'late' && !started)
+                return undefined;
+            if (end === 'late' || end.code !== 0 || answers.length !== this.sent.length) {
+                const how = end === 'late' ? `did not finish within ${waitMs / 1000} s` : `ended (${end.error ?? end.signal ?? `exit code ${end.code}`})`;
+                const said = this.child.stderr.trim() ? `: ${this.child.stderr.trim()}` : '';
+                const count = this.sent.reduce((n, s) => n + s.ports.length, 0);
+                throw new AllocationError(`The TIME_WAIT reservation of ${errors_plural(count, 'port')} failed: the perl process making the self-connections ${how} after answering ${answers.length} of ${this.sent.length} requests${said}`);
+            }
+            return answers.flatMap((line) => line.split(' ').filter(Boolean).map(failure));
+        }
+        finally {
+            await this.stop(); // killed when late: reaped before the caller goes on
+        }
+    }
+    /** Kills the process if it still runs. Safe to call twice. */
+    stop() {
+        return this.child.stop();
+    }
+}
+function failure(field) {
+    const [port, family, errno] = field.split(':').map(Number);
+    const address = Object.keys(CHILD_ADDRESSES).find((a) => CHILD_ADDRESSES[a] === String(family));
+    return { port, address, code: ERRNO_NAMES.get(errno) ?? `errno ${errno}` };
+}
+
+;// CONCATENATED MODULE: ./src/protection/time-wait.ts
+
+
+
+
+
+function defaultMethod(platform = process.platform) {
+    return platform === 'linux' ? 'self-connect' : 'accepted';
+}
+/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
+const CHUNK = 256;
+const CONNECT_WAIT_MS = 10_000;
+/**
+ * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
+ * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
+ * IPv6-only) and no outgoing connection gets the port, while a server that sets
+ * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
+ * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
+ *
+ * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
+ * itself; in the gap before its bind, another program may take the port: such
+ * ports are returned as lost (the caller draws them again), never handed out.
+ *
+ * @returns the ports another program took during the reservation (empty as a rule).
+ * @throws AllocationError naming the port and the real cause of any other failure,
+ *   or the perl process's failure once it has started (see SelfConnectChild).
+ */
+async function reserveTimeWait(held, method = defaultMethod(), options = {}) {
+    const byPort = new Map();
+    for (const h of held)
+        if (h.protocol === 'tcp')
+            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
+    const ports = [...byPort.entries()];
+    if (method === 'self-connect')
+        return selfConnectBatch(ports, options);
+    return chunked(ports, ([port, sockets]) => acceptAll(port, sockets));
+}
+/** Runs `reserve` on CHUNK ports at a time; returns the ports it found lost. */
+async function chunked(ports, reserve) {
+    const lost = [];
+    for (let i = 0; i < ports.length; i += CHUNK) {
+        const chunk = ports.slice(i, i + CHUNK);
+        const results = await Promise.all(chunk.map(reserve));
+        chunk.forEach(([port], j) => results[j] || lost.push(port));
+    }
+    return lost;
+}
+/**
+ * From this many ports on, the perl process makes the self-connections: starting it
+ * costs 10-30 ms (Node forks its whole process, then perl starts), and each port
+ * saves about 0.15 ms of Node's socket work (two connections), so below this
+ * Node's own sockets are faster (measured on Linux 6.18, 2 cores).
+ */
+const CHILD_FROM = 200;
+/**
+ * Self-connections in one perl process for every port whose targets it knows (the
+ * loopback addresses) in batches of CHILD_FROM ports or more; Node's own sockets
+ * for the rest, and for all of them where perl is missing or does not start. The
+ * process starts before the first listener closes, and each line of ports goes
+ * to it as soon as their listeners are closed.
+ */
+async function selfConnectBatch(ports, options) {
+    const program = options.program === undefined ? (process.platform === 'linux' ? systemTool('perl') : null) : options.program;
+    const plans = ports.map(([port, sockets]) => ({ port, sockets, targets: targets(sockets) }));
+    const known = program ? plans.filter((p) => p.targets.every((t) => t.address in CHILD_ADDRESSES)) : [];
+    const byChild = known.length >= (options.childFrom ?? CHILD_FROM) ? known : [];
+    const inPerl = new Set(byChild);
+    const byNode = plans.filter((p) => !inPerl.has(p));
+    const lost = [];
+    if (byChild.length > 0) {
+        const failures = await inChild(program, byChild, options.waitMs ?? CONNECT_WAIT_MS);
+        // Undefined: it never started, so it touched no port.
+        if (failures === undefined)
+            byNode.push(...byChild);
+        else
+            for (const p of byChild)
+                if (!judge(p.port, p.targets, failures.get(p.port) ?? []))
+                    lost.push(p.port);
+    }
+    const viaNode = await chunked(byNode.map((p) => [p.port, p.sockets]), ([port, sockets]) => selfConnectAll(port, sockets));
+    return [...lost, ...viaNode];
+}
+/** The perl process's failed connections by port, or undefined when it never started. */
+async function inChild(program, plans, waitMs) {
+    const child = new SelfConnectChild(program);
+    try {
+        for (const [key, group] of Map.groupBy(plans, (p) => p.targets.map((t) => t.address).join(' '))) {
+            for (let i = 0; i < group.length; i += CHILD_LINE) {
+                const line = group.slice(i, i + CHILD_LINE);
+                for (const p of line)
+                    closeListeners(p.sockets);
+                const ports = line.map((p) => p.port);
+                child.send(key.split(' '), ports);
+            }
+        }
+    }
+    catch (error) {
+        await child.stop();
+        throw error;
+    }
+    const failures = await child.finish(waitMs);
+    return failures && Map.groupBy(failures, (f) => f.port);
+}
+/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
+function loopbacksFor(host) {
+    if (host === '::' || host === '')
+        return [
+            { address: '127.0.0.1', required: true },
+            { address: '::1', required: false },
+        ];
+    if (host === '0.0.0.0')
+        return [{ address: '127.0.0.1', required: true }];
+    return [{ address: host, required: true }];
+}
+/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
+function loopbackFor(host) {
+    return loopbacksFor(host)[0].address;
+}
+function targets(sockets) {
+    const seen = new Map();
+    for (const s of sockets)
+        for (const t of loopbacksFor(s.host))
+            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
+    return [...seen].map(([address, required]) => ({ address, required }));
+}
+/** The descriptors close now (the callbacks come later); a listener closed already is left alone. */
+function closeListeners(sockets) {
+    for (const s of sockets)
+        if (s.server.listening)
+            s.server.close();
+}
+/** False when another program took the port between our close and our bind. */
+async function selfConnectAll(port, sockets) {
+    closeListeners(sockets);
+    const targeted = targets(sockets);
+    const failures = await Promise.all(targeted.map(async ({ address }) => ({ port, address, code: await selfConnect(address, port) })));
+    return judge(port, targeted, failures);
+}
+/**
+ * False when a self-connection found the port taken (EADDRINUSE); true when every
+ * required one succeeded and any optional one failed only for want of ::1 here.
+ * @throws AllocationError for any other failure.
+ */
+function judge(port, targeted, failures) {
+    const failed = failures.filter((f) => f.code !== undefined);
+    if (failed.some((f) => f.code === 'EADDRINUSE'))
+        return false;
+    for (const { address, code } of failed) {
+        const required = targeted.find((t) => t.address === address)?.required ?? true;
+        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
+            continue; // no ::1 here
+        throw new AllocationError(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
+    }
+    return true;
+}
+/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
+function selfConnect(address, port) {
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: address, port, localAddress: address, localPort: port });
+        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
+        function finish(code) {
+            clearTimeout(timer);
+            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
+            resolve(code);
+        }
+        socket.once('connect', () => finish(undefined));
+        socket.once('error', (error) => finish(error.code ?? error.message));
+    });
+}
+/** The accepted-connection method; the listeners stay open (the caller closes them). */
+async function acceptAll(port, sockets) {
+    for (const s of sockets) {
+        for (const { address, required } of loopbacksFor(s.host))
+            await acceptOne(s.server, address, port, required);
+    }
+    return true;
+}
+async function acceptOne(server, address, port, required) {
+    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+    if (own.outcome === 'ours') {
+        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+        own.client.destroy();
+        return;
+    }
+    if (!required)
+        return;
+    const cause = own.outcome === 'elsewhere'
+        ? 'its loopback connection reached another program'
+        : own.code === 'EADDRNOTAVAIL'
+            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
+            : `its loopback connection failed (${own.code})`;
+    throw new AllocationError(`Port ${port} could not be reserved: ${cause}`);
+}
+/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS (fixed by each kernel). */
+function timeWaitSeconds(platform = process.platform) {
+    return platform === 'darwin' ? 30 : 60;
+}
+/** The TIME_WAIT reservation as a protection: nothing outlives the step, and nothing can be undone (it ends by itself). */
+function timeWaitProtection() {
+    let used = false;
+    return {
+        mode: 'time-wait',
+        protect: (held) => {
+            used ||= held.some((h) => h.protocol === 'tcp');
+            return reserveTimeWait(held);
+        },
+        settle: async () => { },
+        describe: (now = Date.now()) => (used ? `TIME_WAIT until ${clock(now + timeWaitSeconds() * 1000)} UTC` : 'nothing'),
+        state: () => undefined,
+        undo: async () => { },
+    };
+}
+/** `hh:mm:ss` of `ms` since the epoch, in UTC. */
+function clock(ms) {
+    return new Date(ms).toISOString().slice(11, 19);
+}
+
+;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
+
+
+
+
+
+
+
+/**
+ * Writes Linux's reserved-port list (platform/reserved-ports.ts says what it is): this
+ * job's ports go on it while their sockets are still bound, and come off in its post step.
+ */
+/** Every Port Zero process of every account takes this lock around a read-merge-write. */
+const LOCK_NAME = '\0port-zero/reserved-ports';
+/** The list cannot be read, written or locked; the message says why and what to do. */
+class KernelListError extends PortZeroError {
+    name = 'KernelListError';
+    /** True when the cause is a missing right to write (then another mechanism can take over). */
+    notAllowed;
+    constructor(message, notAllowed = false) {
+        super(message);
+        this.notAllowed = notAllowed;
+    }
+}
+/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
+function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** What the kernel prints: ranges and ports, commas, a newline. Anything else is parsed and cleaned first. */
+const CANONICAL_LIST = /^[\d,-]*\n?$/;
+/**
+ * Adds `ports` to the list, keeping every entry already there. Resolves with how
+ * the list was written. Throws KernelListError (nothing written) when the list
+ * cannot be locked or written.
+ *
+ * The kernel takes entries in any order, overlapping or not, and sets a bit for each
+ * (proc_do_large_bitmap, kernel/sysctl.c): the list as read and this job's ports are
+ * written one after the other, with no parse or merge per port on the step's path.
+ */
+async function addReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const text = readListText(file);
+        const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseList(text)).trim();
+        const ours = ports.join(',');
+        return writeList(file, `${listed}${listed && ours ? ',' : ''}${ours}\n`, options);
+    });
+}
+/**
+ * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
+ * (another job holds it now). Resolves with the ports removed.
+ */
+async function kernel_list_removeReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
+        if (gone.length === 0)
+            return [];
+        const drop = new Set(gone);
+        const left = listed.ranges.flatMap((r) => {
+            const kept = [];
+            let low = r.low;
+            for (let p = r.low; p <= r.high; p++) {
+                if (!drop.has(p))
+                    continue;
+                if (p > low)
+                    kept.push({ low, high: p - 1 });
+                low = p + 1;
+            }
+            if (low <= r.high)
+                kept.push({ low, high: r.high });
+            return kept;
+        });
+        await writeList(file, formatReservedPorts(new PortSet(left)), options);
+        return gone;
+    });
+}
+function readList(file) {
+    return parseList(readListText(file));
+}
+function parseList(text) {
+    try {
+        return parseReservedPorts(text);
+    }
+    catch (error) {
+        throw new KernelListError(errors_errorMessage(error));
+    }
+}
+function readListText(file) {
+    try {
+        return readReservedPortsText(file);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new KernelListError(code ? `Cannot read ${file} (${code}): this kernel has no reserved-port list` : errors_errorMessage(error));
+    }
+}
+const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
+async function writeList(file, text, options) {
+    let denied;
+    try {
+        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
+        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY);
+        try {
+            external_node_fs_default().writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        return 'direct';
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!NOT_ALLOWED.has(code))
+            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
+        denied = code;
+    }
+    if (!options.sudo)
+        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
+    await sudoTee(file, text);
+    return 'sudo';
+}
+function notAllowed(file, why) {
+    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+}
+/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
+async function sudoTee(file, text) {
+    try {
+        await runToolAsync(systemTool('sudo'), ['-n', 'tee', file], { input: text });
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'sudo is not installed' : code ? `sudo did not start (${code})` : `sudo -n tee failed: ${errors_errorMessage(error)}`;
+        throw notAllowed(file, why);
+    }
+}
+/**
+ * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
+ * namespace, like the list; any account can take it; the kernel frees it when the
+ * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ */
+async function withLock(options, work) {
+    const name = options.lockName ?? LOCK_NAME;
+    const waitMs = options.lockWaitMs ?? 10_000;
+    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
+    try {
+        return await work();
+    }
+    finally {
+        await new Promise((resolve) => lock.close(resolve));
+    }
+}
+async function takeLock(name, deadline, waitMs) {
+    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
+        const server = external_node_net_default().createServer();
+        const taken = await new Promise((resolve) => {
+            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
+            server.listen({ path: name, exclusive: true }, () => resolve(true));
+        });
+        if (taken === true)
+            return server.unref();
+        if (taken instanceof Error)
+            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+        if (Date.now() >= deadline) {
+            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+        }
+        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
+}
+/**
+ * The kernel's reserved-port list as a protection: the ports go on it while their sockets
+ * are still bound, so there is no unprotected moment, and stay until the post step takes
+ * them off. With `fallback`, a list this process may not write gives way to TIME_WAIT
+ * (told in the debug log); otherwise its KernelListError fails the allocation.
+ */
+function kernelListProtection(choice, log) {
+    const listed = [];
+    let route;
+    let instead;
+    return {
+        mode: 'kernel',
+        protect: async (held) => {
+            if (instead)
+                return instead.protect(held);
+            const ports = [...new Set(held.map((h) => h.port))];
+            try {
+                route = await addReservedPorts(ports, { sudo: choice.sudo });
+            }
+            catch (error) {
+                if (!choice.fallback || !(error instanceof KernelListError))
+                    throw error;
+                log.debug(`${error.message}; falling back to TIME_WAIT`);
+                instead = timeWaitProtection();
+                return instead.protect(held);
+            }
+            listed.push(...ports);
+            return [];
+        },
+        settle: async () => { },
+        describe: (now) => instead?.describe(now) ?? (listed.length ? 'kernel reserved-port list until the post step' : 'nothing'),
+        state: () => (listed.length && route ? { kind: 'kernel', ports: [...listed], route } : undefined),
+        undo: async () => {
+            if (listed.length === 0)
+                return;
+            try {
+                await kernel_list_removeReservedPorts(listed.splice(0), { sudo: route === 'sudo' });
+            }
+            catch (error) {
+                log.warn(`Could not take ports off the kernel's reserved-port list: ${errors_errorMessage(error)}`);
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
+/** The line a stop request is, and the line the holder answers with. */
+const stopRequest = (token) => `stop ${token}\n`;
+const stopAnswer = (pid) => `stopped ${pid}\n`;
+
+;// CONCATENATED MODULE: ./src/protection/holder.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Where the holder program is: dist/holder/index.js beside the main bundle or one
+ * level up from the post bundle, or src/programs/holder.ts when running from src/.
+ */
+const HOLDER_PATHS = [
+    ['holder', 'index.js'],
+    ['..', 'holder', 'index.js'],
+    ['..', 'programs', 'holder.ts'],
+];
+function holderScript() {
+    const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    const found = HOLDER_PATHS.map((parts) => external_node_path_default().join(here, ...parts)).find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
+    if (!found)
+        throw new PortZeroError(`The port holder program is missing beside ${here}`);
+    return found;
+}
+/** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
+function startHolder(request) {
+    const { spawn } = process.getBuiltinModule('node:child_process');
+    const config = { ownerCheckMs: 2000, ...request, token: secretToken() };
+    const child = spawn(process.execPath, [holderScript()], {
+        detached: true,
+        windowsHide: true, // no console window for a background process on Windows
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    return new Promise((resolve, reject) => {
+        const fail = (why) => {
+            child.kill('SIGKILL'); // our own child, still attached: its pid cannot have been reused
+            reject(new PortZeroError(`The port holder did not start: ${why}`));
+        };
+        const timer = setTimeout(() => fail('no answer in 10 s'), 10_000);
+        child.once('error', (error) => fail(error.message));
+        child.once('exit', (code) => fail(`it exited with code ${code}`));
+        child.once('message', (ready) => {
+            clearTimeout(timer);
+            child.removeAllListeners('exit');
+            child.disconnect();
+            child.unref();
+            // Windows: never signalled (libuv's SIGTERM is TerminateProcess), so no costly start-time lookup.
+            const identity = process.platform === 'win32' ? { pid: child.pid, start: null } : identify(child.pid);
+            resolve({ ...ready, process: identity, host: config.host, token: config.token });
+        });
+        child.send(config);
+    });
+}
+/**
+ * How long (ms) the post step waits for the holder's answer. The holder answers in
+ * milliseconds; this only bounds a hung one, and leaves room for a loaded host.
+ */
+const STOP_WAIT_MS = 3000;
+/**
+ * Stops the holder of `saved` without ever signalling a process not proven to be it.
+ * First the control channel: a holder that answers with its pid exits at once. No
+ * answer means it is gone or hung; then, off Windows only, a process whose pid and
+ * start time both match the saved ones (so it is the process the main step started)
+ * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
+ * pids are reused. Ends within about 4 s (STOP_WAIT_MS, then 1 s for the process to go).
+ */
+async function holder_stopHolder(saved, platform = process.platform) {
+    if (await askToStop(saved)) {
+        await waitUntilGone(saved.process, 1000);
+        return 'stopped';
+    }
+    if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process))
+        return 'gone';
+    process.kill(saved.process.pid, 'SIGKILL');
+    await waitUntilGone(saved.process, 1000);
+    return 'killed';
+}
+/** Sends the stop request; true when the answer names the saved pid. Gives up after STOP_WAIT_MS. */
+function askToStop(saved) {
+    if (!Number.isInteger(saved.control) || typeof saved.token !== 'string')
+        return Promise.resolve(false);
+    return new Promise((resolve) => {
+        const socket = external_node_net_default().connect({ host: saved.host, port: saved.control });
+        let answer = '';
+        const done = (ok) => {
+            clearTimeout(timer);
+            socket.destroy();
+            resolve(ok);
+        };
+        const timer = setTimeout(() => done(false), STOP_WAIT_MS);
+        socket.on('error', () => done(false));
+        socket.on('connect', () => socket.write(stopRequest(saved.token)));
+        socket.on('data', (chunk) => {
+            answer += chunk.toString('latin1');
+            if (answer.includes('\n'))
+                done(answer === stopAnswer(saved.process.pid));
+        });
+        socket.on('end', () => done(answer === stopAnswer(saved.process.pid)));
+    });
+}
+async function waitUntilGone(identity, ms) {
+    for (let waited = 0; waited < ms && isRunning(identity); waited += 10)
+        await new Promise((r) => setTimeout(r, 10));
+}
+/**
+ * The holder as a protection: TIME_WAIT while the batch is bound (so no moment is left
+ * open), then, once the allocation is settled, a holder process that keeps the TCP ports
+ * until the post step, the job's runner process exits or `minutes` pass. UDP ports have
+ * no holder: their leases protect them (a warning says so).
+ */
+function holderProtection(context) {
+    const timeWait = timeWaitProtection();
+    let holder;
+    return {
+        mode: 'holder',
+        protect: (held) => timeWait.protect(held),
+        settle: async ({ ports, hosts, protocols }) => {
+            if (!protocols.includes('tcp')) {
+                context.log.warn('reserve: holder holds TCP ports only; these UDP ports are protected by their leases.');
+                return;
+            }
+            holder = await startHolder({
+                ports: [...ports],
+                host: loopbackFor(hosts[0]),
+                deadline: Date.now() + context.minutes * 60_000,
+                owner: context.owner,
+            });
+            context.log.debug(`holder process ${holder.process.pid} holds ${errors_plural(holder.held.length, 'port')}`);
+            if (holder.missed.length) {
+                context.log.warn(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
+            }
+        },
+        describe: (now) => [timeWait.describe(now), ...(holder ? ['holder until the post step'] : [])].join(' + '),
+        state: () => holder && { kind: 'holder', holder },
+        undo: async () => {
+            if (holder)
+                await holder_stopHolder(holder);
+            holder = undefined;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/protection/none.ts
+/** No reservation: the ports are free for anyone once the allocation ends (their leases still keep Port Zero off them). */
+function noProtection() {
+    return {
+        mode: 'none',
+        protect: async () => [],
+        settle: async () => { },
+        describe: () => 'nothing',
+        state: () => undefined,
+        undo: async () => { },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/protection/choose-protection.ts
+
+
+
+
+/** Every `reserve` setting, in the order the messages list them. */
+const RESERVE_SETTINGS = ['auto', 'kernel', 'time-wait', 'holder', 'none'];
+/**
+ * Why `setting` cannot be used by this program on this platform, as the text of what is
+ * allowed, or undefined when it can:
+ * - kernel: Linux only (the list exists nowhere else), and only with a post step;
+ * - holder: not on Windows, where libuv sets neither SO_REUSEADDR nor
+ *   SO_EXCLUSIVEADDRUSE, so a server's bind beside the holder's connection is refused
+ *   and nothing would let it go; and only with a post step;
+ * - time-wait: not on Windows, which reuses recently used ports by default, so TIME_WAIT
+ *   does not keep bind(0) off them (RESEARCH: Go's Windows socket code says so).
+ */
+function reserveProblem(setting, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const postStep = context.postStep ?? true;
+    const offered = RESERVE_SETTINGS.filter((s) => postStep || (s !== 'kernel' && s !== 'holder'));
+    const list = `${offered.slice(0, -1).join(', ')} or ${offered.at(-1)}`;
+    if (!RESERVE_SETTINGS.includes(setting))
+        return list;
+    if (!postStep && (setting === 'kernel' || setting === 'holder'))
+        return `${list} (holder and kernel need a job's post step to end them)`;
+    if (setting === 'kernel' && platform !== 'linux')
+        return `the kernel's reserved-port list exists on Linux only; use auto`;
+    if (setting === 'holder' && platform === 'win32') {
+        return 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none';
+    }
+    if (setting === 'time-wait' && platform === 'win32') {
+        return 'time-wait is not available on Windows, where TIME_WAIT does not keep other programs off a port; use auto or none';
+    }
+    return undefined;
+}
+/**
+ * Resolves a valid `setting` (see reserveProblem) to the strongest mechanism the program
+ * can use without a prompt, for `auto`:
+ * - Linux with a post step: the kernel's reserved-port list when this process may write
+ *   it (root, CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
+ *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on a
+ *   self-hosted machine a sudo attempt is logged and reported as a policy violation, and
+ *   costs 25-40 ms even when it works. Otherwise TIME_WAIT.
+ * - Linux without a post step, and macOS: TIME_WAIT. Windows: none.
+ */
+function chooseReserve(setting, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const env = context.env ?? process.env;
+    if (setting === 'kernel')
+        return { mode: 'kernel', sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
+    if (setting !== 'auto')
+        return { mode: setting, sudo: false, fallback: false, why: `${setting} asked for` };
+    if (platform === 'win32')
+        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
+    const timeWait = (why) => ({ mode: 'time-wait', sudo: false, fallback: false, why });
+    if (platform !== 'linux')
+        return timeWait(`auto on ${platform}: TIME_WAIT`);
+    if (context.postStep === false)
+        return timeWait('auto without a post step to take ports off the kernel list: TIME_WAIT');
+    if ((context.mayWrite ?? mayWriteDirectly)()) {
+        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
+    }
+    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
+    }
+    return timeWait('auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT');
+}
+/** The protection for `choice`: the one place a mode becomes its mechanism. */
+function createProtection(choice, context) {
+    switch (choice.mode) {
+        case 'kernel':
+            return kernelListProtection(choice, context.log);
+        case 'holder':
+            return holderProtection(context);
+        case 'time-wait':
+            return timeWaitProtection();
+        case 'none':
+            return noProtection();
+    }
+}
+/**
+ * Ends what a protection left for the post step: takes its ports off the kernel list, or
+ * stops its holder. @throws the mechanism's error (the post step warns with it).
+ */
+async function choose_protection_endProtection(state) {
+    if (state.kind === 'kernel') {
+        const removed = await removeReservedPorts(state.ports, { sudo: state.route === 'sudo' });
+        return { kind: 'kernel', removed: removed.length, of: state.ports.length };
+    }
+    return { kind: 'holder', pid: state.holder.process.pid, outcome: await stopHolder(state.holder) };
+}
+
+;// CONCATENATED MODULE: ./src/session/dead-jobs.ts
+
+
+/**
+ * Takes the kernel-list entries of jobs whose runner died off the list: the ports of
+ * `swept` stale leases whose record named the kernel list, except a port that a live
+ * lease holds again (another job may have listed it since). Without the right to
+ * write the list, it does nothing and resolves with [].
+ *
+ * @param root the lease location the stale leases were swept from
+ * @param route how this job may write the list ('sudo' allows `sudo -n tee`)
+ * @returns the ports taken off the list
+ */
+async function dead_jobs_releaseDeadJobsPorts(root, swept, route) {
+    const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
+    if (ports.length === 0 || (route === 'direct' && !mayWriteDirectly()))
+        return [];
+    // Judged under the list's lock (on first use), where no job can lease and list a port unseen.
+    let live;
+    const keep = (port) => (live ??= liveLeasedPorts(root, ports)).has(port);
+    return kernel_list_removeReservedPorts(ports, { sudo: route === 'sudo', keep });
+}
+
+;// CONCATENATED MODULE: ./src/session/end-session.ts
+
+
+
+
+
+/**
+ * The action's post step: stops the holder, takes the job's ports off the kernel list,
+ * releases its leases, then tidies up after this account's crashed jobs. Every part that
+ * fails is a warning; nothing here throws.
+ */
+async function endSession(state, log) {
+    const attempt = async (what, step) => {
+        try {
+            return await step();
+        }
+        catch (error) {
+            log.warn(`Port Zero could not ${what}: ${errorMessage(error)}`);
+            return undefined;
+        }
+    };
+    const { protection, leases } = state;
+    if (protection) {
+        const what = protection.kind === 'kernel' ? "take this job's ports off the kernel's reserved-port list" : 'stop the port holder';
+        const ended = await attempt(what, () => endProtection(protection));
+        if (ended?.kind === 'holder')
+            reportHolder(ended.pid, ended.outcome, log);
+        if (ended?.kind === 'kernel')
+            log.info(`Took ${ended.removed} of ${ended.of} ports off the kernel's reserved-port list.`);
+        // Before the leases go: once they do, another job may list the same ports. Entries that could
+        // not be taken off keep their leases, so a later job's post step finds them stale.
+        if (protection.kind === 'kernel' && ended === undefined) {
+            log.warn("The leases of this job's ports stay until its runner process exits, so a later job takes them off the list.");
+            return;
+        }
+    }
+    if (!leases)
+        return log.debug('no leases to release');
+    await attempt('release the leases', async () => {
+        const problem = ownDirProblem(leases.own);
+        if (problem)
+            throw new Error(`the lease directory ${leases.own} is not this account's own: ${problem}`);
+        const released = new Set(releaseLeases(leases.own, leases.token));
+        log.info(`Released ${leases.ports.filter((p) => released.has(p)).length} of ${plural(leases.ports.length, 'port lease')}.`);
+        // Off the hot path: tidy up after this account's jobs that crashed or never ran their post step.
+        const swept = sweepStale(leases.own, (m) => log.warn(m));
+        if (swept.length)
+            log.info(`Removed ${plural(swept.length, 'stale lease')} left by other jobs.`);
+        // The same right this job used; a job that did not use the list writes it only where it may directly.
+        const route = protection?.kind === 'kernel' ? protection.route : 'direct';
+        await attempt('take the ports of dead jobs off the kernel list', async () => {
+            const removed = await releaseDeadJobsPorts(leases.root, swept, route);
+            if (removed.length)
+                log.info(`Took ${plural(removed.length, 'port')} of stale leases off the kernel's reserved-port list.`);
+        });
+    });
+}
+function reportHolder(pid, outcome, log) {
+    if (outcome === 'stopped')
+        log.info(`Stopped the port holder (process ${pid}).`);
+    else if (outcome === 'killed')
+        log.warn(`The port holder (process ${pid}) did not answer its stop request; it was killed.`);
+    else
+        log.info(`The port holder (process ${pid}) had already exited.`);
+}
+/**
+ * `port-zero release`: ends every lease that `caller` (the calling shell or script) holds
+ * in the location `leaseDir` names. Returns their ports, ascending.
+ * @throws LeaseError when the location cannot be used.
+ */
+function releaseCaller(leaseDir, caller, vocabulary) {
+    return releaseOwnedBy(openLeaseDir(leaseDir, vocabulary).own, caller);
+}
+
 ;// CONCATENATED MODULE: ./src/platform/ephemeral-range.ts
 
 
-const runSync = (file, args) => {
-    const { execFileSync } = process.getBuiltinModule('node:child_process');
-    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, windowsHide: true });
-};
 /** The IANA dynamic range: the default of macOS and Windows, and the answer when the system will not say. */
 const IANA_DYNAMIC = { low: 49152, high: 65535 };
 /**
@@ -38,16 +2453,16 @@ const IANA_DYNAMIC = { low: 49152, high: 65535 };
  * `range` is given: it is where port 0 would have picked anyway. Falls back to
  * 49152-65535 when the answer cannot be read.
  */
-function ephemeralRange(platform = process.platform, run = runSync) {
+function ephemeralRange(platform = process.platform, run = runTool) {
     try {
         if (platform === 'linux')
-            return valid((0,external_node_fs_.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
+            return valid((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
         if (platform === 'darwin' || platform === 'freebsd') {
-            const out = run((0,system_tools/* systemTool */._)('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
+            const out = run(systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
             return valid(out.trim().split(/\s+/));
         }
         if (platform === 'win32')
-            return parseDynamicPortRange(run((0,system_tools/* systemTool */._)('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
+            return parseDynamicPortRange(run(systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
     }
     catch {
         // fall through to the IANA range
@@ -84,13 +2499,6 @@ function parseDynamicPortRange(output) {
     return valid([String(start), String(start + count - 1)]);
 }
 
-// EXTERNAL MODULE: ./src/protection/time-wait.ts + 1 modules
-var time_wait = __nccwpck_require__(783);
-// EXTERNAL MODULE: ./src/protection/kernel-list.ts
-var kernel_list = __nccwpck_require__(991);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(30);
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
 ;// CONCATENATED MODULE: ./src/allocator/sockets.ts
 
 /** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
@@ -195,8 +2603,6 @@ async function closeAll(held) {
     await Promise.all([...held].map((h) => h.close()));
 }
 
-// EXTERNAL MODULE: ./src/allocator/own-connection.ts
-var own_connection = __nccwpck_require__(738);
 ;// CONCATENATED MODULE: ./src/allocator/confirm-loopback.ts
 
 
@@ -231,7 +2637,7 @@ async function confirmLoopback(held, also = []) {
  * (where the server side closes first), and `reserve: none` promises none.
  */
 async function reachesOwnServer(server, address, port) {
-    const own = await (0,own_connection/* connectToOwn */.I)(server, address, port, 1000);
+    const own = await connectToOwn(server, address, port, 1000);
     if (own.outcome === 'ours') {
         own.client.resetAndDestroy();
         own.accepted.destroy();
@@ -273,7 +2679,7 @@ function reachesOwnSocket(socket, address, port) {
                 return; // the datagram arrived first
             // From the send on: a stalled process must not count its own late datagram as lost
             // (see afterPendingIO in own-connection.ts).
-            timer = setTimeout(() => (0,own_connection/* afterPendingIO */.g)(() => done(false)), UDP_WAIT_MS);
+            timer = setTimeout(() => afterPendingIO(() => done(false)), UDP_WAIT_MS);
         });
     });
 }
@@ -305,19 +2711,13 @@ function parseExcludedRanges(output) {
     }
     return ranges;
 }
-const runNetsh = (file, args) => new Promise((resolve, reject) => {
-    const { execFile } = process.getBuiltinModule('node:child_process');
-    execFile(file, args, { windowsHide: true, timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-});
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
-async function windowsExcludedPorts(protocols, run = runNetsh) {
+async function windowsExcludedPorts(protocols, run = runToolAsync) {
     const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
-    const outputs = await Promise.all(queries.map((args) => run((0,system_tools/* systemTool */._)('netsh', 'win32'), args).catch(() => '')));
-    return new port_range/* PortSet */.oQ(outputs.flatMap(parseExcludedRanges));
+    const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
+    return new PortSet(outputs.flatMap(parseExcludedRanges));
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./src/allocator/foreign-binds.ts
 
 
@@ -327,7 +2727,7 @@ var external_node_child_process_ = __nccwpck_require__(421);
  * Binds each port without SO_REUSEADDR and closes it at once, printing the
  * ports the kernel refused. One request per line: "HOST PORT PORT ...".
  */
-const SCRIPT = String.raw `
+const foreign_binds_SCRIPT = String.raw `
 use strict; use Socket qw(:all); $| = 1;
 while (my $line = <STDIN>) {
   my ($host, @ports) = split ' ', $line;
@@ -363,8 +2763,6 @@ while (my $line = <STDIN>) {
  */
 class ForeignBinds {
     child;
-    pending;
-    buffer = '';
     /** Started on the first request: the kernel's own choice, the usual path, needs no probe. */
     unstarted;
     deadline;
@@ -377,61 +2775,37 @@ class ForeignBinds {
         this.unstarted = enabled;
         this.deadline = deadline;
     }
-    start() {
-        const child = (0,external_node_child_process_.spawn)((0,system_tools/* systemTool */._)('perl'), ['-e', SCRIPT], { stdio: 'pipe' });
-        child.on('error', () => this.stop()); // no perl: go on without the probe
-        child.on('exit', () => this.stop());
-        child.stdin.on('error', () => this.stop());
-        child.stdout.setEncoding('utf8').on('data', (chunk) => this.receive(chunk));
-        this.child = child;
-    }
-    receive(chunk) {
-        this.buffer += chunk;
-        const end = this.buffer.indexOf('\n');
-        if (end < 0 || !this.pending)
-            return;
-        const line = this.buffer.slice(0, end);
-        this.buffer = this.buffer.slice(end + 1);
-        this.answer(new Set(line.split(' ').filter(Boolean).map(Number)));
-    }
-    answer(busy) {
-        const pending = this.pending;
-        this.pending = undefined;
-        if (pending) {
-            clearTimeout(pending.timer);
-            pending.resolve(busy);
-        }
-    }
-    stop() {
-        const child = this.child;
-        this.child = undefined;
-        if (child && child.exitCode === null && child.signalCode === null)
-            child.kill();
-        this.answer(new Set());
-    }
     /**
      * The ports of `ports` another TCP socket uses on `host` (EVERY_ADDRESS: the
      * dual-stack wildcard), as far as the probe can tell; empty without the probe.
      * One request at a time.
      */
     async busy(host, ports) {
-        if (this.unstarted && ports.length > 0) {
+        if (ports.length === 0)
+            return new Set();
+        if (this.unstarted) {
             this.unstarted = false;
-            this.start();
+            this.child = new LineChild(systemTool('perl'), ['-e', foreign_binds_SCRIPT]);
         }
         const child = this.child;
-        if (!child || ports.length === 0)
+        if (!child)
             return new Set();
-        return new Promise((resolve) => {
-            const timer = setTimeout(() => this.stop(), Math.min(Math.max(this.deadline - Date.now(), 0), 2 ** 31 - 1));
-            this.pending = { resolve, timer };
-            child.stdin.write(`${host === EVERY_ADDRESS ? '::' : host} ${ports.join(' ')}\n`);
-        });
+        child.send(`${host === EVERY_ADDRESS ? '::' : host} ${ports.join(' ')}`);
+        let timer;
+        const late = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), Math.min(Math.max(this.deadline - Date.now(), 0), 2 ** 31 - 1))));
+        const answer = await Promise.race([child.next(), late]).finally(() => clearTimeout(timer));
+        // No answer: no perl here, or it died or hung. Go on without the probe.
+        if (answer === undefined || answer === 'late') {
+            this.close();
+            return new Set();
+        }
+        return new Set(answer.split(' ').filter(Boolean).map(Number));
     }
     /** Ends the probe process; safe to call twice. */
     close() {
         this.unstarted = false;
-        this.stop();
+        void this.child?.stop();
+        this.child = undefined;
     }
 }
 /** TCP state 06 in /proc/net/tcp: TIME_WAIT. */
@@ -444,10 +2818,12 @@ const TIME_WAIT = '06';
  */
 function socketStates(files) {
     const states = new Map();
+    if (process.platform !== 'linux')
+        return states; // elsewhere a /proc is an ordinary folder anyone may make
     for (const file of files) {
         let text;
         try {
-            text = (0,external_node_fs_.readFileSync)(`/proc/net/${file}`, 'utf8');
+            text = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/net/${file}`, 'utf8');
         }
         catch {
             continue;
@@ -466,8 +2842,38 @@ function onlyTimeWait(states) {
     return states !== undefined && states.size === 1 && states.has(TIME_WAIT);
 }
 
-// EXTERNAL MODULE: ./src/allocator/hosts.ts
-var allocator_hosts = __nccwpck_require__(502);
+;// CONCATENATED MODULE: ./src/allocator/hosts.ts
+
+
+/** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
+function canonicalHost(host) {
+    const family = external_node_net_default().isIP(host);
+    if (family === 0 || host.includes('%'))
+        return host;
+    const address = new (external_node_net_default()).SocketAddress({ address: host, family: family === 6 ? 'ipv6' : 'ipv4' }).address;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    return mapped ? mapped[1] : address;
+}
+/**
+ * Folds an address list into one that can be bound together. `::` is bound
+ * dual-stack, so it covers every address of both families; `0.0.0.0` covers
+ * every IPv4 address. On Linux a wildcard and an address it covers can never
+ * both be bound on one port (even with SO_REUSEADDR), so binding both would
+ * refuse every port: `0.0.0.0 ::` becomes `::`, `0.0.0.0 127.0.0.1` becomes
+ * `0.0.0.0`, and duplicates (in any spelling) go.
+ */
+function planHosts(hosts) {
+    const unique = [...new Set(hosts.map(canonicalHost))];
+    const covers = (wildcard, host) => host !== wildcard && (wildcard === '::' || (wildcard === '0.0.0.0' && external_node_net_default().isIPv4(host)));
+    const covered = unique.filter((host) => unique.some((other) => covers(other, host)));
+    return { bind: unique.filter((host) => !covered.includes(host)), covered };
+}
+/** Every address of this machine, in canonical spelling, with the two wildcards. */
+function localAddresses() {
+    const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+    return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
+}
+
 ;// CONCATENATED MODULE: ./src/allocator/candidate.ts
 
 
@@ -504,13 +2910,13 @@ async function bindEverywhere(spec, port) {
     return { ports: [first.port], held, free: !refusedOn, refusal: refusedOn && `taken for ${describePair(refusedOn)}` };
 }
 /** bind(0) failed because the kernel has no ephemeral port left to give on that address. */
-class EphemeralExhausted extends errors/* AllocationError */.ZB {
+class EphemeralExhausted extends AllocationError {
     name = 'EphemeralExhausted';
 }
 function explain(error, host, port) {
     const code = error?.code;
     if (code === 'EADDRNOTAVAIL')
-        return new errors/* AllocationError */.ZB(`Address ${host || 'asked for'} is not an address of this machine`);
+        return new AllocationError(`Address ${host || 'asked for'} is not an address of this machine`);
     if (port === 0 && (code === 'EADDRINUSE' || code === 'EAGAIN')) {
         return new EphemeralExhausted('The kernel has no free ephemeral port left');
     }
@@ -601,7 +3007,7 @@ const RETRY_PAUSES_MS = [20, 80];
  * after the walk, twice at most (see RETRY_PAUSES_MS), and only the last try's refusals
  * are reported, so each port is counted once.
  */
-function rangeSource(spec, search, probe, skip = new port_range/* PortSet */.oQ()) {
+function rangeSource(spec, search, probe, skip = new PortSet()) {
     let order = shuffled(spec.exclude.union(skip).complementIn(search));
     let inUse = [];
     let pass = 0;
@@ -634,10 +3040,10 @@ function rangeSource(spec, search, probe, skip = new port_range/* PortSet */.oQ(
  * lists is learned at once (/proc on Linux). So a range with no such block ends after a few rounds instead
  * of trying every base.
  */
-function blockSource(spec, search, probe, skip = new port_range/* PortSet */.oQ()) {
+function blockSource(spec, search, probe, skip = new PortSet()) {
     const emulateKernel = spec.range === undefined;
     let busy = spec.exclude.union(skip);
-    const learn = (ports) => (busy = busy.union(port_range/* PortSet */.oQ.of(ports)));
+    const learn = (ports) => (busy = busy.union(PortSet.of(ports)));
     let surveyed = false;
     // One look at every socket the kernel lists, after the first refused block: cheaper than any more blocks.
     const survey = () => {
@@ -713,7 +3119,6 @@ async function foreignPorts(spec, probe, ports, emulateKernel) {
 
 
 
-
 /** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 /** At most this many rounds of a source (each at most 1024 binds or one block): the attempt bound. */
@@ -732,14 +3137,14 @@ const MAX_REDRAWS = 5;
  */
 async function allocatePorts(options) {
     let { allocation, lost } = await allocateOnce(options);
-    let seen = port_range/* PortSet */.oQ.of(allocation.ports);
+    let seen = PortSet.of(allocation.ports);
     for (let round = 1; lost.length > 0; round++) {
         if (round > MAX_REDRAWS) {
-            throw new errors/* AllocationError */.ZB(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; ${retry(options.vocabulary ?? errors/* ACTION_VOCABULARY */.qA)}`);
+            throw new AllocationError(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; ${retry(options.vocabulary ?? ACTION_VOCABULARY)}`);
         }
-        const exclude = (options.exclude ?? new port_range/* PortSet */.oQ()).union(seen);
+        const exclude = (options.exclude ?? new PortSet()).union(seen);
         const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
-        seen = seen.union(port_range/* PortSet */.oQ.of(again.allocation.ports));
+        seen = seen.union(PortSet.of(again.allocation.ports));
         const fresh = [...again.allocation.ports];
         const ports = options.contiguous ? fresh : allocation.ports.map((p) => (lost.includes(p) ? fresh.shift() : p));
         ({ allocation, lost } = { allocation: { ...allocation, ports }, lost: again.lost });
@@ -761,17 +3166,16 @@ async function allocateOnce(options) {
             const batch = await source(spec.count - chosen.length);
             if (!batch)
                 break;
-            await judge(spec, batch, chosen, skipped, refusals);
+            await allocate_ports_judge(spec, batch, chosen, skipped, refusals);
         }
         const ports = chosen.flatMap((c) => c.ports);
         if (ports.length < spec.count)
             throw shortfall(spec, ports.length, refusals);
         // Refused ports only steered the search: free them before reserving, whose loopback clients need ephemeral ports.
         await closeAll(skipped.splice(0));
-        const protect = spec.reserve === 'time-wait' ? time_wait/* reserveTimeWait */.pH : spec.reserve === 'none' ? undefined : spec.reserve;
-        const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
+        const lost = spec.protect ? await spec.protect(chosen.flatMap((c) => c.held)) : [];
         const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
-        return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
+        return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols }, lost };
     }
     finally {
         probe.close();
@@ -788,11 +3192,11 @@ function chooseSource(spec, probe) {
         return (spec.contiguous ? blockSource : rangeSource)(spec, spec.range, probe);
     const ephemeral = ephemeralRange();
     // What the kernel's own choice skips and an explicit bind does not see: the reserved list.
-    const reserved = () => (0,kernel_list/* readReservedPorts */.xn)();
+    const reserved = () => readReservedPorts();
     if (spec.contiguous)
         return blockSource(spec, ephemeral, probe, reserved());
-    const explicit = (tried) => rangeSource(spec, ephemeral, probe, reserved().union(port_range/* PortSet */.oQ.of(tried)));
-    const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / (0,port_range/* rangeSize */.xh)(ephemeral);
+    const explicit = (tried) => rangeSource(spec, ephemeral, probe, reserved().union(PortSet.of(tried)));
+    const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
     return excludedShare >= 0.25 ? explicit([]) : kernelSource(spec, explicit);
 }
 /**
@@ -802,7 +3206,7 @@ function chooseSource(spec, probe) {
  * order, as many as are still needed at a time: confirmed (off Linux), then
  * claimed in one call; those refused make room for the next ones.
  */
-async function judge(spec, batch, chosen, skipped, refusals) {
+async function allocate_ports_judge(spec, batch, chosen, skipped, refusals) {
     const settled = new Set();
     const refuse = (candidate, why) => {
         settled.add(candidate);
@@ -877,20 +3281,20 @@ async function confirmed(spec, wanted, refuse) {
 }
 async function resolveSpec(options) {
     if (!Number.isInteger(options.count) || options.count < 1) {
-        throw new errors/* PortZeroError */.ES(`count must be a whole number of at least 1, got ${options.count}`);
+        throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
     }
     // A host list that can never be bound together ("0.0.0.0 ::") would refuse every port: fold it.
-    const plan = (0,allocator_hosts/* planHosts */.l)(options.hosts ?? []);
+    const plan = planHosts(options.hosts ?? []);
     const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
     const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
-    const asked = options.exclude ?? new port_range/* PortSet */.oQ();
-    let system = new port_range/* PortSet */.oQ();
+    const asked = options.exclude ?? new PortSet();
+    let system = new PortSet();
     // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
     if (process.platform === 'win32' && (options.range || options.contiguous))
         system = await windowsExcludedPorts(protocols);
     // Port 0 skips the kernel's reserved-port list; explicit binds to listed ports succeed, so a draw must skip them.
     if (process.platform === 'linux' && (options.range || options.contiguous))
-        system = (0,kernel_list/* readReservedPorts */.xn)();
+        system = readReservedPorts();
     const exclude = asked.union(system);
     return {
         count: options.count,
@@ -903,10 +3307,10 @@ async function resolveSpec(options) {
         system,
         contiguous: options.contiguous ?? false,
         claim: options.claim,
-        reserve: options.reserve ?? 'none',
+        protect: options.protect,
         confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
         timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-        vocabulary: options.vocabulary ?? errors/* ACTION_VOCABULARY */.qA,
+        vocabulary: options.vocabulary ?? ACTION_VOCABULARY,
         probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
     };
 }
@@ -942,494 +3346,590 @@ const SYSTEM_REFUSAL = process.platform === 'win32'
     : "on the kernel's reserved-port list (other jobs' ports, or an administrator's)";
 function shortfall(spec, found, refusals) {
     const searched = spec.range ?? ephemeralRange();
-    const held = (0,port_range/* rangeSize */.xh)(searched) - spec.system.countOutside(searched);
+    const held = rangeSize(searched) - spec.system.countOutside(searched);
     if (held > 0)
         refusals.set(SYSTEM_REFUSAL, held);
     // Only the user's own exclude is named: system lists are counted among the reasons above.
     const left = spec.asked.countOutside(searched);
     const why = spec.asked.size > 0 && left < spec.count ? ` (${spec.vocabulary.name('exclude')} leaves ${left} of its ports)` : reasons(refusals);
     if (spec.contiguous) {
-        return new errors/* AllocationError */.ZB(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
+        return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
     }
-    const asked = `${found} of the ${(0,errors/* plural */.LS)(spec.count, 'port')} asked for ${found === 1 || spec.count === 1 ? 'is' : 'are'}`;
-    return new errors/* AllocationError */.ZB(`Only ${asked} free in ${where(spec)}${why}: ${remedy(spec)}`);
+    const asked = `${found} of the ${errors_plural(spec.count, 'port')} asked for ${found === 1 || spec.count === 1 ? 'is' : 'are'}`;
+    return new AllocationError(`Only ${asked} free in ${where(spec)}${why}: ${remedy(spec)}`);
 }
 function gaveUp(spec, chosen, refusals, rounds) {
     const found = chosen.flatMap((c) => c.ports).length;
     const seconds = (spec.timeLimitMs / 1000).toFixed(1);
     const bound = rounds >= MAX_ROUNDS ? `${rounds} rounds` : `${seconds} s`;
-    return new errors/* AllocationError */.ZB(`Gave up after ${bound} with ${found} of the ${spec.count} ports asked for in ${where(spec)}${reasons(refusals)}: ${remedy(spec)}`);
+    return new AllocationError(`Gave up after ${bound} with ${found} of the ${spec.count} ports asked for in ${where(spec)}${reasons(refusals)}: ${remedy(spec)}`);
 }
 
-
-/***/ }),
-
-/***/ 502:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ planHosts),
-/* harmony export */   r: () => (/* binding */ canonicalHost)
-/* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-
-/** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
-function canonicalHost(host) {
-    const family = node_net__WEBPACK_IMPORTED_MODULE_0___default().isIP(host);
-    if (family === 0 || host.includes('%'))
-        return host;
-    const address = new (node_net__WEBPACK_IMPORTED_MODULE_0___default().SocketAddress)({ address: host, family: family === 6 ? 'ipv6' : 'ipv4' }).address;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    return mapped ? mapped[1] : address;
-}
-/**
- * Folds an address list into one that can be bound together. `::` is bound
- * dual-stack, so it covers every address of both families; `0.0.0.0` covers
- * every IPv4 address. On Linux a wildcard and an address it covers can never
- * both be bound on one port (even with SO_REUSEADDR), so binding both would
- * refuse every port: `0.0.0.0 ::` becomes `::`, `0.0.0.0 127.0.0.1` becomes
- * `0.0.0.0`, and duplicates (in any spelling) go.
- */
-function planHosts(hosts) {
-    const unique = [...new Set(hosts.map(canonicalHost))];
-    const covers = (wildcard, host) => host !== wildcard && (wildcard === '::' || (wildcard === '0.0.0.0' && node_net__WEBPACK_IMPORTED_MODULE_0___default().isIPv4(host)));
-    const covered = unique.filter((host) => unique.some((other) => covers(other, host)));
-    return { bind: unique.filter((host) => !covered.includes(host)), covered };
-}
+;// CONCATENATED MODULE: ./src/leases/lease-book.ts
 
 
-/***/ }),
 
-/***/ 738:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ connectToOwn),
-/* harmony export */   g: () => (/* binding */ afterPendingIO)
-/* harmony export */ });
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
 
-/**
- * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
- * socket `server` accepted for that connection; both stay open for the caller.
- * 'elsewhere': the connection succeeded but nothing of ours arrived within
- * `waitMs` (another program listens on that address). 'refused': the connection
- * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
- * when no source port is left.
- *
- * The client's port is known only after its 'connect' event, and whether that or
- * the server's 'connection' comes first varies with the platform's poller, so the
- * accepted sockets wait until both are in. Sockets of other clients are closed.
- */
-function connectToOwn(server, host, port, waitMs) {
-    return new Promise((resolve) => {
-        const accepted = [];
-        let clientPort;
-        let timer;
-        let done = false;
-        const finish = (result) => {
-            if (done)
-                return;
-            done = true;
-            clearTimeout(timer);
-            server.off('connection', onConnection);
-            for (const stranger of accepted.splice(0))
-                stranger.destroy();
-            resolve(result);
+
+
+
+/** The leases of one allocation: claims ports in batches, and gives them all back if the allocation fails. */
+class LeaseBook {
+    location;
+    owner;
+    base;
+    claimed = new Set();
+    file;
+    written = 0;
+    /**
+     * Publishes the allocation's record, with no ports yet, so an unusable directory shows
+     * before any port is bound. @throws LeaseError when this account's directory cannot be written.
+     */
+    constructor(options) {
+        this.location = options.location;
+        this.owner = options.owner;
+        this.base = {
+            version: 2,
+            owner: options.owner,
+            expires: Date.now() + options.ttlMs,
+            ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
+            allocator: identify(process.pid),
         };
-        const match = () => {
-            if (clientPort === undefined)
-                return;
-            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
-            if (i >= 0)
-                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
-        };
-        const onConnection = (socket) => {
-            accepted.push(socket);
-            match();
-        };
-        server.on('connection', onConnection);
-        const client = node_net__WEBPACK_IMPORTED_MODULE_0___default().connect({ host, port });
-        client.once('connect', () => {
-            clientPort = client.localPort;
-            match();
-            if (done)
-                return;
-            timer = setTimeout(() => afterPendingIO(() => {
-                if (done)
-                    return;
-                client.destroy();
-                finish({ outcome: 'elsewhere' });
-            }), waitMs);
-        });
-        client.once('error', (error) => {
-            client.destroy();
-            finish({ outcome: 'refused', code: error.code ?? error.message });
-        });
-    });
-}
-/**
- * Runs `decide` once the I/O already waiting has been handled. After a stall (a loaded
- * host, a long GC), the event loop runs expired timers before it polls for I/O, so a
- * time-out would otherwise win over the very connection or datagram it waits for, which
- * has arrived meanwhile. setImmediate callbacks run after the next poll (Node's event
- * loop: timers, poll, check).
- */
-function afterPendingIO(decide) {
-    setImmediate(decide);
-}
-
-
-/***/ }),
-
-/***/ 850:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   XP: () => (/* binding */ MAX_PORT),
-/* harmony export */   ln: () => (/* binding */ MIN_PORT),
-/* harmony export */   oQ: () => (/* binding */ PortSet),
-/* harmony export */   xh: () => (/* binding */ rangeSize)
-/* harmony export */ });
-const MIN_PORT = 1;
-const MAX_PORT = 65535;
-function rangeSize(range) {
-    return range.high - range.low + 1;
-}
-/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
-class PortSet {
-    ranges;
-    constructor(ranges = []) {
-        this.ranges = merge([...ranges]);
+        this.publish(true, []);
     }
-    has(port) {
-        let lo = 0;
-        let hi = this.ranges.length - 1;
-        while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            const r = this.ranges[mid];
-            if (port < r.low)
-                hi = mid - 1;
-            else if (port > r.high)
-                lo = mid + 1;
-            else
-                return true;
+    /** The ports leased so far, in the order they were claimed. */
+    get ports() {
+        return [...this.claimed];
+    }
+    /**
+     * Leases each group of ports whole, or not at all (a block is one group): resolves
+     * with one verdict per group, refused where another live lease holds one of its ports
+     * (saying whether that lease is the same caller's: its runner process is this book's).
+     * One record write and one read of every account's directory, however many ports;
+     * a second write only when some group was refused. Called while the ports' sockets are held.
+     * @throws LeaseError when this account's directory cannot be written.
+     */
+    claim = async (groups) => {
+        const asked = groups.flat();
+        this.publish(true, this.claimed.size ? [...this.claimed, ...asked] : asked);
+        const taken = leasedPorts(this.location.root, new Set(asked), { owner: this.owner, own: this.location.own });
+        if (taken.size === 0) {
+            // No other lease holds any of them (the usual case): every group is ours, with no work per group.
+            for (const port of asked)
+                this.claimed.add(port);
+            return groups.map(() => 'granted');
         }
-        return false;
+        const verdicts = groups.map((group) => verdictOn(group, taken));
+        groups.forEach((group, i) => verdicts[i] === 'granted' && group.forEach((port) => this.claimed.add(port)));
+        this.publish(true, this.ports); // back off: the refused ports leave the record
+        return verdicts;
+    };
+    /**
+     * The allocation succeeded with `ports` (claimed ones; ports lost to another program
+     * during the reservation are left out): the record now lists exactly these and
+     * outlives this process. @throws LeaseError when the directory cannot be written.
+     */
+    commit(ports = this.ports) {
+        this.claimed.clear();
+        for (const port of ports)
+            this.claimed.add(port);
+        this.publish(false, ports);
     }
-    /** How many ports of `range` are not in the set. */
-    countOutside(range) {
-        let inside = 0;
-        for (const r of this.ranges) {
-            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+    /** The allocation failed, or its leases end now: no lease of it stays behind. */
+    releaseAll() {
+        this.claimed.clear();
+        if (this.file)
+            external_node_fs_default().rmSync(this.file, { force: true });
+        this.file = undefined;
+    }
+    /** Writes the record anew, listing `ports`: a new file renamed over the record's one name. */
+    publish(pending, ports) {
+        const { own } = this.location;
+        const record = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
+        const file = external_node_path_default().join(own, recordFileName(this.owner.token));
+        try {
+            assertOwnDir(own);
+            // Mode 0644 whatever the umask: every account reads every other's records.
+            replaceThrough(external_node_path_default().join(own, tempFileName(this.owner.token, ++this.written)), file, formatRecord(record), 0o644);
         }
-        return rangeSize(range) - inside;
-    }
-    /** The ports of `range` not in the set, as sorted ranges: where a search may look. */
-    complementIn(range) {
-        const gaps = [];
-        let next = range.low;
-        for (const r of this.ranges) {
-            if (r.high < next)
-                continue;
-            if (r.low > range.high)
-                break;
-            if (r.low > next)
-                gaps.push({ low: next, high: r.low - 1 });
-            next = r.high + 1;
+        catch (error) {
+            throw new LeaseError(`The lease directory ${own} cannot be written: ${error.message}`);
         }
-        if (next <= range.high)
-            gaps.push({ low: next, high: range.high });
-        return gaps;
-    }
-    /** Both sets are sorted and merged already: one linear pass, no sort. */
-    union(other) {
-        const [a, b] = [this.ranges, other.ranges];
-        if (b.length === 0)
-            return this;
-        if (a.length === 0)
-            return other;
-        const both = [];
-        for (let i = 0, j = 0; i < a.length || j < b.length;) {
-            both.push(j >= b.length || (i < a.length && a[i].low <= b[j].low) ? a[i++] : b[j++]);
-        }
-        return new PortSet(both);
-    }
-    /** The set of `ports` (any order, repeats allowed), without an object per port: a batch of 1000 costs microseconds. */
-    static of(ports) {
-        const sorted = Uint16Array.from(ports).sort();
-        const ranges = [];
-        for (let i = 0; i < sorted.length;) {
-            let j = i;
-            while (j + 1 < sorted.length && sorted[j + 1] <= sorted[j] + 1)
-                j++;
-            ranges.push({ low: sorted[i], high: sorted[j] });
-            i = j + 1;
-        }
-        return new PortSet(ranges);
-    }
-    get size() {
-        return this.ranges.length;
+        this.file = file;
     }
 }
-/** Sorted, with overlapping and adjacent ranges joined; input already in order (the usual case) is not sorted again. */
-function merge(ranges) {
-    let ordered = true;
-    for (let i = 1; i < ranges.length && ordered; i++)
-        ordered = ranges[i - 1].low <= ranges[i].low;
-    const sorted = ordered ? ranges : ranges.toSorted((a, b) => a.low - b.low);
-    const merged = [];
-    for (const r of sorted) {
-        const last = merged.at(-1);
-        if (last && r.low <= last.high + 1) {
-            if (r.high > last.high)
-                merged[merged.length - 1] = { low: last.low, high: r.high };
-        }
-        else
-            merged.push(r);
-    }
-    return merged;
+/** A group's verdict: granted when no lease holds any of its ports; else whose lease refuses it. */
+function verdictOn(group, taken) {
+    const holders = group.map((port) => taken.get(port));
+    if (holders.includes('other'))
+        return 'leased-by-other';
+    return holders.includes('caller') ? 'leased-by-caller' : 'granted';
 }
 
+;// CONCATENATED MODULE: ./src/platform/privileged-ports.ts
 
-/***/ }),
-
-/***/ 916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ES: () => (/* binding */ PortZeroError),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   ZB: () => (/* binding */ AllocationError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   pS: () => (/* binding */ LeaseError),
-/* harmony export */   qA: () => (/* binding */ ACTION_VOCABULARY)
-/* harmony export */ });
-/** A problem the user can fix; its message is meant to be shown as it is. */
-class PortZeroError extends Error {
-    name = 'PortZeroError';
-}
-/**
- * An input (or command-line option, or library option) that breaks its rule.
- * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
- */
-class InputError extends PortZeroError {
-    name = 'InputError';
-    input;
-    value;
-    allowed;
-    /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
-    constructor(input, value, allowed, kind = 'Input') {
-        super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
-        this.input = input;
-        this.value = value;
-        this.allowed = allowed;
-    }
-}
-/** The host could not supply the ports asked for. */
-class AllocationError extends PortZeroError {
-    name = 'AllocationError';
-}
-/** The lease directory cannot be used. */
-class LeaseError extends PortZeroError {
-    name = 'LeaseError';
-}
-/** The action's words: inputs as written in a workflow's `with:`. */
-const ACTION_VOCABULARY = {
-    kind: 'Input',
-    name: (input) => `'${input}'`,
-    ownLease: 'leased by an earlier step of this job',
-    stronger: 'use reserve: kernel',
-};
-/** `1 port`, `2 ports`: a count with its noun in the right number. */
-function plural(count, noun, nouns = `${noun}s`) {
-    return `${count} ${count === 1 ? noun : nouns}`;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-
-/***/ }),
-
-/***/ 261:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W_: () => (/* binding */ isRunning),
-/* harmony export */   gy: () => (/* binding */ processStart),
-/* harmony export */   ls: () => (/* binding */ identify)
-/* harmony export */ });
-/* unused harmony exports runTool, HOST, parseCLocaleLstart */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _system_tools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(748);
-
-
-const runTool = (file, args, env) => {
-    const { execFileSync } = process.getBuiltinModule('node:child_process');
-    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
-};
-const HOST = { platform: process.platform, run: runTool };
-/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
-function processStart(pid, facts = HOST) {
+/** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed); elsewhere 1024. */
+function firstUnprivilegedPort(platform = process.platform) {
+    if (platform !== 'linux')
+        return 1024;
     try {
-        if (facts.platform === 'linux') {
-            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
-            const fields = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
-            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
-        }
-        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
-            return macStart(pid, facts.run);
-        if (facts.platform === 'win32')
-            return windowsStart(pid, facts.run);
+        return Number((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
     }
     catch {
-        return null;
+        return 1024;
     }
-    return null;
 }
 /**
- * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
- * so it is run with a fixed locale and time zone, by absolute path (the search path may
- * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ * Whether this user may bind `port` on every one of `hosts` (empty: every address).
+ * Windows lets anyone bind low ports. macOS (10.14 on) lets anyone bind them on the
+ * wildcard addresses only: XNU still asks for privilege to bind a specific address
+ * below 1024. Linux: root, or from ip_unprivileged_port_start up.
  */
-function macStart(pid, run) {
-    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
-    const seconds = parseCLocaleLstart(run((0,_system_tools_js__WEBPACK_IMPORTED_MODULE_1__/* .systemTool */ ._)('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
-    return seconds === null ? null : `unix:${seconds}`;
+function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = process.getuid?.() === 0) {
+    const wildcardsOnly = hosts.every((host) => host === '::' || host === '0.0.0.0');
+    if (isRoot || platform === 'win32' || (platform === 'darwin' && wildcardsOnly))
+        return () => true;
+    const first = firstUnprivilegedPort(platform);
+    return (port) => port >= first;
 }
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
-function parseCLocaleLstart(text) {
-    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
-    const month = MONTHS.indexOf(match?.[1] ?? '');
-    if (!match || month < 0)
-        return null;
-    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
-    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+
+;// CONCATENATED MODULE: ./src/session/naming.ts
+/** Names: how a port's name becomes its environment variable, and which names a port may have. */
+const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
+/**
+ * Names no port may take, in any letter case: the action's outputs that every run sets
+ * (`port`, `ports`, `json`, and `env-file` when asked). One rule for every program, so a
+ * name means the same everywhere.
+ */
+const RESERVED_NAMES = ['port', 'ports', 'json', 'env-file'];
+/** The longest `env-prefix`: with 64-character names, 1000 variables stay far below what a process's environment can take. */
+const MAX_ENV_PREFIX = 64;
+const ENV_PREFIX_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Splits a `names` value at spaces, commas and newlines. */
+function splitNames(raw) {
+    return raw.split(/[\s,]+/).filter((n) => n.length > 0);
+}
+/** `port-1` ... `port-N`, the names used when only a count is given. */
+function defaultNames(count) {
+    return Array.from({ length: count }, (_, i) => `port-${i + 1}`);
 }
 /**
- * The creation time as a FILETIME. No program that ships with every current Windows
- * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
- * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
- * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ * `web` -> `WEB_PORT`, `db-main` -> `DB_MAIN_PORT`, `api_port` -> `API_PORT`,
+ * `port-2` -> `PORT_2`: upper-case, `-` to `_`, and `_PORT` unless the name
+ * already ends in `PORT` or `PORT_<digits>`.
  */
-function windowsStart(pid, run) {
-    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
-    const out = run((0,_system_tools_js__WEBPACK_IMPORTED_MODULE_1__/* .systemTool */ ._)('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
-    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+function envName(name, prefix = '') {
+    const base = name.toUpperCase().replaceAll('-', '_');
+    const suffix = /PORT(_\d+)?$/.test(base) ? '' : '_PORT';
+    return `${prefix}${base}${suffix}`;
 }
-/** The identity of `pid` now. */
-function identify(pid, facts = HOST) {
-    return { pid, start: processStart(pid, facts) };
-}
-/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
-function comparable(start, platform) {
-    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+/** Why `name` cannot name a port, or undefined when it can. */
+function nameProblem(name) {
+    if (!NAME_PATTERN.test(name))
+        return `each name must have ${NAME_RULE}`;
+    if (RESERVED_NAMES.includes(name.toLowerCase())) {
+        return `the outputs ${RESERVED_NAMES.join(', ')} are always set, so no port can take those names`;
+    }
+    return undefined;
 }
 /**
- * True while the process runs and, where its start time is known, is still the same
- * process. A start in a form this code cannot compare (a macOS record of an older
- * version, written in someone's locale and time zone) counts as unknown: the process
- * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
- * keeping a lease, never toward handing out a live job's port.
+ * Each name's environment variable, or the first name whose variable another name has
+ * already (`web-api`, `web_api`, `Web-API` all become WEB_API_PORT) with why.
  */
-function isRunning(identity, facts = HOST) {
-    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
-        return false;
+function mapEnvNames(names, prefix) {
+    const seen = new Map();
+    const envNames = [];
+    for (const name of names) {
+        const env = envName(name, prefix);
+        const other = seen.get(env);
+        if (other !== undefined) {
+            return {
+                name,
+                why: `each name must be unique; it ${other === name ? 'appears twice' : `clashes with '${other}': both become ${env}`}`,
+            };
+        }
+        seen.set(env, name);
+        envNames.push(env);
+    }
+    return { envNames };
+}
+
+;// CONCATENATED MODULE: ./src/session/request.ts
+
+
+
+
+
+
+
+/** The most ports one request hands out. */
+const MAX_COUNT = 1000;
+
+/** The request's defaults: one TCP port on every address, protected the strongest way the program may. */
+const DEFAULT_REQUEST = {
+    envPrefix: '',
+    protocols: ['tcp'],
+    hosts: [],
+    exclude: new PortSet(),
+    contiguous: false,
+    reserve: 'auto',
+    leaseDir: '',
+    leaseMinutes: DEFAULT_LEASE_MINUTES,
+};
+const THIS_MACHINE = { addresses: localAddresses, mayBind: (hosts) => privilegedPortsAllowed(hosts) };
+/**
+ * Checks a request by the rules every program shares: names, counts, the range against
+ * the count and the exclusions, addresses of this machine, the lease time, the
+ * reservation this program may use here. The first broken rule throws.
+ * @throws InputError naming the setting in the program's words, quoting the value as given.
+ */
+function checkRequest(request, source) {
+    const fail = (setting, allowed, value = source.shown(setting)) => {
+        throw new InputError(setting, value, allowed, source.vocabulary);
+    };
+    const count = request.names.length;
+    if (count < 1 || count > MAX_COUNT)
+        fail('count', `a whole number from 1 to ${MAX_COUNT}`);
+    for (const name of request.names) {
+        const problem = nameProblem(name);
+        if (problem)
+            fail('names', problem, name);
+    }
+    if (request.envPrefix !== '' && (request.envPrefix.length > MAX_ENV_PREFIX || !ENV_PREFIX_PATTERN.test(request.envPrefix))) {
+        fail('env-prefix', `a letter or "_" first, then letters, digits or "_", at most ${MAX_ENV_PREFIX} characters (or empty)`);
+    }
+    const mapped = mapEnvNames(request.names, request.envPrefix);
+    if ('why' in mapped)
+        fail('names', mapped.why, mapped.name);
+    const facts = source.facts ?? THIS_MACHINE;
+    // Listed only when an address is given: the usual empty list costs no interface lookup.
+    const addresses = request.hosts.length ? facts.addresses() : new Set();
+    const unknown = request.hosts.find((host) => !addresses.has(host));
+    if (unknown)
+        fail('host', `not an address of this machine; it has ${[...addresses].join(', ')}`, unknown);
+    if (request.range)
+        checkRange(request.range, request, facts, fail);
+    if (request.leaseMinutes < 1 || request.leaseMinutes > MAX_LEASE_MINUTES || !Number.isInteger(request.leaseMinutes)) {
+        fail('lease-minutes', `a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
+    }
+    const reserve = reserveProblem(request.reserve, { postStep: source.postStep });
+    if (reserve)
+        fail('reserve', reserve);
+}
+/** The range holds the count, can be bound by this user, and is not all excluded. */
+function checkRange(range, request, facts, fail) {
+    const count = request.names.length;
+    const size = rangeSize(range);
+    if (size < count)
+        fail('range', `it holds ${errors_plural(size, 'port')}, fewer than the ${count} asked for`);
+    if (!facts.mayBind(request.hosts)(range.low)) {
+        fail('range', `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
+    }
+    if (request.exclude.size === 0)
+        return;
+    const left = request.exclude.countOutside(range);
+    const where = `range ${range.low}-${range.high}`;
+    if (left === 0)
+        fail('exclude', `it covers the whole ${where}`);
+    if (left < count)
+        fail('exclude', `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
+}
+/** The environment variable of each of the request's names (checkRequest has made sure they are distinct). */
+function envNamesOf(request) {
+    const mapped = mapEnvNames(request.names, request.envPrefix);
+    return 'envNames' in mapped ? mapped.envNames : [];
+}
+
+;// CONCATENATED MODULE: ./src/session/session.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Allocates the request's ports for `program` and protects them.
+ * @throws AllocationError when the host cannot supply them, LeaseError when a named lease
+ *   directory cannot be used, the protection's error when it fails; nothing is left behind.
+ */
+async function openSession(request, program) {
+    const choice = chooseReserve(request.reserve, { postStep: program.postStep });
+    program.log.debug(`reserve ${choice.mode}: ${choice.why}`);
+    const notes = [];
+    const leases = openLeases(request, program, choice, notes);
+    const protection = createProtection(choice, { owner: program.owner, minutes: request.leaseMinutes, log: program.log });
     try {
-        process.kill(identity.pid, 0);
+        if (leases && choice.mode === 'kernel' && (request.range || request.contiguous))
+            await clearDeadJobs(leases, choice, program.log);
+        const allocation = await allocatePorts({
+            count: request.names.length,
+            protocols: request.protocols,
+            hosts: request.hosts,
+            range: request.range,
+            exclude: request.exclude,
+            contiguous: request.contiguous,
+            claim: leases?.claim,
+            protect: protection.protect,
+            vocabulary: program.vocabulary,
+        });
+        program.log.debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')})`);
+        await protection.settle(allocation);
+        leases?.commit(allocation.ports);
+        return session(request, allocation.ports, allocation.protocols, leases, protection, notes);
     }
     catch (error) {
-        if (error.code !== 'EPERM')
-            return false; // EPERM: alive, another user's
+        await undo(leases, protection);
+        throw error;
     }
-    if (identity.start === null || !comparable(identity.start, facts.platform))
-        return true;
-    const now = processStart(identity.pid, facts);
-    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
-    if (now === null)
-        return facts.platform !== 'linux';
-    return now === identity.start;
+}
+function session(request, ports, protocols, leases, protection, notes) {
+    const envNames = envNamesOf(request);
+    const described = protection.describe();
+    return {
+        rows: request.names.map((name, i) => ({ name, port: ports[i], envName: envNames[i] })),
+        ports,
+        protocols,
+        protection: leases ? (described === 'nothing' ? 'lease' : `lease + ${described}`) : described,
+        notes,
+        state: {
+            leases: leases && { root: leases.location.root, own: leases.location.own, token: leases.owner.token, ports: [...ports] },
+            protection: protection.state(),
+        },
+        release: () => leases?.releaseAll(),
+        undo: () => undo(leases, protection),
+    };
+}
+async function undo(leases, protection) {
+    await protection.undo();
+    try {
+        leases?.releaseAll();
+    }
+    catch {
+        // A record that cannot be removed ends with its owner process or its expiry.
+    }
+}
+/**
+ * The program's leases. The default location falls back to none when unusable, with a
+ * warning (and a note for the job summary) saying what that costs and how to fix it; a
+ * lease-dir the user named must work.
+ */
+function openLeases(request, program, choice, notes) {
+    try {
+        const location = openLeaseDir(request.leaseDir, program.vocabulary);
+        const owner = newOwner(program.owner);
+        const book = new LeaseBook({ location, owner, ttlMs: request.leaseMinutes * 60_000, reservation: choice.mode });
+        program.log.debug(`leases in ${location.own} for process ${program.owner.pid} (token ${owner.token})`);
+        return book;
+    }
+    catch (error) {
+        if (request.leaseDir !== '' || !(error instanceof LeaseError))
+            throw error;
+        const lost = unleased(error.message, choice.mode);
+        program.log.warn(lost);
+        notes.push(lost);
+        return undefined;
+    }
+}
+function unleased(why, mode) {
+    const left = mode === 'none' ? 'nothing keeps them' : `only the ${mode} reservation keeps them`;
+    return (`${why}. These ports are not leased: another Port Zero job on this host may be handed them too (${left} apart). ` +
+        `To fix it, remove the directory so Port Zero recreates it, or give every runner on the host one lease-dir set up with \`${SHARED_SETUP}\`.`);
+}
+/**
+ * A range or block draw skips every port on the kernel list, so the entries of jobs
+ * whose runner died are cleared first when there are any; their post step never ran.
+ */
+async function clearDeadJobs(leases, choice, log) {
+    if (readReservedPorts().size === 0)
+        return;
+    const swept = lease_cleanup_sweepStale(leases.location.own, (m) => log.warn(m));
+    try {
+        const removed = await dead_jobs_releaseDeadJobsPorts(leases.location.root, swept, choice.sudo ? 'sudo' : 'direct');
+        if (removed.length)
+            log.debug(`took ports ${removed.join(' ')} of dead jobs off the kernel list`);
+    }
+    catch (error) {
+        log.debug(`could not take the ports of dead jobs off the kernel list: ${errors_errorMessage(error)}`);
+    }
 }
 
-
-/***/ }),
-
-/***/ 748:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ systemTool)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * Absolute paths of the system programs Port Zero runs. Never the search path: on
- * Windows the working directory (the workspace, which a pull request controls) is
- * searched first, and on any OS a step can prepend directories to PATH.
- */
-const TOOLS = {
-    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
-    perl: { linux: '/usr/bin/perl' },
-    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
-    netsh: { win32: ['System32', 'netsh.exe'] },
-    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+;// CONCATENATED MODULE: ./src/text/names.ts
+/** Names that cross a boundary: action.yml inputs (which the command's options follow) and step outputs. */
+const Input = {
+    Names: 'names',
+    Count: 'count',
+    EnvPrefix: 'env-prefix',
+    ExportEnv: 'export-env',
+    Protocol: 'protocol',
+    Host: 'host',
+    Range: 'range',
+    Exclude: 'exclude',
+    Contiguous: 'contiguous',
+    Reserve: 'reserve',
+    LeaseDir: 'lease-dir',
+    LeaseMinutes: 'lease-minutes',
+    Summary: 'summary',
+    EnvFile: 'env-file',
 };
+const names_Output = {
+    Port: 'port',
+    Ports: 'ports',
+    Json: 'json',
+    EnvFile: 'env-file',
+};
+
+;// CONCATENATED MODULE: ./src/text/results.ts
+
 /**
- * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
- * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
- * Throws when the tool does not exist on that platform.
+ * Step outputs for `rows`: one per name, then `port` (the first), `ports` (all, in the
+ * order of the names), `json` (name to port) and, when one was written, `env-file`.
  */
-function systemTool(tool, platform = process.platform, env = process.env) {
-    const where = TOOLS[tool][platform];
-    if (where === undefined)
-        throw new Error(`${tool} is not a system program on ${platform}`);
-    if (typeof where === 'string')
-        return where;
-    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().win32.join(root, ...where);
+function stepOutputs(rows, envFile = '') {
+    const outputs = rows.map((row) => [row.name, String(row.port)]);
+    outputs.push([Output.Port, String(rows[0].port)]);
+    outputs.push([Output.Ports, rows.map((r) => r.port).join(' ')]);
+    outputs.push([Output.Json, portsJson(rows)]);
+    if (envFile)
+        outputs.push([Output.EnvFile, envFile]);
+    return outputs;
+}
+/** `{"web":34567,"db":34569}`: each name to its port. */
+function portsJson(rows) {
+    return JSON.stringify(Object.fromEntries(rows.map((r) => [r.name, r.port])));
+}
+/** Each port's environment variable: `[['WEB_PORT', '34567'], ...]`. */
+function variables(rows) {
+    return rows.map((r) => [r.envName, String(r.port)]);
+}
+/** `WEB_PORT=34567` lines: what docker compose --env-file and dotenv read. */
+function dotenv(rows) {
+    return rows.map((r) => `${r.envName}=${r.port}\n`).join('');
 }
 
+;// CONCATENATED MODULE: ./src/text/text-request.ts
 
-/***/ }),
 
-/***/ 447:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main)
-/* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(467);
-/* harmony import */ var _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(804);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
-/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(503);
-/* harmony import */ var _protection_leases_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(532);
-/* harmony import */ var _protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(329);
-/* harmony import */ var _protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(653);
-/* harmony import */ var _settings_results_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(207);
+
+
+
+
+
 /**
- * The local command: the same allocator as the action, for a shell.
+ * The request `raw` describes, checked by every rule.
+ * @throws InputError naming the first setting that breaks its rule, in the source's words.
+ */
+function parseTextRequest(raw, source) {
+    const value = (name) => (raw[name] ?? '').trim();
+    const fail = (setting, allowed, shown = value(setting)) => {
+        throw new InputError(setting, shown, allowed, source.vocabulary);
+    };
+    const request = {
+        ...DEFAULT_REQUEST,
+        names: parseNames(value(Input.Names), value(Input.Count), fail),
+        envPrefix: value(Input.EnvPrefix),
+        protocols: parseProtocols(value(Input.Protocol), fail),
+        hosts: parseHosts(value(Input.Host), fail),
+        range: parseRange(value(Input.Range), fail),
+        exclude: parseExclude(value(Input.Exclude), fail),
+        contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false, source.vocabulary),
+        reserve: (value(Input.Reserve) || 'auto'),
+        leaseDir: value(Input.LeaseDir),
+        leaseMinutes: parseWholeNumber(value(Input.LeaseMinutes), DEFAULT_REQUEST.leaseMinutes),
+    };
+    checkRequest(request, { ...source, shown: (setting) => value(setting) });
+    return request;
+}
+/** Names as given, or `port-1` ... `port-N` from `count`. */
+function parseNames(rawNames, rawCount, fail) {
+    const count = rawCount === '' ? 1 : parseWholeNumber(rawCount, NaN);
+    if (!(count >= 1 && count <= MAX_COUNT))
+        fail(Input.Count, `a whole number from 1 to ${MAX_COUNT}`);
+    if (rawNames === '')
+        return defaultNames(count);
+    if (rawNames.split(',').some((part) => part.trim() === '')) {
+        fail(Input.Names, 'an empty name between commas; separate names with spaces, commas or newlines');
+    }
+    const names = splitNames(rawNames);
+    if (names.length > MAX_COUNT)
+        fail(Input.Names, `at most ${MAX_COUNT} names, not ${names.length}`);
+    if (rawCount !== '' && count !== 1 && count !== names.length) {
+        fail(Input.Count, `${errors_plural(names.length, 'name was', 'names were')} given, so leave it out or make it ${names.length}`);
+    }
+    return names;
+}
+/** A whole number in decimal digits, `fallback` for empty text, NaN for anything else. */
+function parseWholeNumber(raw, fallback) {
+    if (raw === '')
+        return fallback;
+    return /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+}
+/** The values the runner's own getBooleanInput accepts, and empty for the default. */
+function parseBoolean(setting, raw, fallback, vocabulary) {
+    if (raw === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new InputError(setting, raw, 'true or false', vocabulary);
+}
+function parseProtocols(raw, fail) {
+    if (raw === '')
+        return ['tcp'];
+    const parts = raw
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    const valid = parts.length > 0 && parts.length <= 2 && parts.every((p) => p === 'tcp' || p === 'udp');
+    if (!valid || new Set(parts).size !== parts.length)
+        fail(Input.Protocol, 'tcp, udp or tcp,udp');
+    return parts;
+}
+/**
+ * Addresses a port must be free on, each spelled one way (`0:0::1` is `::1`) and listed
+ * once. Addresses that a wildcard in the list covers (`0.0.0.0 ::`) are kept here and
+ * folded by the allocator (see planHosts), which binds the wildcard alone.
+ */
+function parseHosts(raw, fail) {
+    const given = raw.split(/[\s,]+/).filter(Boolean);
+    const bad = given.find((host) => external_node_net_default().isIP(host) === 0);
+    if (bad !== undefined)
+        fail(Input.Host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1', bad);
+    return [...new Set(given.map(canonicalHost))];
+}
+const RANGE_RULE = `LOW-HIGH with ${MIN_PORT} <= LOW <= HIGH <= ${MAX_PORT}, such as 20000-29999`;
+function parseRange(raw, fail) {
+    if (raw === '')
+        return undefined;
+    const range = raw.includes('-') ? parsePortEntry(raw) : undefined;
+    return range ?? fail(Input.Range, RANGE_RULE);
+}
+function parseExclude(raw, fail) {
+    const ranges = parsePortList(raw);
+    return new PortSet(ranges ?? fail(Input.Exclude, 'ports and ranges separated by commas or spaces, such as 5432, 6000-6100'));
+}
+
+;// CONCATENATED MODULE: ./src/command/command.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The local command: the same session as the action, for a shell.
  *   export $(npx port-zero web db)   # WEB_PORT=... DB_PORT=...
  */
-
-
-
-
-
-
-
-
-
 const HELP = `Usage: port-zero [options] [name ...]
 
 Prints a free port for each name as NAME_PORT=port lines, so that
@@ -1479,17 +3979,17 @@ const OPTIONS = {
 function rawInputs(values, names) {
     const text = (key) => (typeof values[key] === 'string' ? values[key] : '');
     return {
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names]: names.join(' '),
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Count]: text('count'),
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.EnvPrefix]: text('env-prefix'),
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Protocol]: text('protocol'),
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Host]: text('host'),
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Range]: text('range'),
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Exclude]: text('exclude'),
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Contiguous]: values.contiguous ? 'true' : 'false',
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve]: text('reserve'),
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LeaseMinutes]: text('lease-minutes'),
-        [_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.LeaseDir]: text('lease-dir'),
+        [Input.Names]: names.join(' '),
+        [Input.Count]: text('count'),
+        [Input.EnvPrefix]: text('env-prefix'),
+        [Input.Protocol]: text('protocol'),
+        [Input.Host]: text('host'),
+        [Input.Range]: text('range'),
+        [Input.Exclude]: text('exclude'),
+        [Input.Contiguous]: values.contiguous ? 'true' : 'false',
+        [Input.Reserve]: text('reserve'),
+        [Input.LeaseMinutes]: text('lease-minutes'),
+        [Input.LeaseDir]: text('lease-dir'),
     };
 }
 const RELEASE = 'release';
@@ -1501,2065 +4001,117 @@ function vocabulary(leaseDir) {
     const release = `port-zero ${RELEASE}${leaseDir ? ` --lease-dir ${JSON.stringify(leaseDir)}` : ''}`;
     return {
         kind: 'Option',
-        name: (input) => `--${input}`,
+        key: (setting) => setting,
+        name: (setting) => (setting === Input.Names ? 'name' : `--${setting}`),
+        invalid: (name, quoted, allowed) => `invalid ${name} ${quoted}: ${allowed}`,
         ownLease: `leased by an earlier call in this shell or script until '${release}'`,
     };
 }
-function describe(error) {
-    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz))
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error);
-    const what = error.input === _settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names ? 'name' : `--${error.input}`;
-    return `invalid ${what} ${JSON.stringify(error.value)}: ${error.allowed}`;
-}
-/** The calling shell's leases; without a usable default location, a warning and none (a named --lease-dir must work). */
-function openLeases(settings, reservation, words) {
-    const named = settings.leaseDir !== '';
-    try {
-        const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseDir */ .YJ)(settings.leaseDir, words);
-        const ttlMs = settings.leaseMinutes * 60_000;
-        return new _protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .LeaseBook */ .u4({ location, owner: (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .newOwner */ .Eh)((0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)()), ttlMs, reservation });
-    }
-    catch (error) {
-        if (named || !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS))
-            throw error;
-        process.stderr.write(`port-zero: warning: ${error.message}; these ports are not leased, so a Port Zero job may get them too.\n`);
-        return undefined;
-    }
+/** The lease directory named on the command line, before anything else is checked (messages name the release command with it). */
+function leaseDirOf(values) {
+    return typeof values['lease-dir'] === 'string' ? values['lease-dir'].trim() : '';
 }
 /** `port-zero release`: removes the leases the calling shell or script holds. */
-function release(settings, extra) {
+function release(words, leaseDir, extra) {
     if (extra.length)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Names, extra.join(' '), `nothing after "${RELEASE}"`);
-    const location = (0,_protection_lease_location_js__WEBPACK_IMPORTED_MODULE_6__/* .openLeaseDir */ .YJ)(settings.leaseDir, vocabulary(settings.leaseDir));
-    const ports = (0,_protection_leases_js__WEBPACK_IMPORTED_MODULE_5__/* .releaseOwnedBy */ .Of)(location.own, (0,_protection_lease_caller_js__WEBPACK_IMPORTED_MODULE_7__/* .callerIdentity */ .I)());
-    process.stdout.write(`Released ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .plural */ .LS)(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
+        throw new InputError(Input.Names, extra.join(' '), `nothing after "${RELEASE}"`, words);
+    const ports = releaseCaller(leaseDir, callerIdentity(), words);
+    process.stdout.write(`Released ${errors_plural(ports.length, 'port lease')}${ports.length ? `: ${ports.join(' ')}` : ''}.\n`);
     return 0;
 }
+/** Allocates the ports named on the command line, leased to the calling shell, and prints them. */
+async function allocate(values, names, words) {
+    const request = parseTextRequest(rawInputs(values, names), { vocabulary: words, postStep: false });
+    const session = await openSession(request, {
+        vocabulary: words,
+        owner: callerIdentity(),
+        postStep: false,
+        log: { debug: () => { }, warn: (m) => process.stderr.write(`port-zero: warning: ${m}\n`) },
+    });
+    try {
+        writeStdout(values.json ? `${portsJson(session.rows)}\n` : dotenv(session.rows));
+    }
+    catch (error) {
+        await session.undo(); // ports nobody was told of must not stay leased
+        throw new PortZeroError(`the ports could not be printed (${error.code ?? errors_errorMessage(error)}); none is leased`);
+    }
+    return 0;
+}
+/**
+ * Writes all of `text` to standard output now, so that a failure (a closed pipe, a full
+ * disk) is known before the command ends. A pipe the reader has not emptied yet
+ * (EAGAIN) is written again a moment later.
+ */
+function writeStdout(text) {
+    const bytes = Buffer.from(text);
+    for (let at = 0; at < bytes.length;) {
+        try {
+            at += external_node_fs_default().writeSync(1, bytes, at);
+        }
+        catch (error) {
+            if (error.code !== 'EAGAIN')
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        }
+    }
+}
+/** Runs the command with `argv` (the arguments after the program's name); resolves with its exit code. */
 async function main(argv) {
     try {
-        const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+        const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
         if (values.help) {
             process.stdout.write(`${HELP}\n`);
             return 0;
         }
+        const words = vocabulary(leaseDirOf(values));
         if (positionals[0] === RELEASE)
-            return release((0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, [])), positionals.slice(1));
-        const settings = (0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseSettings */ .P$)(rawInputs(values, positionals));
-        // Nothing would end a holder or take ports off the kernel list: without a post step, auto means TIME_WAIT.
-        if (settings.reserve === 'holder' || (settings.reserve === 'kernel' && !settings.reserveChoice.fallback)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(_settings_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Input */ .pd.Reserve, settings.reserve, 'auto, time-wait or none (holder and kernel need a job to end them)');
-        }
-        const reserve = settings.reserve === 'none' ? 'none' : 'time-wait';
-        const words = vocabulary(settings.leaseDir);
-        const leases = openLeases(settings, reserve, words);
-        let allocation;
-        try {
-            allocation = await (0,_allocator_allocate_ports_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatePorts */ .C)({
-                ...(0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .allocationRequest */ .i4)(settings),
-                claim: leases?.claim,
-                reserve,
-                vocabulary: words,
-            });
-            leases?.commit(allocation.ports);
-        }
-        catch (error) {
-            leases?.releaseAll();
-            throw error;
-        }
-        const results = (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_8__/* .buildResults */ .r)(settings, allocation.ports, reserve);
-        const json = Object.fromEntries(results.rows.map((r) => [r.name, r.port]));
-        process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : (0,_settings_results_js__WEBPACK_IMPORTED_MODULE_8__/* .dotenv */ .P)(results.variables));
-        return 0;
+            return release(words, leaseDirOf(values), positionals.slice(1));
+        return await allocate(values, positionals, words);
     }
     catch (error) {
-        if (!isUsageError(error)) {
-            process.stderr.write(`port-zero: ${describe(error)}\n`);
-            return 1;
-        }
-        process.stderr.write(`port-zero: ${describe(error)}\nTry 'port-zero --help'.\n`);
-        return 2;
+        const usage = isUsageError(error);
+        process.stderr.write(`port-zero: ${usage ? usageMessage(error) : errors_errorMessage(error)}\n${usage ? "Try 'port-zero --help'.\n" : ''}`);
+        return usage ? 2 : 1;
     }
 }
 /** Bad arguments (exit code 2), as opposed to a request that cannot be met (exit code 1). */
 function isUsageError(error) {
-    return error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz || String(error?.code).startsWith('ERR_PARSE_ARGS_');
+    return error instanceof InputError || String(error?.code).startsWith('ERR_PARSE_ARGS_');
 }
-process.exitCode = await main(process.argv.slice(2));
+/**
+ * One line in the command's own form. Node's argument parser says more than one line,
+ * naming its own API ("To specify an option argument starting with a dash use..."):
+ * only what went wrong is kept, with the option named as the user wrote it.
+ */
+function usageMessage(error) {
+    if (error instanceof InputError)
+        return error.message;
+    const message = errors_errorMessage(error);
+    const option = /--[\w-]+/.exec(message)?.[0] ?? /'(-\w)'/.exec(message)?.[1];
+    const code = error.code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+        return `unknown option ${quote(option ?? message.split('\n')[0])}`;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        const dash = /ambiguous|starting with a dash/i.test(message) ? `; a value starting with "-" is written ${option}=VALUE` : '';
+        return option ? `option ${option} needs a value${dash}` : message.split('\n')[0];
+    }
+    return message.split('\n')[0];
+}
+
+
+/***/ }),
+
+/***/ 447:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _command_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(800);
+/** The `port-zero` command (package.json `bin`). */
+
+process.exitCode = await (0,_command_command_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 991:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Tu: () => (/* binding */ mayWriteDirectly),
-/* harmony export */   xn: () => (/* binding */ readReservedPorts)
-/* harmony export */ });
-/* unused harmony exports RESERVED_PORTS_FILE, LOCK_NAME, KernelListError, parseReservedPorts, formatReservedPorts, addReservedPorts, removeReservedPorts */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(30);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(916);
-/* harmony import */ var _allocator_port_range_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(850);
-
-
-
-
-/**
- * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
- * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
- * autobind, with no expiry, while explicit binds still succeed with or without
- * SO_REUSEADDR. One list per network namespace, shared by every account in it.
- *
- * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
- * a write replaces the whole list; a zero-length write changes nothing, so an empty
- * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
- */
-const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
-/** Every Port Zero process of every account takes this lock around a read-merge-write. */
-const LOCK_NAME = '\0port-zero/reserved-ports';
-/** The list cannot be read, written or locked; the message says why and what to do. */
-class KernelListError extends _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .PortZeroError */ .ES {
-    name = 'KernelListError';
-    /** True when the cause is a missing right to write (then another mechanism can take over). */
-    notAllowed;
-    constructor(message, notAllowed = false) {
-        super(message);
-        this.notAllowed = notAllowed;
-    }
-}
-/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
-function parseReservedPorts(text) {
-    const ranges = [];
-    for (const item of text.split(/[\s,]+/)) {
-        const match = /^(\d+)(?:-(\d+))?$/.exec(item);
-        if (!match)
-            continue;
-        const low = Number(match[1]);
-        const high = match[2] === undefined ? low : Number(match[2]);
-        if (low <= high && high <= 65535)
-            ranges.push({ low, high });
-    }
-    return new _allocator_port_range_js__WEBPACK_IMPORTED_MODULE_3__/* .PortSet */ .oQ(ranges);
-}
-/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
-function formatReservedPorts(set) {
-    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
-}
-/** The most text the list can take: 32768 single ports of up to 5 digits and a comma each. */
-const MAX_LIST_BYTES = 512 * 1024;
-/**
- * The whole file in one read(). procfs answers a sysctl only on the first read of an
- * open file, so Node's readFileSync (8 KiB chunks) would cut a long list off in the
- * middle of a number (proc_sys_call_handler, fs/proc/proc_sysctl.c).
- * @throws the read's error, or an Error when the text does not end in a newline (cut off).
- */
-function readWhole(file) {
-    const fd = node_fs__WEBPACK_IMPORTED_MODULE_0___default().openSync(file, 'r');
-    try {
-        // Not zero-filled: only the bytes read are decoded, and a 512 KiB fill is work every step would pay.
-        const buffer = Buffer.allocUnsafeSlow(MAX_LIST_BYTES);
-        const text = buffer.toString('utf8', 0, node_fs__WEBPACK_IMPORTED_MODULE_0___default().readSync(fd, buffer, 0, buffer.length, 0));
-        if (!text.endsWith('\n'))
-            throw new Error(`${file} was cut off after ${text.length} characters`);
-        return text;
-    }
-    finally {
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().closeSync(fd);
-    }
-}
-/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
-function readReservedPorts(file = RESERVED_PORTS_FILE) {
-    try {
-        return parseReservedPorts(readWhole(file));
-    }
-    catch {
-        return new _allocator_port_range_js__WEBPACK_IMPORTED_MODULE_3__/* .PortSet */ .oQ();
-    }
-}
-/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
-function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
-    try {
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().accessSync(file, (node_fs__WEBPACK_IMPORTED_MODULE_0___default().constants).W_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** What the kernel prints: ranges and ports, commas, a newline. Anything else is parsed and cleaned first. */
-const CANONICAL_LIST = /^[\d,-]*\n?$/;
-/**
- * Adds `ports` to the list, keeping every entry already there. Resolves with how
- * the list was written. Throws KernelListError (nothing written) when the list
- * cannot be locked or written.
- *
- * The kernel takes entries in any order, overlapping or not, and sets a bit for each
- * (proc_do_large_bitmap, kernel/sysctl.c): the list as read and this job's ports are
- * written one after the other, with no parse or merge per port on the step's path.
- */
-async function addReservedPorts(ports, options) {
-    const file = options.file ?? RESERVED_PORTS_FILE;
-    return withLock(options, async () => {
-        const text = readListText(file);
-        const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseReservedPorts(text)).trim();
-        const ours = ports.join(',');
-        return writeList(file, `${listed}${listed && ours ? ',' : ''}${ours}\n`, options);
-    });
-}
-/**
- * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
- * (another job holds it now). Resolves with the ports removed.
- */
-async function removeReservedPorts(ports, options) {
-    const file = options.file ?? RESERVED_PORTS_FILE;
-    return withLock(options, async () => {
-        const listed = readList(file);
-        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
-        if (gone.length === 0)
-            return [];
-        const drop = new Set(gone);
-        const left = listed.ranges.flatMap((r) => {
-            const kept = [];
-            let low = r.low;
-            for (let p = r.low; p <= r.high; p++) {
-                if (!drop.has(p))
-                    continue;
-                if (p > low)
-                    kept.push({ low, high: p - 1 });
-                low = p + 1;
-            }
-            if (low <= r.high)
-                kept.push({ low, high: r.high });
-            return kept;
-        });
-        await writeList(file, formatReservedPorts(new PortSet(left)), options);
-        return gone;
-    });
-}
-function readList(file) {
-    return parseReservedPorts(readListText(file));
-}
-function readListText(file) {
-    try {
-        return readWhole(file);
-    }
-    catch (error) {
-        const code = error.code;
-        throw new KernelListError(code ? `Cannot read ${file} (${code}): this kernel has no reserved-port list` : errorMessage(error));
-    }
-}
-const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
-/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
-async function writeList(file, text, options) {
-    let denied;
-    try {
-        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
-        const fd = fs.openSync(file, fs.constants.O_WRONLY);
-        try {
-            fs.writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
-        }
-        finally {
-            fs.closeSync(fd);
-        }
-        return 'direct';
-    }
-    catch (error) {
-        const code = error.code ?? '';
-        if (!NOT_ALLOWED.has(code))
-            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
-        denied = code;
-    }
-    if (!options.sudo)
-        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
-    await sudoTee(file, text);
-    return 'sudo';
-}
-function notAllowed(file, why) {
-    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
-}
-/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
-function sudoTee(file, text) {
-    const { spawn } = process.getBuiltinModule('node:child_process');
-    return new Promise((resolve, reject) => {
-        const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
-        let stderr = '';
-        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('error', (error) => {
-            clearTimeout(timer);
-            reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
-        });
-        child.once('close', (code, signal) => {
-            clearTimeout(timer);
-            if (code === 0)
-                return resolve();
-            const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
-            reject(notAllowed(file, `sudo -n tee failed: ${said}`));
-        });
-        child.stdin.on('error', () => { }); // sudo may exit before reading: its exit code tells
-        child.stdin.end(text);
-    });
-}
-/**
- * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
- * namespace, like the list; any account can take it; the kernel frees it when the
- * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
- */
-async function withLock(options, work) {
-    const name = options.lockName ?? LOCK_NAME;
-    const waitMs = options.lockWaitMs ?? 10_000;
-    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
-    try {
-        return await work();
-    }
-    finally {
-        await new Promise((resolve) => lock.close(resolve));
-    }
-}
-async function takeLock(name, deadline, waitMs) {
-    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
-        const server = net.createServer();
-        const taken = await new Promise((resolve) => {
-            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
-            server.listen({ path: name, exclusive: true }, () => resolve(true));
-        });
-        if (taken === true)
-            return server.unref();
-        if (taken instanceof Error)
-            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
-        if (Date.now() >= deadline) {
-            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
-        }
-        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
-    }
-}
-
-
-/***/ }),
-
-/***/ 653:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ callerIdentity)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _platform_process_identity_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(261);
-
-
-/**
- * The process that owns the local command's leases: the shell or script that ran it, so
- * its ports stay leased while that process lives. Usually the parent; a package runner in
- * between (`npx port-zero`, `npm exec`, an npm script, with the `sh -c` npm starts) exits
- * at once, so on Linux it is looked past. Elsewhere the parent is taken as it is.
- */
-function callerIdentity() {
-    let pid = process.ppid;
-    if (process.platform === 'linux') {
-        // A few hops at most: the chain is npm (or npx) -> sh -c -> this process.
-        for (let hop = 0; hop < 3; hop++) {
-            const above = launcherParent(pid);
-            if (above === undefined)
-                break;
-            pid = above;
-        }
-    }
-    return (0,_platform_process_identity_js__WEBPACK_IMPORTED_MODULE_1__/* .identify */ .ls)(pid);
-}
-const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
-/** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
-function launcherParent(pid) {
-    const argv = commandLine(pid);
-    const parent = parentOf(pid);
-    if (!argv || parent === undefined)
-        return undefined;
-    if (isPackageRunner(argv))
-        return parent;
-    const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
-    const parentArgv = shell ? commandLine(parent) : undefined;
-    return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
-}
-/** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
-function isPackageRunner(argv) {
-    return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
-}
-function commandLine(pid) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    }
-    catch {
-        return undefined;
-    }
-}
-function parentOf(pid) {
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // field 4, after the state
-        return ppid > 1 ? ppid : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 329:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $v: () => (/* binding */ leaseDirs),
-/* harmony export */   YJ: () => (/* binding */ openLeaseDir),
-/* harmony export */   oX: () => (/* binding */ assertOwnDir)
-/* harmony export */ });
-/* unused harmony exports LEGACY_DEFAULT_NAME, defaultLeaseRoot, accountName, SHARED_SETUP, openLeaseLocation, ownDirProblem */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(916);
-
-
-
-
-/** The earlier layout: one directory of `<port>.lease` files, private to the account that created it. */
-const LEGACY_DEFAULT_NAME = 'port-zero-leases';
-const DEFAULT_NAME = 'port-zero';
-const PSEUDO_FILESYSTEMS = new Map([
-    [0x9fa0, 'procfs'],
-    [0x62656572, 'sysfs'],
-]);
-const windows = process.platform === 'win32';
-/**
- * The default root: `port-zero` in the system temp directory (`$TMPDIR`, else /tmp), the
- * same path for every account on Linux and macOS. On Windows the temp directory is
- * per-user, so the root is `%ProgramData%\port-zero` instead, which every account may add
- * folders to.
- */
-function defaultLeaseRoot(env = process.env) {
-    const base = windows ? (env.ProgramData ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir()) : node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir();
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(base, DEFAULT_NAME);
-}
-/** This account's name inside a root: the uid, or the user name on Windows. */
-function accountName() {
-    return windows ? node_os__WEBPACK_IMPORTED_MODULE_1___default().userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid());
-}
-/** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
-const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
-/**
- * Opens a location: validates the root (creating it when missing) and this account's
- * directory in it (creating that too).
- * The default root is created mode 1777 (anyone may add a directory, only its owner may
- * remove or rename it); a named root missing is created private (0700), one level only.
- * A root is accepted when it is a real directory (not a link) on a real filesystem, and
- * others can write to it only if it is sticky, or group-writable and setgid with this
- * account in the group (an administrator's shared directory).
- * `vocabulary` names the setting in errors (the action's `'lease-dir'` by default).
- * @throws LeaseError saying why the location cannot be used.
- */
-function openLeaseLocation(root, named, vocabulary = _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VOCABULARY */ .qA) {
-    try {
-        openRoot(root, named);
-        return { root, own: openOwnDir(root) };
-    }
-    catch (error) {
-        const why = error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS ? error.message : `${code(error)}`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(named
-            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}${setupHint(root)}`
-            : `The shared lease directory ${root} cannot be used: ${why}`);
-    }
-}
-/**
- * The location a `lease-dir` setting gives: the directory named, or the default root
- * when the setting is empty. Throws as openLeaseLocation does.
- */
-function openLeaseDir(leaseDir, vocabulary = _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_VOCABULARY */ .qA) {
-    return leaseDir ? openLeaseLocation(leaseDir, true, vocabulary) : openLeaseLocation(defaultLeaseRoot(), false, vocabulary);
-}
-/**
- * The set-up command for a shared `root`, where running it would help: a missing root
- * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
- * follows it and would change the mode of whatever it points to) or what is no directory.
- */
-function setupHint(root) {
-    try {
-        const stat = node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(root, { throwIfNoEntry: false });
-        if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(node_fs__WEBPACK_IMPORTED_MODULE_0___default().statfsSync(root).type))))
-            return '';
-    }
-    catch {
-        return '';
-    }
-    return `. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``;
-}
-function openRoot(root, named) {
-    let stat = lstat(root);
-    if (!stat) {
-        try {
-            node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdirSync(root, named ? 0o700 : 0o777);
-        }
-        catch (error) {
-            if (code(error) !== 'EEXIST')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`it cannot be created (${code(error)})`);
-        }
-        stat = lstat(root);
-        // Ours and new: make it shared whatever the umask; one someone else made is judged below.
-        if (!named && stat?.isDirectory() && !windows && stat.uid === process.getuid()) {
-            node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(root, 0o1777);
-            stat = lstat(root);
-        }
-    }
-    if (!stat)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS('it vanished while being opened');
-    const problem = rootProblem(root, stat);
-    if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(problem);
-}
-function rootProblem(root, stat) {
-    if (stat.isSymbolicLink())
-        return 'it is a symbolic link; refusing to follow it';
-    if (!stat.isDirectory())
-        return 'it is not a directory';
-    const kind = PSEUDO_FILESYSTEMS.get(Number(node_fs__WEBPACK_IMPORTED_MODULE_0___default().statfsSync(root).type));
-    if (kind)
-        return `it is on ${kind}, a kernel pseudo-filesystem`;
-    if (windows)
-        return undefined;
-    const mode = stat.mode;
-    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
-    if (mode & 0o1000)
-        return undefined; // sticky: no one may remove or rename another's entries
-    if (mode & 0o002)
-        return `it is writable by every user but not sticky (mode ${octal})`;
-    if (mode & 0o020) {
-        if (!(mode & 0o2000))
-            return `it is group-writable but neither setgid nor sticky (mode ${octal})`;
-        if (!process.getgroups().includes(stat.gid) && process.getegid() !== stat.gid)
-            return `it is shared with group ${stat.gid}, and this account (uid ${process.getuid()}) is not in it`;
-    }
-    return undefined;
-}
-/**
- * This account's directory: `<root>/<account>`, or, should another account have taken
- * that name first, a directory of ours named `<account>.<suffix>`. Readers never go by
- * the name, so any directory of ours will do.
- */
-function openOwnDir(root) {
-    const account = accountName();
-    const preferred = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, account);
-    // Jobs of one account start together: one creates the directory, the others find it.
-    if (createOwnDir(preferred) || ownDirProblem(preferred) === undefined)
-        return shared(preferred);
-    for (const name of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(root)) {
-        const dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, name);
-        if (name.startsWith(`${account}.`) && ownDirProblem(dir) === undefined)
-            return shared(dir);
-    }
-    const alternative = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
-    if (createOwnDir(alternative))
-        return shared(alternative);
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory in it cannot be created`);
-}
-/** True when `dir` was created now; false when the name exists already. */
-function createOwnDir(dir) {
-    try {
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().mkdirSync(dir, 0o755);
-        return true;
-    }
-    catch (error) {
-        if (code(error) === 'EEXIST')
-            return false;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory ${dir} cannot be created (${code(error)})`);
-    }
-}
-/** Makes this account's directory readable by every account whatever the umask (checked ours first). */
-function shared(dir) {
-    const problem = ownDirProblem(dir);
-    if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`this account's directory ${dir} cannot be used: ${problem}`);
-    if (!windows && (lstat(dir).mode & 0o755) !== 0o755)
-        node_fs__WEBPACK_IMPORTED_MODULE_0___default().chmodSync(dir, 0o755);
-    return dir;
-}
-/** Why `dir` is not this account's own lease directory, or undefined when it is. */
-function ownDirProblem(dir) {
-    const stat = lstat(dir);
-    if (!stat)
-        return 'it does not exist';
-    if (stat.isSymbolicLink() || !stat.isDirectory())
-        return 'it is not a directory';
-    if (windows)
-        return undefined;
-    if (stat.uid !== process.getuid())
-        return `it belongs to uid ${stat.uid}`;
-    if (stat.mode & 0o022)
-        return 'others can write to it';
-    return undefined;
-}
-/** Checks, before any write or removal, that `dir` is still this account's own directory. */
-function assertOwnDir(dir) {
-    const problem = ownDirProblem(dir);
-    if (problem)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`The lease directory ${dir} cannot be used: ${problem}`);
-}
-/**
- * Every directory whose lease files count: each account's directory in the root, the
- * root itself and, for the default root, the earlier default directory (the earlier
- * layout kept lease files directly there). Every real directory in the root counts,
- * whatever its name (an account's own is named by its uid, `1001` or `1001.<suffix>`,
- * but a renamed one must still count: the owner of a sticky root may rename another
- * account's directory, never move it out). One directory read gives each entry's type
- * (d_type; Node falls back to lstat where the filesystem does not say), so links and
- * files cost no lookup.
- */
-function leaseDirs(root) {
-    const dirs = [root];
-    const legacy = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(root), LEGACY_DEFAULT_NAME);
-    if (node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
-        dirs.push(legacy);
-    for (const entry of node_fs__WEBPACK_IMPORTED_MODULE_0___default().readdirSync(root, { withFileTypes: true })) {
-        if (entry.isDirectory())
-            dirs.push(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, entry.name));
-    }
-    return dirs;
-}
-function lstat(file) {
-    try {
-        return node_fs__WEBPACK_IMPORTED_MODULE_0___default().lstatSync(file);
-    }
-    catch (error) {
-        if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR')
-            return undefined;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LeaseError */ .pS(`it cannot be read (${code(error)})`);
-    }
-}
-function code(error) {
-    return error.code ?? String(error);
-}
-
-
-/***/ }),
-
-/***/ 532:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  u4: () => (/* binding */ LeaseBook),
-  Eh: () => (/* binding */ newOwner),
-  Of: () => (/* binding */ releaseOwnedBy)
-});
-
-// UNUSED EXPORTS: liveLeasedPorts, newToken, releaseLeases, sweepStale
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
-;// CONCATENATED MODULE: ./src/unique-id.ts
-
-/**
- * An identifier no other call on this host or another is expected to return,
- * without node:crypto (about 10 ms of a step's start-up): a hash of the host
- * name, the process ID, the monotonic clock in nanoseconds and 52 bits of
- * Math.random, in base 36 joined by `-` (so it is safe in a file name), e.g.
- * `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`.
- *
- * Why that is enough: on one host, two live processes never share a process ID,
- * and one process never reads the same monotonic clock value twice (it ticks in
- * nanoseconds and only forward, and a reused process ID comes later on it);
- * Math.random (seeded from the OS's entropy for each process) and the host name
- * keep apart processes that do share an ID: other hosts, or containers with
- * their own process ID namespace. It is not a secret and must not be used as one.
- */
-function uniqueId() {
-    const random = Math.floor(Math.random() * 2 ** 52).toString(36);
-    return [hash((0,external_node_os_.hostname)()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
-}
-/** FNV-1a (32 bits) of `text`, in base 36. */
-function hash(text) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++)
-        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return (h >>> 0).toString(36);
-}
-
-// EXTERNAL MODULE: ./src/platform/process-identity.ts
-var process_identity = __nccwpck_require__(261);
-// EXTERNAL MODULE: ./src/settings/constants.ts
-var constants = __nccwpck_require__(804);
-// EXTERNAL MODULE: ./src/protection/lease-location.ts
-var lease_location = __nccwpck_require__(329);
-;// CONCATENATED MODULE: ./src/protection/lease-record.ts
-
-
-
-/** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
-const MAX_RECORD_BYTES = 512 * 1024;
-const MAX_LEASE_MS = constants/* MAX_LEASE_MINUTES */.UE * 60_000;
-const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
-const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
-/**
- * Reads a record without following a symbolic link (O_NOFOLLOW), without blocking on a
- * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
- * than 512 KiB. Never throws: anything but a record is `missing` or `corrupt`.
- */
-function lease_record_readRecord(file) {
-    let fd;
-    try {
-        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return { kind: 'missing' };
-        return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
-    }
-    try {
-        const stat = external_node_fs_default().fstatSync(fd);
-        if (!stat.isFile())
-            return { kind: 'corrupt', why: 'not a regular file' };
-        if (stat.size > MAX_RECORD_BYTES)
-            return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
-        // One byte more: a file that grew since fstat is caught by the parse. Not zero-filled:
-        // only the `length` bytes read are ever looked at.
-        const buffer = Buffer.allocUnsafe(stat.size + 1);
-        const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
-        const text = buffer.toString('utf8', 0, length);
-        const record = parseRecord(text);
-        if (!record)
-            return { kind: 'corrupt', why: length === 0 ? 'empty' : 'not a lease record' };
-        return { kind: 'record', record, changed: stat.ctimeMs };
-    }
-    catch (error) {
-        return { kind: 'corrupt', why: `unreadable (${error.code})` };
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-const isIdentity = (p) => typeof p === 'object' &&
-    p !== null &&
-    Number.isInteger(p.pid) &&
-    (p.start === null || typeof p.start === 'string');
-/** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
-function parseRecord(text) {
-    try {
-        const r = JSON.parse(text);
-        const valid = (r?.version === 1 || (r?.version === 2 && typeof r.ports === 'string' && parsePorts(r.ports) !== undefined)) &&
-            Number.isFinite(r.expires) &&
-            typeof r.owner?.token === 'string' &&
-            isIdentity(r.owner.runner) &&
-            (r.reservation === undefined || typeof r.reservation === 'string') &&
-            (r.allocator === undefined || isIdentity(r.allocator));
-        return valid ? r : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function formatRecord(record) {
-    return JSON.stringify(record);
-}
-/**
- * Ports as a record keeps them: "40000 40001 40100", in the order given. Joined
- * natively, with no work per port in the step's own code; readers also take runs
- * ("40000-40009"), so a later writer may fold blocks.
- */
-function formatPorts(ports) {
-    return ports.join(' ');
-}
-const PORT_ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
-/** The ports of `formatPorts` text, or undefined unless every entry is a port (1-65535) or an ascending run of them. */
-function parsePorts(text) {
-    const ports = [];
-    for (const entry of text.split(' ')) {
-        if (entry === '')
-            continue;
-        const m = PORT_ENTRY.exec(entry);
-        if (!m)
-            return undefined;
-        const low = Number(m[1]);
-        const high = m[2] === undefined ? low : Number(m[2]);
-        if (low < 1 || high > 65535 || high < low)
-            return undefined;
-        for (let p = low; p <= high; p++)
-            ports.push(p);
-    }
-    return ports;
-}
-/**
- * A lease is live while unexpired and its runner process runs (pid and start time, so a
- * reused pid does not count). The expiry is capped at the record's last inode change
- * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
- * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
- * to any date, while ctime is always the kernel's clock.
- */
-function lease_record_judgeRecord(record, changed, now = Date.now()) {
-    const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
-    if (expires <= now)
-        return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
-    if (!ownerRuns(record.owner.runner))
-        return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
-    // A pending record outlives its allocation only when that was killed mid-way: it ends with it.
-    if (record.pending && !ownerRuns(record.allocator ?? { pid: 0, start: null }))
-        return { live: false, why: `its allocation (process ${record.allocator?.pid}) ended before it was committed` };
-    return { live: true };
-}
-/**
- * Whether the owner process runs. On a host that hides other users' processes
- * (/proc mounted with hidepid) another account's process exists (kill() answers EPERM)
- * but its start time cannot be read; it then counts as running, and the capped expiry
- * bounds the lease.
- */
-function ownerRuns(owner) {
-    if ((0,process_identity/* isRunning */.W_)(owner))
-        return true;
-    if (owner.start === null || !Number.isInteger(owner.pid) || owner.pid <= 0)
-        return false;
-    try {
-        process.kill(owner.pid, 0);
-        return false; // ours to see, and not the same process
-    }
-    catch (error) {
-        return error.code === 'EPERM' && (0,process_identity/* processStart */.gy)(owner.pid) === null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/protection/leases.ts
-
-
-
-
-
-
-
-
-
-/** An allocation's record: `lease-<token>.json`. */
-const RECORD_FILE = /^lease-([\w-]+)\.json$/;
-/** The earlier layout: one hard link of the record per port. */
-const PORT_FILE = /^(\d{1,5})\.lease$/;
-/** The earlier layout's record name, removed when its allocation ended. */
-const EARLIER_RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
-/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
-const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
-/** A lease file's name: a record, or a port file of the earlier layout. */
-const isLeaseFile = (name) => RECORD_FILE.test(name) || PORT_FILE.test(name);
-const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
-/**
- * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
- * processes and hosts (see uniqueId for why) and safe in a file name. Built without
- * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
- * secret. The one place tokens are made.
- */
-function newToken() {
-    return uniqueId();
-}
-function newOwner(runner, env = process.env) {
-    return {
-        token: newToken(),
-        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
-        job: env.GITHUB_JOB ?? 'local',
-        runner,
-        host: external_node_os_default().hostname(),
-    };
-}
-/** The leases of one allocation: claims ports in batches, and gives them all back if the allocation fails. */
-class LeaseBook {
-    location;
-    owner;
-    base;
-    claimed = new Set();
-    file;
-    written = 0;
-    /**
-     * Publishes the allocation's record, with no ports yet, so an unusable directory shows
-     * before any port is bound. @throws LeaseError when this account's directory cannot be written.
-     */
-    constructor(options) {
-        this.location = options.location;
-        this.owner = options.owner;
-        this.base = {
-            version: 2,
-            owner: options.owner,
-            expires: Date.now() + options.ttlMs,
-            ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
-            allocator: (0,process_identity/* identify */.ls)(process.pid),
-        };
-        this.publish(true, []);
-    }
-    /** The ports leased so far, in the order they were claimed. */
-    get ports() {
-        return [...this.claimed];
-    }
-    /**
-     * Leases each group of ports whole, or not at all (a block is one group): resolves
-     * with one verdict per group, refused where another live lease holds one of its ports
-     * (saying whether that lease is the same caller's: its runner process is this book's).
-     * One record write and one read of every account's directory, however many ports;
-     * a second write only when some group was refused. Called while the ports' sockets are held.
-     * @throws LeaseError when this account's directory cannot be written.
-     */
-    claim = async (groups) => {
-        const asked = groups.flat();
-        this.publish(true, this.claimed.size ? [...this.claimed, ...asked] : asked);
-        const taken = leasedPorts(this.location.root, new Set(asked), { owner: this.owner, own: this.location.own });
-        if (taken.size === 0) {
-            // No other lease holds any of them (the usual case): every group is ours, with no work per group.
-            for (const port of asked)
-                this.claimed.add(port);
-            return groups.map(() => 'granted');
-        }
-        const verdicts = groups.map((group) => verdictOn(group, taken));
-        groups.forEach((group, i) => verdicts[i] === 'granted' && group.forEach((port) => this.claimed.add(port)));
-        this.publish(true, this.ports); // back off: the refused ports leave the record
-        return verdicts;
-    };
-    /**
-     * The allocation succeeded with `ports` (claimed ones; ports lost to another program
-     * during the reservation are left out): the record now lists exactly these and
-     * outlives this process. @throws LeaseError when the directory cannot be written.
-     */
-    commit(ports = this.ports) {
-        this.claimed.clear();
-        for (const port of ports)
-            this.claimed.add(port);
-        this.publish(false, ports);
-    }
-    /** The allocation failed: no lease of it may stay behind. */
-    releaseAll() {
-        this.claimed.clear();
-        if (this.file)
-            external_node_fs_default().rmSync(this.file, { force: true });
-        this.file = undefined;
-    }
-    /** Writes the record anew, listing `ports`: a new file renamed over the record's one name (atomic on every OS). */
-    publish(pending, ports) {
-        const { own } = this.location;
-        const record = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
-        const temp = external_node_path_default().join(own, `.tmp-${process.pid}-${this.owner.token}.${++this.written}`);
-        const file = external_node_path_default().join(own, `lease-${this.owner.token}.json`);
-        try {
-            (0,lease_location/* assertOwnDir */.oX)(own);
-            writeExclusive(temp, formatRecord(record));
-            renameOver(temp, file);
-        }
-        catch (error) {
-            external_node_fs_default().rmSync(temp, { force: true });
-            throw new errors/* LeaseError */.pS(`The lease directory ${own} cannot be written: ${error.message}`);
-        }
-        this.file = file;
-    }
-}
-/**
- * rename() over an existing name. Windows refuses it (EPERM, EBUSY) while another
- * process has the target open without FILE_SHARE_DELETE (a virus scanner, say;
- * Node itself always shares): tried again a few times, 10 ms apart, before failing.
- */
-function renameOver(from, to) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            external_node_fs_default().renameSync(from, to);
-            return;
-        }
-        catch (error) {
-            const code = error.code ?? '';
-            if (process.platform !== 'win32' || !['EPERM', 'EBUSY', 'EACCES'].includes(code) || attempt >= 5)
-                throw error;
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-        }
-    }
-}
-/** Creates `file` (never an existing one, never through a link), readable by every account whatever the umask. */
-function writeExclusive(file, content) {
-    const flags = (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | (external_node_fs_default()).constants.O_WRONLY | leases_O_NOFOLLOW;
-    const fd = external_node_fs_default().openSync(file, flags, 0o644);
-    try {
-        if (process.platform !== 'win32')
-            external_node_fs_default().fchmodSync(fd, 0o644);
-        external_node_fs_default().writeSync(fd, content);
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-/** What a live lease file says: its ports among those asked, or none. Records are parsed, never trusted further. */
-function liveIn(read, portFromName) {
-    if (read.kind !== 'record' || !lease_record_judgeRecord(read.record, read.changed).live)
-        return [];
-    if (read.record.version === 1)
-        return portFromName === undefined ? [] : [portFromName];
-    return parsePorts(read.record.ports ?? '') ?? [];
-}
-/**
- * The ports of `wanted` that a live lease of any account holds, in the location rooted
- * at `root`, each with who holds it ('other' when both do), leaving out the record of
- * `claimant`. Reads each directory once and each record once; anything but a record
- * counts for nothing, and a record elsewhere than the claimant's own directory is never
- * the caller's, whatever it says.
- * @throws the error of reading the root itself (callers outside a claim use `liveLeasedPorts`).
- */
-function leasedPorts(root, wanted, claimant) {
-    const taken = new Map();
-    if (wanted.size === 0)
-        return taken;
-    for (const dir of (0,lease_location/* leaseDirs */.$v)(root)) {
-        for (const name of readNames(dir)) {
-            const record = RECORD_FILE.exec(name);
-            const port = record ? undefined : PORT_FILE.exec(name)?.[1];
-            if (record ? record[1] === claimant?.owner.token : port === undefined || !wanted.has(Number(port)))
-                continue;
-            const read = lease_record_readRecord(external_node_path_default().join(dir, name));
-            // The caller's own: committed by an earlier allocation of the same runner, in its own account's
-            // directory. A pending record is an allocation running now (a concurrent call): another's.
-            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
-            const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
-            for (const p of liveIn(read, port === undefined ? undefined : Number(port))) {
-                if (wanted.has(p) && taken.get(p) !== 'other')
-                    taken.set(p, holder);
-            }
-        }
-    }
-    return taken;
-}
-/** A group's verdict: granted when no lease holds any of its ports; else whose lease refuses it. */
-function verdictOn(group, taken) {
-    const holders = group.map((port) => taken.get(port));
-    if (holders.includes('other'))
-        return 'leased-by-other';
-    return holders.includes('caller') ? 'leased-by-caller' : 'granted';
-}
-/** The same process: same pid and same start time (a pid alone may have been reused). */
-const sameProcess = (a, b) => a.pid === b.pid && a.start === b.start;
-/** The names in another account's directory; none when it cannot be read (its leases are then invisible to us anyway). */
-function readNames(dir) {
-    try {
-        return external_node_fs_default().readdirSync(dir);
-    }
-    catch {
-        return [];
-    }
-}
-/**
- * The ports of `ports` that any account on the host holds a live lease for, in the
- * location rooted at `location` (the default root or a `lease-dir`). Never throws for
- * what others put there; an unreadable location holds no lease.
- */
-function liveLeasedPorts(location, ports) {
-    try {
-        return new Set(leasedPorts(location, new Set(ports)).keys());
-    }
-    catch {
-        return new Set();
-    }
-}
-function unlinkQuietly(file, warn) {
-    try {
-        fs.unlinkSync(file);
-        return true;
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return true;
-        warn(`Cannot remove ${file} (${code})`);
-        return false;
-    }
-}
-/** The ports a record file of this account lists (format 2), or its one port (the earlier layout). */
-function portsOf(read, name) {
-    const port = PORT_FILE.exec(name)?.[1];
-    if (port !== undefined)
-        return [Number(port)];
-    return read.kind === 'record' ? (parsePorts(read.record.ports ?? '') ?? []) : [];
-}
-/** The lease files in this account's directory `own` (records, and the earlier layout's port files), with what each says. */
-function* ownLeases(own) {
-    (0,lease_location/* assertOwnDir */.oX)(own);
-    for (const name of external_node_fs_default().readdirSync(own)) {
-        if (!isLeaseFile(name))
-            continue;
-        const file = external_node_path_default().join(own, name);
-        yield { file, name, read: lease_record_readRecord(file) };
-    }
-}
-/**
- * The post step: removes the leases of allocation `token` from this account's directory
- * `own`. Returns how many of `ports` (the ports the step handed out) they held.
- */
-function releaseLeases(own, token, ports) {
-    const held = new Set();
-    for (const { file, name, read } of ownLeases(own)) {
-        if (read.kind !== 'record' || read.record.owner.token !== token)
-            continue;
-        fs.rmSync(file, { force: true });
-        for (const port of portsOf(read, name))
-            held.add(port);
-    }
-    return ports.filter((port) => held.has(port)).length;
-}
-/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
-function releaseOwnedBy(own, owner) {
-    const released = new Set();
-    for (const { file, name, read } of ownLeases(own)) {
-        const runner = read.kind === 'record' ? read.record.owner.runner : undefined;
-        if (runner?.pid !== owner.pid || runner.start !== owner.start)
-            continue;
-        external_node_fs_default().rmSync(file, { force: true });
-        for (const port of portsOf(read, name))
-            released.add(port);
-    }
-    return [...released].sort((a, b) => a - b);
-}
-/**
- * Tidies this account's directory `own`: removes leases that are stale or corrupt (each
- * file judged once), temporary files and the earlier layout's records of processes that
- * are gone. Other accounts' files are never touched: their stale leases simply stop
- * counting. Returns the stale leases it removed, one entry per port.
- */
-function sweepStale(own, warn) {
-    assertOwnDir(own);
-    const names = fs.readdirSync(own);
-    const stale = [];
-    // The earlier layout linked one record under many port names: each such file is read and
-    // judged once, by file ID (bigint: NTFS file IDs are 64-bit). Only those: a record removed
-    // here frees its file ID, and a record another job renames into place meanwhile may get it.
-    const judged = new Map();
-    for (const name of names.filter(isLeaseFile)) {
-        const file = path.join(own, name);
-        // A record's read says itself when it is gone ('missing', judged live: left alone).
-        const ino = PORT_FILE.test(name) ? fs.lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino : null;
-        if (ino === undefined)
-            continue;
-        const verdict = (ino !== null && judged.get(ino)) || judgeFile(readRecord(file));
-        if (ino !== null && !verdict.corrupt)
-            judged.set(ino, verdict);
-        if (verdict.live || !unlinkQuietly(file, warn))
-            continue;
-        if (verdict.corrupt)
-            warn(`Removed a corrupt lease ${file} (${verdict.why})`);
-        for (const port of portsOf(verdict.read, name))
-            stale.push({ port, reservation: verdict.reservation, why: verdict.why });
-    }
-    sweepLeftovers(own, names, warn);
-    return stale;
-}
-/**
- * Temporary files and earlier records among `names` (this account's directory `own`)
- * whose writing process is gone (killed mid-write), or unreadable and older than any lease can be.
- */
-function sweepLeftovers(own, names, warn) {
-    for (const name of names) {
-        const pid = (TEMP_FILE.exec(name) ?? EARLIER_RECORD_FILE.exec(name))?.[1];
-        if (pid === undefined)
-            continue;
-        const file = path.join(own, name);
-        const read = readRecord(file);
-        if (read.kind === 'missing')
-            continue;
-        const writer = read.kind === 'record' ? (read.record.allocator ?? { pid: Number(pid), start: null }) : { pid: Number(pid), start: null };
-        const stat = fs.lstatSync(file, { throwIfNoEntry: false });
-        const old = stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now();
-        if (!isRunning(writer) || old)
-            unlinkQuietly(file, warn);
-    }
-}
-function judgeFile(read) {
-    if (read.kind === 'missing')
-        return { read, live: true, why: 'already gone' }; // nothing to remove
-    if (read.kind === 'corrupt')
-        return { read, live: false, why: read.why, corrupt: true };
-    const verdict = judgeRecord(read.record, read.changed);
-    return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
-}
-
-
-/***/ }),
-
-/***/ 783:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  pH: () => (/* binding */ reserveTimeWait)
-});
-
-// UNUSED EXPORTS: defaultMethod, loopbackFor, loopbacksFor
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(30);
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
-// EXTERNAL MODULE: ./src/allocator/own-connection.ts
-var own_connection = __nccwpck_require__(738);
-// EXTERNAL MODULE: ./src/platform/system-tools.ts
-var system_tools = __nccwpck_require__(748);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(421);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/protection/self-connect-child.ts
-
-
-
-/** The loopback addresses the child can self-connect on, as it names them: 4 is 127.0.0.1, 6 is ::1. */
-const CHILD_ADDRESSES = { '127.0.0.1': '4', '::1': '6' };
-/**
- * Reads lines "FAMILIES PORT PORT ..." (FAMILIES: "4", "6" or "4,6"); for each
- * port and family, opens a TCP socket, sets SO_REUSEADDR (as libuv does on every
- * Node bind, so the two methods refuse the same ports), binds loopback:PORT and
- * connects it to itself, then closes it: the simultaneous open completes inside
- * connect() on loopback, and the close leaves one TIME_WAIT entry. Answers each
- * line with the failures, "PORT:FAMILY:ERRNO ...". Prints "ready" before it
- * touches any port. No modules (Socket alone costs about 15 ms to load): the
- * constants are Linux's (AF_INET 2, AF_INET6 10, SOCK_STREAM 1, SOL_SOCKET 1,
- * SO_REUSEADDR 2), and the sockaddrs are packed by hand.
- */
-const SCRIPT = String.raw `
-$| = 1; print "ready\n";
-my %to = (4 => [2, "\x7f\0\0\x01"], 6 => [10, ("\0" x 15) . "\x01"]);
-while (my $line = <STDIN>) {
-  my ($families, @ports) = split ' ', $line;
-  my @failed;
-  for my $port (@ports) {
-    for my $f (split /,/, $families) {
-      my ($family, $host) = @{$to{$f}};
-      my $sa = $family == 2 ? pack('S n a4 x8', 2, $port, $host) : pack('S n N a16 L', 10, $port, 0, $host, 0);
-      my $s;
-      push @failed, "$port:$f:" . ($! + 0)
-        unless socket($s, $family, 1, 0) && setsockopt($s, 1, 2, 1) && bind($s, $sa) && connect($s, $sa);
-      close $s if $s;
-    }
-  }
-  print "@failed\n";
-}`;
-/** Ports in one request: about 2 ms of the child's work, so it starts on the first while the caller closes the next. */
-const CHILD_LINE = 128;
-const ERRNO_NAMES = new Map(Object.entries((external_node_os_default()).constants.errno).map(([name, n]) => [n, name]));
-/**
- * One short-lived perl process making TCP self-connections for a batch (Linux):
- * about 40 us per connection, where Node's own sockets cost about 115 us. Start
- * it before closing the listeners, so its start-up overlaps theirs; send each
- * group of ports once its listeners are closed; then `finish`.
- *
- * perl is run by absolute path (perl-base is part of every Debian and Ubuntu
- * system). When it is missing or exits before it says "ready", it touched no
- * port, and `finish` resolves `undefined`: the caller makes the connections itself.
- */
-class SelfConnectChild {
-    child;
-    lines = [];
-    sent = [];
-    stderr = '';
-    buffer = '';
-    ended;
-    constructor(program) {
-        this.child = (0,external_node_child_process_.spawn)(program, ['-e', SCRIPT], { stdio: 'pipe' });
-        this.ended = new Promise((resolve) => {
-            this.child.once('error', (error) => resolve({ code: null, signal: null, error: error.code ?? error.message }));
-            this.child.once('close', (code, signal) => resolve({ code, signal }));
-        });
-        this.child.stdin.on('error', () => { }); // EPIPE when it never started or died: `finish` reports it
-        this.child.stdout.setEncoding('utf8').on('data', (chunk) => this.receive(chunk));
-        this.child.stderr.setEncoding('utf8').on('data', (chunk) => (this.stderr = (this.stderr + chunk).slice(-400)));
-    }
-    receive(chunk) {
-        this.buffer += chunk;
-        const parts = this.buffer.split('\n');
-        this.buffer = parts.pop();
-        this.lines.push(...parts);
-    }
-    /** Asks for a self-connection on each of `addresses` (keys of CHILD_ADDRESSES) from and to each port. */
-    send(addresses, ports) {
-        const families = addresses.map((a) => CHILD_ADDRESSES[a]);
-        this.sent.push({ families, ports });
-        this.child.stdin.write(`${families.join(',')} ${ports.join(' ')}\n`);
-    }
-    /**
-     * Waits for every answer and for the process to end, at most `waitMs` (then it
-     * is killed). Resolves the failed connections, or undefined when it never
-     * started (no port touched).
-     * @throws AllocationError when it started but did not answer every request.
-     */
-    async finish(waitMs) {
-        this.child.stdin.end();
-        let timer;
-        const late = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), waitMs)));
-        try {
-            const end = await Promise.race([this.ended, late]);
-            const started = this.lines[0] === 'ready';
-            if (end !== 'late' && !started)
-                return undefined;
-            const answers = this.lines.slice(1);
-            if (end === 'late' || end.code !== 0 || answers.length !== this.sent.length) {
-                const how = end === 'late' ? `did not finish within ${waitMs / 1000} s` : `ended (${end.error ?? end.signal ?? `exit code ${end.code}`})`;
-                const said = this.stderr.trim() ? `: ${this.stderr.trim()}` : '';
-                const count = this.sent.reduce((n, s) => n + s.ports.length, 0);
-                throw new errors/* AllocationError */.ZB(`The TIME_WAIT reservation of ${(0,errors/* plural */.LS)(count, 'port')} failed: the perl process making the self-connections ${how} after answering ${answers.length} of ${this.sent.length} requests${said}`);
-            }
-            return answers.flatMap((line) => line.split(' ').filter(Boolean).map(failure));
-        }
-        finally {
-            clearTimeout(timer);
-            if (this.stop())
-                await this.ended; // killed: reaped before the caller goes on
-        }
-    }
-    /** Kills the process if it still runs; true when it did. Safe to call twice. */
-    stop() {
-        const running = this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null;
-        return running && this.child.kill('SIGKILL');
-    }
-}
-function failure(field) {
-    const [port, family, errno] = field.split(':').map(Number);
-    const address = Object.keys(CHILD_ADDRESSES).find((a) => CHILD_ADDRESSES[a] === String(family));
-    return { port, address, code: ERRNO_NAMES.get(errno) ?? `errno ${errno}` };
-}
-
-;// CONCATENATED MODULE: ./src/protection/time-wait.ts
-
-
-
-
-
-function defaultMethod(platform = process.platform) {
-    return platform === 'linux' ? 'self-connect' : 'accepted';
-}
-/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
-const CHUNK = 256;
-const CONNECT_WAIT_MS = 10_000;
-/**
- * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
- * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
- * IPv6-only) and no outgoing connection gets the port, while a server that sets
- * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
- * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
- *
- * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
- * itself; in the gap before its bind, another program may take the port: such
- * ports are returned as lost (the caller draws them again), never handed out.
- *
- * @returns the ports another program took during the reservation (empty as a rule).
- * @throws AllocationError naming the port and the real cause of any other failure,
- *   or the perl process's failure once it has started (see SelfConnectChild).
- */
-async function reserveTimeWait(held, method = defaultMethod(), options = {}) {
-    const byPort = new Map();
-    for (const h of held)
-        if (h.protocol === 'tcp')
-            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
-    const ports = [...byPort.entries()];
-    if (method === 'self-connect')
-        return selfConnectBatch(ports, options);
-    return chunked(ports, ([port, sockets]) => acceptAll(port, sockets));
-}
-/** Runs `reserve` on CHUNK ports at a time; returns the ports it found lost. */
-async function chunked(ports, reserve) {
-    const lost = [];
-    for (let i = 0; i < ports.length; i += CHUNK) {
-        const chunk = ports.slice(i, i + CHUNK);
-        const results = await Promise.all(chunk.map(reserve));
-        chunk.forEach(([port], j) => results[j] || lost.push(port));
-    }
-    return lost;
-}
-/**
- * From this many ports on, the perl process makes the self-connections: starting it
- * costs 10-30 ms (Node forks its whole process, then perl starts), and each port
- * saves about 0.15 ms of Node's socket work (two connections), so below this
- * Node's own sockets are faster (measured on Linux 6.18, 2 cores).
- */
-const CHILD_FROM = 200;
-/**
- * Self-connections in one perl process for every port whose targets it knows (the
- * loopback addresses) in batches of CHILD_FROM ports or more; Node's own sockets
- * for the rest, and for all of them where perl is missing or does not start. The
- * process starts before the first listener closes, and each line of ports goes
- * to it as soon as their listeners are closed.
- */
-async function selfConnectBatch(ports, options) {
-    const program = options.program === undefined ? (process.platform === 'linux' ? (0,system_tools/* systemTool */._)('perl') : null) : options.program;
-    const plans = ports.map(([port, sockets]) => ({ port, sockets, targets: targets(sockets) }));
-    const known = program ? plans.filter((p) => p.targets.every((t) => t.address in CHILD_ADDRESSES)) : [];
-    const byChild = known.length >= (options.childFrom ?? CHILD_FROM) ? known : [];
-    const inPerl = new Set(byChild);
-    const byNode = plans.filter((p) => !inPerl.has(p));
-    const lost = [];
-    if (byChild.length > 0) {
-        const failures = await inChild(program, byChild, options.waitMs ?? CONNECT_WAIT_MS);
-        // Undefined: it never started, so it touched no port.
-        if (failures === undefined)
-            byNode.push(...byChild);
-        else
-            for (const p of byChild)
-                if (!judge(p.port, p.targets, failures.get(p.port) ?? []))
-                    lost.push(p.port);
-    }
-    const viaNode = await chunked(byNode.map((p) => [p.port, p.sockets]), ([port, sockets]) => selfConnectAll(port, sockets));
-    return [...lost, ...viaNode];
-}
-/** The perl process's failed connections by port, or undefined when it never started. */
-async function inChild(program, plans, waitMs) {
-    const child = new SelfConnectChild(program);
-    try {
-        for (const [key, group] of Map.groupBy(plans, (p) => p.targets.map((t) => t.address).join(' '))) {
-            for (let i = 0; i < group.length; i += CHILD_LINE) {
-                const line = group.slice(i, i + CHILD_LINE);
-                for (const p of line)
-                    closeListeners(p.sockets);
-                const ports = line.map((p) => p.port);
-                child.send(key.split(' '), ports);
-            }
-        }
-    }
-    catch (error) {
-        child.stop();
-        throw error;
-    }
-    const failures = await child.finish(waitMs);
-    return failures && Map.groupBy(failures, (f) => f.port);
-}
-/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
-function loopbacksFor(host) {
-    if (host === '::' || host === '')
-        return [
-            { address: '127.0.0.1', required: true },
-            { address: '::1', required: false },
-        ];
-    if (host === '0.0.0.0')
-        return [{ address: '127.0.0.1', required: true }];
-    return [{ address: host, required: true }];
-}
-/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
-function loopbackFor(host) {
-    return loopbacksFor(host)[0].address;
-}
-function targets(sockets) {
-    const seen = new Map();
-    for (const s of sockets)
-        for (const t of loopbacksFor(s.host))
-            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
-    return [...seen].map(([address, required]) => ({ address, required }));
-}
-/** The descriptors close now (the callbacks come later); a listener closed already is left alone. */
-function closeListeners(sockets) {
-    for (const s of sockets)
-        if (s.server.listening)
-            s.server.close();
-}
-/** False when another program took the port between our close and our bind. */
-async function selfConnectAll(port, sockets) {
-    closeListeners(sockets);
-    const targeted = targets(sockets);
-    const failures = await Promise.all(targeted.map(async ({ address }) => ({ port, address, code: await selfConnect(address, port) })));
-    return judge(port, targeted, failures);
-}
-/**
- * False when a self-connection found the port taken (EADDRINUSE); true when every
- * required one succeeded and any optional one failed only for want of ::1 here.
- * @throws AllocationError for any other failure.
- */
-function judge(port, targeted, failures) {
-    const failed = failures.filter((f) => f.code !== undefined);
-    if (failed.some((f) => f.code === 'EADDRINUSE'))
-        return false;
-    for (const { address, code } of failed) {
-        const required = targeted.find((t) => t.address === address)?.required ?? true;
-        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
-            continue; // no ::1 here
-        throw new errors/* AllocationError */.ZB(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
-    }
-    return true;
-}
-/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
-function selfConnect(address, port) {
-    return new Promise((resolve) => {
-        const socket = external_node_net_default().connect({ host: address, port, localAddress: address, localPort: port });
-        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
-        function finish(code) {
-            clearTimeout(timer);
-            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
-            resolve(code);
-        }
-        socket.once('connect', () => finish(undefined));
-        socket.once('error', (error) => finish(error.code ?? error.message));
-    });
-}
-/** The accepted-connection method; the listeners stay open (the caller closes them). */
-async function acceptAll(port, sockets) {
-    for (const s of sockets) {
-        for (const { address, required } of loopbacksFor(s.host))
-            await acceptOne(s.server, address, port, required);
-    }
-    return true;
-}
-async function acceptOne(server, address, port, required) {
-    const own = await (0,own_connection/* connectToOwn */.I)(server, address, port, CONNECT_WAIT_MS);
-    if (own.outcome === 'ours') {
-        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
-        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
-        own.client.destroy();
-        return;
-    }
-    if (!required)
-        return;
-    const cause = own.outcome === 'elsewhere'
-        ? 'its loopback connection reached another program'
-        : own.code === 'EADDRNOTAVAIL'
-            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
-            : `its loopback connection failed (${own.code})`;
-    throw new errors/* AllocationError */.ZB(`Port ${port} could not be reserved: ${cause}`);
-}
-
-
-/***/ }),
-
-/***/ 804:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Df: () => (/* binding */ DEFAULT_LEASE_MINUTES),
-/* harmony export */   H$: () => (/* binding */ MAX_COUNT),
-/* harmony export */   UE: () => (/* binding */ MAX_LEASE_MINUTES),
-/* harmony export */   k7: () => (/* binding */ Output),
-/* harmony export */   pd: () => (/* binding */ Input)
-/* harmony export */ });
-/* unused harmony export State */
-/** Names that cross a boundary: action.yml inputs, step outputs, and state kept for the post step. */
-const Input = {
-    Names: 'names',
-    Count: 'count',
-    EnvPrefix: 'env-prefix',
-    ExportEnv: 'export-env',
-    Protocol: 'protocol',
-    Host: 'host',
-    Range: 'range',
-    Exclude: 'exclude',
-    Contiguous: 'contiguous',
-    Reserve: 'reserve',
-    LeaseDir: 'lease-dir',
-    LeaseMinutes: 'lease-minutes',
-    Summary: 'summary',
-    EnvFile: 'env-file',
-};
-const Output = {
-    Port: 'port',
-    Ports: 'ports',
-    Json: 'json',
-    EnvFile: 'env-file',
-};
-const State = {
-    LeaseDir: 'leaseDir',
-    /** This account's directory inside the lease location, where its leases are. */
-    LeaseAccountDir: 'leaseAccountDir',
-    LeaseToken: 'leaseToken',
-    LeasePorts: 'leasePorts',
-    Holder: 'holder',
-    KernelPorts: 'kernelPorts',
-    KernelRoute: 'kernelRoute',
-};
-/** The most ports one step hands out. */
-const MAX_COUNT = 1000;
-/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
-const DEFAULT_LEASE_MINUTES = 360;
-const MAX_LEASE_MINUTES = 7 * 24 * 60;
-
-
-/***/ }),
-
-/***/ 503:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i4: () => (/* binding */ allocationRequest),
-  P$: () => (/* binding */ parseSettings)
-});
-
-// UNUSED EXPORTS: mapEnvNames, parseBoolean, parseCount, parseEnvPrefix, parseHosts, parseLeaseMinutes, parseNames, parsePortList, parseProtocol, parseRange, privilegedPortsAllowed
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(30);
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/settings/constants.ts
-var constants = __nccwpck_require__(804);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(916);
-;// CONCATENATED MODULE: ./src/settings/naming.ts
-
-/** Names: how a port's name becomes its step output and its environment variable. */
-const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
-const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
-/** Outputs that every run sets (env-file when asked); a port may not take their names. */
-const FIXED_OUTPUTS = Object.values(constants/* Output */.k7);
-/** Splits a `names` value at spaces, commas and newlines. */
-function splitNames(raw) {
-    return raw.split(/[\s,]+/).filter((n) => n.length > 0);
-}
-/** `port-1` ... `port-N`, the names used when only a count is given. */
-function defaultNames(count) {
-    return Array.from({ length: count }, (_, i) => `port-${i + 1}`);
-}
-/**
- * `web` -> `WEB_PORT`, `db-main` -> `DB_MAIN_PORT`, `api_port` -> `API_PORT`,
- * `port-2` -> `PORT_2`: upper-case, `-` to `_`, and `_PORT` unless the name
- * already ends in `PORT` or `PORT_<digits>`.
- */
-function envName(name, prefix = '') {
-    const base = name.toUpperCase().replaceAll('-', '_');
-    const suffix = /PORT(_\d+)?$/.test(base) ? '' : '_PORT';
-    return `${prefix}${base}${suffix}`;
-}
-
-// EXTERNAL MODULE: ./src/allocator/port-range.ts
-var port_range = __nccwpck_require__(850);
-// EXTERNAL MODULE: ./src/protection/kernel-list.ts
-var kernel_list = __nccwpck_require__(991);
-// EXTERNAL MODULE: ./src/protection/time-wait.ts + 1 modules
-var time_wait = __nccwpck_require__(783);
-;// CONCATENATED MODULE: ./src/protection/choose-reservation.ts
-
-
-
-
-const MODES = ['auto', 'kernel', 'time-wait', 'holder', 'none'];
-/**
- * Resolves the `reserve` input to the strongest mechanism the step can use
- * without a prompt:
- * - Linux: the kernel's reserved-port list when this process may write it (root,
- *   CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
- *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on
- *   a self-hosted machine a sudo attempt is logged and reported as a policy
- *   violation, and costs 25-40 ms even when it works. Otherwise TIME_WAIT.
- * - macOS: TIME_WAIT. Windows: none (TIME_WAIT does not keep ports off there).
- *
- * @throws InputError for an unknown mode, `kernel` off Linux, or `holder` on Windows.
- */
-function chooseReservation(raw, context = {}) {
-    const platform = context.platform ?? process.platform;
-    const env = context.env ?? process.env;
-    const mode = raw === '' ? 'auto' : raw;
-    if (!MODES.includes(mode))
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, 'auto, kernel, time-wait, holder or none');
-    if (mode === 'kernel') {
-        if (platform !== 'linux')
-            throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, `the kernel's reserved-port list exists on Linux only; use auto`);
-        return { mode, sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
-    }
-    if (mode === 'holder' && platform === 'win32') {
-        // libuv on Windows sets neither SO_REUSEADDR nor SO_EXCLUSIVEADDRUSE, so a server's
-        // bind beside the holder's connection is refused, and nothing would ever let it go.
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Reserve, raw, 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none');
-    }
-    if (mode !== 'auto')
-        return { mode: mode, sudo: false, fallback: false, why: `${mode} asked for` };
-    if (platform === 'win32')
-        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
-    if (platform !== 'linux')
-        return { mode: 'time-wait', sudo: false, fallback: false, why: `auto on ${platform}: TIME_WAIT` };
-    if ((context.mayWrite ?? kernel_list/* mayWriteDirectly */.Tu)()) {
-        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
-    }
-    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
-        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
-    }
-    return {
-        mode: 'time-wait',
-        sudo: false,
-        fallback: false,
-        why: 'auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT',
-    };
-}
-/**
- * The allocator's reservation for `mode`, and what it did. For the kernel list, the
- * ports go on it while their sockets are still bound, so there is no unprotected
- * moment; with `fallback`, a list that cannot be written gives way to TIME_WAIT
- * (told through `debug`), else its KernelListError fails the allocation.
- */
-function reservationFor(choice, debug = () => { }) {
-    const applied = { mechanism: 'none', kernelPorts: [] };
-    if (choice.mode === 'none')
-        return { reserve: 'none', applied };
-    if (choice.mode !== 'kernel')
-        return { reserve: timeWait(applied), applied };
-    const reserve = async (held) => {
-        const ports = [...new Set(held.map((h) => h.port))];
-        try {
-            applied.route = await addReservedPorts(ports, { sudo: choice.sudo });
-        }
-        catch (error) {
-            if (!choice.fallback || !(error instanceof KernelListError))
-                throw error;
-            debug(`${error.message}; falling back to TIME_WAIT`);
-            return timeWait(applied)(held);
-        }
-        applied.mechanism = 'kernel';
-        applied.kernelPorts.push(...ports);
-        return [];
-    };
-    return { reserve: reserve, applied };
-}
-function timeWait(applied) {
-    return (held) => {
-        applied.mechanism = 'time-wait';
-        return reserveTimeWait(held);
-    };
-}
-/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS. */
-function timeWaitSeconds(platform = process.platform) {
-    return platform === 'darwin' ? 30 : 60;
-}
-/** What protects the ports and until when, for the log and the job summary. */
-function describeProtection(applied, holder, leases, now = Date.now()) {
-    const parts = [];
-    if (leases)
-        parts.push('lease');
-    if (applied.mechanism === 'kernel')
-        parts.push('kernel reserved-port list until the post step');
-    if (applied.mechanism === 'time-wait') {
-        const until = new Date(now + timeWaitSeconds() * 1000).toISOString().slice(11, 19);
-        parts.push(`TIME_WAIT until ${until} UTC`);
-    }
-    if (holder)
-        parts.push('holder until the post step');
-    return parts.join(' + ') || 'nothing';
-}
-
-// EXTERNAL MODULE: ./src/allocator/hosts.ts
-var allocator_hosts = __nccwpck_require__(502);
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-
-
-
-
-
-
-
-
-
-
-/** What the allocator is asked, from the settings; leases and reservation are the caller's to add. */
-function allocationRequest(settings) {
-    return {
-        count: settings.names.length,
-        protocols: settings.protocols,
-        hosts: settings.hosts,
-        range: settings.range,
-        exclude: settings.exclude,
-        contiguous: settings.contiguous,
-    };
-}
-function parseSettings(raw) {
-    const value = (name) => (raw[name] ?? '').trim();
-    const names = parseNames(value(constants/* Input */.pd.Names), value(constants/* Input */.pd.Count));
-    const prefix = parseEnvPrefix(value(constants/* Input */.pd.EnvPrefix));
-    const envNames = mapEnvNames(names, prefix);
-    const hosts = parseHosts(value(constants/* Input */.pd.Host));
-    // Asked only when a range is given: off root it reads a /proc file.
-    const range = parseRange(value(constants/* Input */.pd.Range), names.length, (port) => privilegedPortsAllowed(hosts)(port));
-    const exclude = parsePortList(constants/* Input */.pd.Exclude, value(constants/* Input */.pd.Exclude));
-    checkRangeAgainstExclude(range, exclude, names.length, value(constants/* Input */.pd.Exclude));
-    const reserveChoice = chooseReservation(value(constants/* Input */.pd.Reserve));
-    return {
-        names,
-        envNames,
-        exportEnv: parseBoolean(constants/* Input */.pd.ExportEnv, value(constants/* Input */.pd.ExportEnv), true),
-        protocols: parseProtocol(value(constants/* Input */.pd.Protocol)),
-        hosts,
-        range,
-        exclude,
-        contiguous: parseBoolean(constants/* Input */.pd.Contiguous, value(constants/* Input */.pd.Contiguous), false),
-        reserve: reserveChoice.mode,
-        reserveChoice,
-        leaseDir: value(constants/* Input */.pd.LeaseDir),
-        leaseMinutes: parseLeaseMinutes(value(constants/* Input */.pd.LeaseMinutes)),
-        summary: parseBoolean(constants/* Input */.pd.Summary, value(constants/* Input */.pd.Summary), true),
-        envFile: value(constants/* Input */.pd.EnvFile) && external_node_path_default().resolve(value(constants/* Input */.pd.EnvFile)),
-    };
-}
-function parseCount(raw) {
-    const allowed = `a whole number from 1 to ${constants/* MAX_COUNT */.H$}`;
-    if (!/^\d+$/.test(raw))
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Count, raw, allowed);
-    const count = Number(raw);
-    if (count < 1 || count > constants/* MAX_COUNT */.H$)
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Count, raw, allowed);
-    return count;
-}
-/** Names as given, or `port-1` ... `port-N` from `count`. */
-function parseNames(rawNames, rawCount) {
-    const count = parseCount(rawCount || '1');
-    if (rawNames === '')
-        return defaultNames(count);
-    if (rawNames.split(',').some((part) => part.trim() === '')) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Names, rawNames, 'an empty name between commas; separate names with spaces, commas or newlines');
-    }
-    const names = splitNames(rawNames);
-    for (const name of names) {
-        if (!NAME_PATTERN.test(name))
-            throw new errors/* InputError */.dz(constants/* Input */.pd.Names, name, `each name must have ${NAME_RULE}`);
-        if (FIXED_OUTPUTS.some((fixed) => fixed === name.toLowerCase())) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.Names, name, `the outputs ${FIXED_OUTPUTS.join(', ')} are always set, so no port can take those names`);
-        }
-    }
-    if (names.length > constants/* MAX_COUNT */.H$)
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Names, rawNames, `at most ${constants/* MAX_COUNT */.H$} names`);
-    if (count !== 1 && count !== names.length) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Count, rawCount, `${(0,errors/* plural */.LS)(names.length, 'name was', 'names were')} given, so leave it out or make it ${names.length}`);
-    }
-    return names;
-}
-/** Each name's environment variable; two names that map to one (`web-api`, `web_api`, `Web-API`) are refused. */
-function mapEnvNames(names, prefix) {
-    const seen = new Map();
-    return names.map((name) => {
-        const env = envName(name, prefix);
-        const other = seen.get(env);
-        if (other !== undefined) {
-            const why = other === name ? 'appears twice' : `clashes with '${other}': both become ${env}`;
-            throw new errors/* InputError */.dz(constants/* Input */.pd.Names, name, `each name must be unique; it ${why}`);
-        }
-        seen.set(env, name);
-        return env;
-    });
-}
-function parseEnvPrefix(raw) {
-    if (raw === '' || /^[A-Za-z_][A-Za-z0-9_]*$/.test(raw))
-        return raw;
-    throw new errors/* InputError */.dz(constants/* Input */.pd.EnvPrefix, raw, 'a letter or "_" first, then letters, digits or "_" (or empty)');
-}
-/** The values the runner's own getBooleanInput accepts, and empty for the default. */
-function parseBoolean(input, raw, fallback) {
-    if (raw === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new errors/* InputError */.dz(input, raw, 'true or false');
-}
-function parseLeaseMinutes(raw) {
-    if (raw === '')
-        return constants/* DEFAULT_LEASE_MINUTES */.Df;
-    const minutes = Number(raw);
-    if (!/^\d+$/.test(raw) || minutes < 1 || minutes > constants/* MAX_LEASE_MINUTES */.UE) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.LeaseMinutes, raw, `a whole number of minutes from 1 to ${constants/* MAX_LEASE_MINUTES */.UE}`);
-    }
-    return minutes;
-}
-function parseProtocol(raw) {
-    if (raw === '')
-        return ['tcp'];
-    const parts = raw
-        .toLowerCase()
-        .split(/[\s,]+/)
-        .filter(Boolean);
-    const valid = parts.length > 0 && parts.length <= 2 && parts.every((p) => p === 'tcp' || p === 'udp');
-    if (!valid || new Set(parts).size !== parts.length)
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Protocol, raw, 'tcp, udp or tcp,udp');
-    return parts;
-}
-/**
- * Addresses a port must be free on; each must be an address of this machine.
- * Each is spelled one way (`0:0::1` is `::1`) and listed once. Addresses that a
- * wildcard in the list covers (`0.0.0.0 ::`) are kept here and folded by the
- * allocator (see planHosts), which binds the wildcard alone.
- */
-function parseHosts(raw, known) {
-    const given = raw.split(/[\s,]+/).filter(Boolean);
-    for (const host of given) {
-        if (external_node_net_default().isIP(host) === 0)
-            throw new errors/* InputError */.dz(constants/* Input */.pd.Host, host, 'IP addresses separated by spaces or commas, such as 127.0.0.1 ::1');
-    }
-    const hosts = [...new Set(given.map(allocator_hosts/* canonicalHost */.r))];
-    // Listed only when an address is given: the usual empty input costs no interface lookup.
-    const interfaces = hosts.length > 0 ? (known ?? localAddresses()) : new Set();
-    for (const host of hosts) {
-        if (!interfaces.has(host)) {
-            throw new errors/* InputError */.dz(constants/* Input */.pd.Host, host, `not an address of this machine; it has ${[...interfaces].join(', ')}`);
-        }
-    }
-    return hosts;
-}
-function localAddresses() {
-    const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
-    return new Set(['0.0.0.0', '::', ...found.map(allocator_hosts/* canonicalHost */.r)]);
-}
-const PORT_ITEM = /^(\d{1,5})(?:-(\d{1,5}))?$/;
-function parseItem(input, raw, item, allowed) {
-    const match = PORT_ITEM.exec(item);
-    const low = Number(match?.[1]);
-    const high = match?.[2] === undefined ? low : Number(match[2]);
-    if (!match || low < port_range/* MIN_PORT */.ln || high > port_range/* MAX_PORT */.XP || low > high)
-        throw new errors/* InputError */.dz(input, raw, allowed);
-    return { low, high };
-}
-function parseRange(raw, count, canBind) {
-    if (raw === '')
-        return undefined;
-    const allowed = `LOW-HIGH with ${port_range/* MIN_PORT */.ln} <= LOW <= HIGH <= ${port_range/* MAX_PORT */.XP}, such as 20000-29999`;
-    if (!raw.includes('-'))
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, allowed);
-    const range = parseItem(constants/* Input */.pd.Range, raw, raw, allowed);
-    if ((0,port_range/* rangeSize */.xh)(range) < count)
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `it holds ${(0,errors/* plural */.LS)((0,port_range/* rangeSize */.xh)(range), 'port')}, fewer than the ${count} asked for`);
-    if (!(canBind ?? privilegedPortsAllowed([]))(range.low)) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Range, raw, `ports below ${firstUnprivilegedPort(process.platform)} need root on this runner; use a range above it`);
-    }
-    return range;
-}
-function parsePortList(input, raw) {
-    const allowed = 'ports and ranges separated by commas or spaces, such as 5432, 6000-6100';
-    const items = raw.split(/[\s,]+/).filter(Boolean);
-    return new port_range/* PortSet */.oQ(items.map((item) => parseItem(input, raw, item, allowed)));
-}
-function checkRangeAgainstExclude(range, exclude, count, raw) {
-    if (!range || exclude.size === 0)
-        return;
-    const left = exclude.countOutside(range);
-    const where = `range ${range.low}-${range.high}`;
-    if (left === 0)
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Exclude, raw, `it covers the whole ${where}`);
-    if (left < count) {
-        throw new errors/* InputError */.dz(constants/* Input */.pd.Exclude, raw, `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
-    }
-}
-/** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed). */
-function firstUnprivilegedPort(platform) {
-    if (platform !== 'linux')
-        return 1024;
-    try {
-        return Number((0,external_node_fs_.readFileSync)('/proc/sys/net/ipv4/ip_unprivileged_port_start', 'utf8').trim());
-    }
-    catch {
-        return 1024;
-    }
-}
-/**
- * Whether this user may bind `port` on every one of `hosts` (empty: every address).
- * Windows lets anyone bind low ports. macOS (10.14 on) lets anyone bind them on the
- * wildcard addresses only: XNU still asks for privilege to bind a specific address
- * below 1024. Linux: root, or from ip_unprivileged_port_start up.
- */
-function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = process.getuid?.() === 0) {
-    const wildcardsOnly = hosts.every((host) => host === '::' || host === '0.0.0.0');
-    if (isRoot || platform === 'win32' || (platform === 'darwin' && wildcardsOnly))
-        return () => true;
-    const first = firstUnprivilegedPort(platform);
-    return (port) => port >= first;
-}
-
-
-/***/ }),
-
-/***/ 207:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ dotenv),
-/* harmony export */   r: () => (/* binding */ buildResults)
-/* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(804);
-
-function buildResults(settings, ports, protection) {
-    const rows = settings.names.map((name, i) => ({ name, port: ports[i], envName: settings.envNames[i] }));
-    const outputs = {};
-    for (const row of rows)
-        outputs[row.name] = String(row.port);
-    outputs[_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.Port] = String(ports[0]);
-    outputs[_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.Ports] = ports.join(' ');
-    outputs[_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.Json] = JSON.stringify(Object.fromEntries(rows.map((r) => [r.name, r.port])));
-    if (settings.envFile)
-        outputs[_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Output */ .k7.EnvFile] = settings.envFile;
-    return {
-        rows,
-        outputs,
-        variables: Object.fromEntries(rows.map((r) => [r.envName, String(r.port)])),
-        exportEnv: settings.exportEnv,
-        protocol: settings.protocols.join('+'),
-        protection,
-    };
-}
-/** `WEB_PORT=34567` lines: what docker compose --env-file and dotenv read. */
-function dotenv(variables) {
-    return Object.entries(variables)
-        .map(([name, value]) => `${name}=${value}\n`)
-        .join('');
-}
-
-
-/***/ }),
-
-/***/ 421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-
-/***/ }),
-
-/***/ 24:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 30:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ })
 
@@ -3704,6 +4256,4 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(447);
 /******/ __webpack_exports__ = await __webpack_exports__;
-/******/ var __webpack_exports__main = __webpack_exports__.i;
-/******/ export { __webpack_exports__main as main };
 /******/ 

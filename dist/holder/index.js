@@ -46,13 +46,15 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 ;// CONCATENATED MODULE: ./src/platform/system-tools.ts
 
 /**
- * Absolute paths of the system programs Port Zero runs. Never the search path: on
- * Windows the working directory (the workspace, which a pull request controls) is
- * searched first, and on any OS a step can prepend directories to PATH.
+ * The system programs Port Zero runs, and the one way it runs them. Always by
+ * absolute path, never the search path: on Windows the working directory (the
+ * workspace, which a pull request controls) is searched first, and on any OS a step
+ * can prepend directories to PATH.
  */
 const TOOLS = {
     ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
     perl: { linux: '/usr/bin/perl' },
+    sudo: { linux: '/usr/bin/sudo', darwin: '/usr/bin/sudo' },
     sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
     netsh: { win32: ['System32', 'netsh.exe'] },
     powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
@@ -60,7 +62,7 @@ const TOOLS = {
 /**
  * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
  * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
- * Throws when the tool does not exist on that platform.
+ * @throws Error when the tool does not exist on that platform.
  */
 function systemTool(tool, platform = process.platform, env = process.env) {
     const where = TOOLS[tool][platform];
@@ -71,14 +73,37 @@ function systemTool(tool, platform = process.platform, env = process.env) {
     const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
     return external_node_path_default().win32.join(root, ...where);
 }
+/** Every tool run ends within this long (ms): a hung one is killed and counts as failed. */
+const TOOL_TIMEOUT_MS = 10_000;
+const childProcesses = () => process.getBuiltinModule('node:child_process');
+/** Runs `file` (stderr ignored, no window on Windows, killed after TOOL_TIMEOUT_MS). */
+const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env,
+    timeout: TOOL_TIMEOUT_MS,
+    windowsHide: true,
+});
+/**
+ * Runs `file` with `input` on its standard input (or none). Rejects with an Error whose
+ * message is the first line the program printed on stderr, else how it ended; `code`
+ * is the spawn error's code (ENOENT when the program is missing).
+ */
+const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject) => {
+    const child = childProcesses().execFile(file, args, { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true }, (error, stdout, stderr) => {
+        if (!error)
+            return resolve(stdout);
+        const said = stderr.trim().split('\n')[0];
+        const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
+        reject(Object.assign(new Error(said || how), { code: typeof error.code === 'string' ? error.code : undefined }));
+    });
+    child.stdin?.on('error', () => { }); // it may exit before reading: its exit code tells
+    child.stdin?.end(options.input ?? '');
+});
 
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
 
-const runTool = (file, args, env) => {
-    const { execFileSync } = process.getBuiltinModule('node:child_process');
-    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
-};
 const HOST = { platform: process.platform, run: runTool };
 /** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
 function processStart(pid, facts = HOST) {

@@ -35,9 +35,10 @@ export interface PortOptions {
 	leaseMinutes?: number;
 	/**
 	 * The lease directory shared with every other user of Port Zero on the host, whatever its
-	 * account. Default: the action's, `port-zero` in the system temp directory; when that cannot be used, a
-	 * process warning is emitted and the ports are protected by reservation alone. A directory
-	 * named here must be usable, or the call throws a `LeaseError`.
+	 * account. Default: the action's, `port-zero` in the system temp directory; when that cannot
+	 * be used, a process warning is emitted and the ports go unleased (protected by `reserve`
+	 * alone, which is nothing on Windows). A directory named here must be usable, or the call
+	 * throws a `LeaseError`.
 	 */
 	leaseDir?: string;
 }
@@ -80,16 +81,37 @@ export declare class PortZeroError extends Error {
 	name: string;
 }
 /**
- * An input (or command-line option, or library option) that breaks its rule.
- * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
+ * How a program names its settings in messages, so that an error says what to change
+ * in the caller's own words: the action's inputs, the command's options, the library's
+ * option fields. Settings are given by their action input name ('lease-dir').
+ */
+export interface Vocabulary {
+	/** The word a setting goes by: 'Input' (action) or 'Option' (command, library). */
+	readonly kind: "Input" | "Option";
+	/** A setting's own name in this program: `lease-dir` (action, command), `leaseDir` (library). */
+	key(setting: string): string;
+	/** A setting as messages write it: `'lease-dir'`, `--lease-dir`, `'leaseDir'`. */
+	name(setting: string): string;
+	/** The one line for an invalid value; default `Input 'range' has invalid value "x": allowed`. */
+	invalid?(name: string, quoted: string, allowed: string): string;
+	/** Why a port is refused that the caller itself leased earlier (the same job, shell or process) and still holds. */
+	readonly ownLease: string;
+	/** Advice to use a stronger reservation, where the program offers one. */
+	readonly stronger?: string;
+}
+/**
+ * A setting (an input, a command-line option or a library option) that breaks its rule.
+ * `input` is its name in the caller's words ('lease-dir', 'leaseDir'), `value` the value
+ * as given (as text), `allowed` what is allowed. The message quotes at most the first 80
+ * characters of the value.
  */
 export declare class InputError extends PortZeroError {
 	name: string;
 	readonly input: string;
 	readonly value: string;
 	readonly allowed: string;
-	/** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
-	constructor(input: string, value: string, allowed: string, kind?: "Input" | "Option");
+	/** `setting` by its action input name; `vocabulary` says how the calling program names it. */
+	constructor(setting: string, value: string, allowed: string, vocabulary?: Vocabulary);
 }
 /** The host could not supply the ports asked for. */
 export declare class AllocationError extends PortZeroError {

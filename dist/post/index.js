@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 428:
+/***/ 905:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10,489 +10,207 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPost)
 });
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: ./src/unique-id.ts
-
-/**
- * An identifier no other call on this host or another is expected to return,
- * without node:crypto (about 10 ms of a step's start-up): a hash of the host
- * name, the process ID, the monotonic clock in nanoseconds and 52 bits of
- * Math.random, in base 36 joined by `-` (so it is safe in a file name), e.g.
- * `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`.
- *
- * Why that is enough: on one host, two live processes never share a process ID,
- * and one process never reads the same monotonic clock value twice (it ticks in
- * nanoseconds and only forward, and a reused process ID comes later on it);
- * Math.random (seeded from the OS's entropy for each process) and the host name
- * keep apart processes that do share an ID: other hosts, or containers with
- * their own process ID namespace. It is not a secret and must not be used as one.
- */
-function unique_id_uniqueId() {
-    const random = Math.floor(Math.random() * 2 ** 52).toString(36);
-    return [hash(hostname()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
-}
-/** FNV-1a (32 bits) of `text`, in base 36. */
-function hash(text) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++)
-        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    return (h >>> 0).toString(36);
-}
-
-;// CONCATENATED MODULE: ./src/action/file-commands.ts
-
-
-
-/**
- * Formats one `name`/`value` pair as the runner reads it back, without the final line ending.
- * Throws when `name` is one the runner cannot read back (empty, or with `=`, `<`,
- * CR or LF) or when the delimiter turns up in the value.
- */
-function keyValueMessage(name, value, delimiter = newDelimiter()) {
-    if (name === '' || /[=<\r\n]/.test(name)) {
-        throw new Error(`File command name ${JSON.stringify(name)} cannot be read back by the runner: it must be non-empty, without "=", "<" or line breaks`);
-    }
-    if (!/[\r\n]/.test(value))
-        return `${name}=${value}`;
-    if (value.includes(delimiter) || name.includes(delimiter)) {
-        throw new Error(`Unexpected input: the value of ${name} contains the delimiter "${delimiter}"`);
-    }
-    return `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}`;
-}
-/**
- * A heredoc delimiter for one value. It need not be secret: the values written
- * here are the action's own (ports, names, paths, JSON of those), and
- * keyValueMessage refuses a value that contains it.
- */
-function newDelimiter() {
-    return `ghadelimiter_${uniqueId()}`;
-}
-/**
- * Appends `name`/`value` to the file the runner names in GITHUB_<command>.
- * Returns false when that variable is unset (not under a runner), so the caller
- * can fall back to the older workflow command; throws when the file is missing.
- */
-function file_commands_writeFileCommand(command, name, value) {
-    return writeFileCommands(command, [[name, value]]);
-}
-/**
- * Appends every `[name, value]` pair to the file of GITHUB_<command> in one write
- * (one open and close for the batch, not one per pair), each formatted as
- * keyValueMessage does; nothing is written when any pair cannot be. Returns false,
- * writing nothing, when the variable is unset; throws when the file is missing.
- */
-function writeFileCommands(command, pairs) {
-    const file = process.env[`GITHUB_${command}`];
-    if (!file)
-        return false;
-    if (pairs.length)
-        file_commands_appendLine(file, pairs.map(([name, value]) => keyValueMessage(name, value)).join(EOL));
-    return true;
-}
-/**
- * Appends `line` and a line ending to `file`, which must exist: without O_CREAT a
- * missing file is an error (ENOENT), as in @actions/core, not a new file nobody reads.
- */
-function file_commands_appendLine(file, line) {
-    const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND);
-    try {
-        writeSync(fd, line + EOL);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-;// CONCATENATED MODULE: ./src/lazy/core.ts
-/**
- * @actions/core without node:crypto. The real index imports its file-command
- * module, which loads node:crypto (about 10 ms of every step's start-up) only to
- * draw random heredoc delimiters for outputs, environment and state. The bundle
- * maps `@actions/core` here (tsconfig.json "paths"; a bundler cannot map the
- * index's own relative import or a Node built-in): logging, inputs, state and the
- * paths are @actions/core 3's own code or behave exactly like it, and the three
- * file commands go through ../action/file-commands.ts.
- *
- * Not offered: `summary` and `markdownSummary`, whose module loads fs/promises
- * when imported (about 3 ms; the job summary is written in ../action/publish.ts),
- * and `getIDToken` and `platform`, which would load the HTTP client and
- * @actions/exec. The compiler checks callers against this module, so a call to
- * any of them fails the type check rather than the step.
- *
- * One difference: `debug` writes nothing under a runner whose step debug logging
- * is off, where the runner would drop the line (see there).
- */
-
-
-
-
-
-
-var ExitCode;
-(function (ExitCode) {
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-const getInput = (name, options) => {
-    const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options?.required && !value)
-        throw new Error(`Input required and not supplied: ${name}`);
-    return options?.trimWhitespace === false ? value : value.trim();
-};
-const getMultilineInput = (name, options) => {
-    const lines = getInput(name, options)
-        .split('\n')
-        .filter((line) => line !== '');
-    return options?.trimWhitespace === false ? lines : lines.map((line) => line.trim());
-};
-const getBooleanInput = (name, options) => {
-    const value = getInput(name, options);
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        'Support boolean input list: `true | True | TRUE | false | False | FALSE`');
-};
-const setOutput = (name, value) => {
-    if (writeFileCommand('OUTPUT', name, toCommandValue(value)))
-        return;
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-};
-const exportVariable = (name, value) => {
-    const converted = toCommandValue(value);
-    process.env[name] = converted;
-    if (!writeFileCommand('ENV', name, converted))
-        issueCommand('set-env', { name }, converted);
-};
-const saveState = (name, value) => {
-    if (!writeFileCommand('STATE', name, toCommandValue(value)))
-        issueCommand('save-state', { name }, toCommandValue(value));
-};
-const getState = (name) => process.env[`STATE_${name}`] || '';
-const addPath = (inputPath) => {
-    const file = process.env.GITHUB_PATH;
-    // GITHUB_PATH takes one path per line, with no name and no delimiter.
-    if (file)
-        appendLine(file, inputPath);
-    else
-        issueCommand('add-path', {}, inputPath);
-    process.env.PATH = `${inputPath}${path.delimiter}${process.env.PATH}`;
-};
-const setSecret = (secret) => issueCommand('add-mask', {}, secret);
-const setCommandEcho = (enabled) => issue('echo', enabled ? 'on' : 'off');
-const isDebug = () => process.env.RUNNER_DEBUG === '1';
-/**
- * A runner shows `::debug::` lines only with step debug logging on, and then sets
- * RUNNER_DEBUG=1 for the step; under a runner without it, the line would be dropped
- * unseen, so it is not written (nor its escaping done). Elsewhere it is always written.
- */
-const debug = (message) => {
-    if (process.env.GITHUB_ACTIONS === 'true' && !isDebug())
-        return;
-    command_issueCommand('debug', {}, message);
-};
-const info = (message) => void process.stdout.write(message + (external_node_os_default()).EOL);
-const startGroup = (name) => issue('group', name);
-const endGroup = () => issue('endgroup');
-const annotation = (command) => (message, properties = {}) => command_issueCommand(command, toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-const error = annotation('error');
-const warning = annotation('warning');
-const notice = annotation('notice');
-const setFailed = (message) => {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-};
-const group = async (name, fn) => {
-    startGroup(name);
-    try {
-        return await fn();
-    }
-    finally {
-        endGroup();
-    }
-};
-
-;// CONCATENATED MODULE: ./src/settings/constants.ts
-/** Names that cross a boundary: action.yml inputs, step outputs, and state kept for the post step. */
-const Input = {
-    Names: 'names',
-    Count: 'count',
-    EnvPrefix: 'env-prefix',
-    ExportEnv: 'export-env',
-    Protocol: 'protocol',
-    Host: 'host',
-    Range: 'range',
-    Exclude: 'exclude',
-    Contiguous: 'contiguous',
-    Reserve: 'reserve',
-    LeaseDir: 'lease-dir',
-    LeaseMinutes: 'lease-minutes',
-    Summary: 'summary',
-    EnvFile: 'env-file',
-};
-const Output = {
-    Port: 'port',
-    Ports: 'ports',
-    Json: 'json',
-    EnvFile: 'env-file',
-};
-const State = {
-    LeaseDir: 'leaseDir',
-    /** This account's directory inside the lease location, where its leases are. */
-    LeaseAccountDir: 'leaseAccountDir',
-    LeaseToken: 'leaseToken',
-    LeasePorts: 'leasePorts',
-    Holder: 'holder',
-    KernelPorts: 'kernelPorts',
-    KernelRoute: 'kernelRoute',
-};
-/** The most ports one step hands out. */
-const MAX_COUNT = 1000;
-/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
-const DEFAULT_LEASE_MINUTES = 360;
-const MAX_LEASE_MINUTES = 7 * 24 * 60;
-
-;// CONCATENATED MODULE: ./src/errors.ts
-/** A problem the user can fix; its message is meant to be shown as it is. */
-class errors_PortZeroError extends Error {
-    name = 'PortZeroError';
-}
-/**
- * An input (or command-line option, or library option) that breaks its rule.
- * `input` names it, `value` is the value as given (as text), `allowed` says what is allowed.
- */
-class InputError extends errors_PortZeroError {
-    name = 'InputError';
-    input;
-    value;
-    allowed;
-    /** `kind` is the word the message starts with: 'Input' for the action, 'Option' for the library. */
-    constructor(input, value, allowed, kind = 'Input') {
-        super(`${kind} '${input}' has invalid value ${JSON.stringify(value)}: ${allowed}`);
-        this.input = input;
-        this.value = value;
-        this.allowed = allowed;
-    }
-}
-/** The host could not supply the ports asked for. */
-class AllocationError extends (/* unused pure expression or super */ null && (errors_PortZeroError)) {
-    name = 'AllocationError';
-}
-/** The lease directory cannot be used. */
-class errors_LeaseError extends errors_PortZeroError {
-    name = 'LeaseError';
-}
-/** The action's words: inputs as written in a workflow's `with:`. */
-const errors_ACTION_VOCABULARY = {
-    kind: 'Input',
-    name: (input) => `'${input}'`,
-    ownLease: 'leased by an earlier step of this job',
-    stronger: 'use reserve: kernel',
-};
-/** `1 port`, `2 ports`: a count with its noun in the right number. */
-function plural(count, noun, nouns = `${noun}s`) {
-    return `${count} ${count === 1 ? noun : nouns}`;
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
-/** The line a stop request is, and the line the holder answers with. */
-const stopRequest = (token) => `stop ${token}\n`;
-const stopAnswer = (pid) => `stopped ${pid}\n`;
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/allocator/hosts.ts
 
+
+/** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
+function canonicalHost(host) {
+    const family = external_node_net_default().isIP(host);
+    if (family === 0 || host.includes('%'))
+        return host;
+    const address = new (external_node_net_default()).SocketAddress({ address: host, family: family === 6 ? 'ipv6' : 'ipv4' }).address;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    return mapped ? mapped[1] : address;
+}
+/**
+ * Folds an address list into one that can be bound together. `::` is bound
+ * dual-stack, so it covers every address of both families; `0.0.0.0` covers
+ * every IPv4 address. On Linux a wildcard and an address it covers can never
+ * both be bound on one port (even with SO_REUSEADDR), so binding both would
+ * refuse every port: `0.0.0.0 ::` becomes `::`, `0.0.0.0 127.0.0.1` becomes
+ * `0.0.0.0`, and duplicates (in any spelling) go.
+ */
+function planHosts(hosts) {
+    const unique = [...new Set(hosts.map(canonicalHost))];
+    const covers = (wildcard, host) => host !== wildcard && (wildcard === '::' || (wildcard === '0.0.0.0' && net.isIPv4(host)));
+    const covered = unique.filter((host) => unique.some((other) => covers(other, host)));
+    return { bind: unique.filter((host) => !covered.includes(host)), covered };
+}
+/** Every address of this machine, in canonical spelling, with the two wildcards. */
+function localAddresses() {
+    const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+    return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
+}
+
+;// CONCATENATED MODULE: ./src/ports/port-set.ts
+const MIN_PORT = 1;
+const MAX_PORT = 65535;
+function rangeSize(range) {
+    return range.high - range.low + 1;
+}
+/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
+class port_set_PortSet {
+    ranges;
+    constructor(ranges = []) {
+        this.ranges = merge([...ranges]);
+    }
+    has(port) {
+        let lo = 0;
+        let hi = this.ranges.length - 1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            const r = this.ranges[mid];
+            if (port < r.low)
+                hi = mid - 1;
+            else if (port > r.high)
+                lo = mid + 1;
+            else
+                return true;
+        }
+        return false;
+    }
+    /** How many ports of `range` are not in the set. */
+    countOutside(range) {
+        let inside = 0;
+        for (const r of this.ranges) {
+            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
+        }
+        return rangeSize(range) - inside;
+    }
+    /** The ports of `range` not in the set, as sorted ranges: where a search may look. */
+    complementIn(range) {
+        const gaps = [];
+        let next = range.low;
+        for (const r of this.ranges) {
+            if (r.high < next)
+                continue;
+            if (r.low > range.high)
+                break;
+            if (r.low > next)
+                gaps.push({ low: next, high: r.low - 1 });
+            next = r.high + 1;
+        }
+        if (next <= range.high)
+            gaps.push({ low: next, high: range.high });
+        return gaps;
+    }
+    /** Both sets are sorted and merged already: one linear pass, no sort. */
+    union(other) {
+        const [a, b] = [this.ranges, other.ranges];
+        if (b.length === 0)
+            return this;
+        if (a.length === 0)
+            return other;
+        const both = [];
+        for (let i = 0, j = 0; i < a.length || j < b.length;) {
+            both.push(j >= b.length || (i < a.length && a[i].low <= b[j].low) ? a[i++] : b[j++]);
+        }
+        return new port_set_PortSet(both);
+    }
+    /** The set of `ports` (any order, repeats allowed), without an object per port: a batch of 1000 costs microseconds. */
+    static of(ports) {
+        const sorted = Uint16Array.from(ports).sort();
+        const ranges = [];
+        for (let i = 0; i < sorted.length;) {
+            let j = i;
+            while (j + 1 < sorted.length && sorted[j + 1] <= sorted[j] + 1)
+                j++;
+            ranges.push({ low: sorted[i], high: sorted[j] });
+            i = j + 1;
+        }
+        return new port_set_PortSet(ranges);
+    }
+    get size() {
+        return this.ranges.length;
+    }
+}
+/** Sorted, with overlapping and adjacent ranges joined; input already in order (the usual case) is not sorted again. */
+function merge(ranges) {
+    let ordered = true;
+    for (let i = 1; i < ranges.length && ordered; i++)
+        ordered = ranges[i - 1].low <= ranges[i].low;
+    const sorted = ordered ? ranges : ranges.toSorted((a, b) => a.low - b.low);
+    const merged = [];
+    for (const r of sorted) {
+        const last = merged.at(-1);
+        if (last && r.low <= last.high + 1) {
+            if (r.high > last.high)
+                merged[merged.length - 1] = { low: last.low, high: r.high };
+        }
+        else
+            merged.push(r);
+    }
+    return merged;
+}
+
+;// CONCATENATED MODULE: ./src/ports/port-list.ts
+
+/**
+ * Port lists as text: entries of one port (`5432`) or an ascending run (`6000-6100`),
+ * separated by commas and whitespace. The one parser for every list Port Zero reads:
+ * the `exclude` and `range` settings, the kernel's reserved-port list (which prints
+ * `20000-20010,30500`) and the ports of a lease record (`40000 40001 40100`).
+ */
+const ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
+/** One entry as a range, or undefined unless it is a port (1-65535) or an ascending run of them. */
+function parsePortEntry(entry) {
+    const match = ENTRY.exec(entry);
+    if (!match)
+        return undefined;
+    const low = Number(match[1]);
+    const high = match[2] === undefined ? low : Number(match[2]);
+    return low >= MIN_PORT && high <= MAX_PORT && low <= high ? { low, high } : undefined;
+}
+/** The entries of `text` in the order given, or undefined when any entry is not a port or a run. Empty text is an empty list. */
+function parsePortList(text) {
+    const ranges = [];
+    for (const entry of text.split(/[\s,]+/)) {
+        if (entry === '')
+            continue;
+        const range = parsePortEntry(entry);
+        if (!range)
+            return undefined;
+        ranges.push(range);
+    }
+    return ranges;
+}
+/** Every port of `ranges`, in order (a run expanded). */
+function expandRanges(ranges) {
+    const ports = [];
+    for (const { low, high } of ranges)
+        for (let port = low; port <= high; port++)
+            ports.push(port);
+    return ports;
+}
+/** A set as the kernel prints its list: `20000-20010,30500` (empty for an empty set). */
+function formatPortSet(set) {
+    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',');
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
 ;// CONCATENATED MODULE: ./src/platform/system-tools.ts
 
 /**
- * Absolute paths of the system programs Port Zero runs. Never the search path: on
- * Windows the working directory (the workspace, which a pull request controls) is
- * searched first, and on any OS a step can prepend directories to PATH.
+ * The system programs Port Zero runs, and the one way it runs them. Always by
+ * absolute path, never the search path: on Windows the working directory (the
+ * workspace, which a pull request controls) is searched first, and on any OS a step
+ * can prepend directories to PATH.
  */
 const TOOLS = {
     ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
     perl: { linux: '/usr/bin/perl' },
+    sudo: { linux: '/usr/bin/sudo', darwin: '/usr/bin/sudo' },
     sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
     netsh: { win32: ['System32', 'netsh.exe'] },
     powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
@@ -500,9 +218,9 @@ const TOOLS = {
 /**
  * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
  * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
- * Throws when the tool does not exist on that platform.
+ * @throws Error when the tool does not exist on that platform.
  */
-function systemTool(tool, platform = process.platform, env = process.env) {
+function system_tools_systemTool(tool, platform = process.platform, env = process.env) {
     const where = TOOLS[tool][platform];
     if (where === undefined)
         throw new Error(`${tool} is not a system program on ${platform}`);
@@ -511,14 +229,37 @@ function systemTool(tool, platform = process.platform, env = process.env) {
     const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
     return external_node_path_default().win32.join(root, ...where);
 }
+/** Every tool run ends within this long (ms): a hung one is killed and counts as failed. */
+const TOOL_TIMEOUT_MS = 10_000;
+const childProcesses = () => process.getBuiltinModule('node:child_process');
+/** Runs `file` (stderr ignored, no window on Windows, killed after TOOL_TIMEOUT_MS). */
+const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env,
+    timeout: TOOL_TIMEOUT_MS,
+    windowsHide: true,
+});
+/**
+ * Runs `file` with `input` on its standard input (or none). Rejects with an Error whose
+ * message is the first line the program printed on stderr, else how it ended; `code`
+ * is the spawn error's code (ENOENT when the program is missing).
+ */
+const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject) => {
+    const child = childProcesses().execFile(file, args, { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true }, (error, stdout, stderr) => {
+        if (!error)
+            return resolve(stdout);
+        const said = stderr.trim().split('\n')[0];
+        const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
+        reject(Object.assign(new Error(said || how), { code: typeof error.code === 'string' ? error.code : undefined }));
+    });
+    child.stdin?.on('error', () => { }); // it may exit before reading: its exit code tells
+    child.stdin?.end(options.input ?? '');
+});
 
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
 
-const runTool = (file, args, env) => {
-    const { execFileSync } = process.getBuiltinModule('node:child_process');
-    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
-};
 const HOST = { platform: process.platform, run: runTool };
 /** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
 function processStart(pid, facts = HOST) {
@@ -546,7 +287,7 @@ function processStart(pid, facts = HOST) {
  */
 function macStart(pid, run) {
     const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
-    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    const seconds = parseCLocaleLstart(run(system_tools_systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
     return seconds === null ? null : `unix:${seconds}`;
 }
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -567,7 +308,7 @@ function parseCLocaleLstart(text) {
  */
 function windowsStart(pid, run) {
     const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
-    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    const out = run(system_tools_systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
     return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
 }
 /** The identity of `pid` now. */
@@ -604,7 +345,1728 @@ function isRunning(identity, facts = HOST) {
     return now === identity.start;
 }
 
+;// CONCATENATED MODULE: ./src/platform/safe-files.ts
+
+
+/**
+ * Files written where a checkout, another account or the kernel could lay a
+ * trap: a symbolic link to a file elsewhere (a pull request can add one), a FIFO
+ * that blocks the writer, or procfs/sysfs, where Node's recursive mkdir loops.
+ *
+ * The rule for a path (made absolute against the working directory):
+ * - nothing on a kernel pseudo-filesystem (procfs, sysfs...), however it is reached;
+ * - below the working directory no component may be a symbolic link: the
+ *   checkout decides what is there;
+ * - elsewhere a symbolic link in a directory component is followed only when
+ *   root or this user owns it (system links such as macOS's /tmp); one another
+ *   account planted in a shared directory is refused. On Windows, where Node shows
+ *   no owner, only links on the way to the working directory are followed;
+ * - missing directories are created one level at a time, each checked after;
+ * - the file itself is never followed or opened: an existing one must be a
+ *   regular file, and it is replaced by a new file renamed over it, so a hard
+ *   link to another file is never written through.
+ */
+class UnsafePathError extends Error {
+    name = 'UnsafePathError';
+}
+/** A file that is not what a reader may read: `why` says what it is instead ("a symbolic link"). */
+class NotARegularFileError extends UnsafePathError {
+    name = 'NotARegularFileError';
+    why;
+    constructor(file, why) {
+        super(`${file} is ${why}`);
+        this.why = why;
+    }
+}
+/**
+ * Kernel pseudo-filesystems, by statfs type (statfs(2) magic numbers): nothing is
+ * created there (procfs makes Node's recursive mkdir loop) and nothing read from
+ * there is a file someone wrote.
+ */
+const PSEUDO_TYPES = new Map([
+    [0x9fa0, 'procfs'],
+    [0x62656572, 'sysfs'],
+    [0x27e0eb, 'cgroupfs'],
+    [0x63677270, 'cgroup2fs'],
+    [0x64626720, 'debugfs'],
+]);
+/** Where they are mounted by convention, for paths that do not exist yet (statfs needs an existing one). */
+const PSEUDO_PATHS = (/* unused pure expression or super */ null && ([
+    ['/proc', 'procfs'],
+    ['/sys', 'sysfs'],
+]));
+/**
+ * The kernel pseudo-filesystem `file` is on (`'procfs'`), or undefined when it is on a
+ * real one: by the statfs type of `file` or of its nearest existing ancestor, which a
+ * bind mount or a link elsewhere cannot hide, and by its absolute path. Never on Windows,
+ * which has none (and where `C:\proc` is an ordinary folder anyone may create).
+ */
+function safe_files_pseudoFilesystem(file) {
+    if (process.platform === 'win32')
+        return undefined;
+    const absolute = path.resolve(file);
+    const byPath = PSEUDO_PATHS.find(([root]) => absolute === root || absolute.startsWith(`${root}/`));
+    if (byPath)
+        return byPath[1];
+    for (let dir = absolute;; dir = path.dirname(dir)) {
+        try {
+            return PSEUDO_TYPES.get(Number(fs.statfsSync(dir).type));
+        }
+        catch {
+            if (dir === path.dirname(dir))
+                return undefined;
+        }
+    }
+}
+function below(dir, file) {
+    const relative = path.relative(dir, file);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+/**
+ * Whether a symbolic link (or, on Windows, a junction) at `link` may be followed (see
+ * the rule above). Windows shows no owner through Node, so there a link is followed
+ * only on the way to the working directory (the runner's `_work` on a junction, say),
+ * never below it nor anywhere else.
+ */
+function trustedLink(link, stat, workdirs) {
+    if (workdirs.some((dir) => below(dir, link)))
+        return false;
+    if (process.platform === 'win32')
+        return workdirs.some((dir) => dir === link || below(link, dir));
+    return stat.uid === 0 || stat.uid === process.getuid?.();
+}
+/**
+ * Makes sure directory `dir` exists, creating what is missing one level at a
+ * time, and returns its real path. Throws UnsafePathError when the rule above
+ * refuses a component, or the fs error when a directory cannot be created.
+ */
+function makeDirectories(dir, workdir = process.cwd()) {
+    const workdirs = [...new Set([path.resolve(workdir), fs.realpathSync(workdir)])];
+    const absolute = path.resolve(workdir, dir);
+    const pseudo = safe_files_pseudoFilesystem(absolute);
+    if (pseudo)
+        throw new UnsafePathError(`${absolute} is on ${pseudo}, a kernel pseudo-filesystem`);
+    const { root } = path.parse(absolute);
+    let current = root;
+    for (const part of absolute.slice(root.length).split(path.sep).filter(Boolean)) {
+        const next = path.join(current, part);
+        let stat = lstatOrUndefined(next);
+        if (!stat) {
+            try {
+                fs.mkdirSync(next);
+            }
+            catch (error) {
+                if (error.code !== 'EEXIST')
+                    throw error;
+            }
+            stat = fs.lstatSync(next); // checked after creating: something else may have raced us to the name
+        }
+        if (stat.isSymbolicLink()) {
+            if (!trustedLink(next, stat, workdirs))
+                throw new UnsafePathError(`${next} is a symbolic link`);
+            current = fs.realpathSync(next);
+            const leadsTo = safe_files_pseudoFilesystem(current);
+            if (leadsTo)
+                throw new UnsafePathError(`${next} leads to ${current}, on ${leadsTo}, a kernel pseudo-filesystem`);
+            if (!fs.statSync(current).isDirectory())
+                throw new UnsafePathError(`${next} is not a directory`);
+            continue;
+        }
+        if (!stat.isDirectory())
+            throw new UnsafePathError(`${next} is not a directory`);
+        current = next;
+    }
+    return current;
+}
+function lstatOrUndefined(file) {
+    try {
+        return fs.lstatSync(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+/** Open flags that never follow a final symbolic link nor block on a FIFO (where the OS has them). */
+const NO_FOLLOW = ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0);
+/**
+ * Reads a file that others could have planted or swapped: never through a symbolic
+ * link (O_NOFOLLOW), never blocking on a FIFO or device (O_NONBLOCK, then fstat must say
+ * regular file), never more than `maxBytes`. Returns its text and its fstat.
+ * @throws NotARegularFileError ("a symbolic link", "not a regular file", "larger than N
+ *   bytes"), or the fs error (ENOENT when it is missing).
+ */
+function readRegularFile(file, maxBytes) {
+    let fd;
+    try {
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | NO_FOLLOW);
+    }
+    catch (error) {
+        if (error.code === 'ELOOP')
+            throw new NotARegularFileError(file, 'a symbolic link');
+        throw error;
+    }
+    try {
+        const stat = external_node_fs_default().fstatSync(fd);
+        if (!stat.isFile())
+            throw new NotARegularFileError(file, 'not a regular file');
+        if (stat.size > maxBytes)
+            throw new NotARegularFileError(file, `larger than ${maxBytes} bytes`);
+        // One byte more: a file that grew since fstat shows as longer than its size. Not
+        // zero-filled: only the bytes read are ever looked at.
+        const buffer = Buffer.allocUnsafe(stat.size + 1);
+        const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
+        return { text: buffer.toString('utf8', 0, length), stat };
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/**
+ * Creates `file` and writes `data` to it: never an existing file, never through a
+ * symbolic link (O_EXCL, O_NOFOLLOW). With `mode`, the file gets exactly that mode
+ * whatever the umask (files other accounts must read); without, 0666 less the umask.
+ * @throws the fs error; a file created and not fully written is removed.
+ */
+function writeNewFile(file, data, mode) {
+    const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NO_FOLLOW, mode ?? 0o666);
+    try {
+        try {
+            if (mode !== undefined && process.platform !== 'win32')
+                fs.fchmodSync(fd, mode);
+            fs.writeFileSync(fd, data);
+        }
+        finally {
+            fs.closeSync(fd);
+        }
+    }
+    catch (error) {
+        fs.rmSync(file, { force: true });
+        throw error;
+    }
+}
+/**
+ * rename() over an existing name: atomic on every OS, so a reader sees the old file or
+ * the new, never half. Windows refuses it (EPERM, EBUSY, EACCES) while another process
+ * has the target open without FILE_SHARE_DELETE (a virus scanner, say; Node itself always
+ * shares): tried again a few times, 10 ms apart, before failing.
+ */
+function renameOver(from, to) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            fs.renameSync(from, to);
+            return;
+        }
+        catch (error) {
+            const code = error.code ?? '';
+            if (process.platform !== 'win32' || !['EPERM', 'EBUSY', 'EACCES'].includes(code) || attempt >= 5)
+                throw error;
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        }
+    }
+}
+/**
+ * Replaces `file` with `data` by way of `temp`, a new file in the same directory:
+ * written with writeNewFile, then renamed over `file`. No temporary file is left on error.
+ */
+function replaceThrough(temp, file, data, mode) {
+    try {
+        writeNewFile(temp, data, mode);
+        renameOver(temp, file);
+    }
+    catch (error) {
+        fs.rmSync(temp, { force: true });
+        throw error;
+    }
+}
+/**
+ * Writes `data` for `file` by the rule above (directories made safely; an existing entry
+ * must be a regular file, not a link, FIFO, device or directory), under a new name in
+ * the same directory, so that renaming it over `file` (commit) is the only change a
+ * reader can see, and abort leaves `file` as it was.
+ * @throws UnsafePathError or the fs error; on error no temporary file is left.
+ */
+function stageFile(file, data, workdir = process.cwd()) {
+    const absolute = path.resolve(workdir, file);
+    const dir = makeDirectories(path.dirname(absolute), workdir);
+    const target = path.join(dir, path.basename(absolute));
+    const existing = lstatOrUndefined(target);
+    if (existing?.isSymbolicLink())
+        throw new UnsafePathError(`${target} is a symbolic link`);
+    if (existing && !existing.isFile())
+        throw new UnsafePathError(`${target} is not a regular file`);
+    const temp = path.join(dir, `.${path.basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
+    writeNewFile(temp, data);
+    const abort = () => fs.rmSync(temp, { force: true });
+    return {
+        target,
+        commit: () => {
+            try {
+                renameOver(temp, target);
+            }
+            catch (error) {
+                abort();
+                throw error;
+            }
+        },
+        abort,
+    };
+}
+/** stageFile, then commit: writes `file` whole or not at all. Returns the real path written. */
+function replaceFile(file, data, workdir = process.cwd()) {
+    const staged = stageFile(file, data, workdir);
+    staged.commit();
+    return staged.target;
+}
+
+;// CONCATENATED MODULE: ./src/leases/legacy-layout.ts
+
+
+/**
+ * The lease layout of Port Zero 1.0.0, still honoured so that a job of 1.0.0 and a job
+ * of this version on one host never get the same port. 1.0.0 kept, in one directory
+ * private to its account (`os.tmpdir()/port-zero-leases` by default, on every OS), one
+ * record per job hard-linked as `<port>.lease` for each of its ports, written as
+ * `.owner-<pid>-<token>.json` first. Its records are format 1: they name no ports (the
+ * file name does).
+ *
+ * When it can go: once no 1.0.0 job can still hold a lease, that is, one longest
+ * `lease-minutes` (7 days) after every runner on a host has moved past 1.0.0; the next
+ * major version drops this module.
+ */
+/** 1.0.0's default lease directory: `port-zero-leases` in the account's temp directory. */
+function legacyDefaultDir() {
+    return external_node_path_default().join(external_node_os_default().tmpdir(), 'port-zero-leases');
+}
+/** A 1.0.0 lease: `<port>.lease`, a hard link of its job's record. */
+const PORT_FILE = /^(\d{1,5})\.lease$/;
+/** A 1.0.0 record being written, removed when its allocation ended: `.owner-<pid>-<token>.json`. */
+const RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
+/** The port a 1.0.0 lease file is named for, or undefined when `name` is not one. */
+function legacyLeasePort(name) {
+    const port = PORT_FILE.exec(name)?.[1];
+    return port === undefined ? undefined : Number(port);
+}
+/** The pid of the process that wrote a 1.0.0 record file, or undefined when `name` is not one. */
+function legacyRecordWriter(name) {
+    const pid = RECORD_FILE.exec(name)?.[1];
+    return pid === undefined ? undefined : Number(pid);
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-record.ts
+
+
+
+
+/**
+ * The lease record: one file per allocation, `lease-<token>.json`, listing its ports
+ * (format 2); 1.0.0's records (format 1, see legacy-layout.ts) still count. Records of
+ * other accounts are hostile input: they are read without following links or blocking,
+ * size-capped, parsed, and judged by rules that a forger cannot stretch (see `judgeRecord`).
+ */
+/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
+const DEFAULT_LEASE_MINUTES = 360;
+/** No lease lasts longer than a week, whatever its record says. */
+const MAX_LEASE_MINUTES = 7 * 24 * 60;
+/** An allocation's record: `lease-<token>.json`. */
+const lease_record_RECORD_FILE = /^lease-([\w-]+)\.json$/;
+/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
+const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
+/** The file name of allocation `token`'s record. */
+const recordFileName = (token) => `lease-${token}.json`;
+/** The name of the `n`th temporary file this process writes for `token`'s record. */
+const tempFileName = (token, n) => `.tmp-${process.pid}-${token}.${n}`;
+/** The token a record's file name carries, or undefined when `name` is not a record's. */
+const recordToken = (name) => lease_record_RECORD_FILE.exec(name)?.[1];
+/** The pid of the process writing a temporary record file, or undefined when `name` is not one. */
+const tempFileWriter = (name) => {
+    const pid = TEMP_FILE.exec(name)?.[1];
+    return pid === undefined ? undefined : Number(pid);
+};
+/** A lease file's name: a record, or a port file of 1.0.0. */
+const isLeaseFile = (name) => lease_record_RECORD_FILE.test(name) || legacyLeasePort(name) !== undefined;
+/** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
+const MAX_RECORD_BYTES = 512 * 1024;
+const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
+/**
+ * Reads a record as readRegularFile does (no link followed, no FIFO blocked on, at
+ * most 512 KiB). Never throws: anything but a record is `missing` or `corrupt`.
+ */
+function readRecord(file) {
+    let read;
+    try {
+        read = readRegularFile(file, MAX_RECORD_BYTES);
+    }
+    catch (error) {
+        if (error instanceof NotARegularFileError)
+            return { kind: 'corrupt', why: error.why };
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { kind: 'missing' };
+        return { kind: 'corrupt', why: `unreadable (${code ?? error.message})` };
+    }
+    const record = parseRecord(read.text);
+    if (!record)
+        return { kind: 'corrupt', why: read.text.length === 0 ? 'empty' : 'not a lease record' };
+    return { kind: 'record', record, changed: read.stat.ctimeMs };
+}
+const isIdentity = (p) => typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger(p.pid) &&
+    (p.start === null || typeof p.start === 'string');
+/** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
+function parseRecord(text) {
+    try {
+        const r = JSON.parse(text);
+        const valid = (r?.version === 1 || (r?.version === 2 && typeof r.ports === 'string' && parsePorts(r.ports) !== undefined)) &&
+            Number.isFinite(r.expires) &&
+            typeof r.owner?.token === 'string' &&
+            isIdentity(r.owner.runner) &&
+            (r.reservation === undefined || typeof r.reservation === 'string') &&
+            (r.allocator === undefined || isIdentity(r.allocator));
+        return valid ? r : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function formatRecord(record) {
+    return JSON.stringify(record);
+}
+/**
+ * Ports as a record keeps them: "40000 40001 40100", in the order given. Joined
+ * natively, with no work per port in the step's own code; readers also take runs
+ * ("40000-40009"), so a later writer may fold blocks.
+ */
+function formatPorts(ports) {
+    return ports.join(' ');
+}
+/** The ports of `formatPorts` text, or undefined unless every entry is a port (1-65535) or an ascending run of them. */
+function parsePorts(text) {
+    const ranges = parsePortList(text);
+    return ranges && expandRanges(ranges);
+}
+/**
+ * A lease is live while unexpired and its runner process runs (pid and start time, so a
+ * reused pid does not count). The expiry is capped at the record's last inode change
+ * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
+ * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
+ * to any date, while ctime is always the kernel's clock.
+ */
+function judgeRecord(record, changed, now = Date.now()) {
+    const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
+    if (expires <= now)
+        return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
+    if (!ownerRuns(record.owner.runner))
+        return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
+    // A pending record outlives its allocation only when that was killed mid-way: it ends with it.
+    if (record.pending && !ownerRuns(record.allocator ?? { pid: 0, start: null }))
+        return { live: false, why: `its allocation (process ${record.allocator?.pid}) ended before it was committed` };
+    return { live: true };
+}
+/**
+ * Whether the owner process runs. On a host that hides other users' processes
+ * (/proc mounted with hidepid) another account's process exists (kill() answers EPERM)
+ * but its start time cannot be read; it then counts as running, and the capped expiry
+ * bounds the lease.
+ */
+function ownerRuns(owner) {
+    if (isRunning(owner))
+        return true;
+    if (owner.start === null || !Number.isInteger(owner.pid) || owner.pid <= 0)
+        return false;
+    try {
+        process.kill(owner.pid, 0);
+        return false; // ours to see, and not the same process
+    }
+    catch (error) {
+        return error.code === 'EPERM' && processStart(owner.pid) === null;
+    }
+}
+/**
+ * The ports a lease file holds: the ports a format 2 record lists, or, for 1.0.0's
+ * `<port>.lease` files, the port its `name` gives. None for anything but a record.
+ */
+function leaseFilePorts(read, name) {
+    const legacy = legacyLeasePort(name);
+    if (legacy !== undefined)
+        return [legacy];
+    if (read.kind !== 'record' || read.record.version !== 2)
+        return [];
+    return parsePorts(read.record.ports ?? '') ?? [];
+}
+/** The ports a lease file holds while it is live (see judgeRecord); none once it is not, or for anything but a record. */
+function livePorts(read, name) {
+    if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
+        return [];
+    return leaseFilePorts(read, name);
+}
+
+;// CONCATENATED MODULE: ./src/session/post-state.ts
+
+
+
+/** The state keys, as the runner passes them back (`STATE_leaseDir`). */
+const StateKey = {
+    LeaseDir: 'leaseDir',
+    /** This account's directory inside the lease location, where its leases are. */
+    LeaseAccountDir: 'leaseAccountDir',
+    LeaseToken: 'leaseToken',
+    LeasePorts: 'leasePorts',
+    Holder: 'holder',
+    KernelPorts: 'kernelPorts',
+    KernelRoute: 'kernelRoute',
+};
+/** The state as key-value pairs, in the order they are saved. */
+function encodeState(state) {
+    const pairs = [];
+    const { leases, protection } = state;
+    if (leases) {
+        pairs.push([StateKey.LeaseDir, leases.root], [StateKey.LeaseAccountDir, leases.own]);
+        pairs.push([StateKey.LeaseToken, leases.token], [StateKey.LeasePorts, leases.ports.join(' ')]);
+    }
+    if (protection?.kind === 'holder') {
+        const { process, host, control, token } = protection.holder;
+        pairs.push([StateKey.Holder, JSON.stringify({ process, host, control, token })]);
+    }
+    if (protection?.kind === 'kernel') {
+        pairs.push([StateKey.KernelPorts, protection.ports.join(' ')], [StateKey.KernelRoute, protection.route]);
+    }
+    return pairs;
+}
+const TOKEN = /^[\w-]{1,200}$/;
+/**
+ * The state from its saved values (`read(key)` is empty for a key never saved). Each
+ * part is checked on its own: the lease directory must be a direct child of the saved
+ * root, the token a token, the holder's pid a pid, its host an address of this machine, its
+ * secret and port of their shape; a part that fails is dropped, with its reason in `problems`.
+ */
+function decodeState(read) {
+    const problems = [];
+    const state = {};
+    const root = read(StateKey.LeaseDir);
+    const own = read(StateKey.LeaseAccountDir);
+    if (own !== '') {
+        const token = read(StateKey.LeaseToken);
+        const ports = parsePorts(read(StateKey.LeasePorts));
+        const valid = external_node_path_default().isAbsolute(root) && external_node_path_default().dirname(own) === root && TOKEN.test(token) && ports !== undefined;
+        if (valid)
+            state.leases = { root, own, token, ports };
+        else
+            problems.push(`the saved lease directory, token or ports are not of their form (${JSON.stringify(own).slice(0, 120)})`);
+    }
+    const holder = read(StateKey.Holder);
+    if (holder !== '') {
+        const parsed = parseHolder(holder);
+        if (parsed)
+            state.protection = { kind: 'holder', holder: parsed };
+        else
+            problems.push('the saved holder is not of its form');
+    }
+    const kernelPorts = read(StateKey.KernelPorts);
+    if (kernelPorts !== '') {
+        const ports = parsePorts(kernelPorts);
+        const route = read(StateKey.KernelRoute);
+        if (ports && (route === 'direct' || route === 'sudo'))
+            state.protection = { kind: 'kernel', ports, route };
+        else
+            problems.push('the saved kernel-list ports or route are not of their form');
+    }
+    return { state, problems };
+}
+/** The holder as saved, or undefined unless every field has its shape. */
+function parseHolder(text) {
+    let h;
+    try {
+        h = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const pid = h?.process?.pid;
+    const start = h?.process?.start;
+    const valid = Number.isInteger(pid) &&
+        pid > 0 &&
+        (start === null || (typeof start === 'string' && /^[\w:]{1,40}$/.test(start))) &&
+        typeof h.host === 'string' &&
+        localAddresses().has(h.host) &&
+        Number.isInteger(h.control) &&
+        h.control > 0 &&
+        h.control <= 65535 &&
+        typeof h.token === 'string' &&
+        TOKEN.test(h.token);
+    return valid
+        ? { process: { pid: pid, start: start }, host: h.host, control: h.control, token: h.token, held: [], missed: [] }
+        : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A problem the user can fix; its message is meant to be shown as it is. */
+class errors_PortZeroError extends Error {
+    name = 'PortZeroError';
+}
+/** The action's words: inputs as written in a workflow's `with:`. */
+const errors_ACTION_VOCABULARY = {
+    kind: 'Input',
+    key: (setting) => setting,
+    name: (setting) => `'${setting}'`,
+    ownLease: 'leased by an earlier step of this job',
+    stronger: 'use reserve: kernel',
+};
+/** The longest part of a value a message quotes: a value of 59 KB makes a message nobody reads. */
+const QUOTED_CHARS = 80;
+/** `value` in double quotes, cut to its first QUOTED_CHARS characters with the full length said. */
+function quote(value) {
+    if (value.length <= QUOTED_CHARS)
+        return JSON.stringify(value);
+    return `${JSON.stringify(value.slice(0, QUOTED_CHARS))}... (${value.length} characters)`;
+}
+/**
+ * A setting (an input, a command-line option or a library option) that breaks its rule.
+ * `input` is its name in the caller's words ('lease-dir', 'leaseDir'), `value` the value
+ * as given (as text), `allowed` what is allowed. The message quotes at most the first 80
+ * characters of the value.
+ */
+class InputError extends errors_PortZeroError {
+    name = 'InputError';
+    input;
+    value;
+    allowed;
+    /** `setting` by its action input name; `vocabulary` says how the calling program names it. */
+    constructor(setting, value, allowed, vocabulary = errors_ACTION_VOCABULARY) {
+        const name = vocabulary.name(setting);
+        const quoted = quote(value);
+        super(vocabulary.invalid?.(name, quoted, allowed) ?? `${vocabulary.kind} ${name} has invalid value ${quoted}: ${allowed}`);
+        this.input = vocabulary.key(setting);
+        this.value = value;
+        this.allowed = allowed;
+    }
+}
+/** The host could not supply the ports asked for. */
+class errors_AllocationError extends (/* unused pure expression or super */ null && (errors_PortZeroError)) {
+    name = 'AllocationError';
+}
+/** The lease directory cannot be used. */
+class errors_LeaseError extends errors_PortZeroError {
+    name = 'LeaseError';
+}
+/** `1 port`, `2 ports`: a count with its noun in the right number. */
+function errors_plural(count, noun, nouns = `${noun}s`) {
+    return `${count} ${count === 1 ? noun : nouns}`;
+}
+function errors_errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-location.ts
+
+
+
+
+
+
+const DEFAULT_NAME = 'port-zero';
+const windows = process.platform === 'win32';
+/**
+ * The default root: `port-zero` in the temp directory every account shares. Linux:
+ * the system temp directory (`$TMPDIR`, else /tmp), the same path for every account.
+ * macOS: `os.tmpdir()` is a per-user folder under /var/folders unless TMPDIR names
+ * another, so there it is /tmp. Windows: the temp directory is per-user, so the root is
+ * `%ProgramData%\port-zero`, where every account may add folders.
+ */
+function defaultLeaseRoot(env = process.env, platform = process.platform, tmp = external_node_os_default().tmpdir()) {
+    if (platform === 'win32')
+        return external_node_path_default().win32.join(env.ProgramData ?? tmp, DEFAULT_NAME);
+    const perUser = platform === 'darwin' && /^(\/private)?\/var\/folders\//.test(tmp);
+    return external_node_path_default().posix.join(perUser ? '/tmp' : tmp, DEFAULT_NAME);
+}
+/** This account's name inside a root: the uid, or the user name on Windows. */
+function accountName() {
+    return windows ? os.userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid());
+}
+/** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
+const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
+/**
+ * Opens a location: validates the root (creating it when missing) and this account's
+ * directory in it (creating that too).
+ * The default root is created mode 1777 (anyone may add a directory, only its owner may
+ * remove or rename it); a named root missing is created private (0700), one level only.
+ * A root is accepted when it is a real directory (not a link) on a real filesystem, and
+ * others can write to it only if it is sticky, or group-writable and setgid with this
+ * account in the group (an administrator's shared directory).
+ * `vocabulary` names the setting in errors (the action's `'lease-dir'` by default).
+ * @throws LeaseError saying why the location cannot be used.
+ */
+function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
+    try {
+        openRoot(root, named);
+        return { root, own: openOwnDir(root) };
+    }
+    catch (error) {
+        const why = error instanceof LeaseError ? error.message : `${code(error)}`;
+        throw new LeaseError(named
+            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}${setupHint(root)}`
+            : `The shared lease directory ${root} cannot be used: ${why}`);
+    }
+}
+/**
+ * The location a `lease-dir` setting gives: the directory named, or the default root
+ * when the setting is empty. Throws as openLeaseLocation does.
+ */
+function lease_location_openLeaseDir(leaseDir, vocabulary = ACTION_VOCABULARY) {
+    return leaseDir ? openLeaseLocation(leaseDir, true, vocabulary) : openLeaseLocation(defaultLeaseRoot(), false, vocabulary);
+}
+/**
+ * The set-up command for a shared `root`, where running it would help: a missing root
+ * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
+ * follows it and would change the mode of whatever it points to) or what is no directory.
+ */
+function setupHint(root) {
+    try {
+        const stat = fs.lstatSync(root, { throwIfNoEntry: false });
+        if (stat && (!stat.isDirectory() || pseudoFilesystem(root)))
+            return '';
+    }
+    catch {
+        return '';
+    }
+    return `. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``;
+}
+function openRoot(root, named) {
+    let stat = lstat(root);
+    if (!stat) {
+        try {
+            fs.mkdirSync(root, named ? 0o700 : 0o777);
+        }
+        catch (error) {
+            if (code(error) !== 'EEXIST')
+                throw new LeaseError(`it cannot be created (${code(error)})`);
+        }
+        stat = lstat(root);
+        // Ours and new: make it shared whatever the umask; one someone else made is judged below.
+        if (!named && stat?.isDirectory() && !windows && stat.uid === process.getuid()) {
+            fs.chmodSync(root, 0o1777);
+            stat = lstat(root);
+        }
+    }
+    if (!stat)
+        throw new LeaseError('it vanished while being opened');
+    const problem = rootProblem(root, stat);
+    if (problem)
+        throw new LeaseError(problem);
+}
+function rootProblem(root, stat) {
+    if (stat.isSymbolicLink())
+        return 'it is a symbolic link; refusing to follow it';
+    if (!stat.isDirectory())
+        return 'it is not a directory';
+    const pseudo = pseudoFilesystem(root);
+    if (pseudo)
+        return `it is on ${pseudo}, a kernel pseudo-filesystem`;
+    if (windows)
+        return undefined;
+    const mode = stat.mode;
+    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
+    if (mode & 0o1000)
+        return undefined; // sticky: no one may remove or rename another's entries
+    if (mode & 0o002)
+        return `it is writable by every user but not sticky (mode ${octal})`;
+    if (mode & 0o020) {
+        if (!(mode & 0o2000))
+            return `it is group-writable but neither setgid nor sticky (mode ${octal})`;
+        if (!process.getgroups().includes(stat.gid) && process.getegid() !== stat.gid)
+            return `it is shared with group ${stat.gid}, and this account (uid ${process.getuid()}) is not in it`;
+    }
+    return undefined;
+}
+/**
+ * This account's directory: `<root>/<account>`, or, should another account have taken
+ * that name first, a directory of ours named `<account>.<suffix>`. Readers never go by
+ * the name, so any directory of ours will do.
+ */
+function openOwnDir(root) {
+    const account = accountName();
+    const preferred = path.join(root, account);
+    // Jobs of one account start together: one creates the directory, the others find it.
+    if (createOwnDir(preferred) || ownDirProblem(preferred) === undefined)
+        return shared(preferred);
+    for (const name of fs.readdirSync(root)) {
+        const dir = path.join(root, name);
+        if (name.startsWith(`${account}.`) && ownDirProblem(dir) === undefined)
+            return shared(dir);
+    }
+    const alternative = path.join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
+    if (createOwnDir(alternative))
+        return shared(alternative);
+    throw new LeaseError(`this account's directory in it cannot be created`);
+}
+/** True when `dir` was created now; false when the name exists already. */
+function createOwnDir(dir) {
+    try {
+        fs.mkdirSync(dir, 0o755);
+        return true;
+    }
+    catch (error) {
+        if (code(error) === 'EEXIST')
+            return false;
+        throw new LeaseError(`this account's directory ${dir} cannot be created (${code(error)})`);
+    }
+}
+/** Makes this account's directory readable by every account whatever the umask (checked ours first). */
+function shared(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new LeaseError(`this account's directory ${dir} cannot be used: ${problem}`);
+    if (!windows && (lstat(dir).mode & 0o755) !== 0o755)
+        fs.chmodSync(dir, 0o755);
+    return dir;
+}
+/** Why `dir` is not this account's own lease directory, or undefined when it is. */
+function ownDirProblem(dir) {
+    const stat = lstat(dir);
+    if (!stat)
+        return 'it does not exist';
+    if (stat.isSymbolicLink() || !stat.isDirectory())
+        return 'it is not a directory';
+    if (windows)
+        return undefined;
+    if (stat.uid !== process.getuid())
+        return `it belongs to uid ${stat.uid}`;
+    if (stat.mode & 0o022)
+        return 'others can write to it';
+    return undefined;
+}
+/** Checks, before any write or removal, that `dir` is still this account's own directory. */
+function assertOwnDir(dir) {
+    const problem = ownDirProblem(dir);
+    if (problem)
+        throw new errors_LeaseError(`The lease directory ${dir} cannot be used: ${problem}`);
+}
+/**
+ * Every directory whose lease files count: each account's directory in the root, the
+ * root itself and, for the default root, 1.0.0's default directory (see legacy-layout.ts). Every real directory in the root counts,
+ * whatever its name (an account's own is named by its uid, `1001` or `1001.<suffix>`,
+ * but a renamed one must still count: the owner of a sticky root may rename another
+ * account's directory, never move it out). One directory read gives each entry's type
+ * (d_type; Node falls back to lstat where the filesystem does not say), so links and
+ * files cost no lookup.
+ */
+function leaseDirs(root) {
+    const dirs = [root];
+    const legacy = legacyDefaultDir();
+    if (root === defaultLeaseRoot() && lstat(legacy)?.isDirectory())
+        dirs.push(legacy);
+    for (const entry of external_node_fs_default().readdirSync(root, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            dirs.push(external_node_path_default().join(root, entry.name));
+    }
+    return dirs;
+}
+function lstat(file) {
+    try {
+        return external_node_fs_default().lstatSync(file);
+    }
+    catch (error) {
+        if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR')
+            return undefined;
+        throw new errors_LeaseError(`it cannot be read (${code(error)})`);
+    }
+}
+function code(error) {
+    return error.code ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-reader.ts
+
+
+
+
+
+/**
+ * The ports of `wanted` that a live lease of any account holds, in the location rooted at
+ * `root`, each with who holds it ('other' when both do), leaving out the record of
+ * `claimant` itself. A record outside the claimant's own directory is never the
+ * caller's, whatever it says; a pending record (an allocation running now) is another's.
+ * @throws the error of reading the root itself (see liveLeasedPorts for a caller that must not fail).
+ */
+function leasedPorts(root, wanted, claimant) {
+    const taken = new Map();
+    if (wanted.size === 0)
+        return taken;
+    for (const dir of leaseDirs(root)) {
+        for (const name of readNames(dir)) {
+            const token = recordToken(name);
+            const legacy = token === undefined ? legacyLeasePort(name) : undefined;
+            if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || !wanted.has(legacy))
+                continue;
+            const read = readRecord(external_node_path_default().join(dir, name));
+            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
+            const holder = mine && lease_reader_sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+            for (const port of livePorts(read, name)) {
+                if (wanted.has(port) && taken.get(port) !== 'other')
+                    taken.set(port, holder);
+            }
+        }
+    }
+    return taken;
+}
+/**
+ * The ports of `ports` that any account holds a live lease for, in the location rooted at
+ * `root`. Never throws for what others put there; an unreadable location holds no lease.
+ */
+function liveLeasedPorts(root, ports) {
+    try {
+        return new Set(leasedPorts(root, new Set(ports)).keys());
+    }
+    catch {
+        return new Set();
+    }
+}
+/** The same process: same pid and same start time (a pid alone may have been reused). */
+const lease_reader_sameProcess = (a, b) => a.pid === b.pid && a.start === b.start;
+/** The names in another account's directory; none when it cannot be read (its leases are then invisible to us anyway). */
+function readNames(dir) {
+    try {
+        return external_node_fs_default().readdirSync(dir);
+    }
+    catch {
+        return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/leases/lease-cleanup.ts
+
+
+
+
+
+
+
+/** The lease files in this account's directory `own` (records, and 1.0.0's port files), with what each says. */
+function* ownLeases(own) {
+    assertOwnDir(own);
+    for (const name of external_node_fs_default().readdirSync(own)) {
+        if (!isLeaseFile(name))
+            continue;
+        const file = external_node_path_default().join(own, name);
+        yield { file, name, read: readRecord(file) };
+    }
+}
+/** Removes every lease file of `own` that `owned` picks; returns the ports they held, ascending. */
+function removeOwned(own, owned) {
+    const held = new Set();
+    for (const { file, name, read } of ownLeases(own)) {
+        if (!owned(read))
+            continue;
+        external_node_fs_default().rmSync(file, { force: true });
+        for (const port of leaseFilePorts(read, name))
+            held.add(port);
+    }
+    return [...held].sort((a, b) => a - b);
+}
+/**
+ * The post step: removes the leases of allocation `token` from this account's directory
+ * `own`. Returns the ports they held.
+ * @throws LeaseError when `own` is not this account's directory; the fs error when it cannot be read.
+ */
+function releaseLeases(own, token) {
+    return removeOwned(own, (read) => read.kind === 'record' && read.record.owner.token === token);
+}
+/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
+function lease_cleanup_releaseOwnedBy(own, owner) {
+    return removeOwned(own, (read) => read.kind === 'record' && sameProcess(read.record.owner.runner, owner));
+}
+/**
+ * Tidies this account's directory `own`: removes leases that are stale or corrupt (each
+ * file judged once), temporary files and 1.0.0's records of processes that are gone.
+ * Returns the stale leases it removed, one entry per port.
+ */
+function sweepStale(own, warn) {
+    assertOwnDir(own);
+    const names = external_node_fs_default().readdirSync(own);
+    const stale = [];
+    // 1.0.0 linked one record under many port names: each such file is read and judged once,
+    // by file ID (bigint: NTFS file IDs are 64-bit). Only those: a record removed here frees
+    // its file ID, and a record another job renames into place meanwhile may get it.
+    const judged = new Map();
+    for (const name of names.filter(isLeaseFile)) {
+        const file = external_node_path_default().join(own, name);
+        // A record's read says itself when it is gone ('missing', judged live: left alone).
+        const ino = legacyLeasePort(name) !== undefined ? external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino : null;
+        if (ino === undefined)
+            continue;
+        const verdict = (ino !== null && judged.get(ino)) || judgeFile(readRecord(file));
+        if (ino !== null && !verdict.corrupt)
+            judged.set(ino, verdict);
+        if (verdict.live || !unlinkQuietly(file, warn))
+            continue;
+        if (verdict.corrupt)
+            warn(`Removed a corrupt lease ${file} (${verdict.why})`);
+        for (const port of leaseFilePorts(verdict.read, name))
+            stale.push({ port, reservation: verdict.reservation, why: verdict.why });
+    }
+    sweepLeftovers(own, names, warn);
+    return stale;
+}
+/**
+ * Temporary files and 1.0.0's records among `names` (this account's directory `own`)
+ * whose writing process is gone (killed mid-write), or unreadable and older than any lease can be.
+ */
+function sweepLeftovers(own, names, warn) {
+    for (const name of names) {
+        const pid = tempFileWriter(name) ?? legacyRecordWriter(name);
+        if (pid === undefined)
+            continue;
+        const file = external_node_path_default().join(own, name);
+        const read = readRecord(file);
+        if (read.kind === 'missing')
+            continue;
+        const writer = read.kind === 'record' ? (read.record.allocator ?? { pid, start: null }) : { pid, start: null };
+        const stat = external_node_fs_default().lstatSync(file, { throwIfNoEntry: false });
+        const old = stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now();
+        if (!isRunning(writer) || old)
+            unlinkQuietly(file, warn);
+    }
+}
+function unlinkQuietly(file, warn) {
+    try {
+        external_node_fs_default().unlinkSync(file);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return true;
+        warn(`Cannot remove ${file} (${code})`);
+        return false;
+    }
+}
+function judgeFile(read) {
+    if (read.kind === 'missing')
+        return { read, live: true, why: 'already gone' }; // nothing to remove
+    if (read.kind === 'corrupt')
+        return { read, live: false, why: read.why, corrupt: true };
+    const verdict = judgeRecord(read.record, read.changed);
+    return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
+}
+
+;// CONCATENATED MODULE: ./src/platform/reserved-ports.ts
+
+
+
+/**
+ * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`, as a fact to read:
+ * ports on it are skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP)
+ * and by connect() autobind, with no expiry, while explicit binds still succeed with
+ * or without SO_REUSEADDR. One list per network namespace, shared by every account.
+ * Writing it is a protection of its own (protection/kernel-list.ts).
+ *
+ * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
+ * a write replaces the whole list; a zero-length write changes nothing, so an empty
+ * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ */
+const reserved_ports_RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
+/** The most text the list can take: 32768 single ports of up to 5 digits and a comma each. */
+const MAX_LIST_BYTES = 512 * 1024;
+/**
+ * The whole file in one read(). procfs answers a sysctl only on the first read of an
+ * open file, so Node's readFileSync (8 KiB chunks) would cut a long list off in the
+ * middle of a number (proc_sys_call_handler, fs/proc/proc_sysctl.c).
+ * @throws the read's error, or an Error when the text does not end in a newline (cut off).
+ */
+function readReservedPortsText(file = reserved_ports_RESERVED_PORTS_FILE) {
+    const fd = external_node_fs_default().openSync(file, 'r');
+    try {
+        // Not zero-filled: only the bytes read are decoded, and a 512 KiB fill is work every step would pay.
+        const buffer = Buffer.allocUnsafeSlow(MAX_LIST_BYTES);
+        const text = buffer.toString('utf8', 0, external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0));
+        if (!text.endsWith('\n'))
+            throw new Error(`${file} was cut off after ${text.length} characters`);
+        return text;
+    }
+    finally {
+        external_node_fs_default().closeSync(fd);
+    }
+}
+/** The ports listed now; an empty set where there is no such file (not Linux, no /proc) or it cannot be read. */
+function readReservedPorts(file = reserved_ports_RESERVED_PORTS_FILE) {
+    if (process.platform !== 'linux' && file === reserved_ports_RESERVED_PORTS_FILE)
+        return new PortSet();
+    try {
+        return parseReservedPorts(readReservedPortsText(file));
+    }
+    catch {
+        return new PortSet();
+    }
+}
+/** "20000-20010,30500\n" (or "\n") as a set. @throws Error when the text is not such a list. */
+function parseReservedPorts(text) {
+    const ranges = parsePortList(text);
+    if (!ranges)
+        throw new Error(`not a reserved-port list: ${JSON.stringify(text.slice(0, 80))}`);
+    return new port_set_PortSet(ranges);
+}
+/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
+function reserved_ports_formatReservedPorts(set) {
+    return `${formatPortSet(set)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
+
+/**
+ * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
+ * socket `server` accepted for that connection; both stay open for the caller.
+ * 'elsewhere': the connection succeeded but nothing of ours arrived within
+ * `waitMs` (another program listens on that address). 'refused': the connection
+ * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
+ * when no source port is left.
+ *
+ * The client's port is known only after its 'connect' event, and whether that or
+ * the server's 'connection' comes first varies with the platform's poller, so the
+ * accepted sockets wait until both are in. Sockets of other clients are closed.
+ */
+function own_connection_connectToOwn(server, host, port, waitMs) {
+    return new Promise((resolve) => {
+        const accepted = [];
+        let clientPort;
+        let timer;
+        let done = false;
+        const finish = (result) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            server.off('connection', onConnection);
+            for (const stranger of accepted.splice(0))
+                stranger.destroy();
+            resolve(result);
+        };
+        const match = () => {
+            if (clientPort === undefined)
+                return;
+            const i = accepted.findIndex((socket) => socket.remotePort === clientPort);
+            if (i >= 0)
+                finish({ outcome: 'ours', client, accepted: accepted.splice(i, 1)[0] });
+        };
+        const onConnection = (socket) => {
+            accepted.push(socket);
+            match();
+        };
+        server.on('connection', onConnection);
+        const client = net.connect({ host, port });
+        client.once('connect', () => {
+            clientPort = client.localPort;
+            match();
+            if (done)
+                return;
+            timer = setTimeout(() => afterPendingIO(() => {
+                if (done)
+                    return;
+                client.destroy();
+                finish({ outcome: 'elsewhere' });
+            }), waitMs);
+        });
+        client.once('error', (error) => {
+            client.destroy();
+            finish({ outcome: 'refused', code: error.code ?? error.message });
+        });
+    });
+}
+/**
+ * Runs `decide` once the I/O already waiting has been handled. After a stall (a loaded
+ * host, a long GC), the event loop runs expired timers before it polls for I/O, so a
+ * time-out would otherwise win over the very connection or datagram it waits for, which
+ * has arrived meanwhile. setImmediate callbacks run after the next poll (Node's event
+ * loop: timers, poll, check).
+ */
+function afterPendingIO(decide) {
+    setImmediate(decide);
+}
+
+;// CONCATENATED MODULE: ./src/protection/self-connect-child.ts
+
+
+
+/** The loopback addresses the child can self-connect on, as it names them: 4 is 127.0.0.1, 6 is ::1. */
+const self_connect_child_CHILD_ADDRESSES = { '127.0.0.1': '4', '::1': '6' };
+/**
+ * Reads lines "FAMILIES PORT PORT ..." (FAMILIES: "4", "6" or "4,6"); for each
+ * port and family, opens a TCP socket, sets SO_REUSEADDR (as libuv does on every
+ * Node bind, so the two methods refuse the same ports), binds loopback:PORT and
+ * connects it to itself, then closes it: the simultaneous open completes inside
+ * connect() on loopback, and the close leaves one TIME_WAIT entry. Answers each
+ * line with the failures, "PORT:FAMILY:ERRNO ...". Prints "ready" before it
+ * touches any port. No modules (Socket alone costs about 15 ms to load): the
+ * constants are Linux's (AF_INET 2, AF_INET6 10, SOCK_STREAM 1, SOL_SOCKET 1,
+ * SO_REUSEADDR 2), and the sockaddrs are packed by hand.
+ */
+const SCRIPT = (/* unused pure expression or super */ null && (String.raw `
+$| = 1; print "ready\n";
+my %to = (4 => [2, "\x7f\0\0\x01"], 6 => [10, ("\0" x 15) . "\x01"]);
+while (my $line = <STDIN>) {
+  my ($families, @ports) = split ' ', $line;
+  my @failed;
+  for my $port (@ports) {
+    for my $f (split /,/, $families) {
+      my ($family, $host) = @{$to{$f}};
+      my $sa = $family == 2 ? pack('S n a4 x8', 2, $port, $host) : pack('S n N a16 L', 10, $port, 0, $host, 0);
+      my $s;
+      push @failed, "$port:$f:" . ($! + 0)
+        unless socket($s, $family, 1, 0) && setsockopt($s, 1, 2, 1) && bind($s, $sa) && connect($s, $sa);
+      close $s if $s;
+    }
+  }
+  print "@failed\n";
+}`));
+/** Ports in one request: about 2 ms of the child's work, so it starts on the first while the caller closes the next. */
+const self_connect_child_CHILD_LINE = 128;
+const ERRNO_NAMES = new Map(Object.entries((external_node_os_default()).constants.errno).map(([name, n]) => [n, name]));
+/**
+ * One short-lived perl process making TCP self-connections for a batch (Linux):
+ * about 40 us per connection, where Node's own sockets cost about 115 us. Start
+ * it before closing the listeners, so its start-up overlaps theirs; send each
+ * group of ports once its listeners are closed; then `finish`.
+ *
+ * perl is run by absolute path (perl-base is part of every Debian and Ubuntu
+ * system). When it is missing or exits before it says "ready", it touched no
+ * port, and `finish` resolves `undefined`: the caller makes the connections itself.
+ */
+class self_connect_child_SelfConnectChild {
+    child;
+    sent = [];
+    constructor(program) {
+        this.child = new LineChild(program, ['-e', SCRIPT]);
+    }
+    /** Asks for a self-connection on each of `addresses` (keys of CHILD_ADDRESSES) from and to each port. */
+    send(addresses, ports) {
+        const families = addresses.map((a) => self_connect_child_CHILD_ADDRESSES[a]);
+        this.sent.push({ families, ports });
+        this.child.send(`${families.join(',')} ${ports.join(' ')}`);
+    }
+    /**
+     * Waits for every answer and for the process to end, at most `waitMs` (then it
+     * is killed). Resolves the failed connections, or undefined when it never
+     * started (no port touched).
+     * @throws AllocationError when it started but did not answer every request.
+     */
+    async finish(waitMs) {
+        try {
+            const end = await this.child.finish(waitMs);
+            const [first, ...answers] = this.child.drain();
+            const started = first === 'ready';
+            if (end !== 'late' && !started)
+                return undefined;
+            if (end === 'late' || end.code !== 0 || answers.length !== this.sent.length) {
+                const how = end === 'late' ? `did not finish within ${waitMs / 1000} s` : `ended (${end.error ?? end.signal ?? `exit code ${end.code}`})`;
+                const said = this.child.stderr.trim() ? `: ${this.child.stderr.trim()}` : '';
+                const count = this.sent.reduce((n, s) => n + s.ports.length, 0);
+                throw new AllocationError(`The TIME_WAIT reservation of ${plural(count, 'port')} failed: the perl process making the self-connections ${how} after answering ${answers.length} of ${this.sent.length} requests${said}`);
+            }
+            return answers.flatMap((line) => line.split(' ').filter(Boolean).map(failure));
+        }
+        finally {
+            await this.stop(); // killed when late: reaped before the caller goes on
+        }
+    }
+    /** Kills the process if it still runs. Safe to call twice. */
+    stop() {
+        return this.child.stop();
+    }
+}
+function failure(field) {
+    const [port, family, errno] = field.split(':').map(Number);
+    const address = Object.keys(self_connect_child_CHILD_ADDRESSES).find((a) => self_connect_child_CHILD_ADDRESSES[a] === String(family));
+    return { port, address, code: ERRNO_NAMES.get(errno) ?? `errno ${errno}` };
+}
+
+;// CONCATENATED MODULE: ./src/protection/time-wait.ts
+
+
+
+
+
+function defaultMethod(platform = process.platform) {
+    return platform === 'linux' ? 'self-connect' : 'accepted';
+}
+/** Self-connections in flight at once: two sockets per port and family, well under a default 1024-descriptor limit. */
+const CHUNK = 256;
+const CONNECT_WAIT_MS = 10_000;
+/**
+ * Leaves each held TCP port in TIME_WAIT on 127.0.0.1 and ::1. For the next 60 s
+ * (Linux; 30 s macOS) no bind(0) on 127.0.0.1, ::1, 0.0.0.0 or :: (dual-stack or
+ * IPv6-only) and no outgoing connection gets the port, while a server that sets
+ * SO_REUSEADDR still binds it at once. A TIME_WAIT entry conflicts only with
+ * addresses that overlap its own, hence both loopback families (measured on Linux 6.18).
+ *
+ * Must run while the batch is still bound. 'self-connect' closes the TCP listeners
+ * itself; in the gap before its bind, another program may take the port: such
+ * ports are returned as lost (the caller draws them again), never handed out.
+ *
+ * @returns the ports another program took during the reservation (empty as a rule).
+ * @throws AllocationError naming the port and the real cause of any other failure,
+ *   or the perl process's failure once it has started (see SelfConnectChild).
+ */
+async function reserveTimeWait(held, method = defaultMethod(), options = {}) {
+    const byPort = new Map();
+    for (const h of held)
+        if (h.protocol === 'tcp')
+            byPort.set(h.port, [...(byPort.get(h.port) ?? []), h]);
+    const ports = [...byPort.entries()];
+    if (method === 'self-connect')
+        return selfConnectBatch(ports, options);
+    return chunked(ports, ([port, sockets]) => acceptAll(port, sockets));
+}
+/** Runs `reserve` on CHUNK ports at a time; returns the ports it found lost. */
+async function chunked(ports, reserve) {
+    const lost = [];
+    for (let i = 0; i < ports.length; i += CHUNK) {
+        const chunk = ports.slice(i, i + CHUNK);
+        const results = await Promise.all(chunk.map(reserve));
+        chunk.forEach(([port], j) => results[j] || lost.push(port));
+    }
+    return lost;
+}
+/**
+ * From this many ports on, the perl process makes the self-connections: starting it
+ * costs 10-30 ms (Node forks its whole process, then perl starts), and each port
+ * saves about 0.15 ms of Node's socket work (two connections), so below this
+ * Node's own sockets are faster (measured on Linux 6.18, 2 cores).
+ */
+const CHILD_FROM = 200;
+/**
+ * Self-connections in one perl process for every port whose targets it knows (the
+ * loopback addresses) in batches of CHILD_FROM ports or more; Node's own sockets
+ * for the rest, and for all of them where perl is missing or does not start. The
+ * process starts before the first listener closes, and each line of ports goes
+ * to it as soon as their listeners are closed.
+ */
+async function selfConnectBatch(ports, options) {
+    const program = options.program === undefined ? (process.platform === 'linux' ? systemTool('perl') : null) : options.program;
+    const plans = ports.map(([port, sockets]) => ({ port, sockets, targets: targets(sockets) }));
+    const known = program ? plans.filter((p) => p.targets.every((t) => t.address in CHILD_ADDRESSES)) : [];
+    const byChild = known.length >= (options.childFrom ?? CHILD_FROM) ? known : [];
+    const inPerl = new Set(byChild);
+    const byNode = plans.filter((p) => !inPerl.has(p));
+    const lost = [];
+    if (byChild.length > 0) {
+        const failures = await inChild(program, byChild, options.waitMs ?? CONNECT_WAIT_MS);
+        // Undefined: it never started, so it touched no port.
+        if (failures === undefined)
+            byNode.push(...byChild);
+        else
+            for (const p of byChild)
+                if (!judge(p.port, p.targets, failures.get(p.port) ?? []))
+                    lost.push(p.port);
+    }
+    const viaNode = await chunked(byNode.map((p) => [p.port, p.sockets]), ([port, sockets]) => selfConnectAll(port, sockets));
+    return [...lost, ...viaNode];
+}
+/** The perl process's failed connections by port, or undefined when it never started. */
+async function inChild(program, plans, waitMs) {
+    const child = new SelfConnectChild(program);
+    try {
+        for (const [key, group] of Map.groupBy(plans, (p) => p.targets.map((t) => t.address).join(' '))) {
+            for (let i = 0; i < group.length; i += CHILD_LINE) {
+                const line = group.slice(i, i + CHILD_LINE);
+                for (const p of line)
+                    closeListeners(p.sockets);
+                const ports = line.map((p) => p.port);
+                child.send(key.split(' '), ports);
+            }
+        }
+    }
+    catch (error) {
+        await child.stop();
+        throw error;
+    }
+    const failures = await child.finish(waitMs);
+    return failures && Map.groupBy(failures, (f) => f.port);
+}
+/** The loopback addresses to leave TIME_WAIT on for a socket bound to `host`; optional ones may be missing here. */
+function loopbacksFor(host) {
+    if (host === '::' || host === '')
+        return [
+            { address: '127.0.0.1', required: true },
+            { address: '::1', required: false },
+        ];
+    if (host === '0.0.0.0')
+        return [{ address: '127.0.0.1', required: true }];
+    return [{ address: host, required: true }];
+}
+/** The loopback address to reach a server bound to `host`: the holder's, and the accepted method's first. */
+function time_wait_loopbackFor(host) {
+    return loopbacksFor(host)[0].address;
+}
+function targets(sockets) {
+    const seen = new Map();
+    for (const s of sockets)
+        for (const t of loopbacksFor(s.host))
+            seen.set(t.address, (seen.get(t.address) ?? false) || t.required);
+    return [...seen].map(([address, required]) => ({ address, required }));
+}
+/** The descriptors close now (the callbacks come later); a listener closed already is left alone. */
+function closeListeners(sockets) {
+    for (const s of sockets)
+        if (s.server.listening)
+            s.server.close();
+}
+/** False when another program took the port between our close and our bind. */
+async function selfConnectAll(port, sockets) {
+    closeListeners(sockets);
+    const targeted = targets(sockets);
+    const failures = await Promise.all(targeted.map(async ({ address }) => ({ port, address, code: await selfConnect(address, port) })));
+    return judge(port, targeted, failures);
+}
+/**
+ * False when a self-connection found the port taken (EADDRINUSE); true when every
+ * required one succeeded and any optional one failed only for want of ::1 here.
+ * @throws AllocationError for any other failure.
+ */
+function judge(port, targeted, failures) {
+    const failed = failures.filter((f) => f.code !== undefined);
+    if (failed.some((f) => f.code === 'EADDRINUSE'))
+        return false;
+    for (const { address, code } of failed) {
+        const required = targeted.find((t) => t.address === address)?.required ?? true;
+        if (!required && (code === 'EADDRNOTAVAIL' || code === 'EAFNOSUPPORT' || code === 'ENETUNREACH'))
+            continue; // no ::1 here
+        throw new AllocationError(`Port ${port} could not be reserved: a TIME_WAIT self-connection on ${address} failed (${code})`);
+    }
+    return true;
+}
+/** Connects `address`:`port` to itself and destroys the connection; resolves with the error code, if any. */
+function selfConnect(address, port) {
+    return new Promise((resolve) => {
+        const socket = net.connect({ host: address, port, localAddress: address, localPort: port });
+        const timer = setTimeout(() => finish('ETIMEDOUT'), CONNECT_WAIT_MS);
+        function finish(code) {
+            clearTimeout(timer);
+            socket.destroy(); // after connect: a FIN, not a reset, so the entry stays in TIME_WAIT
+            resolve(code);
+        }
+        socket.once('connect', () => finish(undefined));
+        socket.once('error', (error) => finish(error.code ?? error.message));
+    });
+}
+/** The accepted-connection method; the listeners stay open (the caller closes them). */
+async function acceptAll(port, sockets) {
+    for (const s of sockets) {
+        for (const { address, required } of loopbacksFor(s.host))
+            await acceptOne(s.server, address, port, required);
+    }
+    return true;
+}
+async function acceptOne(server, address, port, required) {
+    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+    if (own.outcome === 'ours') {
+        own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
+        // On loopback the server's FIN has reached the client already, so this close completes the exchange.
+        own.client.destroy();
+        return;
+    }
+    if (!required)
+        return;
+    const cause = own.outcome === 'elsewhere'
+        ? 'its loopback connection reached another program'
+        : own.code === 'EADDRNOTAVAIL'
+            ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
+            : `its loopback connection failed (${own.code})`;
+    throw new AllocationError(`Port ${port} could not be reserved: ${cause}`);
+}
+/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS (fixed by each kernel). */
+function timeWaitSeconds(platform = process.platform) {
+    return platform === 'darwin' ? 30 : 60;
+}
+/** The TIME_WAIT reservation as a protection: nothing outlives the step, and nothing can be undone (it ends by itself). */
+function time_wait_timeWaitProtection() {
+    let used = false;
+    return {
+        mode: 'time-wait',
+        protect: (held) => {
+            used ||= held.some((h) => h.protocol === 'tcp');
+            return reserveTimeWait(held);
+        },
+        settle: async () => { },
+        describe: (now = Date.now()) => (used ? `TIME_WAIT until ${clock(now + timeWaitSeconds() * 1000)} UTC` : 'nothing'),
+        state: () => undefined,
+        undo: async () => { },
+    };
+}
+/** `hh:mm:ss` of `ms` since the epoch, in UTC. */
+function clock(ms) {
+    return new Date(ms).toISOString().slice(11, 19);
+}
+
+;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
+
+
+
+
+
+
+
+/**
+ * Writes Linux's reserved-port list (platform/reserved-ports.ts says what it is): this
+ * job's ports go on it while their sockets are still bound, and come off in its post step.
+ */
+/** Every Port Zero process of every account takes this lock around a read-merge-write. */
+const LOCK_NAME = '\0port-zero/reserved-ports';
+/** The list cannot be read, written or locked; the message says why and what to do. */
+class KernelListError extends errors_PortZeroError {
+    name = 'KernelListError';
+    /** True when the cause is a missing right to write (then another mechanism can take over). */
+    notAllowed;
+    constructor(message, notAllowed = false) {
+        super(message);
+        this.notAllowed = notAllowed;
+    }
+}
+/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
+function kernel_list_mayWriteDirectly(file = reserved_ports_RESERVED_PORTS_FILE) {
+    try {
+        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** What the kernel prints: ranges and ports, commas, a newline. Anything else is parsed and cleaned first. */
+const CANONICAL_LIST = /^[\d,-]*\n?$/;
+/**
+ * Adds `ports` to the list, keeping every entry already there. Resolves with how
+ * the list was written. Throws KernelListError (nothing written) when the list
+ * cannot be locked or written.
+ *
+ * The kernel takes entries in any order, overlapping or not, and sets a bit for each
+ * (proc_do_large_bitmap, kernel/sysctl.c): the list as read and this job's ports are
+ * written one after the other, with no parse or merge per port on the step's path.
+ */
+async function addReservedPorts(ports, options) {
+    const file = options.file ?? RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const text = readListText(file);
+        const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseList(text)).trim();
+        const ours = ports.join(',');
+        return writeList(file, `${listed}${listed && ours ? ',' : ''}${ours}\n`, options);
+    });
+}
+/**
+ * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
+ * (another job holds it now). Resolves with the ports removed.
+ */
+async function removeReservedPorts(ports, options) {
+    const file = options.file ?? reserved_ports_RESERVED_PORTS_FILE;
+    return withLock(options, async () => {
+        const listed = readList(file);
+        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
+        if (gone.length === 0)
+            return [];
+        const drop = new Set(gone);
+        const left = listed.ranges.flatMap((r) => {
+            const kept = [];
+            let low = r.low;
+            for (let p = r.low; p <= r.high; p++) {
+                if (!drop.has(p))
+                    continue;
+                if (p > low)
+                    kept.push({ low, high: p - 1 });
+                low = p + 1;
+            }
+            if (low <= r.high)
+                kept.push({ low, high: r.high });
+            return kept;
+        });
+        await writeList(file, reserved_ports_formatReservedPorts(new port_set_PortSet(left)), options);
+        return gone;
+    });
+}
+function readList(file) {
+    return parseList(readListText(file));
+}
+function parseList(text) {
+    try {
+        return parseReservedPorts(text);
+    }
+    catch (error) {
+        throw new KernelListError(errors_errorMessage(error));
+    }
+}
+function readListText(file) {
+    try {
+        return readReservedPortsText(file);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new KernelListError(code ? `Cannot read ${file} (${code}): this kernel has no reserved-port list` : errors_errorMessage(error));
+    }
+}
+const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
+/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
+async function writeList(file, text, options) {
+    let denied;
+    try {
+        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
+        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY);
+        try {
+            external_node_fs_default().writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
+        }
+        finally {
+            external_node_fs_default().closeSync(fd);
+        }
+        return 'direct';
+    }
+    catch (error) {
+        const code = error.code ?? '';
+        if (!NOT_ALLOWED.has(code))
+            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
+        denied = code;
+    }
+    if (!options.sudo)
+        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
+    await sudoTee(file, text);
+    return 'sudo';
+}
+function notAllowed(file, why) {
+    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
+}
+/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
+async function sudoTee(file, text) {
+    try {
+        await runToolAsync(system_tools_systemTool('sudo'), ['-n', 'tee', file], { input: text });
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'sudo is not installed' : code ? `sudo did not start (${code})` : `sudo -n tee failed: ${errors_errorMessage(error)}`;
+        throw notAllowed(file, why);
+    }
+}
+/**
+ * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
+ * namespace, like the list; any account can take it; the kernel frees it when the
+ * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ */
+async function withLock(options, work) {
+    const name = options.lockName ?? LOCK_NAME;
+    const waitMs = options.lockWaitMs ?? 10_000;
+    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
+    try {
+        return await work();
+    }
+    finally {
+        await new Promise((resolve) => lock.close(resolve));
+    }
+}
+async function takeLock(name, deadline, waitMs) {
+    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
+        const server = external_node_net_default().createServer();
+        const taken = await new Promise((resolve) => {
+            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
+            server.listen({ path: name, exclusive: true }, () => resolve(true));
+        });
+        if (taken === true)
+            return server.unref();
+        if (taken instanceof Error)
+            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
+        if (Date.now() >= deadline) {
+            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
+        }
+        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
+    }
+}
+/**
+ * The kernel's reserved-port list as a protection: the ports go on it while their sockets
+ * are still bound, so there is no unprotected moment, and stay until the post step takes
+ * them off. With `fallback`, a list this process may not write gives way to TIME_WAIT
+ * (told in the debug log); otherwise its KernelListError fails the allocation.
+ */
+function kernel_list_kernelListProtection(choice, log) {
+    const listed = [];
+    let route;
+    let instead;
+    return {
+        mode: 'kernel',
+        protect: async (held) => {
+            if (instead)
+                return instead.protect(held);
+            const ports = [...new Set(held.map((h) => h.port))];
+            try {
+                route = await addReservedPorts(ports, { sudo: choice.sudo });
+            }
+            catch (error) {
+                if (!choice.fallback || !(error instanceof KernelListError))
+                    throw error;
+                log.debug(`${error.message}; falling back to TIME_WAIT`);
+                instead = timeWaitProtection();
+                return instead.protect(held);
+            }
+            listed.push(...ports);
+            return [];
+        },
+        settle: async () => { },
+        describe: (now) => instead?.describe(now) ?? (listed.length ? 'kernel reserved-port list until the post step' : 'nothing'),
+        state: () => (listed.length && route ? { kind: 'kernel', ports: [...listed], route } : undefined),
+        undo: async () => {
+            if (listed.length === 0)
+                return;
+            try {
+                await removeReservedPorts(listed.splice(0), { sudo: route === 'sudo' });
+            }
+            catch (error) {
+                log.warn(`Could not take ports off the kernel's reserved-port list: ${errorMessage(error)}`);
+            }
+        },
+    };
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/platform/ids.ts
+
+/**
+ * An identifier no other call on this host or another is expected to return,
+ * without node:crypto (about 10 ms of a step's start-up): a hash of the host
+ * name, the process ID, the monotonic clock in nanoseconds and 52 bits of
+ * Math.random, in base 36 joined by `-` (so it is safe in a file name), e.g.
+ * `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`.
+ *
+ * Why that is enough: on one host, two live processes never share a process ID,
+ * and one process never reads the same monotonic clock value twice (it ticks in
+ * nanoseconds and only forward, and a reused process ID comes later on it);
+ * Math.random (seeded from the OS's entropy for each process) and the host name
+ * keep apart processes that do share an ID: other hosts, or containers with
+ * their own process ID namespace. It is not a secret and must not be used as one.
+ */
+function uniqueId() {
+    const random = Math.floor(Math.random() * 2 ** 52).toString(36);
+    return [hash(hostname()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
+}
+/** FNV-1a (32 bits) of `text`, in base 36. */
+function hash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(36);
+}
+/**
+ * A secret: 24 random bytes from the OS's generator, in base64url (32 characters). For
+ * what must not be guessed, such as the token a holder's stop request carries. Loads
+ * node:crypto (about 10 ms) on first use, so only the steps that need a secret pay it.
+ */
+function ids_secretToken() {
+    const { randomBytes } = process.getBuiltinModule('node:crypto');
+    return randomBytes(24).toString('base64url');
+}
+
+;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
+/** The line a stop request is, and the line the holder answers with. */
+const stopRequest = (token) => `stop ${token}\n`;
+const stopAnswer = (pid) => `stopped ${pid}\n`;
+
 ;// CONCATENATED MODULE: ./src/protection/holder.ts
+
+
 
 
 
@@ -628,14 +2090,10 @@ function holderScript() {
         throw new PortZeroError(`The port holder program is missing beside ${here}`);
     return found;
 }
-function newHolderToken() {
-    const { randomBytes } = process.getBuiltinModule('node:crypto');
-    return randomBytes(24).toString('base64url');
-}
 /** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
 function startHolder(request) {
     const { spawn } = process.getBuiltinModule('node:child_process');
-    const config = { ownerCheckMs: 2000, ...request, token: newHolderToken() };
+    const config = { ownerCheckMs: 2000, ...request, token: secretToken() };
     const child = spawn(process.execPath, [holderScript()], {
         detached: true,
         windowsHide: true, // no console window for a background process on Windows
@@ -712,1048 +2170,138 @@ async function waitUntilGone(identity, ms) {
     for (let waited = 0; waited < ms && isRunning(identity); waited += 10)
         await new Promise((r) => setTimeout(r, 10));
 }
-
-;// CONCATENATED MODULE: ./src/protection/lease-location.ts
-
-
-
-
-/** The earlier layout: one directory of `<port>.lease` files, private to the account that created it. */
-const LEGACY_DEFAULT_NAME = 'port-zero-leases';
-const DEFAULT_NAME = 'port-zero';
-const PSEUDO_FILESYSTEMS = new Map([
-    [0x9fa0, 'procfs'],
-    [0x62656572, 'sysfs'],
-]);
-const windows = process.platform === 'win32';
 /**
- * The default root: `port-zero` in the system temp directory (`$TMPDIR`, else /tmp), the
- * same path for every account on Linux and macOS. On Windows the temp directory is
- * per-user, so the root is `%ProgramData%\port-zero` instead, which every account may add
- * folders to.
+ * The holder as a protection: TIME_WAIT while the batch is bound (so no moment is left
+ * open), then, once the allocation is settled, a holder process that keeps the TCP ports
+ * until the post step, the job's runner process exits or `minutes` pass. UDP ports have
+ * no holder: their leases protect them (a warning says so).
  */
-function defaultLeaseRoot(env = process.env) {
-    const base = windows ? (env.ProgramData ?? os.tmpdir()) : os.tmpdir();
-    return path.join(base, DEFAULT_NAME);
-}
-/** This account's name inside a root: the uid, or the user name on Windows. */
-function accountName() {
-    return windows ? os.userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid());
-}
-/** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
-const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
-/**
- * Opens a location: validates the root (creating it when missing) and this account's
- * directory in it (creating that too).
- * The default root is created mode 1777 (anyone may add a directory, only its owner may
- * remove or rename it); a named root missing is created private (0700), one level only.
- * A root is accepted when it is a real directory (not a link) on a real filesystem, and
- * others can write to it only if it is sticky, or group-writable and setgid with this
- * account in the group (an administrator's shared directory).
- * `vocabulary` names the setting in errors (the action's `'lease-dir'` by default).
- * @throws LeaseError saying why the location cannot be used.
- */
-function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
-    try {
-        openRoot(root, named);
-        return { root, own: openOwnDir(root) };
-    }
-    catch (error) {
-        const why = error instanceof LeaseError ? error.message : `${code(error)}`;
-        throw new LeaseError(named
-            ? `${vocabulary.kind} ${vocabulary.name('lease-dir')} has a directory that cannot be used, ${JSON.stringify(root)}: ${why}${setupHint(root)}`
-            : `The shared lease directory ${root} cannot be used: ${why}`);
-    }
-}
-/**
- * The location a `lease-dir` setting gives: the directory named, or the default root
- * when the setting is empty. Throws as openLeaseLocation does.
- */
-function openLeaseDir(leaseDir, vocabulary = ACTION_VOCABULARY) {
-    return leaseDir ? openLeaseLocation(leaseDir, true, vocabulary) : openLeaseLocation(defaultLeaseRoot(), false, vocabulary);
-}
-/**
- * The set-up command for a shared `root`, where running it would help: a missing root
- * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
- * follows it and would change the mode of whatever it points to) or what is no directory.
- */
-function setupHint(root) {
-    try {
-        const stat = fs.lstatSync(root, { throwIfNoEntry: false });
-        if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(fs.statfsSync(root).type))))
-            return '';
-    }
-    catch {
-        return '';
-    }
-    return `. For several accounts, set one up with \`${SHARED_SETUP.replace('DIR', root)}\``;
-}
-function openRoot(root, named) {
-    let stat = lstat(root);
-    if (!stat) {
-        try {
-            fs.mkdirSync(root, named ? 0o700 : 0o777);
-        }
-        catch (error) {
-            if (code(error) !== 'EEXIST')
-                throw new LeaseError(`it cannot be created (${code(error)})`);
-        }
-        stat = lstat(root);
-        // Ours and new: make it shared whatever the umask; one someone else made is judged below.
-        if (!named && stat?.isDirectory() && !windows && stat.uid === process.getuid()) {
-            fs.chmodSync(root, 0o1777);
-            stat = lstat(root);
-        }
-    }
-    if (!stat)
-        throw new LeaseError('it vanished while being opened');
-    const problem = rootProblem(root, stat);
-    if (problem)
-        throw new LeaseError(problem);
-}
-function rootProblem(root, stat) {
-    if (stat.isSymbolicLink())
-        return 'it is a symbolic link; refusing to follow it';
-    if (!stat.isDirectory())
-        return 'it is not a directory';
-    const kind = PSEUDO_FILESYSTEMS.get(Number(fs.statfsSync(root).type));
-    if (kind)
-        return `it is on ${kind}, a kernel pseudo-filesystem`;
-    if (windows)
-        return undefined;
-    const mode = stat.mode;
-    const octal = (mode & 0o7777).toString(8).padStart(4, '0');
-    if (mode & 0o1000)
-        return undefined; // sticky: no one may remove or rename another's entries
-    if (mode & 0o002)
-        return `it is writable by every user but not sticky (mode ${octal})`;
-    if (mode & 0o020) {
-        if (!(mode & 0o2000))
-            return `it is group-writable but neither setgid nor sticky (mode ${octal})`;
-        if (!process.getgroups().includes(stat.gid) && process.getegid() !== stat.gid)
-            return `it is shared with group ${stat.gid}, and this account (uid ${process.getuid()}) is not in it`;
-    }
-    return undefined;
-}
-/**
- * This account's directory: `<root>/<account>`, or, should another account have taken
- * that name first, a directory of ours named `<account>.<suffix>`. Readers never go by
- * the name, so any directory of ours will do.
- */
-function openOwnDir(root) {
-    const account = accountName();
-    const preferred = path.join(root, account);
-    // Jobs of one account start together: one creates the directory, the others find it.
-    if (createOwnDir(preferred) || ownDirProblem(preferred) === undefined)
-        return shared(preferred);
-    for (const name of fs.readdirSync(root)) {
-        const dir = path.join(root, name);
-        if (name.startsWith(`${account}.`) && ownDirProblem(dir) === undefined)
-            return shared(dir);
-    }
-    const alternative = path.join(root, `${account}.${process.pid}-${Date.now().toString(36)}`);
-    if (createOwnDir(alternative))
-        return shared(alternative);
-    throw new LeaseError(`this account's directory in it cannot be created`);
-}
-/** True when `dir` was created now; false when the name exists already. */
-function createOwnDir(dir) {
-    try {
-        fs.mkdirSync(dir, 0o755);
-        return true;
-    }
-    catch (error) {
-        if (code(error) === 'EEXIST')
-            return false;
-        throw new LeaseError(`this account's directory ${dir} cannot be created (${code(error)})`);
-    }
-}
-/** Makes this account's directory readable by every account whatever the umask (checked ours first). */
-function shared(dir) {
-    const problem = ownDirProblem(dir);
-    if (problem)
-        throw new LeaseError(`this account's directory ${dir} cannot be used: ${problem}`);
-    if (!windows && (lstat(dir).mode & 0o755) !== 0o755)
-        fs.chmodSync(dir, 0o755);
-    return dir;
-}
-/** Why `dir` is not this account's own lease directory, or undefined when it is. */
-function ownDirProblem(dir) {
-    const stat = lstat(dir);
-    if (!stat)
-        return 'it does not exist';
-    if (stat.isSymbolicLink() || !stat.isDirectory())
-        return 'it is not a directory';
-    if (windows)
-        return undefined;
-    if (stat.uid !== process.getuid())
-        return `it belongs to uid ${stat.uid}`;
-    if (stat.mode & 0o022)
-        return 'others can write to it';
-    return undefined;
-}
-/** Checks, before any write or removal, that `dir` is still this account's own directory. */
-function lease_location_assertOwnDir(dir) {
-    const problem = ownDirProblem(dir);
-    if (problem)
-        throw new errors_LeaseError(`The lease directory ${dir} cannot be used: ${problem}`);
-}
-/**
- * Every directory whose lease files count: each account's directory in the root, the
- * root itself and, for the default root, the earlier default directory (the earlier
- * layout kept lease files directly there). Every real directory in the root counts,
- * whatever its name (an account's own is named by its uid, `1001` or `1001.<suffix>`,
- * but a renamed one must still count: the owner of a sticky root may rename another
- * account's directory, never move it out). One directory read gives each entry's type
- * (d_type; Node falls back to lstat where the filesystem does not say), so links and
- * files cost no lookup.
- */
-function leaseDirs(root) {
-    const dirs = [root];
-    const legacy = external_node_path_default().join(external_node_path_default().dirname(root), LEGACY_DEFAULT_NAME);
-    if (external_node_path_default().basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory())
-        dirs.push(legacy);
-    for (const entry of external_node_fs_default().readdirSync(root, { withFileTypes: true })) {
-        if (entry.isDirectory())
-            dirs.push(external_node_path_default().join(root, entry.name));
-    }
-    return dirs;
-}
-function lstat(file) {
-    try {
-        return external_node_fs_default().lstatSync(file);
-    }
-    catch (error) {
-        if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR')
-            return undefined;
-        throw new errors_LeaseError(`it cannot be read (${code(error)})`);
-    }
-}
-function code(error) {
-    return error.code ?? String(error);
-}
-
-;// CONCATENATED MODULE: ./src/protection/lease-record.ts
-
-
-
-/** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
-const MAX_RECORD_BYTES = 512 * 1024;
-const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
-const O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
-const O_NONBLOCK = (external_node_fs_default()).constants.O_NONBLOCK ?? 0;
-/**
- * Reads a record without following a symbolic link (O_NOFOLLOW), without blocking on a
- * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
- * than 512 KiB. Never throws: anything but a record is `missing` or `corrupt`.
- */
-function readRecord(file) {
-    let fd;
-    try {
-        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return { kind: 'missing' };
-        return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
-    }
-    try {
-        const stat = external_node_fs_default().fstatSync(fd);
-        if (!stat.isFile())
-            return { kind: 'corrupt', why: 'not a regular file' };
-        if (stat.size > MAX_RECORD_BYTES)
-            return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
-        // One byte more: a file that grew since fstat is caught by the parse. Not zero-filled:
-        // only the `length` bytes read are ever looked at.
-        const buffer = Buffer.allocUnsafe(stat.size + 1);
-        const length = external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0);
-        const text = buffer.toString('utf8', 0, length);
-        const record = parseRecord(text);
-        if (!record)
-            return { kind: 'corrupt', why: length === 0 ? 'empty' : 'not a lease record' };
-        return { kind: 'record', record, changed: stat.ctimeMs };
-    }
-    catch (error) {
-        return { kind: 'corrupt', why: `unreadable (${error.code})` };
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-const isIdentity = (p) => typeof p === 'object' &&
-    p !== null &&
-    Number.isInteger(p.pid) &&
-    (p.start === null || typeof p.start === 'string');
-/** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
-function parseRecord(text) {
-    try {
-        const r = JSON.parse(text);
-        const valid = (r?.version === 1 || (r?.version === 2 && typeof r.ports === 'string' && parsePorts(r.ports) !== undefined)) &&
-            Number.isFinite(r.expires) &&
-            typeof r.owner?.token === 'string' &&
-            isIdentity(r.owner.runner) &&
-            (r.reservation === undefined || typeof r.reservation === 'string') &&
-            (r.allocator === undefined || isIdentity(r.allocator));
-        return valid ? r : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function lease_record_formatRecord(record) {
-    return JSON.stringify(record);
-}
-/**
- * Ports as a record keeps them: "40000 40001 40100", in the order given. Joined
- * natively, with no work per port in the step's own code; readers also take runs
- * ("40000-40009"), so a later writer may fold blocks.
- */
-function lease_record_formatPorts(ports) {
-    return ports.join(' ');
-}
-const PORT_ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
-/** The ports of `formatPorts` text, or undefined unless every entry is a port (1-65535) or an ascending run of them. */
-function parsePorts(text) {
-    const ports = [];
-    for (const entry of text.split(' ')) {
-        if (entry === '')
-            continue;
-        const m = PORT_ENTRY.exec(entry);
-        if (!m)
-            return undefined;
-        const low = Number(m[1]);
-        const high = m[2] === undefined ? low : Number(m[2]);
-        if (low < 1 || high > 65535 || high < low)
-            return undefined;
-        for (let p = low; p <= high; p++)
-            ports.push(p);
-    }
-    return ports;
-}
-/**
- * A lease is live while unexpired and its runner process runs (pid and start time, so a
- * reused pid does not count). The expiry is capped at the record's last inode change
- * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
- * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
- * to any date, while ctime is always the kernel's clock.
- */
-function judgeRecord(record, changed, now = Date.now()) {
-    const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
-    if (expires <= now)
-        return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
-    if (!ownerRuns(record.owner.runner))
-        return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
-    // A pending record outlives its allocation only when that was killed mid-way: it ends with it.
-    if (record.pending && !ownerRuns(record.allocator ?? { pid: 0, start: null }))
-        return { live: false, why: `its allocation (process ${record.allocator?.pid}) ended before it was committed` };
-    return { live: true };
-}
-/**
- * Whether the owner process runs. On a host that hides other users' processes
- * (/proc mounted with hidepid) another account's process exists (kill() answers EPERM)
- * but its start time cannot be read; it then counts as running, and the capped expiry
- * bounds the lease.
- */
-function ownerRuns(owner) {
-    if (isRunning(owner))
-        return true;
-    if (owner.start === null || !Number.isInteger(owner.pid) || owner.pid <= 0)
-        return false;
-    try {
-        process.kill(owner.pid, 0);
-        return false; // ours to see, and not the same process
-    }
-    catch (error) {
-        return error.code === 'EPERM' && processStart(owner.pid) === null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/protection/leases.ts
-
-
-
-
-
-
-
-
-
-/** An allocation's record: `lease-<token>.json`. */
-const RECORD_FILE = /^lease-([\w-]+)\.json$/;
-/** The earlier layout: one hard link of the record per port. */
-const PORT_FILE = /^(\d{1,5})\.lease$/;
-/** The earlier layout's record name, removed when its allocation ended. */
-const EARLIER_RECORD_FILE = /^\.owner-(\d+)-[\w-]+\.json$/;
-/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
-const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
-/** A lease file's name: a record, or a port file of the earlier layout. */
-const isLeaseFile = (name) => RECORD_FILE.test(name) || PORT_FILE.test(name);
-const leases_O_NOFOLLOW = (external_node_fs_default()).constants.O_NOFOLLOW ?? 0;
-/**
- * A new allocation's token, e.g. `1x2kq9c-4d2-2p5ds3k1x3-3mtw0ahk1z4`: unique across
- * processes and hosts (see uniqueId for why) and safe in a file name. Built without
- * node:crypto, which would cost every step about 10 ms of start-up; a token is not a
- * secret. The one place tokens are made.
- */
-function newToken() {
-    return uniqueId();
-}
-function newOwner(runner, env = process.env) {
+function holder_holderProtection(context) {
+    const timeWait = timeWaitProtection();
+    let holder;
     return {
-        token: newToken(),
-        run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
-        job: env.GITHUB_JOB ?? 'local',
-        runner,
-        host: os.hostname(),
+        mode: 'holder',
+        protect: (held) => timeWait.protect(held),
+        settle: async ({ ports, hosts, protocols }) => {
+            if (!protocols.includes('tcp')) {
+                context.log.warn('reserve: holder holds TCP ports only; these UDP ports are protected by their leases.');
+                return;
+            }
+            holder = await startHolder({
+                ports: [...ports],
+                host: loopbackFor(hosts[0]),
+                deadline: Date.now() + context.minutes * 60_000,
+                owner: context.owner,
+            });
+            context.log.debug(`holder process ${holder.process.pid} holds ${plural(holder.held.length, 'port')}`);
+            if (holder.missed.length) {
+                context.log.warn(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
+            }
+        },
+        describe: (now) => [timeWait.describe(now), ...(holder ? ['holder until the post step'] : [])].join(' + '),
+        state: () => holder && { kind: 'holder', holder },
+        undo: async () => {
+            if (holder)
+                await stopHolder(holder);
+            holder = undefined;
+        },
     };
 }
-/** The leases of one allocation: claims ports in batches, and gives them all back if the allocation fails. */
-class LeaseBook {
-    location;
-    owner;
-    base;
-    claimed = new Set();
-    file;
-    written = 0;
-    /**
-     * Publishes the allocation's record, with no ports yet, so an unusable directory shows
-     * before any port is bound. @throws LeaseError when this account's directory cannot be written.
-     */
-    constructor(options) {
-        this.location = options.location;
-        this.owner = options.owner;
-        this.base = {
-            version: 2,
-            owner: options.owner,
-            expires: Date.now() + options.ttlMs,
-            ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
-            allocator: identify(process.pid),
-        };
-        this.publish(true, []);
-    }
-    /** The ports leased so far, in the order they were claimed. */
-    get ports() {
-        return [...this.claimed];
-    }
-    /**
-     * Leases each group of ports whole, or not at all (a block is one group): resolves
-     * with one verdict per group, refused where another live lease holds one of its ports
-     * (saying whether that lease is the same caller's: its runner process is this book's).
-     * One record write and one read of every account's directory, however many ports;
-     * a second write only when some group was refused. Called while the ports' sockets are held.
-     * @throws LeaseError when this account's directory cannot be written.
-     */
-    claim = async (groups) => {
-        const asked = groups.flat();
-        this.publish(true, this.claimed.size ? [...this.claimed, ...asked] : asked);
-        const taken = leasedPorts(this.location.root, new Set(asked), { owner: this.owner, own: this.location.own });
-        if (taken.size === 0) {
-            // No other lease holds any of them (the usual case): every group is ours, with no work per group.
-            for (const port of asked)
-                this.claimed.add(port);
-            return groups.map(() => 'granted');
-        }
-        const verdicts = groups.map((group) => verdictOn(group, taken));
-        groups.forEach((group, i) => verdicts[i] === 'granted' && group.forEach((port) => this.claimed.add(port)));
-        this.publish(true, this.ports); // back off: the refused ports leave the record
-        return verdicts;
-    };
-    /**
-     * The allocation succeeded with `ports` (claimed ones; ports lost to another program
-     * during the reservation are left out): the record now lists exactly these and
-     * outlives this process. @throws LeaseError when the directory cannot be written.
-     */
-    commit(ports = this.ports) {
-        this.claimed.clear();
-        for (const port of ports)
-            this.claimed.add(port);
-        this.publish(false, ports);
-    }
-    /** The allocation failed: no lease of it may stay behind. */
-    releaseAll() {
-        this.claimed.clear();
-        if (this.file)
-            fs.rmSync(this.file, { force: true });
-        this.file = undefined;
-    }
-    /** Writes the record anew, listing `ports`: a new file renamed over the record's one name (atomic on every OS). */
-    publish(pending, ports) {
-        const { own } = this.location;
-        const record = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
-        const temp = path.join(own, `.tmp-${process.pid}-${this.owner.token}.${++this.written}`);
-        const file = path.join(own, `lease-${this.owner.token}.json`);
-        try {
-            assertOwnDir(own);
-            writeExclusive(temp, formatRecord(record));
-            renameOver(temp, file);
-        }
-        catch (error) {
-            fs.rmSync(temp, { force: true });
-            throw new LeaseError(`The lease directory ${own} cannot be written: ${error.message}`);
-        }
-        this.file = file;
-    }
-}
-/**
- * rename() over an existing name. Windows refuses it (EPERM, EBUSY) while another
- * process has the target open without FILE_SHARE_DELETE (a virus scanner, say;
- * Node itself always shares): tried again a few times, 10 ms apart, before failing.
- */
-function renameOver(from, to) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            fs.renameSync(from, to);
-            return;
-        }
-        catch (error) {
-            const code = error.code ?? '';
-            if (process.platform !== 'win32' || !['EPERM', 'EBUSY', 'EACCES'].includes(code) || attempt >= 5)
-                throw error;
-            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-        }
-    }
-}
-/** Creates `file` (never an existing one, never through a link), readable by every account whatever the umask. */
-function writeExclusive(file, content) {
-    const flags = fs.constants.O_CREAT | fs.constants.O_EXCL | fs.constants.O_WRONLY | leases_O_NOFOLLOW;
-    const fd = fs.openSync(file, flags, 0o644);
-    try {
-        if (process.platform !== 'win32')
-            fs.fchmodSync(fd, 0o644);
-        fs.writeSync(fd, content);
-    }
-    finally {
-        fs.closeSync(fd);
-    }
-}
-/** What a live lease file says: its ports among those asked, or none. Records are parsed, never trusted further. */
-function liveIn(read, portFromName) {
-    if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
-        return [];
-    if (read.record.version === 1)
-        return portFromName === undefined ? [] : [portFromName];
-    return parsePorts(read.record.ports ?? '') ?? [];
-}
-/**
- * The ports of `wanted` that a live lease of any account holds, in the location rooted
- * at `root`, each with who holds it ('other' when both do), leaving out the record of
- * `claimant`. Reads each directory once and each record once; anything but a record
- * counts for nothing, and a record elsewhere than the claimant's own directory is never
- * the caller's, whatever it says.
- * @throws the error of reading the root itself (callers outside a claim use `liveLeasedPorts`).
- */
-function leasedPorts(root, wanted, claimant) {
-    const taken = new Map();
-    if (wanted.size === 0)
-        return taken;
-    for (const dir of leaseDirs(root)) {
-        for (const name of readNames(dir)) {
-            const record = RECORD_FILE.exec(name);
-            const port = record ? undefined : PORT_FILE.exec(name)?.[1];
-            if (record ? record[1] === claimant?.owner.token : port === undefined || !wanted.has(Number(port)))
-                continue;
-            const read = readRecord(external_node_path_default().join(dir, name));
-            // The caller's own: committed by an earlier allocation of the same runner, in its own account's
-            // directory. A pending record is an allocation running now (a concurrent call): another's.
-            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
-            const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
-            for (const p of liveIn(read, port === undefined ? undefined : Number(port))) {
-                if (wanted.has(p) && taken.get(p) !== 'other')
-                    taken.set(p, holder);
-            }
-        }
-    }
-    return taken;
-}
-/** A group's verdict: granted when no lease holds any of its ports; else whose lease refuses it. */
-function verdictOn(group, taken) {
-    const holders = group.map((port) => taken.get(port));
-    if (holders.includes('other'))
-        return 'leased-by-other';
-    return holders.includes('caller') ? 'leased-by-caller' : 'granted';
-}
-/** The same process: same pid and same start time (a pid alone may have been reused). */
-const sameProcess = (a, b) => a.pid === b.pid && a.start === b.start;
-/** The names in another account's directory; none when it cannot be read (its leases are then invisible to us anyway). */
-function readNames(dir) {
-    try {
-        return external_node_fs_default().readdirSync(dir);
-    }
-    catch {
-        return [];
-    }
-}
-/**
- * The ports of `ports` that any account on the host holds a live lease for, in the
- * location rooted at `location` (the default root or a `lease-dir`). Never throws for
- * what others put there; an unreadable location holds no lease.
- */
-function liveLeasedPorts(location, ports) {
-    try {
-        return new Set(leasedPorts(location, new Set(ports)).keys());
-    }
-    catch {
-        return new Set();
-    }
-}
-function unlinkQuietly(file, warn) {
-    try {
-        external_node_fs_default().unlinkSync(file);
-        return true;
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT')
-            return true;
-        warn(`Cannot remove ${file} (${code})`);
-        return false;
-    }
-}
-/** The ports a record file of this account lists (format 2), or its one port (the earlier layout). */
-function portsOf(read, name) {
-    const port = PORT_FILE.exec(name)?.[1];
-    if (port !== undefined)
-        return [Number(port)];
-    return read.kind === 'record' ? (parsePorts(read.record.ports ?? '') ?? []) : [];
-}
-/** The lease files in this account's directory `own` (records, and the earlier layout's port files), with what each says. */
-function* ownLeases(own) {
-    lease_location_assertOwnDir(own);
-    for (const name of external_node_fs_default().readdirSync(own)) {
-        if (!isLeaseFile(name))
-            continue;
-        const file = external_node_path_default().join(own, name);
-        yield { file, name, read: readRecord(file) };
-    }
-}
-/**
- * The post step: removes the leases of allocation `token` from this account's directory
- * `own`. Returns how many of `ports` (the ports the step handed out) they held.
- */
-function releaseLeases(own, token, ports) {
-    const held = new Set();
-    for (const { file, name, read } of ownLeases(own)) {
-        if (read.kind !== 'record' || read.record.owner.token !== token)
-            continue;
-        external_node_fs_default().rmSync(file, { force: true });
-        for (const port of portsOf(read, name))
-            held.add(port);
-    }
-    return ports.filter((port) => held.has(port)).length;
-}
-/** `port-zero release`: removes every lease in this account's directory owned by `owner` (same pid and start); returns their ports. */
-function releaseOwnedBy(own, owner) {
-    const released = new Set();
-    for (const { file, name, read } of ownLeases(own)) {
-        const runner = read.kind === 'record' ? read.record.owner.runner : undefined;
-        if (runner?.pid !== owner.pid || runner.start !== owner.start)
-            continue;
-        fs.rmSync(file, { force: true });
-        for (const port of portsOf(read, name))
-            released.add(port);
-    }
-    return [...released].sort((a, b) => a - b);
-}
-/**
- * Tidies this account's directory `own`: removes leases that are stale or corrupt (each
- * file judged once), temporary files and the earlier layout's records of processes that
- * are gone. Other accounts' files are never touched: their stale leases simply stop
- * counting. Returns the stale leases it removed, one entry per port.
- */
-function sweepStale(own, warn) {
-    lease_location_assertOwnDir(own);
-    const names = external_node_fs_default().readdirSync(own);
-    const stale = [];
-    // The earlier layout linked one record under many port names: each such file is read and
-    // judged once, by file ID (bigint: NTFS file IDs are 64-bit). Only those: a record removed
-    // here frees its file ID, and a record another job renames into place meanwhile may get it.
-    const judged = new Map();
-    for (const name of names.filter(isLeaseFile)) {
-        const file = external_node_path_default().join(own, name);
-        // A record's read says itself when it is gone ('missing', judged live: left alone).
-        const ino = PORT_FILE.test(name) ? external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino : null;
-        if (ino === undefined)
-            continue;
-        const verdict = (ino !== null && judged.get(ino)) || judgeFile(readRecord(file));
-        if (ino !== null && !verdict.corrupt)
-            judged.set(ino, verdict);
-        if (verdict.live || !unlinkQuietly(file, warn))
-            continue;
-        if (verdict.corrupt)
-            warn(`Removed a corrupt lease ${file} (${verdict.why})`);
-        for (const port of portsOf(verdict.read, name))
-            stale.push({ port, reservation: verdict.reservation, why: verdict.why });
-    }
-    sweepLeftovers(own, names, warn);
-    return stale;
-}
-/**
- * Temporary files and earlier records among `names` (this account's directory `own`)
- * whose writing process is gone (killed mid-write), or unreadable and older than any lease can be.
- */
-function sweepLeftovers(own, names, warn) {
-    for (const name of names) {
-        const pid = (TEMP_FILE.exec(name) ?? EARLIER_RECORD_FILE.exec(name))?.[1];
-        if (pid === undefined)
-            continue;
-        const file = external_node_path_default().join(own, name);
-        const read = readRecord(file);
-        if (read.kind === 'missing')
-            continue;
-        const writer = read.kind === 'record' ? (read.record.allocator ?? { pid: Number(pid), start: null }) : { pid: Number(pid), start: null };
-        const stat = external_node_fs_default().lstatSync(file, { throwIfNoEntry: false });
-        const old = stat !== undefined && stat.ctimeMs + MAX_LEASE_MINUTES * 60_000 < Date.now();
-        if (!isRunning(writer) || old)
-            unlinkQuietly(file, warn);
-    }
-}
-function judgeFile(read) {
-    if (read.kind === 'missing')
-        return { read, live: true, why: 'already gone' }; // nothing to remove
-    if (read.kind === 'corrupt')
-        return { read, live: false, why: read.why, corrupt: true };
-    const verdict = judgeRecord(read.record, read.changed);
-    return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
-}
 
-;// CONCATENATED MODULE: ./src/allocator/port-range.ts
-const MIN_PORT = 1;
-const MAX_PORT = 65535;
-function rangeSize(range) {
-    return range.high - range.low + 1;
-}
-/** A set of ports kept as sorted, merged ranges: `exclude` lists and Windows' excluded ranges. */
-class port_range_PortSet {
-    ranges;
-    constructor(ranges = []) {
-        this.ranges = merge([...ranges]);
-    }
-    has(port) {
-        let lo = 0;
-        let hi = this.ranges.length - 1;
-        while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            const r = this.ranges[mid];
-            if (port < r.low)
-                hi = mid - 1;
-            else if (port > r.high)
-                lo = mid + 1;
-            else
-                return true;
-        }
-        return false;
-    }
-    /** How many ports of `range` are not in the set. */
-    countOutside(range) {
-        let inside = 0;
-        for (const r of this.ranges) {
-            inside += Math.max(0, Math.min(r.high, range.high) - Math.max(r.low, range.low) + 1);
-        }
-        return rangeSize(range) - inside;
-    }
-    /** The ports of `range` not in the set, as sorted ranges: where a search may look. */
-    complementIn(range) {
-        const gaps = [];
-        let next = range.low;
-        for (const r of this.ranges) {
-            if (r.high < next)
-                continue;
-            if (r.low > range.high)
-                break;
-            if (r.low > next)
-                gaps.push({ low: next, high: r.low - 1 });
-            next = r.high + 1;
-        }
-        if (next <= range.high)
-            gaps.push({ low: next, high: range.high });
-        return gaps;
-    }
-    /** Both sets are sorted and merged already: one linear pass, no sort. */
-    union(other) {
-        const [a, b] = [this.ranges, other.ranges];
-        if (b.length === 0)
-            return this;
-        if (a.length === 0)
-            return other;
-        const both = [];
-        for (let i = 0, j = 0; i < a.length || j < b.length;) {
-            both.push(j >= b.length || (i < a.length && a[i].low <= b[j].low) ? a[i++] : b[j++]);
-        }
-        return new port_range_PortSet(both);
-    }
-    /** The set of `ports` (any order, repeats allowed), without an object per port: a batch of 1000 costs microseconds. */
-    static of(ports) {
-        const sorted = Uint16Array.from(ports).sort();
-        const ranges = [];
-        for (let i = 0; i < sorted.length;) {
-            let j = i;
-            while (j + 1 < sorted.length && sorted[j + 1] <= sorted[j] + 1)
-                j++;
-            ranges.push({ low: sorted[i], high: sorted[j] });
-            i = j + 1;
-        }
-        return new port_range_PortSet(ranges);
-    }
-    get size() {
-        return this.ranges.length;
-    }
-}
-/** Sorted, with overlapping and adjacent ranges joined; input already in order (the usual case) is not sorted again. */
-function merge(ranges) {
-    let ordered = true;
-    for (let i = 1; i < ranges.length && ordered; i++)
-        ordered = ranges[i - 1].low <= ranges[i].low;
-    const sorted = ordered ? ranges : ranges.toSorted((a, b) => a.low - b.low);
-    const merged = [];
-    for (const r of sorted) {
-        const last = merged.at(-1);
-        if (last && r.low <= last.high + 1) {
-            if (r.high > last.high)
-                merged[merged.length - 1] = { low: last.low, high: r.high };
-        }
-        else
-            merged.push(r);
-    }
-    return merged;
-}
-
-;// CONCATENATED MODULE: ./src/protection/kernel-list.ts
+;// CONCATENATED MODULE: ./src/protection/choose-protection.ts
 
 
 
 
+/** Every `reserve` setting, in the order the messages list them. */
+const RESERVE_SETTINGS = (/* unused pure expression or super */ null && (['auto', 'kernel', 'time-wait', 'holder', 'none']));
 /**
- * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
- * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
- * autobind, with no expiry, while explicit binds still succeed with or without
- * SO_REUSEADDR. One list per network namespace, shared by every account in it.
- *
- * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
- * a write replaces the whole list; a zero-length write changes nothing, so an empty
- * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ * Why `setting` cannot be used by this program on this platform, as the text of what is
+ * allowed, or undefined when it can:
+ * - kernel: Linux only (the list exists nowhere else), and only with a post step;
+ * - holder: not on Windows, where libuv sets neither SO_REUSEADDR nor
+ *   SO_EXCLUSIVEADDRUSE, so a server's bind beside the holder's connection is refused
+ *   and nothing would let it go; and only with a post step;
+ * - time-wait: not on Windows, which reuses recently used ports by default, so TIME_WAIT
+ *   does not keep bind(0) off them (RESEARCH: Go's Windows socket code says so).
  */
-const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
-/** Every Port Zero process of every account takes this lock around a read-merge-write. */
-const LOCK_NAME = '\0port-zero/reserved-ports';
-/** The list cannot be read, written or locked; the message says why and what to do. */
-class KernelListError extends errors_PortZeroError {
-    name = 'KernelListError';
-    /** True when the cause is a missing right to write (then another mechanism can take over). */
-    notAllowed;
-    constructor(message, notAllowed = false) {
-        super(message);
-        this.notAllowed = notAllowed;
+function reserveProblem(setting, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const postStep = context.postStep ?? true;
+    const offered = RESERVE_SETTINGS.filter((s) => postStep || (s !== 'kernel' && s !== 'holder'));
+    const list = `${offered.slice(0, -1).join(', ')} or ${offered.at(-1)}`;
+    if (!RESERVE_SETTINGS.includes(setting))
+        return list;
+    if (!postStep && (setting === 'kernel' || setting === 'holder'))
+        return `${list} (holder and kernel need a job's post step to end them)`;
+    if (setting === 'kernel' && platform !== 'linux')
+        return `the kernel's reserved-port list exists on Linux only; use auto`;
+    if (setting === 'holder' && platform === 'win32') {
+        return 'holder is not available on Windows, where it would keep your own servers off the ports; use auto or none';
     }
-}
-/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
-function parseReservedPorts(text) {
-    const ranges = [];
-    for (const item of text.split(/[\s,]+/)) {
-        const match = /^(\d+)(?:-(\d+))?$/.exec(item);
-        if (!match)
-            continue;
-        const low = Number(match[1]);
-        const high = match[2] === undefined ? low : Number(match[2]);
-        if (low <= high && high <= 65535)
-            ranges.push({ low, high });
+    if (setting === 'time-wait' && platform === 'win32') {
+        return 'time-wait is not available on Windows, where TIME_WAIT does not keep other programs off a port; use auto or none';
     }
-    return new port_range_PortSet(ranges);
-}
-/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
-function formatReservedPorts(set) {
-    return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
-}
-/** The most text the list can take: 32768 single ports of up to 5 digits and a comma each. */
-const MAX_LIST_BYTES = 512 * 1024;
-/**
- * The whole file in one read(). procfs answers a sysctl only on the first read of an
- * open file, so Node's readFileSync (8 KiB chunks) would cut a long list off in the
- * middle of a number (proc_sys_call_handler, fs/proc/proc_sysctl.c).
- * @throws the read's error, or an Error when the text does not end in a newline (cut off).
- */
-function readWhole(file) {
-    const fd = external_node_fs_default().openSync(file, 'r');
-    try {
-        // Not zero-filled: only the bytes read are decoded, and a 512 KiB fill is work every step would pay.
-        const buffer = Buffer.allocUnsafeSlow(MAX_LIST_BYTES);
-        const text = buffer.toString('utf8', 0, external_node_fs_default().readSync(fd, buffer, 0, buffer.length, 0));
-        if (!text.endsWith('\n'))
-            throw new Error(`${file} was cut off after ${text.length} characters`);
-        return text;
-    }
-    finally {
-        external_node_fs_default().closeSync(fd);
-    }
-}
-/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
-function readReservedPorts(file = RESERVED_PORTS_FILE) {
-    try {
-        return parseReservedPorts(readWhole(file));
-    }
-    catch {
-        return new PortSet();
-    }
-}
-/** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
-function mayWriteDirectly(file = RESERVED_PORTS_FILE) {
-    try {
-        external_node_fs_default().accessSync(file, (external_node_fs_default()).constants.W_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** What the kernel prints: ranges and ports, commas, a newline. Anything else is parsed and cleaned first. */
-const CANONICAL_LIST = /^[\d,-]*\n?$/;
-/**
- * Adds `ports` to the list, keeping every entry already there. Resolves with how
- * the list was written. Throws KernelListError (nothing written) when the list
- * cannot be locked or written.
- *
- * The kernel takes entries in any order, overlapping or not, and sets a bit for each
- * (proc_do_large_bitmap, kernel/sysctl.c): the list as read and this job's ports are
- * written one after the other, with no parse or merge per port on the step's path.
- */
-async function addReservedPorts(ports, options) {
-    const file = options.file ?? RESERVED_PORTS_FILE;
-    return withLock(options, async () => {
-        const text = readListText(file);
-        const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseReservedPorts(text)).trim();
-        const ours = ports.join(',');
-        return writeList(file, `${listed}${listed && ours ? ',' : ''}${ours}\n`, options);
-    });
+    return undefined;
 }
 /**
- * Removes `ports` from the list and nothing else; `keep(port)` true spares a port
- * (another job holds it now). Resolves with the ports removed.
+ * Resolves a valid `setting` (see reserveProblem) to the strongest mechanism the program
+ * can use without a prompt, for `auto`:
+ * - Linux with a post step: the kernel's reserved-port list when this process may write
+ *   it (root, CAP_NET_ADMIN); through `sudo -n` only on GitHub-hosted runners
+ *   (RUNNER_ENVIRONMENT=github-hosted), whose passwordless sudo is documented: on a
+ *   self-hosted machine a sudo attempt is logged and reported as a policy violation, and
+ *   costs 25-40 ms even when it works. Otherwise TIME_WAIT.
+ * - Linux without a post step, and macOS: TIME_WAIT. Windows: none.
  */
-async function removeReservedPorts(ports, options) {
-    const file = options.file ?? RESERVED_PORTS_FILE;
-    return withLock(options, async () => {
-        const listed = readList(file);
-        const gone = ports.filter((p) => listed.has(p) && !options.keep?.(p));
-        if (gone.length === 0)
-            return [];
-        const drop = new Set(gone);
-        const left = listed.ranges.flatMap((r) => {
-            const kept = [];
-            let low = r.low;
-            for (let p = r.low; p <= r.high; p++) {
-                if (!drop.has(p))
-                    continue;
-                if (p > low)
-                    kept.push({ low, high: p - 1 });
-                low = p + 1;
-            }
-            if (low <= r.high)
-                kept.push({ low, high: r.high });
-            return kept;
-        });
-        await writeList(file, formatReservedPorts(new port_range_PortSet(left)), options);
-        return gone;
-    });
-}
-function readList(file) {
-    return parseReservedPorts(readListText(file));
-}
-function readListText(file) {
-    try {
-        return readWhole(file);
+function chooseReserve(setting, context = {}) {
+    const platform = context.platform ?? process.platform;
+    const env = context.env ?? process.env;
+    if (setting === 'kernel')
+        return { mode: 'kernel', sudo: true, fallback: false, why: 'kernel asked for: written directly, else through sudo -n' };
+    if (setting !== 'auto')
+        return { mode: setting, sudo: false, fallback: false, why: `${setting} asked for` };
+    if (platform === 'win32')
+        return { mode: 'none', sudo: false, fallback: false, why: 'auto on Windows: TIME_WAIT does not keep ports off there' };
+    const timeWait = (why) => ({ mode: 'time-wait', sudo: false, fallback: false, why });
+    if (platform !== 'linux')
+        return timeWait(`auto on ${platform}: TIME_WAIT`);
+    if (context.postStep === false)
+        return timeWait('auto without a post step to take ports off the kernel list: TIME_WAIT');
+    if ((context.mayWrite ?? mayWriteDirectly)()) {
+        return { mode: 'kernel', sudo: false, fallback: true, why: 'auto: this process may write the kernel reserved-port list' };
     }
-    catch (error) {
-        const code = error.code;
-        throw new KernelListError(code ? `Cannot read ${file} (${code}): this kernel has no reserved-port list` : errorMessage(error));
+    if (env.RUNNER_ENVIRONMENT === 'github-hosted') {
+        return { mode: 'kernel', sudo: true, fallback: true, why: 'auto on a GitHub-hosted runner: the kernel list through sudo -n' };
     }
+    return timeWait('auto: this process may not write the kernel reserved-port list (sudo is tried only on GitHub-hosted runners), so TIME_WAIT');
 }
-const NOT_ALLOWED = new Set(['EACCES', 'EPERM', 'EROFS']);
-/** Writes the whole list in one go: directly when allowed, else through `sudo -n tee` when permitted. */
-async function writeList(file, text, options) {
-    let denied;
-    try {
-        // No O_CREAT: the file is the kernel's; nothing is created when it is missing.
-        const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY);
-        try {
-            external_node_fs_default().writeFileSync(fd, text); // loops over partial writes: the kernel takes at most a page per write
-        }
-        finally {
-            external_node_fs_default().closeSync(fd);
-        }
-        return 'direct';
+/** The protection for `choice`: the one place a mode becomes its mechanism. */
+function createProtection(choice, context) {
+    switch (choice.mode) {
+        case 'kernel':
+            return kernelListProtection(choice, context.log);
+        case 'holder':
+            return holderProtection(context);
+        case 'time-wait':
+            return timeWaitProtection();
+        case 'none':
+            return noProtection();
     }
-    catch (error) {
-        const code = error.code ?? '';
-        if (!NOT_ALLOWED.has(code))
-            throw new KernelListError(`Cannot write ${file} (${code || error.message})`);
-        denied = code;
-    }
-    if (!options.sudo)
-        throw notAllowed(file, `this process may not write it (${denied}) and sudo was not tried`);
-    await sudoTee(file, text);
-    return 'sudo';
-}
-function notAllowed(file, why) {
-    return new KernelListError(`Cannot write the kernel's reserved-port list ${file}: ${why}. Writing it needs root, CAP_NET_ADMIN, or passwordless sudo for this account; reserve: auto uses TIME_WAIT instead`, true);
-}
-/** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
-function sudoTee(file, text) {
-    const { spawn } = process.getBuiltinModule('node:child_process');
-    return new Promise((resolve, reject) => {
-        const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
-        let stderr = '';
-        child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('error', (error) => {
-            clearTimeout(timer);
-            reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
-        });
-        child.once('close', (code, signal) => {
-            clearTimeout(timer);
-            if (code === 0)
-                return resolve();
-            const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
-            reject(notAllowed(file, `sudo -n tee failed: ${said}`));
-        });
-        child.stdin.on('error', () => { }); // sudo may exit before reading: its exit code tells
-        child.stdin.end(text);
-    });
 }
 /**
- * Runs `work` holding a Linux abstract-namespace socket as a lock: one per network
- * namespace, like the list; any account can take it; the kernel frees it when the
- * holder dies; there is no file to plant links on. Waits at most `lockWaitMs`.
+ * Ends what a protection left for the post step: takes its ports off the kernel list, or
+ * stops its holder. @throws the mechanism's error (the post step warns with it).
  */
-async function withLock(options, work) {
-    const name = options.lockName ?? LOCK_NAME;
-    const waitMs = options.lockWaitMs ?? 10_000;
-    const lock = await takeLock(name, Date.now() + waitMs, waitMs);
-    try {
-        return await work();
+async function endProtection(state) {
+    if (state.kind === 'kernel') {
+        const removed = await removeReservedPorts(state.ports, { sudo: state.route === 'sudo' });
+        return { kind: 'kernel', removed: removed.length, of: state.ports.length };
     }
-    finally {
-        await new Promise((resolve) => lock.close(resolve));
-    }
-}
-async function takeLock(name, deadline, waitMs) {
-    for (let pause = 1;; pause = Math.min(pause * 2, 50)) {
-        const server = external_node_net_default().createServer();
-        const taken = await new Promise((resolve) => {
-            server.once('error', (error) => resolve(error.code === 'EADDRINUSE' ? false : error));
-            server.listen({ path: name, exclusive: true }, () => resolve(true));
-        });
-        if (taken === true)
-            return server.unref();
-        if (taken instanceof Error)
-            throw new KernelListError(`Cannot take the reserved-port list's lock: ${taken.message}`);
-        if (Date.now() >= deadline) {
-            throw new KernelListError(`Another process has held the reserved-port list's lock (abstract socket @${name.slice(1)}) for ${waitMs / 1000} s; nothing was written`);
-        }
-        await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
-    }
+    return { kind: 'holder', pid: state.holder.process.pid, outcome: await stopHolder(state.holder) };
 }
 
-;// CONCATENATED MODULE: ./src/protection/dead-jobs.ts
+;// CONCATENATED MODULE: ./src/session/dead-jobs.ts
 
 
 /**
@@ -1762,95 +2310,175 @@ async function takeLock(name, deadline, waitMs) {
  * lease holds again (another job may have listed it since). Without the right to
  * write the list, it does nothing and resolves with [].
  *
- * @param location the lease directory the stale leases were swept from
+ * @param root the lease location the stale leases were swept from
  * @param route how this job may write the list ('sudo' allows `sudo -n tee`)
  * @returns the ports taken off the list
  */
-async function releaseDeadJobsPorts(location, swept, route) {
+async function releaseDeadJobsPorts(root, swept, route) {
     const ports = swept.filter((s) => s.reservation === 'kernel').map((s) => s.port);
-    if (ports.length === 0 || (route === 'direct' && !mayWriteDirectly()))
+    if (ports.length === 0 || (route === 'direct' && !kernel_list_mayWriteDirectly()))
         return [];
     // Judged under the list's lock (on first use), where no job can lease and list a port unseen.
     let live;
-    const keep = (port) => (live ??= liveLeasedPorts(location, ports)).has(port);
+    const keep = (port) => (live ??= liveLeasedPorts(root, ports)).has(port);
     return removeReservedPorts(ports, { sudo: route === 'sudo', keep });
+}
+
+;// CONCATENATED MODULE: ./src/session/end-session.ts
+
+
+
+
+
+/**
+ * The action's post step: stops the holder, takes the job's ports off the kernel list,
+ * releases its leases, then tidies up after this account's crashed jobs. Every part that
+ * fails is a warning; nothing here throws.
+ */
+async function endSession(state, log) {
+    const attempt = async (what, step) => {
+        try {
+            return await step();
+        }
+        catch (error) {
+            log.warn(`Port Zero could not ${what}: ${errors_errorMessage(error)}`);
+            return undefined;
+        }
+    };
+    const { protection, leases } = state;
+    if (protection) {
+        const what = protection.kind === 'kernel' ? "take this job's ports off the kernel's reserved-port list" : 'stop the port holder';
+        const ended = await attempt(what, () => endProtection(protection));
+        if (ended?.kind === 'holder')
+            reportHolder(ended.pid, ended.outcome, log);
+        if (ended?.kind === 'kernel')
+            log.info(`Took ${ended.removed} of ${ended.of} ports off the kernel's reserved-port list.`);
+        // Before the leases go: once they do, another job may list the same ports. Entries that could
+        // not be taken off keep their leases, so a later job's post step finds them stale.
+        if (protection.kind === 'kernel' && ended === undefined) {
+            log.warn("The leases of this job's ports stay until its runner process exits, so a later job takes them off the list.");
+            return;
+        }
+    }
+    if (!leases)
+        return log.debug('no leases to release');
+    await attempt('release the leases', async () => {
+        const problem = ownDirProblem(leases.own);
+        if (problem)
+            throw new Error(`the lease directory ${leases.own} is not this account's own: ${problem}`);
+        const released = new Set(releaseLeases(leases.own, leases.token));
+        log.info(`Released ${leases.ports.filter((p) => released.has(p)).length} of ${errors_plural(leases.ports.length, 'port lease')}.`);
+        // Off the hot path: tidy up after this account's jobs that crashed or never ran their post step.
+        const swept = sweepStale(leases.own, (m) => log.warn(m));
+        if (swept.length)
+            log.info(`Removed ${errors_plural(swept.length, 'stale lease')} left by other jobs.`);
+        // The same right this job used; a job that did not use the list writes it only where it may directly.
+        const route = protection?.kind === 'kernel' ? protection.route : 'direct';
+        await attempt('take the ports of dead jobs off the kernel list', async () => {
+            const removed = await releaseDeadJobsPorts(leases.root, swept, route);
+            if (removed.length)
+                log.info(`Took ${errors_plural(removed.length, 'port')} of stale leases off the kernel's reserved-port list.`);
+        });
+    });
+}
+function reportHolder(pid, outcome, log) {
+    if (outcome === 'stopped')
+        log.info(`Stopped the port holder (process ${pid}).`);
+    else if (outcome === 'killed')
+        log.warn(`The port holder (process ${pid}) did not answer its stop request; it was killed.`);
+    else
+        log.info(`The port holder (process ${pid}) had already exited.`);
+}
+/**
+ * `port-zero release`: ends every lease that `caller` (the calling shell or script) holds
+ * in the location `leaseDir` names. Returns their ports, ascending.
+ * @throws LeaseError when the location cannot be used.
+ */
+function releaseCaller(leaseDir, caller, vocabulary) {
+    return releaseOwnedBy(openLeaseDir(leaseDir, vocabulary).own, caller);
+}
+
+;// CONCATENATED MODULE: ./src/action/workflow-commands.ts
+
+/**
+ * The runner's side of a JavaScript action, as much of it as Port Zero uses: inputs
+ * and saved state from the environment, log lines and workflow commands on stdout.
+ * Outputs, environment and state go through the runner's files (file-commands.ts,
+ * written by publish.ts). It stands in for @actions/core, which every step would
+ * otherwise load whole: its bundle is about 1 MB (most of it the HTTP client for OIDC
+ * tokens) and node:crypto, and a step that loads it took 149-216 ms against 75-93 ms
+ * for a bare Node 24 start (30 runs each, whole processes; bench/NOTES.md). The
+ * behaviour is the toolkit's, read from actions/toolkit packages/core (command.ts, core.ts).
+ */
+/** An input as the runner passes it: `INPUT_<NAME>` (upper-cased, spaces to `_`, hyphens kept), trimmed. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** A value the main step saved, as the runner passes it to the post step: `STATE_<name>`, or empty. */
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** One log line (or several, joined with line breaks). */
+function info(message) {
+    process.stdout.write(message + (external_node_os_default()).EOL);
+}
+/**
+ * A debug line. A runner shows `::debug::` lines only with step debug logging on, and
+ * then sets RUNNER_DEBUG=1 for the step; under a runner without it, the line would be
+ * dropped unseen, so it is not written. Elsewhere (a shell, a test) it is always written.
+ */
+function debug(message) {
+    if (process.env.GITHUB_ACTIONS === 'true' && process.env.RUNNER_DEBUG !== '1')
+        return;
+    issue('debug', message);
+}
+/** A warning annotation. */
+function warning(message) {
+    issue('warning', message);
+}
+/** An error annotation. */
+function error(message) {
+    issue('error', message);
+}
+/** Fails the step: exit code 1 and an error annotation. Called once, at the top of a step. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Folds the lines that follow, up to endGroup, under `title` in the log. */
+function startGroup(title) {
+    issue('group', title);
+}
+function endGroup() {
+    issue('endgroup', '');
+}
+/**
+ * Writes `::command::data` with the data escaped as the runner unescapes it (% as %25,
+ * CR as %0D, LF as %0A), so no text in a message can start a workflow command of its own.
+ */
+function issue(command, data) {
+    process.stdout.write(`::${command}::${escapeData(data)}${(external_node_os_default()).EOL}`);
+}
+function escapeData(data) {
+    return data.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
 
 ;// CONCATENATED MODULE: ./src/action/post.ts
 
 
 
-
-
-
-
-/** The post step: stops the holder, takes this job's ports off the kernel list, releases its leases. It warns, and never fails the job. */
+/**
+ * The post step: ends what the main step's session left (holder, kernel-list entries,
+ * leases). It warns, and never fails the job. With no state from the main step
+ * (cancelled before it ran, or failed early) it does nothing.
+ */
 async function runPost() {
-    await attempt('stop the port holder', stopJobHolder);
-    // Before the leases go: once they do, another job may put the same ports on the list. Entries
-    // that could not be taken off keep their leases, so a later job's post step finds them stale.
-    const listed = await attempt("take this job's ports off the kernel's reserved-port list", releaseJobKernelPorts);
-    if (listed === undefined && savedPorts(State.KernelPorts).length > 0) {
-        warning("The leases of this job's ports stay until its runner process exits, so a later job takes them off the list.");
-        return;
-    }
-    await attempt('release the leases', releaseJobLeases);
-}
-/** Runs `step`; on failure warns and resolves undefined, else resolves true. */
-async function attempt(what, step) {
-    try {
-        await step();
-        return true;
-    }
-    catch (error) {
-        warning(`Port Zero could not ${what}: ${errorMessage(error)}`);
-        return undefined;
-    }
-}
-async function stopJobHolder() {
-    const saved = getState(State.Holder);
-    if (saved === '')
-        return;
-    const holder = JSON.parse(saved);
-    const pid = holder.process?.pid;
-    const outcome = await stopHolder(holder);
-    if (outcome === 'stopped')
-        info(`Stopped the port holder (process ${pid}).`);
-    else if (outcome === 'killed')
-        warning(`The port holder (process ${pid}) did not answer its stop request; it was killed.`);
-    else
-        info(`The port holder (process ${pid}) had already exited.`);
-}
-function savedPorts(name) {
-    return getState(name).split(' ').filter(Boolean).map(Number);
-}
-async function releaseJobKernelPorts() {
-    const ports = savedPorts(State.KernelPorts);
-    if (ports.length === 0)
-        return;
-    const removed = await removeReservedPorts(ports, { sudo: getState(State.KernelRoute) === 'sudo' });
-    info(`Took ${removed.length} of ${ports.length} ports off the kernel's reserved-port list.`);
-}
-async function releaseJobLeases() {
-    const own = getState(State.LeaseAccountDir);
-    if (own === '') {
-        debug('no leases to release');
-        return;
-    }
-    const ports = savedPorts(State.LeasePorts);
-    const released = releaseLeases(own, getState(State.LeaseToken), ports);
-    info(`Released ${released} of ${plural(ports.length, 'port lease')}.`);
-    // Off the hot path: tidy up after this account's jobs that crashed or never ran their post step.
-    const swept = sweepStale(own, (m) => warning(m));
-    if (swept.length)
-        info(`Removed ${plural(swept.length, 'stale lease')} left by other jobs.`);
-    // The same right this job used; a job that did not use the list writes it only where it may directly.
-    const route = (getState(State.KernelRoute) || 'direct');
-    await attempt('take the ports of dead jobs off the kernel list', async () => {
-        const removed = await releaseDeadJobsPorts(getState(State.LeaseDir), swept, route);
-        if (removed.length)
-            info(`Took ${plural(removed.length, 'port')} of stale leases off the kernel's reserved-port list.`);
-    });
+    const { state, problems } = decodeState(getState);
+    for (const problem of problems)
+        warning(`Port Zero ignored part of its saved state: ${problem}.`);
+    if (!state.leases && !state.protection)
+        return debug(`nothing to end (no ${StateKey.LeaseToken} saved)`);
+    await endSession(state, { info: info, warn: warning, debug: debug });
 }
 
 
@@ -1860,7 +2488,7 @@ async function releaseJobLeases() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(428);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(905);
 /**
  * The action's post step (action.yml `runs.post`): an entry of its own, as in
  * actions/setup-node and actions/cache, so it can never allocate. With no state

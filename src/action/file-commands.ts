@@ -1,9 +1,8 @@
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import { EOL } from 'node:os';
-import { uniqueId } from '../unique-id.ts';
+import { uniqueId } from '../platform/ids.ts';
 
 /**
- * The runner's file commands (GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STATE), written
+ * The runner's file commands (GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STATE), formatted
  * without node:crypto, which @actions/core loads for every step only to draw a
  * random heredoc delimiter (about 10 ms of start-up).
  *
@@ -15,9 +14,6 @@ import { uniqueId } from '../unique-id.ts';
  * exactly; any other value as a heredoc whose delimiter is checked to appear
  * in neither name nor value.
  */
-
-/** The file-command files the runner reads after a step, by their GITHUB_ variable's suffix. */
-export type FileCommand = 'OUTPUT' | 'ENV' | 'STATE';
 
 /**
  * Formats one `name`/`value` pair as the runner reads it back, without the final line ending.
@@ -46,37 +42,7 @@ function newDelimiter(): string {
   return `ghadelimiter_${uniqueId()}`;
 }
 
-/**
- * Appends `name`/`value` to the file the runner names in GITHUB_<command>.
- * Returns false when that variable is unset (not under a runner), so the caller
- * can fall back to the older workflow command; throws when the file is missing.
- */
-export function writeFileCommand(command: FileCommand, name: string, value: string): boolean {
-  return writeFileCommands(command, [[name, value]]);
-}
-
-/**
- * Appends every `[name, value]` pair to the file of GITHUB_<command> in one write
- * (one open and close for the batch, not one per pair), each formatted as
- * keyValueMessage does; nothing is written when any pair cannot be. Returns false,
- * writing nothing, when the variable is unset; throws when the file is missing.
- */
-export function writeFileCommands(command: FileCommand, pairs: readonly (readonly [string, string])[]): boolean {
-  const file = process.env[`GITHUB_${command}`];
-  if (!file) return false;
-  if (pairs.length) appendLine(file, pairs.map(([name, value]) => keyValueMessage(name, value)).join(EOL));
-  return true;
-}
-
-/**
- * Appends `line` and a line ending to `file`, which must exist: without O_CREAT a
- * missing file is an error (ENOENT), as in @actions/core, not a new file nobody reads.
- */
-export function appendLine(file: string, line: string): void {
-  const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND);
-  try {
-    writeSync(fd, line + EOL);
-  } finally {
-    closeSync(fd);
-  }
+/** Every `[name, value]` pair as keyValueMessage formats it, each on its own line: one append for a batch. */
+export function formatFileCommands(pairs: readonly (readonly [string, string])[]): string {
+  return pairs.map(([name, value]) => keyValueMessage(name, value) + EOL).join('');
 }

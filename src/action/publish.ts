@@ -1,22 +1,54 @@
-import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
-import * as core from '@actions/core';
-import { Input } from '../settings/constants.ts';
 import { errorMessage, InputError } from '../errors.ts';
-import { dotenv, type Results } from '../settings/results.ts';
-import { replaceFile, UnsafePathError } from '../platform/safe-files.ts';
-import { writeFileCommands } from './file-commands.ts';
+import { stageFile, UnsafePathError, type StagedFile } from '../platform/safe-files.ts';
+import { encodeState } from '../session/post-state.ts';
+import type { Session } from '../session/session.ts';
+import { Input } from '../text/names.ts';
+import { dotenv, stepOutputs, variables } from '../text/results.ts';
+import { formatFileCommands } from './file-commands.ts';
+import type { ActionSettings } from './inputs.ts';
+import { appendAll, type Append } from './step-files.ts';
+import { debug, endGroup, info, issue, startGroup } from './workflow-commands.ts';
 
 /**
- * Writes the dotenv file before anything else, so a path that cannot be used
- * fails the step with nothing written. The file is written by the rule of
- * safe-files.ts: never through a symbolic link, never to a FIFO, device or
- * kernel pseudo-filesystem. Throws InputError naming `env-file`.
+ * Hands a session's ports to the rest of the job: the env-file, step outputs,
+ * environment, the state for the post step and the job summary, written all or none
+ * (see appendAll), then the log lines. A failure writes nothing and throws; the caller
+ * then undoes the session.
+ * @throws InputError naming `env-file` when that path cannot be used; the fs error of a runner file.
  */
-export function writeEnvFile(file: string, results: Results): void {
-  if (!file) return;
+export function publish(session: Session, settings: ActionSettings): void {
+  const staged = settings.envFile ? [stageEnvFile(settings.envFile, dotenv(session.rows))] : [];
+  const envFile = staged[0]?.target ?? '';
+  const commands: [string, [string, string][]][] = [
+    ['GITHUB_OUTPUT', stepOutputs(session.rows, envFile)],
+    ['GITHUB_ENV', settings.exportEnv ? variables(session.rows) : []],
+    ['GITHUB_STATE', encodeState(session.state)],
+  ];
+  const appends: Append[] = [];
+  const unfiled: [string, [string, string][]][] = [];
+  for (const [variable, pairs] of commands) {
+    const file = process.env[variable];
+    if (file && pairs.length) appends.push({ file, text: formatFileCommands(pairs) });
+    else if (pairs.length) unfiled.push([variable, pairs]);
+  }
+  const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+  if (settings.summary && summaryFile) appends.push({ file: summaryFile, text: summary(session, settings.exportEnv) });
+  if (settings.summary && !summaryFile) debug('GITHUB_STEP_SUMMARY is not set: no job summary');
+  appendAll(appends, staged);
+  // Written: the rest of this process sees the variables too, as core.exportVariable would make it.
+  if (settings.exportEnv) for (const [name, value] of variables(session.rows)) process.env[name] = value;
+  log(session, settings.exportEnv);
+  for (const [variable, pairs] of unfiled) issueOlderCommands(variable, pairs);
+}
+
+/**
+ * The dotenv file, staged so that it appears only with everything else. Never through a
+ * symbolic link, never to a FIFO, device or kernel pseudo-filesystem (safe-files.ts).
+ */
+function stageEnvFile(file: string, text: string): StagedFile {
   try {
-    replaceFile(file, dotenv(results.variables));
+    return stageFile(file, text);
   } catch (error) {
     const why =
       error instanceof UnsafePathError
@@ -28,60 +60,43 @@ export function writeEnvFile(file: string, results: Results): void {
       `${why}; name a regular file in a directory this job owns, such as \${{ runner.temp }}/ports.env`,
     );
   }
-  core.debug(`wrote ${file}`);
 }
 
+/** Above this many ports the list is folded in a group; a few lines are shown as they are. */
 const GROUP_ABOVE = 20;
 
-/** Writes outputs and environment, then the summary. Called only once everything is known. */
-export function publish(results: Results, summary: boolean): void {
-  // A long list stays readable folded in a group; a few lines are shown as they are.
-  const long = results.rows.length > GROUP_ABOVE;
-  if (long) core.startGroup(`Port Zero: ${results.rows.length} ports`);
-  const lines = results.rows.map(
-    (row) => `${row.name} -> ${row.port}` + (results.exportEnv ? ` (${row.envName})` : '') + `, protected by ${results.protection}`,
+function log(session: Session, exportEnv: boolean) {
+  const long = session.rows.length > GROUP_ABOVE;
+  if (long) startGroup(`Port Zero: ${session.rows.length} ports`);
+  const lines = session.rows.map(
+    (row) => `${row.name} -> ${row.port}` + (exportEnv ? ` (${row.envName})` : '') + `, protected by ${session.protection}`,
   );
-  core.info(lines.join(EOL)); // one write for the list
-  if (long) core.endGroup();
-  setOutputs(results.outputs);
-  if (results.exportEnv) exportVariables(results.variables);
-  if (summary) writeSummary(results);
+  info(lines.join(EOL)); // one write for the list
+  if (long) endGroup();
+}
+
+/** Where the runner sets no file for a command (an older runner): the workflow commands it read before files. */
+function issueOlderCommands(variable: string, pairs: [string, string][]) {
+  const command = { GITHUB_OUTPUT: 'set-output', GITHUB_ENV: 'set-env', GITHUB_STATE: 'save-state' }[variable];
+  for (const [name, value] of pairs) issue(`${command} name=${escapeProperty(name)}`, value);
+}
+
+function escapeProperty(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A').replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
 /**
- * core.setOutput for each output, written to GITHUB_OUTPUT in one go (a step sets
- * one per name and four more); the workflow command where there is no such file.
+ * The job summary: a heading and a table; protection the step could not give (leases,
+ * say) is listed under it. Written here rather than with core.summary, whose module
+ * loads fs/promises (with readline and the file watchers) as soon as it is imported.
  */
-function setOutputs(outputs: Record<string, string>) {
-  const pairs = Object.entries(outputs);
-  if (!writeFileCommands('OUTPUT', pairs)) for (const [name, value] of pairs) core.setOutput(name, value);
-}
-
-/** core.exportVariable for each variable, written to GITHUB_ENV in one go. */
-function exportVariables(variables: Record<string, string>) {
-  const pairs = Object.entries(variables);
-  if (!writeFileCommands('ENV', pairs)) for (const [name, value] of pairs) core.exportVariable(name, value);
-  else Object.assign(process.env, variables); // as core.exportVariable does, for the rest of this process
-}
-
-/**
- * The job summary: a heading and a table, appended synchronously. Written here
- * rather than with core.summary, whose module loads fs/promises (with readline
- * and the file watchers) as soon as it is imported: about 3 ms of every step's
- * start-up, summary or not.
- */
-function writeSummary(results: Results) {
-  const file = process.env.GITHUB_STEP_SUMMARY;
-  if (!file) {
-    core.debug('GITHUB_STEP_SUMMARY is not set: no job summary');
-    return;
-  }
+function summary(session: Session, exportEnv: boolean): string {
   const header = ['Name', 'Port', 'Environment variable', 'Protocol', 'Protected by'];
-  const rows = results.rows.map((r) => [r.name, String(r.port), results.exportEnv ? r.envName : '', results.protocol, results.protection]);
+  const protocol = session.protocols.join('+');
+  const rows = session.rows.map((r) => [r.name, String(r.port), exportEnv ? r.envName : '', protocol, session.protection]);
   const table = [tableRow('th', header), ...rows.map((cells) => tableRow('td', cells))].join('');
-  // Protection the step could not give (leases, say) is listed under the table.
-  const notes = results.notes?.length ? `<ul>${results.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>${EOL}` : '';
-  appendFileSync(file, `<h3>Port Zero</h3>${EOL}<table>${table}</table>${EOL}${notes}${EOL}`);
+  const notes = session.notes.length ? `<ul>${session.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>${EOL}` : '';
+  return `<h3>Port Zero</h3>${EOL}<table>${table}</table>${EOL}${notes}${EOL}`;
 }
 
 function escapeHtml(text: string): string {

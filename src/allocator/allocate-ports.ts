@@ -1,9 +1,9 @@
 import { ACTION_VOCABULARY, AllocationError, plural, PortZeroError, type Vocabulary } from '../errors.ts';
-import { PortSet, rangeSize, type PortRange } from './port-range.ts';
+import { PortSet, rangeSize, type PortRange } from '../ports/port-set.ts';
+import type { Protocol } from '../ports/protocol.ts';
 import { ephemeralRange } from '../platform/ephemeral-range.ts';
-import { reserveTimeWait } from '../protection/time-wait.ts';
-import { readReservedPorts } from '../protection/kernel-list.ts';
-import { closeAll, EVERY_ADDRESS, type Held, type Protocol } from './sockets.ts';
+import { readReservedPorts } from '../platform/reserved-ports.ts';
+import { closeAll, EVERY_ADDRESS, type Held } from './sockets.ts';
 import { confirmLoopback } from './confirm-loopback.ts';
 import { windowsExcludedPorts } from '../platform/windows-excluded.ts';
 import type { Candidate, Source, Spec } from './candidate.ts';
@@ -11,13 +11,12 @@ import { ForeignBinds } from './foreign-binds.ts';
 import { planHosts } from './hosts.ts';
 import { blockSource, kernelSource, rangeSource } from './sources.ts';
 
-export type { Protocol } from './sockets.ts';
 /**
  * Protects the chosen ports after their sockets close; called while the whole batch
  * is still bound. Resolves with the ports another program took meanwhile (drawn again).
+ * The allocator knows no mechanism by name: the caller passes one (see protection/).
  */
 export type Protector = (held: readonly Held[]) => Promise<number[]>;
-export type Reservation = 'none' | 'time-wait' | Protector;
 /**
  * A claim's verdict on one group of ports: leased to this allocation now, or refused
  * because a live lease holds one of its ports: the caller's own (an earlier allocation
@@ -47,8 +46,8 @@ export interface AllocateOptions {
    * with every candidate of the round, while their sockets are held.
    */
   claim?: Claim;
-  /** What protects the ports after the sockets close. Default: none. */
-  reserve?: Reservation;
+  /** What protects the ports after the sockets close. Default: nothing. */
+  protect?: Protector;
   /** Also check 127.0.0.1 and ::1, where a wildcard bind can coexist with them. Default: on macOS and Windows. */
   confirmLoopback?: boolean;
   /** Give up after this many ms with an AllocationError. Default: DEFAULT_TIME_LIMIT_MS (10 s). */
@@ -63,7 +62,6 @@ export interface Allocation {
   /** The addresses the ports were bound on. */
   readonly hosts: readonly string[];
   readonly protocols: readonly Protocol[];
-  readonly reserve: Reservation;
 }
 
 /** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
@@ -122,10 +120,9 @@ async function allocateOnce(options: AllocateOptions): Promise<{ allocation: All
     if (ports.length < spec.count) throw shortfall(spec, ports.length, refusals);
     // Refused ports only steered the search: free them before reserving, whose loopback clients need ephemeral ports.
     await closeAll(skipped.splice(0));
-    const protect = spec.reserve === 'time-wait' ? reserveTimeWait : spec.reserve === 'none' ? undefined : spec.reserve;
-    const lost = protect ? await protect(chosen.flatMap((c) => c.held)) : [];
+    const lost = spec.protect ? await spec.protect(chosen.flatMap((c) => c.held)) : [];
     const bound = chosen[0].held.map((h) => h.host); // what "every address" turned out to be here
-    return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols, reserve: spec.reserve }, lost };
+    return { allocation: { ports, hosts: [...new Set(bound)], protocols: spec.protocols }, lost };
   } finally {
     probe.close();
     await closeAll([...skipped, ...chosen.flatMap((c) => c.held)]);
@@ -225,8 +222,8 @@ async function confirmed(spec: Request, wanted: Candidate[], refuse: (c: Candida
 
 /** The sources' view of the request plus what only the allocator itself uses. */
 type Request = Spec &
-  Required<Pick<AllocateOptions, 'reserve' | 'confirmLoopback' | 'timeLimitMs' | 'vocabulary'>> &
-  Pick<AllocateOptions, 'claim'> & {
+  Required<Pick<AllocateOptions, 'confirmLoopback' | 'timeLimitMs' | 'vocabulary'>> &
+  Pick<AllocateOptions, 'claim' | 'protect'> & {
     /** Addresses asked for that a wildcard in `pairs` covers: confirmed by connecting where both could bind. */
     covered: string[];
     /** The caller's own `exclude`, for messages: `exclude` adds `system` to it. */
@@ -263,7 +260,7 @@ async function resolveSpec(options: AllocateOptions): Promise<Request> {
     system,
     contiguous: options.contiguous ?? false,
     claim: options.claim,
-    reserve: options.reserve ?? 'none',
+    protect: options.protect,
     confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
     timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
     vocabulary: options.vocabulary ?? ACTION_VOCABULARY,

@@ -1,5 +1,5 @@
 import { AllocationError } from '../errors.ts';
-import type { PortSet, PortRange } from './port-range.ts';
+import type { PortSet, PortRange } from '../ports/port-set.ts';
 import { bind, closeAll, isBusy, type Held, type Protocol } from './sockets.ts';
 
 /** One (protocol, address) a port must bind on. */

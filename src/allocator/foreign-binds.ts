@@ -1,6 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { EVERY_ADDRESS } from './sockets.ts';
+import { LineChild } from '../platform/line-child.ts';
 import { systemTool } from '../platform/system-tools.ts';
 
 /**
@@ -43,9 +43,7 @@ while (my $line = <STDIN>) {
  * One process serves a whole allocation; `close` ends it.
  */
 export class ForeignBinds {
-  private child?: ChildProcessWithoutNullStreams;
-  private pending?: { resolve: (busy: Set<number>) => void; timer: NodeJS.Timeout };
-  private buffer = '';
+  private child?: LineChild;
   /** Started on the first request: the kernel's own choice, the usual path, needs no probe. */
   private unstarted: boolean;
   private readonly deadline: number;
@@ -60,63 +58,38 @@ export class ForeignBinds {
     this.deadline = deadline;
   }
 
-  private start() {
-    const child = spawn(systemTool('perl'), ['-e', SCRIPT], { stdio: 'pipe' });
-    child.on('error', () => this.stop()); // no perl: go on without the probe
-    child.on('exit', () => this.stop());
-    child.stdin.on('error', () => this.stop());
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => this.receive(chunk));
-    this.child = child;
-  }
-
-  private receive(chunk: string) {
-    this.buffer += chunk;
-    const end = this.buffer.indexOf('\n');
-    if (end < 0 || !this.pending) return;
-    const line = this.buffer.slice(0, end);
-    this.buffer = this.buffer.slice(end + 1);
-    this.answer(new Set(line.split(' ').filter(Boolean).map(Number)));
-  }
-
-  private answer(busy: Set<number>) {
-    const pending = this.pending;
-    this.pending = undefined;
-    if (pending) {
-      clearTimeout(pending.timer);
-      pending.resolve(busy);
-    }
-  }
-
-  private stop() {
-    const child = this.child;
-    this.child = undefined;
-    if (child && child.exitCode === null && child.signalCode === null) child.kill();
-    this.answer(new Set());
-  }
-
   /**
    * The ports of `ports` another TCP socket uses on `host` (EVERY_ADDRESS: the
    * dual-stack wildcard), as far as the probe can tell; empty without the probe.
    * One request at a time.
    */
   async busy(host: string, ports: readonly number[]): Promise<Set<number>> {
-    if (this.unstarted && ports.length > 0) {
+    if (ports.length === 0) return new Set();
+    if (this.unstarted) {
       this.unstarted = false;
-      this.start();
+      this.child = new LineChild(systemTool('perl'), ['-e', SCRIPT]);
     }
     const child = this.child;
-    if (!child || ports.length === 0) return new Set();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.stop(), Math.min(Math.max(this.deadline - Date.now(), 0), 2 ** 31 - 1));
-      this.pending = { resolve, timer };
-      child.stdin.write(`${host === EVERY_ADDRESS ? '::' : host} ${ports.join(' ')}\n`);
-    });
+    if (!child) return new Set();
+    child.send(`${host === EVERY_ADDRESS ? '::' : host} ${ports.join(' ')}`);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>(
+      (resolve) => (timer = setTimeout(() => resolve('late'), Math.min(Math.max(this.deadline - Date.now(), 0), 2 ** 31 - 1))),
+    );
+    const answer = await Promise.race([child.next(), late]).finally(() => clearTimeout(timer));
+    // No answer: no perl here, or it died or hung. Go on without the probe.
+    if (answer === undefined || answer === 'late') {
+      this.close();
+      return new Set();
+    }
+    return new Set(answer.split(' ').filter(Boolean).map(Number));
   }
 
   /** Ends the probe process; safe to call twice. */
   close(): void {
     this.unstarted = false;
-    this.stop();
+    void this.child?.stop();
+    this.child = undefined;
   }
 }
 
@@ -131,6 +104,7 @@ const TIME_WAIT = '06';
  */
 export function socketStates(files: readonly string[]): Map<number, Set<string>> {
   const states = new Map<number, Set<string>>();
+  if (process.platform !== 'linux') return states; // elsewhere a /proc is an ordinary folder anyone may make
   for (const file of files) {
     let text: string;
     try {

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 
 /** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
 export function canonicalHost(host: string): string {
@@ -31,4 +32,10 @@ export function planHosts(hosts: readonly string[]): HostPlan {
     host !== wildcard && (wildcard === '::' || (wildcard === '0.0.0.0' && net.isIPv4(host)));
   const covered = unique.filter((host) => unique.some((other) => covers(other, host)));
   return { bind: unique.filter((host) => !covered.includes(host)), covered };
+}
+
+/** Every address of this machine, in canonical spelling, with the two wildcards. */
+export function localAddresses(): Set<string> {
+  const found = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
+  return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
 }

@@ -1,7 +1,9 @@
 import type dgram from 'node:dgram';
 import net from 'node:net';
 
-export type Protocol = 'tcp' | 'udp';
+import type { Protocol } from '../ports/protocol.ts';
+
+export type { Protocol };
 
 /** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
 export const EVERY_ADDRESS = '';

@@ -1,4 +1,4 @@
-import { PortSet, type PortRange } from './port-range.ts';
+import { PortSet, type PortRange } from '../ports/port-set.ts';
 import { closeAll } from './sockets.ts';
 import {
   bindEverywhere,

@@ -1,11 +1,11 @@
-import { allocatePorts, type Claim } from '../allocator/allocate-ports.ts';
-import { InputError, LeaseError, type Vocabulary } from '../errors.ts';
+import { InputError, type Vocabulary } from '../errors.ts';
 import { identify } from '../platform/process-identity.ts';
-import { LeaseBook, newOwner, releaseLeases } from '../protection/leases.ts';
-import { openLeaseDir } from '../protection/lease-location.ts';
-import { Input, type InputName } from '../settings/constants.ts';
-import { allocationRequest, parseSettings, type RawInputs, type Settings } from '../settings/inputs.ts';
-import { NAME_PATTERN, NAME_RULE } from '../settings/naming.ts';
+import { PortSet } from '../ports/port-set.ts';
+import type { Protocol } from '../ports/protocol.ts';
+import type { ReserveSetting } from '../protection/protection.ts';
+import { defaultNames } from '../session/naming.ts';
+import { checkRequest, DEFAULT_REQUEST, type PortRequest } from '../session/request.ts';
+import { openSession } from '../session/session.ts';
 
 /**
  * The library for test suites: the action's allocator and leases, called from a
@@ -43,9 +43,10 @@ export interface PortOptions {
   leaseMinutes?: number;
   /**
    * The lease directory shared with every other user of Port Zero on the host, whatever its
-   * account. Default: the action's, `port-zero` in the system temp directory; when that cannot be used, a
-   * process warning is emitted and the ports are protected by reservation alone. A directory
-   * named here must be usable, or the call throws a `LeaseError`.
+   * account. Default: the action's, `port-zero` in the system temp directory; when that cannot
+   * be used, a process warning is emitted and the ports go unleased (protected by `reserve`
+   * alone, which is nothing on Windows). A directory named here must be usable, or the call
+   * throws a `LeaseError`.
    */
   leaseDir?: string;
 }
@@ -72,14 +73,17 @@ export interface Ports<Shape> {
   release(): Promise<void>;
 }
 
-/** The option each action input is called here, for errors in the caller's words. */
-const OPTION: Partial<Record<InputName, string>> = { [Input.LeaseMinutes]: 'leaseMinutes', [Input.LeaseDir]: 'leaseDir' };
+/** The library's own name of each setting (by action input name), for errors in the caller's words. */
+const OPTION: Record<string, string> = { 'lease-minutes': 'leaseMinutes', 'lease-dir': 'leaseDir', 'env-prefix': 'envPrefix' };
 const VOCABULARY: Vocabulary = {
   kind: 'Option',
-  name: (input) => `'${OPTION[input as InputName] ?? input}'`,
+  key: (setting) => OPTION[setting] ?? setting,
+  name: (setting) => `'${OPTION[setting] ?? setting}'`,
   ownLease: 'leased by an earlier call in this process until its release()',
 };
 const OPTIONS = ['names', 'count', 'protocol', 'host', 'range', 'exclude', 'contiguous', 'reserve', 'leaseMinutes', 'leaseDir'];
+
+type Request = Partial<NamedRequest<string> & CountRequest>;
 
 /**
  * Hands out distinct free ports, leased to this process.
@@ -91,31 +95,15 @@ const OPTIONS = ['names', 'count', 'protocol', 'host', 'range', 'exclude', 'cont
  */
 export function getPorts<const Name extends string>(request: NamedRequest<Name>): Promise<Ports<Record<Name, number>>>;
 export function getPorts(request: CountRequest): Promise<Ports<number[]>>;
-export async function getPorts(request: Partial<NamedRequest<string> & CountRequest>): Promise<Ports<Record<string, number> | number[]>> {
-  const settings = librarySettings(request);
-  const leases = openLeases(settings);
-  try {
-    const allocation = await allocatePorts({
-      ...allocationRequest(settings),
-      claim: leases?.claim,
-      reserve: settings.reserve === 'none' ? 'none' : 'time-wait',
-      vocabulary: VOCABULARY,
-    });
-    const release = leases?.keep(allocation.ports) ?? (() => {});
-    let released = false;
-    const ports =
-      request.names === undefined ? allocation.ports : Object.fromEntries(settings.names.map((n, i) => [n, allocation.ports[i]]));
-    return {
-      ports,
-      release: async () => {
-        if (!released) release();
-        released = true;
-      },
-    };
-  } catch (error) {
-    leases?.drop();
-    throw error;
-  }
+export async function getPorts(request: Request): Promise<Ports<Record<string, number> | number[]>> {
+  const session = await openSession(toRequest(request), {
+    vocabulary: VOCABULARY,
+    owner: identify(process.pid),
+    postStep: false,
+    log: { debug: () => {}, warn: (m) => process.emitWarning(m) },
+  });
+  const ports = request.names === undefined ? [...session.ports] : Object.fromEntries(session.rows.map((r) => [r.name, r.port]));
+  return { ports, release: async () => session.release() };
 }
 
 /**
@@ -127,73 +115,74 @@ export async function getPort(options: PortOptions = {}): Promise<number> {
   return ports[0];
 }
 
-/** Validates the options by the action's own rules, reporting errors under the options' names. */
-function librarySettings(request: Partial<NamedRequest<string> & CountRequest>): Settings {
-  const option = (name: string, value: unknown, allowed: string) => new InputError(name, String(value), allowed, 'Option');
+/**
+ * The typed options as the session's request: each checked for its shape here (an array,
+ * a whole number, a known word), then by the rules every program shares.
+ * @throws InputError naming the option in the library's words.
+ */
+function toRequest(request: Request): PortRequest {
+  const fail = (option: string, value: unknown, allowed: string): never => {
+    throw new InputError(option, shown(option, value), allowed, VOCABULARY);
+  };
   for (const key of Object.keys(request)) {
     if (!OPTIONS.includes(key))
-      throw option(key, (request as Record<string, unknown>)[key], `not an option; the options are ${OPTIONS.join(', ')}`);
+      fail(key, (request as Record<string, unknown>)[key], `not an option; the options are ${OPTIONS.join(', ')}`);
   }
   const { names, count, protocol, host, range, exclude, contiguous, reserve, leaseMinutes, leaseDir } = request;
-  if (names !== undefined && count !== undefined) throw option('count', count, "leave it out when 'names' is given");
-  if (names !== undefined && (!Array.isArray(names) || names.length === 0)) throw option('names', names, 'a non-empty array of names');
-  // Checked one by one: joined into the action's text form, a name holding a space would become two.
-  for (const name of names ?? [])
-    if (typeof name !== 'string' || !NAME_PATTERN.test(name)) throw option('names', name, `each name must have ${NAME_RULE}`);
-  // 'holder' and 'kernel' outlive the call and need a post step to end them; a test suite has none.
-  if (reserve !== undefined && !['auto', 'time-wait', 'none'].includes(reserve))
-    throw option('reserve', reserve, "'auto', 'time-wait' or 'none'");
-  const item = (p: number | PortRange) => (Array.isArray(p) ? p.join('-') : String(p));
-  const raw: RawInputs = {
-    [Input.Names]: names?.join(' '),
-    [Input.Count]: count === undefined ? undefined : String(count),
-    [Input.Protocol]: protocol,
-    [Input.Host]: typeof host === 'string' ? host : host?.join(' '),
-    [Input.Range]: range === undefined ? undefined : Array.isArray(range) && range.length === 2 ? range.join('-') : String(range),
-    [Input.Exclude]: exclude?.map(item).join(','),
-    [Input.Contiguous]: contiguous === undefined ? undefined : String(contiguous),
-    [Input.Reserve]: reserve,
-    [Input.LeaseMinutes]: leaseMinutes === undefined ? undefined : String(leaseMinutes),
-    [Input.LeaseDir]: leaseDir,
+  if (names !== undefined && count !== undefined) fail('count', count, "leave it out when 'names' is given");
+  if (names !== undefined && (!Array.isArray(names) || names.length === 0)) fail('names', names, 'a non-empty array of names');
+  if (names?.some((name) => typeof name !== 'string')) fail('names', names, 'an array of strings');
+  const given = {
+    names: names ? [...names] : defaultNames(wholeNumber(count ?? 1, 'count', fail)),
+    protocols: protocols(protocol, fail),
+    hosts: host === undefined ? [] : typeof host === 'string' ? host.split(/[\s,]+/).filter(Boolean) : [...host],
+    range: range === undefined ? undefined : portRange(range, 'range', fail),
+    exclude: new PortSet(
+      (exclude ?? []).map((item) => (Array.isArray(item) ? portRange(item, 'exclude', fail) : portRange([item, item], 'exclude', fail))),
+    ),
+    contiguous:
+      contiguous === undefined ? false : typeof contiguous === 'boolean' ? contiguous : fail('contiguous', contiguous, 'true or false'),
+    reserve: (reserve ?? 'auto') as ReserveSetting,
+    leaseMinutes: leaseMinutes === undefined ? DEFAULT_REQUEST.leaseMinutes : wholeNumber(leaseMinutes, 'lease-minutes', fail),
+    leaseDir: leaseDir ?? '',
   };
-  try {
-    return parseSettings(raw);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    throw option(OPTION[error.input as InputName] ?? error.input, error.value, error.allowed);
-  }
+  const checked: PortRequest = { ...DEFAULT_REQUEST, ...given };
+  const values: Record<string, unknown> = {
+    count: count ?? checked.names.length,
+    names,
+    range,
+    exclude,
+    host,
+    reserve,
+    'lease-minutes': leaseMinutes,
+  };
+  checkRequest(checked, { vocabulary: VOCABULARY, shown: (setting) => shown(setting, values[setting]), postStep: false });
+  return checked;
 }
 
-/** The leases of one call, owned by this process; the one place this module meets the lease API. */
-interface ProcessLeases {
-  claim: Claim;
-  /** The call succeeded with `ports`: their leases stay, and the function returned ends them. */
-  keep: (ports: readonly number[]) => () => void;
-  /** The call failed: no lease of it stays. */
-  drop: () => void;
+type Fail = (option: string, value: unknown, allowed: string) => never;
+
+/** An option's value as messages quote it: a range as LOW-HIGH, exclusions joined with commas, other lists with spaces. */
+function shown(option: string, value: unknown): string {
+  const range = (v: unknown) => (Array.isArray(v) ? v.join('-') : String(v));
+  if (option === 'range') return range(value);
+  if (option === 'exclude' && Array.isArray(value)) return value.map(range).join(',');
+  return Array.isArray(value) ? value.join(' ') : String(value ?? '');
 }
 
-/** Leases owned by this process (pid and start time): stale as soon as it exits. Undefined: going on without leases. */
-function openLeases(settings: Settings): ProcessLeases | undefined {
-  let book: LeaseBook;
-  try {
-    book = new LeaseBook({
-      location: openLeaseDir(settings.leaseDir, VOCABULARY),
-      owner: newOwner(identify(process.pid)),
-      ttlMs: settings.leaseMinutes * 60_000,
-      warn: (m) => process.emitWarning(m),
-    });
-  } catch (error) {
-    if (settings.leaseDir !== '' || !(error instanceof LeaseError)) throw error;
-    process.emitWarning(`${error.message}. Going on without leases: the ports are protected by reservation alone.`);
-    return undefined;
-  }
-  return {
-    claim: book.claim,
-    keep: (ports) => {
-      book.commit(ports);
-      return () => void releaseLeases(book.location.own, book.owner.token, ports);
-    },
-    drop: () => book.releaseAll(),
-  };
+function wholeNumber(value: unknown, option: string, fail: Fail): number {
+  return typeof value === 'number' && Number.isInteger(value) ? value : fail(option, value, 'a whole number');
+}
+
+function protocols(protocol: unknown, fail: Fail): Protocol[] {
+  if (protocol === undefined) return ['tcp'];
+  if (protocol === 'tcp' || protocol === 'udp') return [protocol];
+  if (protocol === 'tcp,udp') return ['tcp', 'udp'];
+  return fail('protocol', protocol, "'tcp', 'udp' or 'tcp,udp'");
+}
+
+function portRange(value: unknown, option: string, fail: Fail): { low: number; high: number } {
+  const valid =
+    Array.isArray(value) && value.length === 2 && value.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535) && value[0] <= value[1];
+  return valid ? { low: value[0] as number, high: value[1] as number } : fail(option, value, '[low, high] with 1 <= low <= high <= 65535');
 }

@@ -1,15 +1,6 @@
-import type childProcess from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { PortRange } from '../allocator/port-range.ts';
-import { systemTool } from './system-tools.ts';
-
-/** Runs a system program and returns its standard output; throws when it fails. */
-export type CommandRunner = (file: string, args: string[]) => string;
-
-const runSync: CommandRunner = (file, args) => {
-  const { execFileSync } = process.getBuiltinModule('node:child_process') as typeof childProcess;
-  return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000, windowsHide: true });
-};
+import type { PortRange } from '../ports/port-set.ts';
+import { runTool, systemTool, type ToolRunner } from './system-tools.ts';
 
 /** The IANA dynamic range: the default of macOS and Windows, and the answer when the system will not say. */
 export const IANA_DYNAMIC: PortRange = { low: 49152, high: 65535 };
@@ -22,7 +13,7 @@ export const IANA_DYNAMIC: PortRange = { low: 49152, high: 65535 };
  * `range` is given: it is where port 0 would have picked anyway. Falls back to
  * 49152-65535 when the answer cannot be read.
  */
-export function ephemeralRange(platform = process.platform, run: CommandRunner = runSync): PortRange {
+export function ephemeralRange(platform = process.platform, run: ToolRunner = runTool): PortRange {
   try {
     if (platform === 'linux') return valid(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
     if (platform === 'darwin' || platform === 'freebsd') {

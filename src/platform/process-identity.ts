@@ -1,6 +1,5 @@
-import type childProcess from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { systemTool } from './system-tools.ts';
+import { runTool, systemTool, type ToolRunner } from './system-tools.ts';
 
 /** A process, named so that a later process reusing its pid is not mistaken for it. */
 export interface ProcessIdentity {
@@ -14,14 +13,6 @@ export interface ProcessIdentity {
    */
   start: string | null;
 }
-
-/** Runs a system program and returns its standard output; throws when it fails. */
-export type ToolRunner = (file: string, args: string[], env?: NodeJS.ProcessEnv) => string;
-
-export const runTool: ToolRunner = (file, args, env) => {
-  const { execFileSync } = process.getBuiltinModule('node:child_process') as typeof childProcess;
-  return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], env, timeout: 10_000, windowsHide: true });
-};
 
 /** How the facts are read; tests pass other platforms and captured tool output. */
 export interface IdentityFacts {

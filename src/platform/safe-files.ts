@@ -7,12 +7,13 @@ import path from 'node:path';
  * that blocks the writer, or procfs/sysfs, where Node's recursive mkdir loops.
  *
  * The rule for a path (made absolute against the working directory):
- * - nothing under /proc, /sys or /dev, however it is reached;
+ * - nothing on a kernel pseudo-filesystem (procfs, sysfs...), however it is reached;
  * - below the working directory no component may be a symbolic link: the
  *   checkout decides what is there;
  * - elsewhere a symbolic link in a directory component is followed only when
  *   root or this user owns it (system links such as macOS's /tmp); one another
- *   account planted in a shared directory is refused. On Windows none is followed;
+ *   account planted in a shared directory is refused. On Windows, where Node shows
+ *   no owner, only links on the way to the working directory are followed;
  * - missing directories are created one level at a time, each checked after;
  * - the file itself is never followed or opened: an existing one must be a
  *   regular file, and it is replaced by a new file renamed over it, so a hard
@@ -22,11 +23,54 @@ export class UnsafePathError extends Error {
   override name = 'UnsafePathError';
 }
 
-/** Pseudo-filesystems: nothing is written there (procfs makes recursive mkdir loop; devices and FIFOs block). */
-const PSEUDO = ['/proc', '/sys', '/dev'];
+/** A file that is not what a reader may read: `why` says what it is instead ("a symbolic link"). */
+export class NotARegularFileError extends UnsafePathError {
+  override name = 'NotARegularFileError';
+  readonly why: string;
 
-export function isPseudoFilesystem(file: string): boolean {
-  return process.platform !== 'win32' && PSEUDO.some((root) => file === root || file.startsWith(`${root}/`));
+  constructor(file: string, why: string) {
+    super(`${file} is ${why}`);
+    this.why = why;
+  }
+}
+
+/**
+ * Kernel pseudo-filesystems, by statfs type (statfs(2) magic numbers): nothing is
+ * created there (procfs makes Node's recursive mkdir loop) and nothing read from
+ * there is a file someone wrote.
+ */
+const PSEUDO_TYPES = new Map([
+  [0x9fa0, 'procfs'],
+  [0x62656572, 'sysfs'],
+  [0x27e0eb, 'cgroupfs'],
+  [0x63677270, 'cgroup2fs'],
+  [0x64626720, 'debugfs'],
+]);
+
+/** Where they are mounted by convention, for paths that do not exist yet (statfs needs an existing one). */
+const PSEUDO_PATHS: readonly [string, string][] = [
+  ['/proc', 'procfs'],
+  ['/sys', 'sysfs'],
+];
+
+/**
+ * The kernel pseudo-filesystem `file` is on (`'procfs'`), or undefined when it is on a
+ * real one: by the statfs type of `file` or of its nearest existing ancestor, which a
+ * bind mount or a link elsewhere cannot hide, and by its absolute path. Never on Windows,
+ * which has none (and where `C:\proc` is an ordinary folder anyone may create).
+ */
+export function pseudoFilesystem(file: string): string | undefined {
+  if (process.platform === 'win32') return undefined;
+  const absolute = path.resolve(file);
+  const byPath = PSEUDO_PATHS.find(([root]) => absolute === root || absolute.startsWith(`${root}/`));
+  if (byPath) return byPath[1];
+  for (let dir = absolute; ; dir = path.dirname(dir)) {
+    try {
+      return PSEUDO_TYPES.get(Number(fs.statfsSync(dir).type));
+    } catch {
+      if (dir === path.dirname(dir)) return undefined;
+    }
+  }
 }
 
 function below(dir: string, file: string): boolean {
@@ -34,9 +78,15 @@ function below(dir: string, file: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-/** Whether a symbolic link at `link` may be followed (see the rule above). */
+/**
+ * Whether a symbolic link (or, on Windows, a junction) at `link` may be followed (see
+ * the rule above). Windows shows no owner through Node, so there a link is followed
+ * only on the way to the working directory (the runner's `_work` on a junction, say),
+ * never below it nor anywhere else.
+ */
 function trustedLink(link: string, stat: fs.Stats, workdirs: readonly string[]): boolean {
-  if (process.platform === 'win32' || workdirs.some((dir) => below(dir, link))) return false;
+  if (workdirs.some((dir) => below(dir, link))) return false;
+  if (process.platform === 'win32') return workdirs.some((dir) => dir === link || below(link, dir));
   return stat.uid === 0 || stat.uid === process.getuid?.();
 }
 
@@ -48,7 +98,8 @@ function trustedLink(link: string, stat: fs.Stats, workdirs: readonly string[]):
 export function makeDirectories(dir: string, workdir = process.cwd()): string {
   const workdirs = [...new Set([path.resolve(workdir), fs.realpathSync(workdir)])];
   const absolute = path.resolve(workdir, dir);
-  if (isPseudoFilesystem(absolute)) throw new UnsafePathError(`${absolute} is on a kernel pseudo-filesystem`);
+  const pseudo = pseudoFilesystem(absolute);
+  if (pseudo) throw new UnsafePathError(`${absolute} is on ${pseudo}, a kernel pseudo-filesystem`);
   const { root } = path.parse(absolute);
   let current = root;
   for (const part of absolute.slice(root.length).split(path.sep).filter(Boolean)) {
@@ -65,7 +116,8 @@ export function makeDirectories(dir: string, workdir = process.cwd()): string {
     if (stat.isSymbolicLink()) {
       if (!trustedLink(next, stat, workdirs)) throw new UnsafePathError(`${next} is a symbolic link`);
       current = fs.realpathSync(next);
-      if (isPseudoFilesystem(current)) throw new UnsafePathError(`${next} leads to ${current}, a kernel pseudo-filesystem`);
+      const leadsTo = pseudoFilesystem(current);
+      if (leadsTo) throw new UnsafePathError(`${next} leads to ${current}, on ${leadsTo}, a kernel pseudo-filesystem`);
       if (!fs.statSync(current).isDirectory()) throw new UnsafePathError(`${next} is not a directory`);
       continue;
     }
@@ -88,35 +140,106 @@ function lstatOrUndefined(file: string): fs.Stats | undefined {
 export const NO_FOLLOW = (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
 
 /**
- * Opens an existing file for reading without following a symbolic link or
- * blocking on a FIFO, and checks it is a regular file. Returns the descriptor
- * (the caller closes it). Throws UnsafePathError for anything but a regular
- * file (ELOOP from O_NOFOLLOW is reported as a link), the fs error otherwise.
+ * Reads a file that others could have planted or swapped: never through a symbolic
+ * link (O_NOFOLLOW), never blocking on a FIFO or device (O_NONBLOCK, then fstat must say
+ * regular file), never more than `maxBytes`. Returns its text and its fstat.
+ * @throws NotARegularFileError ("a symbolic link", "not a regular file", "larger than N
+ *   bytes"), or the fs error (ENOENT when it is missing).
  */
-export function openRegularFile(file: string): number {
+export function readRegularFile(file: string, maxBytes: number): { text: string; stat: fs.Stats } {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | NO_FOLLOW);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UnsafePathError(`${file} is a symbolic link`);
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new NotARegularFileError(file, 'a symbolic link');
     throw error;
   }
-  if (!fs.fstatSync(fd).isFile()) {
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new NotARegularFileError(file, 'not a regular file');
+    if (stat.size > maxBytes) throw new NotARegularFileError(file, `larger than ${maxBytes} bytes`);
+    // One byte more: a file that grew since fstat shows as longer than its size. Not
+    // zero-filled: only the bytes read are ever looked at.
+    const buffer = Buffer.allocUnsafe(stat.size + 1);
+    const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return { text: buffer.toString('utf8', 0, length), stat };
+  } finally {
     fs.closeSync(fd);
-    throw new UnsafePathError(`${file} is not a regular file`);
   }
-  return fd;
 }
 
 /**
- * Writes `data` to `file` by the rule above: directories made safely, an
- * existing entry must be a regular file (not a link, FIFO, device or
- * directory), and the data goes to a new file (O_EXCL, O_NOFOLLOW) renamed
- * over the old one, so nothing is ever written through a link and a reader
- * sees the old content or the new, never half. Returns the real path written.
- * Throws UnsafePathError or the fs error; on error no temporary file is left.
+ * Creates `file` and writes `data` to it: never an existing file, never through a
+ * symbolic link (O_EXCL, O_NOFOLLOW). With `mode`, the file gets exactly that mode
+ * whatever the umask (files other accounts must read); without, 0666 less the umask.
+ * @throws the fs error; a file created and not fully written is removed.
  */
-export function replaceFile(file: string, data: string, workdir = process.cwd()): string {
+export function writeNewFile(file: string, data: string, mode?: number): void {
+  const fd = fs.openSync(file, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NO_FOLLOW, mode ?? 0o666);
+  try {
+    try {
+      if (mode !== undefined && process.platform !== 'win32') fs.fchmodSync(fd, mode);
+      fs.writeFileSync(fd, data);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * rename() over an existing name: atomic on every OS, so a reader sees the old file or
+ * the new, never half. Windows refuses it (EPERM, EBUSY, EACCES) while another process
+ * has the target open without FILE_SHARE_DELETE (a virus scanner, say; Node itself always
+ * shares): tried again a few times, 10 ms apart, before failing.
+ */
+export function renameOver(from: string, to: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      fs.renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (process.platform !== 'win32' || !['EPERM', 'EBUSY', 'EACCES'].includes(code) || attempt >= 5) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
+/**
+ * Replaces `file` with `data` by way of `temp`, a new file in the same directory:
+ * written with writeNewFile, then renamed over `file`. No temporary file is left on error.
+ */
+export function replaceThrough(temp: string, file: string, data: string, mode?: number): void {
+  try {
+    writeNewFile(temp, data, mode);
+    renameOver(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/** A file written in full under a temporary name, waiting to be renamed over its target. */
+export interface StagedFile {
+  /** The real path it will have. */
+  readonly target: string;
+  /** Renames it into place. @throws the fs error (the temporary file is then removed). */
+  commit(): void;
+  /** Removes it; the target is left as it was. Never throws. */
+  abort(): void;
+}
+
+/**
+ * Writes `data` for `file` by the rule above (directories made safely; an existing entry
+ * must be a regular file, not a link, FIFO, device or directory), under a new name in
+ * the same directory, so that renaming it over `file` (commit) is the only change a
+ * reader can see, and abort leaves `file` as it was.
+ * @throws UnsafePathError or the fs error; on error no temporary file is left.
+ */
+export function stageFile(file: string, data: string, workdir = process.cwd()): StagedFile {
   const absolute = path.resolve(workdir, file);
   const dir = makeDirectories(path.dirname(absolute), workdir);
   const target = path.join(dir, path.basename(absolute));
@@ -124,18 +247,25 @@ export function replaceFile(file: string, data: string, workdir = process.cwd())
   if (existing?.isSymbolicLink()) throw new UnsafePathError(`${target} is a symbolic link`);
   if (existing && !existing.isFile()) throw new UnsafePathError(`${target} is not a regular file`);
   const temp = path.join(dir, `.${path.basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
-  const flags = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NO_FOLLOW;
-  const fd = fs.openSync(temp, flags, 0o666);
-  try {
-    try {
-      fs.writeFileSync(fd, data);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  return target;
+  writeNewFile(temp, data);
+  const abort = () => fs.rmSync(temp, { force: true });
+  return {
+    target,
+    commit: () => {
+      try {
+        renameOver(temp, target);
+      } catch (error) {
+        abort();
+        throw error;
+      }
+    },
+    abort,
+  };
+}
+
+/** stageFile, then commit: writes `file` whole or not at all. Returns the real path written. */
+export function replaceFile(file: string, data: string, workdir = process.cwd()): string {
+  const staged = stageFile(file, data, workdir);
+  staged.commit();
+  return staged.target;
 }

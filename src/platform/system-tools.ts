@@ -1,13 +1,16 @@
+import type childProcess from 'node:child_process';
 import path from 'node:path';
 
 /**
- * Absolute paths of the system programs Port Zero runs. Never the search path: on
- * Windows the working directory (the workspace, which a pull request controls) is
- * searched first, and on any OS a step can prepend directories to PATH.
+ * The system programs Port Zero runs, and the one way it runs them. Always by
+ * absolute path, never the search path: on Windows the working directory (the
+ * workspace, which a pull request controls) is searched first, and on any OS a step
+ * can prepend directories to PATH.
  */
 const TOOLS = {
   ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
   perl: { linux: '/usr/bin/perl' },
+  sudo: { linux: '/usr/bin/sudo', darwin: '/usr/bin/sudo' },
   sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
   netsh: { win32: ['System32', 'netsh.exe'] },
   powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
@@ -18,7 +21,7 @@ export type SystemTool = keyof typeof TOOLS;
 /**
  * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
  * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
- * Throws when the tool does not exist on that platform.
+ * @throws Error when the tool does not exist on that platform.
  */
 export function systemTool(tool: SystemTool, platform: NodeJS.Platform = process.platform, env = process.env): string {
   const where = (TOOLS[tool] as Partial<Record<NodeJS.Platform, string | readonly string[]>>)[platform];
@@ -27,3 +30,46 @@ export function systemTool(tool: SystemTool, platform: NodeJS.Platform = process
   const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
   return path.win32.join(root, ...where);
 }
+
+/** Every tool run ends within this long (ms): a hung one is killed and counts as failed. */
+export const TOOL_TIMEOUT_MS = 10_000;
+
+/** Runs a program to its end and returns its standard output; throws when it fails. Tests pass one fed captured output. */
+export type ToolRunner = (file: string, args: string[], env?: NodeJS.ProcessEnv) => string;
+
+/** The same, without blocking the event loop. */
+export type AsyncToolRunner = (file: string, args: string[], options?: { input?: string }) => Promise<string>;
+
+const childProcesses = () => process.getBuiltinModule('node:child_process') as typeof childProcess;
+
+/** Runs `file` (stderr ignored, no window on Windows, killed after TOOL_TIMEOUT_MS). */
+export const runTool: ToolRunner = (file, args, env) =>
+  childProcesses().execFileSync(file, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env,
+    timeout: TOOL_TIMEOUT_MS,
+    windowsHide: true,
+  });
+
+/**
+ * Runs `file` with `input` on its standard input (or none). Rejects with an Error whose
+ * message is the first line the program printed on stderr, else how it ended; `code`
+ * is the spawn error's code (ENOENT when the program is missing).
+ */
+export const runToolAsync: AsyncToolRunner = (file, args, options = {}) =>
+  new Promise((resolve, reject) => {
+    const child = childProcesses().execFile(
+      file,
+      args,
+      { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const said = stderr.trim().split('\n')[0];
+        const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
+        reject(Object.assign(new Error(said || how), { code: typeof error.code === 'string' ? error.code : undefined }));
+      },
+    );
+    child.stdin?.on('error', () => {}); // it may exit before reading: its exit code tells
+    child.stdin?.end(options.input ?? '');
+  });

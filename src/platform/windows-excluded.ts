@@ -1,7 +1,6 @@
-import type childProcess from 'node:child_process';
-import { PortSet, type PortRange } from '../allocator/port-range.ts';
-import type { Protocol } from '../allocator/sockets.ts';
-import { systemTool } from './system-tools.ts';
+import { PortSet, type PortRange } from '../ports/port-set.ts';
+import type { Protocol } from '../ports/protocol.ts';
+import { runToolAsync, systemTool, type AsyncToolRunner } from './system-tools.ts';
 
 /**
  * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
@@ -26,16 +25,8 @@ export function parseExcludedRanges(output: string): PortRange[] {
   return ranges;
 }
 
-export type CommandRunner = (file: string, args: string[]) => Promise<string>;
-
-const runNetsh: CommandRunner = (file, args) =>
-  new Promise((resolve, reject) => {
-    const { execFile } = process.getBuiltinModule('node:child_process') as typeof childProcess;
-    execFile(file, args, { windowsHide: true, timeout: 10_000 }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-  });
-
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
-export async function windowsExcludedPorts(protocols: readonly Protocol[], run: CommandRunner = runNetsh): Promise<PortSet> {
+export async function windowsExcludedPorts(protocols: readonly Protocol[], run: AsyncToolRunner = runToolAsync): Promise<PortSet> {
   const queries = protocols.flatMap((protocol) =>
     ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]),
   );

@@ -1,12 +1,14 @@
 import type childProcess from 'node:child_process';
-import type crypto from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PortZeroError } from '../errors.ts';
+import { plural, PortZeroError } from '../errors.ts';
+import { secretToken } from '../platform/ids.ts';
 import { stopAnswer, stopRequest, type HolderConfig, type HolderReady } from './holder-protocol.ts';
 import { identify, isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
+import type { Protection, ProtectionContext } from './protection.ts';
+import { loopbackFor, timeWaitProtection } from './time-wait.ts';
 
 /** A running holder, as the main step saves it for the post step. */
 export interface Holder extends HolderReady {
@@ -38,17 +40,12 @@ function holderScript(): string {
   return found;
 }
 
-function newHolderToken(): string {
-  const { randomBytes } = process.getBuiltinModule('node:crypto') as typeof crypto;
-  return randomBytes(24).toString('base64url');
-}
-
 export type HolderRequest = Omit<HolderConfig, 'token' | 'ownerCheckMs'> & { ownerCheckMs?: number };
 
 /** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
 export function startHolder(request: HolderRequest): Promise<Holder> {
   const { spawn } = process.getBuiltinModule('node:child_process') as typeof childProcess;
-  const config: HolderConfig = { ownerCheckMs: 2000, ...request, token: newHolderToken() };
+  const config: HolderConfig = { ownerCheckMs: 2000, ...request, token: secretToken() };
   const child = spawn(process.execPath, [holderScript()], {
     detached: true,
     windowsHide: true, // no console window for a background process on Windows
@@ -124,4 +121,41 @@ function askToStop(saved: Holder): Promise<boolean> {
 
 async function waitUntilGone(identity: ProcessIdentity, ms: number) {
   for (let waited = 0; waited < ms && isRunning(identity); waited += 10) await new Promise((r) => setTimeout(r, 10));
+}
+
+/**
+ * The holder as a protection: TIME_WAIT while the batch is bound (so no moment is left
+ * open), then, once the allocation is settled, a holder process that keeps the TCP ports
+ * until the post step, the job's runner process exits or `minutes` pass. UDP ports have
+ * no holder: their leases protect them (a warning says so).
+ */
+export function holderProtection(context: ProtectionContext): Protection {
+  const timeWait = timeWaitProtection();
+  let holder: Holder | undefined;
+  return {
+    mode: 'holder',
+    protect: (held) => timeWait.protect(held),
+    settle: async ({ ports, hosts, protocols }) => {
+      if (!protocols.includes('tcp')) {
+        context.log.warn('reserve: holder holds TCP ports only; these UDP ports are protected by their leases.');
+        return;
+      }
+      holder = await startHolder({
+        ports: [...ports],
+        host: loopbackFor(hosts[0]),
+        deadline: Date.now() + context.minutes * 60_000,
+        owner: context.owner,
+      });
+      context.log.debug(`holder process ${holder.process.pid} holds ${plural(holder.held.length, 'port')}`);
+      if (holder.missed.length) {
+        context.log.warn(`The holder could not hold ports ${holder.missed.join(' ')}: something already listens there.`);
+      }
+    },
+    describe: (now) => [timeWait.describe(now), ...(holder ? ['holder until the post step'] : [])].join(' + '),
+    state: () => holder && { kind: 'holder', holder },
+    undo: async () => {
+      if (holder) await stopHolder(holder);
+      holder = undefined;
+    },
+  };
 }

@@ -1,20 +1,16 @@
-import type childProcess from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import { errorMessage, PortZeroError } from '../errors.ts';
-import { PortSet, type PortRange } from '../allocator/port-range.ts';
+import { PortSet, type PortRange } from '../ports/port-set.ts';
+import { formatReservedPorts, parseReservedPorts, readReservedPortsText, RESERVED_PORTS_FILE } from '../platform/reserved-ports.ts';
+import { runToolAsync, systemTool } from '../platform/system-tools.ts';
+import type { Protection, ProtectionLog } from './protection.ts';
+import { timeWaitProtection } from './time-wait.ts';
 
 /**
- * Linux's reserved-port list, `net.ipv4.ip_local_reserved_ports`: ports on it are
- * skipped by bind(0) on every address (IPv4 and IPv6, TCP and UDP) and by connect()
- * autobind, with no expiry, while explicit binds still succeed with or without
- * SO_REUSEADDR. One list per network namespace, shared by every account in it.
- *
- * Facts measured on Linux 6.18: the file reads back as ranges ("20000-20010,30500");
- * a write replaces the whole list; a zero-length write changes nothing, so an empty
- * list is written as "\n". Root, or CAP_NET_ADMIN in the namespace, may write it.
+ * Writes Linux's reserved-port list (platform/reserved-ports.ts says what it is): this
+ * job's ports go on it while their sockets are still bound, and come off in its post step.
  */
-export const RESERVED_PORTS_FILE = '/proc/sys/net/ipv4/ip_local_reserved_ports';
 
 /** Every Port Zero process of every account takes this lock around a read-merge-write. */
 export const LOCK_NAME = '\0port-zero/reserved-ports';
@@ -44,55 +40,6 @@ export class KernelListError extends PortZeroError {
   }
 }
 
-/** "20000-20010,30500" (or empty) as a PortSet; anything else in it is ignored. */
-export function parseReservedPorts(text: string): PortSet {
-  const ranges: PortRange[] = [];
-  for (const item of text.split(/[\s,]+/)) {
-    const match = /^(\d+)(?:-(\d+))?$/.exec(item);
-    if (!match) continue;
-    const low = Number(match[1]);
-    const high = match[2] === undefined ? low : Number(match[2]);
-    if (low <= high && high <= 65535) ranges.push({ low, high });
-  }
-  return new PortSet(ranges);
-}
-
-/** The list as the kernel takes it: "a-b,c\n"; an empty list is "\n" (a zero-length write would change nothing). */
-export function formatReservedPorts(set: PortSet): string {
-  return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',') + '\n';
-}
-
-/** The most text the list can take: 32768 single ports of up to 5 digits and a comma each. */
-const MAX_LIST_BYTES = 512 * 1024;
-
-/**
- * The whole file in one read(). procfs answers a sysctl only on the first read of an
- * open file, so Node's readFileSync (8 KiB chunks) would cut a long list off in the
- * middle of a number (proc_sys_call_handler, fs/proc/proc_sysctl.c).
- * @throws the read's error, or an Error when the text does not end in a newline (cut off).
- */
-function readWhole(file: string): string {
-  const fd = fs.openSync(file, 'r');
-  try {
-    // Not zero-filled: only the bytes read are decoded, and a 512 KiB fill is work every step would pay.
-    const buffer = Buffer.allocUnsafeSlow(MAX_LIST_BYTES);
-    const text = buffer.toString('utf8', 0, fs.readSync(fd, buffer, 0, buffer.length, 0));
-    if (!text.endsWith('\n')) throw new Error(`${file} was cut off after ${text.length} characters`);
-    return text;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** The ports listed now; an empty set where there is no such file (not Linux, no /proc). */
-export function readReservedPorts(file = RESERVED_PORTS_FILE): PortSet {
-  try {
-    return parseReservedPorts(readWhole(file));
-  } catch {
-    return new PortSet();
-  }
-}
-
 /** Whether this process may write the file itself (root, or CAP_NET_ADMIN in its namespace; not a read-only /proc/sys). */
 export function mayWriteDirectly(file = RESERVED_PORTS_FILE): boolean {
   try {
@@ -119,7 +66,7 @@ export async function addReservedPorts(ports: readonly number[], options: Kernel
   const file = options.file ?? RESERVED_PORTS_FILE;
   return withLock(options, async () => {
     const text = readListText(file);
-    const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseReservedPorts(text)).trim();
+    const listed = CANONICAL_LIST.test(text) ? text.trim() : formatReservedPorts(parseList(text)).trim();
     const ours = ports.join(',');
     return writeList(file, `${listed}${listed && ours ? ',' : ''}${ours}\n`, options);
   });
@@ -156,12 +103,20 @@ export async function removeReservedPorts(
 }
 
 function readList(file: string): PortSet {
-  return parseReservedPorts(readListText(file));
+  return parseList(readListText(file));
+}
+
+function parseList(text: string): PortSet {
+  try {
+    return parseReservedPorts(text);
+  } catch (error) {
+    throw new KernelListError(errorMessage(error));
+  }
 }
 
 function readListText(file: string): string {
   try {
-    return readWhole(file);
+    return readReservedPortsText(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new KernelListError(code ? `Cannot read ${file} (${code}): this kernel has no reserved-port list` : errorMessage(error));
@@ -200,26 +155,15 @@ function notAllowed(file: string, why: string): KernelListError {
 }
 
 /** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
-function sudoTee(file: string, text: string): Promise<void> {
-  const { spawn } = process.getBuiltinModule('node:child_process') as typeof childProcess;
-  return new Promise((resolve, reject) => {
-    const child = spawn('sudo', ['-n', 'tee', file], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('error', (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      reject(notAllowed(file, error.code === 'ENOENT' ? 'sudo is not installed' : `sudo did not start (${error.code})`));
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) return resolve();
-      const said = stderr.trim().split('\n')[0] || (signal ? `killed by ${signal} after 10 s` : `exit code ${code}`);
-      reject(notAllowed(file, `sudo -n tee failed: ${said}`));
-    });
-    child.stdin.on('error', () => {}); // sudo may exit before reading: its exit code tells
-    child.stdin.end(text);
-  });
+async function sudoTee(file: string, text: string): Promise<void> {
+  try {
+    await runToolAsync(systemTool('sudo'), ['-n', 'tee', file], { input: text });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'sudo is not installed' : code ? `sudo did not start (${code})` : `sudo -n tee failed: ${errorMessage(error)}`;
+    throw notAllowed(file, why);
+  }
 }
 
 /**
@@ -254,4 +198,50 @@ async function takeLock(name: string, deadline: number, waitMs: number): Promise
     }
     await new Promise((r) => setTimeout(r, pause * (0.5 + Math.random())));
   }
+}
+
+/** How the kernel list may be written: through `sudo -n` too, and whether a list that cannot be written gives way to TIME_WAIT. */
+export interface KernelChoice {
+  sudo: boolean;
+  fallback: boolean;
+}
+
+/**
+ * The kernel's reserved-port list as a protection: the ports go on it while their sockets
+ * are still bound, so there is no unprotected moment, and stay until the post step takes
+ * them off. With `fallback`, a list this process may not write gives way to TIME_WAIT
+ * (told in the debug log); otherwise its KernelListError fails the allocation.
+ */
+export function kernelListProtection(choice: KernelChoice, log: ProtectionLog): Protection {
+  const listed: number[] = [];
+  let route: WriteRoute | undefined;
+  let instead: Protection | undefined;
+  return {
+    mode: 'kernel',
+    protect: async (held) => {
+      if (instead) return instead.protect(held);
+      const ports = [...new Set(held.map((h) => h.port))];
+      try {
+        route = await addReservedPorts(ports, { sudo: choice.sudo });
+      } catch (error) {
+        if (!choice.fallback || !(error instanceof KernelListError)) throw error;
+        log.debug(`${error.message}; falling back to TIME_WAIT`);
+        instead = timeWaitProtection();
+        return instead.protect(held);
+      }
+      listed.push(...ports);
+      return [];
+    },
+    settle: async () => {},
+    describe: (now) => instead?.describe(now) ?? (listed.length ? 'kernel reserved-port list until the post step' : 'nothing'),
+    state: () => (listed.length && route ? { kind: 'kernel', ports: [...listed], route } : undefined),
+    undo: async () => {
+      if (listed.length === 0) return;
+      try {
+        await removeReservedPorts(listed.splice(0), { sudo: route === 'sudo' });
+      } catch (error) {
+        log.warn(`Could not take ports off the kernel's reserved-port list: ${errorMessage(error)}`);
+      }
+    },
+  };
 }

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { AllocationError, plural } from '../errors.ts';
+import { LineChild } from '../platform/line-child.ts';
 
 /** The loopback addresses the child can self-connect on, as it names them: 4 is 127.0.0.1, 6 is ::1. */
 export const CHILD_ADDRESSES: Readonly<Record<string, string>> = { '127.0.0.1': '4', '::1': '6' };
@@ -58,36 +58,18 @@ const ERRNO_NAMES = new Map(Object.entries(os.constants.errno).map(([name, n]) =
  * port, and `finish` resolves `undefined`: the caller makes the connections itself.
  */
 export class SelfConnectChild {
-  private readonly child;
-  private readonly lines: string[] = [];
+  private readonly child: LineChild;
   private readonly sent: { families: string[]; ports: readonly number[] }[] = [];
-  private stderr = '';
-  private buffer = '';
-  private readonly ended: Promise<{ code: number | null; signal: string | null; error?: string }>;
 
   constructor(program: string) {
-    this.child = spawn(program, ['-e', SCRIPT], { stdio: 'pipe' });
-    this.ended = new Promise((resolve) => {
-      this.child.once('error', (error: NodeJS.ErrnoException) => resolve({ code: null, signal: null, error: error.code ?? error.message }));
-      this.child.once('close', (code, signal) => resolve({ code, signal }));
-    });
-    this.child.stdin.on('error', () => {}); // EPIPE when it never started or died: `finish` reports it
-    this.child.stdout.setEncoding('utf8').on('data', (chunk: string) => this.receive(chunk));
-    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr = (this.stderr + chunk).slice(-400)));
-  }
-
-  private receive(chunk: string) {
-    this.buffer += chunk;
-    const parts = this.buffer.split('\n');
-    this.buffer = parts.pop()!;
-    this.lines.push(...parts);
+    this.child = new LineChild(program, ['-e', SCRIPT]);
   }
 
   /** Asks for a self-connection on each of `addresses` (keys of CHILD_ADDRESSES) from and to each port. */
   send(addresses: readonly string[], ports: readonly number[]): void {
     const families = addresses.map((a) => CHILD_ADDRESSES[a]);
     this.sent.push({ families, ports });
-    this.child.stdin.write(`${families.join(',')} ${ports.join(' ')}\n`);
+    this.child.send(`${families.join(',')} ${ports.join(' ')}`);
   }
 
   /**
@@ -97,18 +79,15 @@ export class SelfConnectChild {
    * @throws AllocationError when it started but did not answer every request.
    */
   async finish(waitMs: number): Promise<ChildFailure[] | undefined> {
-    this.child.stdin.end();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), waitMs)));
     try {
-      const end = await Promise.race([this.ended, late]);
-      const started = this.lines[0] === 'ready';
+      const end = await this.child.finish(waitMs);
+      const [first, ...answers] = this.child.drain();
+      const started = first === 'ready';
       if (end !== 'late' && !started) return undefined;
-      const answers = this.lines.slice(1);
       if (end === 'late' || end.code !== 0 || answers.length !== this.sent.length) {
         const how =
           end === 'late' ? `did not finish within ${waitMs / 1000} s` : `ended (${end.error ?? end.signal ?? `exit code ${end.code}`})`;
-        const said = this.stderr.trim() ? `: ${this.stderr.trim()}` : '';
+        const said = this.child.stderr.trim() ? `: ${this.child.stderr.trim()}` : '';
         const count = this.sent.reduce((n, s) => n + s.ports.length, 0);
         throw new AllocationError(
           `The TIME_WAIT reservation of ${plural(count, 'port')} failed: the perl process making the self-connections ${how} after answering ${answers.length} of ${this.sent.length} requests${said}`,
@@ -116,15 +95,13 @@ export class SelfConnectChild {
       }
       return answers.flatMap((line) => line.split(' ').filter(Boolean).map(failure));
     } finally {
-      clearTimeout(timer);
-      if (this.stop()) await this.ended; // killed: reaped before the caller goes on
+      await this.stop(); // killed when late: reaped before the caller goes on
     }
   }
 
-  /** Kills the process if it still runs; true when it did. Safe to call twice. */
-  stop(): boolean {
-    const running = this.child.pid !== undefined && this.child.exitCode === null && this.child.signalCode === null;
-    return running && this.child.kill('SIGKILL');
+  /** Kills the process if it still runs. Safe to call twice. */
+  stop(): Promise<boolean> {
+    return this.child.stop();
   }
 }
 

@@ -3,6 +3,7 @@ import { AllocationError } from '../errors.ts';
 import { connectToOwn } from '../allocator/own-connection.ts';
 import type { Held } from '../allocator/sockets.ts';
 import { systemTool } from '../platform/system-tools.ts';
+import type { Protection } from './protection.ts';
 import { CHILD_ADDRESSES, CHILD_LINE, SelfConnectChild, type ChildFailure } from './self-connect-child.ts';
 
 /**
@@ -125,7 +126,7 @@ async function inChild(program: string, plans: readonly Plan[], waitMs: number):
       }
     }
   } catch (error) {
-    child.stop();
+    await child.stop();
     throw error;
   }
   const failures = await child.finish(waitMs);
@@ -233,4 +234,30 @@ async function acceptOne(server: net.Server, address: string, port: number, requ
         ? 'no source port was left for its loopback connection (EADDRNOTAVAIL): the ephemeral range is full'
         : `its loopback connection failed (${own.code})`;
   throw new AllocationError(`Port ${port} could not be reserved: ${cause}`);
+}
+
+/** TIME_WAIT lasts 60 s on Linux, 30 s on macOS (fixed by each kernel). */
+export function timeWaitSeconds(platform = process.platform): number {
+  return platform === 'darwin' ? 30 : 60;
+}
+
+/** The TIME_WAIT reservation as a protection: nothing outlives the step, and nothing can be undone (it ends by itself). */
+export function timeWaitProtection(): Protection {
+  let used = false;
+  return {
+    mode: 'time-wait',
+    protect: (held) => {
+      used ||= held.some((h) => h.protocol === 'tcp');
+      return reserveTimeWait(held);
+    },
+    settle: async () => {},
+    describe: (now = Date.now()) => (used ? `TIME_WAIT until ${clock(now + timeWaitSeconds() * 1000)} UTC` : 'nothing'),
+    state: () => undefined,
+    undo: async () => {},
+  };
+}
+
+/** `hh:mm:ss` of `ms` since the epoch, in UTC. */
+function clock(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
 }

@@ -3,7 +3,7 @@
  * a list of {low, high}) and prints {ports, hosts} or {error, name} as JSON.
  */
 import { allocatePorts, type AllocateOptions } from '../../src/allocator/allocate-ports.ts';
-import { PortSet, type PortRange } from '../../src/allocator/port-range.ts';
+import { PortSet, type PortRange } from '../../src/ports/port-set.ts';
 
 const given = JSON.parse(process.argv[2]) as Omit<AllocateOptions, 'exclude'> & { exclude?: PortRange[] };
 try {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parsePorts, readRecord } from '../../src/protection/lease-record.ts';
+import { parsePorts, readRecord } from '../../src/leases/lease-record.ts';
 
 /** Every lease file under a lease location (records, records being written, the earlier layout's), as paths relative to it, sorted. */
 export function leaseFiles(location: string): string[] {

@@ -36,7 +36,7 @@ const scenarios: Record<string, (method: TimeWaitMethod) => Promise<unknown>> = 
     const listeners = await Promise.all(Array.from({ length: 8 }, (_, i) => listenOn(40000 + i, '::')));
     let allocated: number[] | string;
     try {
-      allocated = (await allocatePorts({ count: 2, reserve: 'time-wait' })).ports;
+      allocated = (await allocatePorts({ count: 2, protect: reserveTimeWait })).ports;
     } catch (error) {
       allocated = errorMessage(error);
     }

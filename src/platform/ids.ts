@@ -1,3 +1,4 @@
+import type crypto from 'node:crypto';
 import { hostname } from 'node:os';
 
 /**
@@ -24,4 +25,14 @@ function hash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36);
+}
+
+/**
+ * A secret: 24 random bytes from the OS's generator, in base64url (32 characters). For
+ * what must not be guessed, such as the token a holder's stop request carries. Loads
+ * node:crypto (about 10 ms) on first use, so only the steps that need a secret pay it.
+ */
+export function secretToken(): string {
+  const { randomBytes } = process.getBuiltinModule('node:crypto') as typeof crypto;
+  return randomBytes(24).toString('base64url');
 }

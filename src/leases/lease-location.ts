@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ACTION_VOCABULARY, LeaseError, type Vocabulary } from '../errors.ts';
+import { pseudoFilesystem } from '../platform/safe-files.ts';
+import { legacyDefaultDir } from './legacy-layout.ts';
 
 /**
  * Where leases live. A location is one shared directory (the root) holding one
@@ -24,24 +26,20 @@ export interface LeaseLocation {
   own: string;
 }
 
-/** The earlier layout: one directory of `<port>.lease` files, private to the account that created it. */
-export const LEGACY_DEFAULT_NAME = 'port-zero-leases';
 const DEFAULT_NAME = 'port-zero';
-const PSEUDO_FILESYSTEMS = new Map([
-  [0x9fa0, 'procfs'],
-  [0x62656572, 'sysfs'],
-]);
 const windows = process.platform === 'win32';
 
 /**
- * The default root: `port-zero` in the system temp directory (`$TMPDIR`, else /tmp), the
- * same path for every account on Linux and macOS. On Windows the temp directory is
- * per-user, so the root is `%ProgramData%\port-zero` instead, which every account may add
- * folders to.
+ * The default root: `port-zero` in the temp directory every account shares. Linux:
+ * the system temp directory (`$TMPDIR`, else /tmp), the same path for every account.
+ * macOS: `os.tmpdir()` is a per-user folder under /var/folders unless TMPDIR names
+ * another, so there it is /tmp. Windows: the temp directory is per-user, so the root is
+ * `%ProgramData%\port-zero`, where every account may add folders.
  */
-export function defaultLeaseRoot(env = process.env): string {
-  const base = windows ? (env.ProgramData ?? os.tmpdir()) : os.tmpdir();
-  return path.join(base, DEFAULT_NAME);
+export function defaultLeaseRoot(env = process.env, platform = process.platform, tmp = os.tmpdir()): string {
+  if (platform === 'win32') return path.win32.join(env.ProgramData ?? tmp, DEFAULT_NAME);
+  const perUser = platform === 'darwin' && /^(\/private)?\/var\/folders\//.test(tmp);
+  return path.posix.join(perUser ? '/tmp' : tmp, DEFAULT_NAME);
 }
 
 /** This account's name inside a root: the uid, or the user name on Windows. */
@@ -93,7 +91,7 @@ export function openLeaseDir(leaseDir: string, vocabulary: Vocabulary = ACTION_V
 function setupHint(root: string): string {
   try {
     const stat = fs.lstatSync(root, { throwIfNoEntry: false });
-    if (stat && (!stat.isDirectory() || PSEUDO_FILESYSTEMS.has(Number(fs.statfsSync(root).type)))) return '';
+    if (stat && (!stat.isDirectory() || pseudoFilesystem(root))) return '';
   } catch {
     return '';
   }
@@ -123,8 +121,8 @@ function openRoot(root: string, named: boolean): void {
 function rootProblem(root: string, stat: fs.Stats): string | undefined {
   if (stat.isSymbolicLink()) return 'it is a symbolic link; refusing to follow it';
   if (!stat.isDirectory()) return 'it is not a directory';
-  const kind = PSEUDO_FILESYSTEMS.get(Number(fs.statfsSync(root).type));
-  if (kind) return `it is on ${kind}, a kernel pseudo-filesystem`;
+  const pseudo = pseudoFilesystem(root);
+  if (pseudo) return `it is on ${pseudo}, a kernel pseudo-filesystem`;
   if (windows) return undefined;
   const mode = stat.mode;
   const octal = (mode & 0o7777).toString(8).padStart(4, '0');
@@ -195,8 +193,7 @@ export function assertOwnDir(dir: string): void {
 
 /**
  * Every directory whose lease files count: each account's directory in the root, the
- * root itself and, for the default root, the earlier default directory (the earlier
- * layout kept lease files directly there). Every real directory in the root counts,
+ * root itself and, for the default root, 1.0.0's default directory (see legacy-layout.ts). Every real directory in the root counts,
  * whatever its name (an account's own is named by its uid, `1001` or `1001.<suffix>`,
  * but a renamed one must still count: the owner of a sticky root may rename another
  * account's directory, never move it out). One directory read gives each entry's type
@@ -205,8 +202,8 @@ export function assertOwnDir(dir: string): void {
  */
 export function leaseDirs(root: string): string[] {
   const dirs = [root];
-  const legacy = path.join(path.dirname(root), LEGACY_DEFAULT_NAME);
-  if (path.basename(root) === DEFAULT_NAME && lstat(legacy)?.isDirectory()) dirs.push(legacy);
+  const legacy = legacyDefaultDir();
+  if (root === defaultLeaseRoot() && lstat(legacy)?.isDirectory()) dirs.push(legacy);
   for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
     if (entry.isDirectory()) dirs.push(path.join(root, entry.name));
   }

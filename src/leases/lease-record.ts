@@ -1,14 +1,39 @@
-import fs from 'node:fs';
+import type fs from 'node:fs';
+import { expandRanges, parsePortList } from '../ports/port-list.ts';
 import { isRunning, processStart, type ProcessIdentity } from '../platform/process-identity.ts';
-import { MAX_LEASE_MINUTES } from '../settings/constants.ts';
+import { NotARegularFileError, readRegularFile } from '../platform/safe-files.ts';
+import { legacyLeasePort } from './legacy-layout.ts';
 
 /**
- * The lease record: one file per allocation, listing its ports (format 2), or, in the
- * earlier layout, one record hard-linked as `<port>.lease` for each port (format 1,
- * still honoured). Records of other accounts are hostile input: they are read without
- * following links or blocking, size-capped, parsed, and judged by rules that a forger
- * cannot stretch (see `judgeRecord`).
+ * The lease record: one file per allocation, `lease-<token>.json`, listing its ports
+ * (format 2); 1.0.0's records (format 1, see legacy-layout.ts) still count. Records of
+ * other accounts are hostile input: they are read without following links or blocking,
+ * size-capped, parsed, and judged by rules that a forger cannot stretch (see `judgeRecord`).
  */
+
+/** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
+export const DEFAULT_LEASE_MINUTES = 360;
+/** No lease lasts longer than a week, whatever its record says. */
+export const MAX_LEASE_MINUTES = 7 * 24 * 60;
+
+/** An allocation's record: `lease-<token>.json`. */
+const RECORD_FILE = /^lease-([\w-]+)\.json$/;
+/** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
+const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
+
+/** The file name of allocation `token`'s record. */
+export const recordFileName = (token: string) => `lease-${token}.json`;
+/** The name of the `n`th temporary file this process writes for `token`'s record. */
+export const tempFileName = (token: string, n: number) => `.tmp-${process.pid}-${token}.${n}`;
+/** The token a record's file name carries, or undefined when `name` is not a record's. */
+export const recordToken = (name: string) => RECORD_FILE.exec(name)?.[1];
+/** The pid of the process writing a temporary record file, or undefined when `name` is not one. */
+export const tempFileWriter = (name: string) => {
+  const pid = TEMP_FILE.exec(name)?.[1];
+  return pid === undefined ? undefined : Number(pid);
+};
+/** A lease file's name: a record, or a port file of 1.0.0. */
+export const isLeaseFile = (name: string) => RECORD_FILE.test(name) || legacyLeasePort(name) !== undefined;
 
 export interface LeaseOwner {
   /** Unique to one allocation; the post step releases only leases with its token. */
@@ -21,8 +46,8 @@ export interface LeaseOwner {
 }
 
 /**
- * Format 2 lists its ports; format 1 (the earlier layout's `<port>.lease` files) names
- * none, its file name gives the port. Later fields are optional, so older records still parse.
+ * Format 2 lists its ports; format 1 (1.0.0's `<port>.lease` files) names none, its
+ * file name gives the port. Later fields are optional, so older records still parse.
  */
 export interface LeaseRecord {
   version: 1 | 2;
@@ -44,8 +69,6 @@ export interface LeaseRecord {
 /** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
 const MAX_RECORD_BYTES = 512 * 1024;
 const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
-const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0; // absent on Windows, where lstat checks of the directories suffice
-const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 
 export type RecordRead =
   | { kind: 'record'; record: LeaseRecord; /** Last inode change, ms: set by the kernel, not by the writer. */ changed: number }
@@ -53,36 +76,22 @@ export type RecordRead =
   | { kind: 'corrupt'; why: string };
 
 /**
- * Reads a record without following a symbolic link (O_NOFOLLOW), without blocking on a
- * FIFO or device (O_NONBLOCK, then fstat must say regular file) and without reading more
- * than 512 KiB. Never throws: anything but a record is `missing` or `corrupt`.
+ * Reads a record as readRegularFile does (no link followed, no FIFO blocked on, at
+ * most 512 KiB). Never throws: anything but a record is `missing` or `corrupt`.
  */
 export function readRecord(file: string): RecordRead {
-  let fd: number;
+  let read: { text: string; stat: fs.Stats };
   try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    read = readRegularFile(file, MAX_RECORD_BYTES);
   } catch (error) {
+    if (error instanceof NotARegularFileError) return { kind: 'corrupt', why: error.why };
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-    return { kind: 'corrupt', why: code === 'ELOOP' ? 'a symbolic link' : `unreadable (${code})` };
+    return { kind: 'corrupt', why: `unreadable (${code ?? (error as Error).message})` };
   }
-  try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { kind: 'corrupt', why: 'not a regular file' };
-    if (stat.size > MAX_RECORD_BYTES) return { kind: 'corrupt', why: `larger than ${MAX_RECORD_BYTES} bytes` };
-    // One byte more: a file that grew since fstat is caught by the parse. Not zero-filled:
-    // only the `length` bytes read are ever looked at.
-    const buffer = Buffer.allocUnsafe(stat.size + 1);
-    const length = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    const text = buffer.toString('utf8', 0, length);
-    const record = parseRecord(text);
-    if (!record) return { kind: 'corrupt', why: length === 0 ? 'empty' : 'not a lease record' };
-    return { kind: 'record', record, changed: stat.ctimeMs };
-  } catch (error) {
-    return { kind: 'corrupt', why: `unreadable (${(error as NodeJS.ErrnoException).code})` };
-  } finally {
-    fs.closeSync(fd);
-  }
+  const record = parseRecord(read.text);
+  if (!record) return { kind: 'corrupt', why: read.text.length === 0 ? 'empty' : 'not a lease record' };
+  return { kind: 'record', record, changed: read.stat.ctimeMs };
 }
 
 const isIdentity = (p: unknown): p is ProcessIdentity =>
@@ -121,21 +130,10 @@ export function formatPorts(ports: readonly number[]): string {
   return ports.join(' ');
 }
 
-const PORT_ENTRY = /^(\d{1,5})(?:-(\d{1,5}))?$/;
-
 /** The ports of `formatPorts` text, or undefined unless every entry is a port (1-65535) or an ascending run of them. */
 export function parsePorts(text: string): number[] | undefined {
-  const ports: number[] = [];
-  for (const entry of text.split(' ')) {
-    if (entry === '') continue;
-    const m = PORT_ENTRY.exec(entry);
-    if (!m) return undefined;
-    const low = Number(m[1]);
-    const high = m[2] === undefined ? low : Number(m[2]);
-    if (low < 1 || high > 65535 || high < low) return undefined;
-    for (let p = low; p <= high; p++) ports.push(p);
-  }
-  return ports;
+  const ranges = parsePortList(text);
+  return ranges && expandRanges(ranges);
 }
 
 export type Verdict = { live: true } | { live: false; why: string };
@@ -172,4 +170,21 @@ function ownerRuns(owner: ProcessIdentity): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM' && processStart(owner.pid) === null;
   }
+}
+
+/**
+ * The ports a lease file holds: the ports a format 2 record lists, or, for 1.0.0's
+ * `<port>.lease` files, the port its `name` gives. None for anything but a record.
+ */
+export function leaseFilePorts(read: RecordRead, name: string): number[] {
+  const legacy = legacyLeasePort(name);
+  if (legacy !== undefined) return [legacy];
+  if (read.kind !== 'record' || read.record.version !== 2) return [];
+  return parsePorts(read.record.ports ?? '') ?? [];
+}
+
+/** The ports a lease file holds while it is live (see judgeRecord); none once it is not, or for anything but a record. */
+export function livePorts(read: RecordRead, name: string): number[] {
+  if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live) return [];
+  return leaseFilePorts(read, name);
 }

@@ -1,5 +1,23 @@
+import os from 'node:os';
 import { readFileSync } from 'node:fs';
+import { uniqueId } from '../platform/ids.ts';
 import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
+import type { LeaseOwner } from './lease-record.ts';
+
+/**
+ * A new allocation's owner: a fresh token, unique across processes and hosts (see
+ * uniqueId; not a secret), the workflow run and job it serves, and `runner`, the process
+ * whose exit ends its leases.
+ */
+export function newOwner(runner: ProcessIdentity, env = process.env): LeaseOwner {
+  return {
+    token: uniqueId(),
+    run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
+    job: env.GITHUB_JOB ?? 'local',
+    runner,
+    host: os.hostname(),
+  };
+}
 
 /**
  * The process that owns the local command's leases: the shell or script that ran it, so

@@ -1,0 +1,26 @@
+/** Names that cross a boundary: action.yml inputs (which the command's options follow) and step outputs. */
+
+export const Input = {
+  Names: 'names',
+  Count: 'count',
+  EnvPrefix: 'env-prefix',
+  ExportEnv: 'export-env',
+  Protocol: 'protocol',
+  Host: 'host',
+  Range: 'range',
+  Exclude: 'exclude',
+  Contiguous: 'contiguous',
+  Reserve: 'reserve',
+  LeaseDir: 'lease-dir',
+  LeaseMinutes: 'lease-minutes',
+  Summary: 'summary',
+  EnvFile: 'env-file',
+} as const;
+export type InputName = (typeof Input)[keyof typeof Input];
+
+export const Output = {
+  Port: 'port',
+  Ports: 'ports',
+  Json: 'json',
+  EnvFile: 'env-file',
+} as const;
