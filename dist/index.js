@@ -27,7 +27,7 @@ function exitWhenWritten() {
 
 /***/ }),
 
-/***/ 92:
+/***/ 826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1046,6 +1046,24 @@ function hosts_localAddresses() {
     return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
 }
 
+;// CONCATENATED MODULE: ./src/allocator/taken.ts
+
+const NOTHING_TAKEN = { leased: new Map(), listed: new PortSet(), shielded: new PortSet() };
+/**
+ * The addresses whose bind(0) the loopback TIME_WAIT entries and holder connections keep
+ * off a port. Measured on Linux 6.18: a bind(0) on 127.0.0.2 or another address of the
+ * machine gets such ports all the same.
+ */
+const SHIELDED_HOSTS = new Set(['', '::', '0.0.0.0', '127.0.0.1', '::1']);
+/**
+ * The leased ports the kernel's own choice (bind to port 0) could return for a bind on
+ * one of `pairs`: not on the reserved-port list, and not shielded for that protocol and address.
+ */
+function exposedPorts(taken, pairs) {
+    const shielded = (pair, port) => pair.protocol === 'tcp' && SHIELDED_HOSTS.has(pair.host) && taken.shielded.has(port);
+    return [...taken.leased.keys()].filter((port) => !taken.listed.has(port) && pairs.some((pair) => !shielded(pair, port)));
+}
+
 ;// CONCATENATED MODULE: ./src/allocator/candidate.ts
 
 
@@ -1159,11 +1177,22 @@ function kernelSource(spec, explicit) {
             if (spec.exclude.has(c.ports[0]))
                 excluded++;
         }
+        const leased = spec.taken().leased;
+        const onLease = found.filter((c) => leased.has(c.ports[0]));
+        // A leased port the kernel proposed anyway (its lease appeared since the search began) is let go at
+        // once, before anything else, and the rest of the search skips leased ports by drawing them itself.
+        if (onLease.length)
+            await closeAll(onLease.flatMap((c) => c.held));
         // Every excluded proposal stays bound and each later bind(0) walks past it: past a few, search directly.
-        if (found.length < size || excluded > spec.count + 64)
+        if (found.length < size || excluded > spec.count + 64 || onLease.length)
             next = explicit(tried);
-        return found;
+        return found.map((c) => (leased.has(c.ports[0]) ? refusedAsLeased(spec, c.ports, leased) : c));
     };
+}
+/** An unbound refused candidate for `ports`, at least one of which `leased` holds. */
+function refusedAsLeased(spec, ports, leased) {
+    const holders = ports.map((p) => leased.get(p)).filter((h) => h !== undefined);
+    return { ports, held: [], free: false, refusal: spec.leasedRefusal(holders.includes('other') ? 'other' : 'caller') };
 }
 /**
  * Pauses (ms) before each further pass over the ports a pass found in use. Another
@@ -1193,16 +1222,21 @@ function rangeSource(spec, search, probe, skip = new PortSet()) {
         if (order.length === 0)
             return undefined;
         size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), MAX_ROUND);
-        const ports = order.splice(-size);
+        const drawn = order.splice(-size);
+        // Leased ports are never bound, nor probed: asked again each round, since a lease may appear at any time.
+        const leased = spec.taken().leased;
+        const ports = drawn.filter((p) => !leased.has(p));
         const foreign = await foreignPorts(spec, probe, ports, spec.range === undefined);
         const batch = await settleAll(ports.filter((p) => !foreign.has(p)).map((port) => bindEverywhere(spec, port)));
         await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+        const onLease = drawn.filter((p) => leased.has(p));
         if (pass < RETRY_PAUSES_MS.length) {
-            inUse.push(...foreign, ...batch.filter((c) => !c.free).flatMap((c) => c.ports));
+            inUse.push(...foreign, ...onLease, ...batch.filter((c) => !c.free).flatMap((c) => c.ports));
             return batch.filter((c) => c.free);
         }
         const refused = [...foreign].map((port) => ({ ports: [port], held: [], free: false, refusal: FOREIGN }));
-        return [...batch.map((c) => (c.free ? c : { ...c, held: [] })), ...refused];
+        const leasedOnes = onLease.map((port) => refusedAsLeased(spec, [port], leased));
+        return [...batch.map((c) => (c.free ? c : { ...c, held: [] })), ...refused, ...leasedOnes];
     };
 }
 /**
@@ -1217,6 +1251,7 @@ function blockSource(spec, search, probe, skip = new PortSet()) {
     let busy = spec.exclude.union(skip);
     const learn = (ports) => (busy = busy.union(PortSet.of(ports)));
     let surveyed = false;
+    let leaseTold = false;
     // One look at every socket the kernel lists, after the first refused block: cheaper than any more blocks.
     const survey = () => {
         if (surveyed)
@@ -1227,9 +1262,13 @@ function blockSource(spec, search, probe, skip = new PortSet()) {
         learn([...states].filter(([, seen]) => emulateKernel || !onlyTimeWait(seen)).map(([port]) => port));
     };
     return async () => {
-        const base = randomBase(busy.complementIn(search), spec.count);
-        if (base === undefined)
-            return undefined;
+        const leased = spec.taken().leased;
+        const base = randomBase(busy.union(PortSet.of(leased.keys())).complementIn(search), spec.count);
+        if (base === undefined) {
+            const told = leaseTold;
+            leaseTold = true;
+            return told ? undefined : leasedBlock(spec, search, busy, leased);
+        }
         const ports = Array.from({ length: spec.count }, (_, i) => base + i);
         const foreign = await foreignPorts(spec, probe, ports, emulateKernel);
         if (foreign.size > 0) {
@@ -1247,6 +1286,18 @@ function blockSource(spec, search, probe, skip = new PortSet()) {
         survey();
         return [{ ports, held: [], free: false, refusal: refused[0].refusal }];
     };
+}
+/**
+ * When no block is free of leases, whether one would be without them: one refused
+ * candidate saying a lease is in the way (so the error names leases), then the end.
+ */
+function leasedBlock(spec, search, busy, leased) {
+    const base = randomBase(busy.complementIn(search), spec.count);
+    if (base === undefined)
+        return undefined;
+    const ports = Array.from({ length: spec.count }, (_, i) => base + i);
+    const hit = ports.filter((p) => leased.has(p));
+    return hit.length ? [refusedAsLeased(spec, ports, leased)] : undefined;
 }
 /** A base chosen uniformly among those whose whole block lies in one of `runs`; undefined when none fits. */
 function randomBase(runs, count) {
@@ -1281,6 +1332,7 @@ async function foreignPorts(spec, probe, ports, emulateKernel) {
 }
 
 ;// CONCATENATED MODULE: ./src/allocator/allocate-ports.ts
+
 
 
 
@@ -1369,7 +1421,9 @@ function chooseSource(spec, probe) {
         return blockSource(spec, ephemeral, probe, reserved());
     const explicit = (tried) => rangeSource(spec, ephemeral, probe, reserved().union(PortSet.of(tried)));
     const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
-    return excludedShare >= 0.25 ? explicit([]) : kernelSource(spec, explicit);
+    // A leased port that bind(0) could return would be bound before its lease is seen: draw past them instead.
+    const exposed = exposedPorts(spec.taken(), spec.pairs).some((port) => port >= ephemeral.low && port <= ephemeral.high);
+    return excludedShare >= 0.25 || exposed ? explicit([]) : kernelSource(spec, explicit);
 }
 /**
  * Sorts a batch into chosen and skipped, counting why each refused one was
@@ -1409,7 +1463,7 @@ async function judge(spec, batch, chosen, skipped, refusals) {
                 if (verdicts[i] === 'granted')
                     chosen.push(candidate);
                 else
-                    refuse(candidate, verdicts[i] === 'leased-by-caller' ? spec.vocabulary.ownLease : 'leased by another job');
+                    refuse(candidate, spec.leasedRefusal(verdicts[i] === 'leased-by-caller' ? 'caller' : 'other'));
             });
             for (const candidate of wanted)
                 settled.add(candidate);
@@ -1468,6 +1522,7 @@ async function resolveSpec(options) {
     if (process.platform === 'linux' && (options.range || options.contiguous))
         system = readReservedPorts();
     const exclude = asked.union(system);
+    const vocabulary = options.vocabulary ?? ACTION_VOCABULARY;
     return {
         count: options.count,
         protocols,
@@ -1480,9 +1535,11 @@ async function resolveSpec(options) {
         contiguous: options.contiguous ?? false,
         claim: options.claim,
         protect: options.protect,
+        taken: options.taken ?? (() => NOTHING_TAKEN),
+        leasedRefusal: (holder) => (holder === 'caller' ? vocabulary.ownLease : 'leased by another job'),
         confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
         timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-        vocabulary: options.vocabulary ?? ACTION_VOCABULARY,
+        vocabulary,
         probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
     };
 }
@@ -2220,10 +2277,39 @@ function livePorts(read, name) {
 
 
 /**
+ * The live leases in one directory, by port (only ports of `wanted`, when given),
+ * leaving out the record of `claimant` itself. A record outside the claimant's own
+ * directory is never the caller's, whatever it says; a pending record (an allocation
+ * running now) is another's.
+ */
+function readDirLeases(dir, claimant, wanted) {
+    const found = new Map();
+    for (const name of readNames(dir)) {
+        const token = recordToken(name);
+        const legacy = token === undefined ? legacyLeasePort(name) : undefined;
+        if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || (wanted && !wanted.has(legacy)))
+            continue;
+        const read = lease_record_readRecord(external_node_path_default().join(dir, name));
+        if (read.kind !== 'record')
+            continue;
+        const mine = claimant !== undefined && dir === claimant.own && read.record.pending !== true;
+        const holder = mine && lease_reader_sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+        const lease = { holder, reservation: read.record.reservation, changed: read.changed };
+        for (const port of livePorts(read, name))
+            if (!wanted || wanted.has(port))
+                lease_reader_merge(found, port, lease);
+    }
+    return found;
+}
+/** Keeps one lease per port: another's over the caller's, since another's is the one that must not be touched. */
+function lease_reader_merge(into, port, lease) {
+    if (into.get(port)?.holder !== 'other')
+        into.set(port, lease);
+}
+/**
  * The ports of `wanted` that a live lease of any account holds, in the location rooted at
  * `root`, each with who holds it ('other' when both do), leaving out the record of
- * `claimant` itself. A record outside the claimant's own directory is never the
- * caller's, whatever it says; a pending record (an allocation running now) is another's.
+ * `claimant` itself.
  * @throws the error of reading the root itself (see liveLeasedPorts for a caller that must not fail).
  */
 function leasedPorts(root, wanted, claimant) {
@@ -2231,19 +2317,9 @@ function leasedPorts(root, wanted, claimant) {
     if (wanted.size === 0)
         return taken;
     for (const dir of leaseDirs(root)) {
-        for (const name of readNames(dir)) {
-            const token = recordToken(name);
-            const legacy = token === undefined ? legacyLeasePort(name) : undefined;
-            if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || !wanted.has(legacy))
-                continue;
-            const read = lease_record_readRecord(external_node_path_default().join(dir, name));
-            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
-            const holder = mine && lease_reader_sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
-            for (const port of livePorts(read, name)) {
-                if (wanted.has(port) && taken.get(port) !== 'other')
-                    taken.set(port, holder);
-            }
-        }
+        for (const [port, lease] of readDirLeases(dir, claimant, wanted))
+            if (taken.get(port) !== 'other')
+                taken.set(port, lease.holder);
     }
     return taken;
 }
@@ -2257,6 +2333,53 @@ function liveLeasedPorts(root, ports) {
     }
     catch {
         return new Set();
+    }
+}
+/**
+ * Every live lease in a location, kept current cheaply: each look lists the root and
+ * stats each account's directory, and reads again only a directory that changed since
+ * the last look (a record written or renamed into place changes its directory's times).
+ * For avoiding leased ports during a search; a claim reads afresh (LeaseBook.claim).
+ */
+class LeaseWatch {
+    seen = new Map();
+    root;
+    claimant;
+    constructor(root, claimant) {
+        this.root = root;
+        this.claimant = claimant;
+    }
+    /** Every port a live lease holds now, with its lease. Never throws; an unreadable location holds none. */
+    current() {
+        const all = new Map();
+        let dirs;
+        try {
+            dirs = leaseDirs(this.root);
+        }
+        catch {
+            return all;
+        }
+        for (const dir of dirs) {
+            const stamp = stampOf(dir);
+            let entry = this.seen.get(dir);
+            if (!entry || entry.stamp !== stamp)
+                this.seen.set(dir, (entry = { stamp, leases: readDirLeases(dir, this.claimant) }));
+            for (const [port, lease] of entry.leases)
+                lease_reader_merge(all, port, lease);
+        }
+        // A lease that ends by time or with its owner changes no directory, so a cached one stays avoided
+        // for the rest of this search: that errs toward leaving a free port alone, and a claim judges afresh.
+        return all;
+    }
+}
+/** When a directory last changed, as far as lstat tells: its contents' times and identity. */
+function stampOf(dir) {
+    try {
+        const stat = external_node_fs_default().lstatSync(dir, { bigint: true });
+        return `${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`;
+    }
+    catch {
+        return '';
     }
 }
 /** The same process: same pid and same start time (a pid alone may have been reused). */
@@ -3416,6 +3539,44 @@ async function releaseDeadJobsPorts(root, swept, route) {
     return kernel_list_removeReservedPorts(ports, { sudo: route === 'sudo', keep });
 }
 
+;// CONCATENATED MODULE: ./src/session/taken-ports.ts
+
+
+
+
+
+/**
+ * A TIME_WAIT entry is taken to shield its port this much less than it lasts: the record
+ * is written after the entry, and a search takes a few milliseconds to bind after it looks.
+ */
+const MARGIN_MS = 10_000;
+/**
+ * What the live leases in `leases`' location hold, as the allocator asks before each
+ * round (see Taken): the ports, and which of them the kernel's own choice skips anyway.
+ * A port on the kernel's reserved-port list is skipped by every bind(0); one whose record
+ * names TIME_WAIT (or the kernel list, which may have fallen back to it) and was written
+ * less than the TIME_WAIT time ago, or a holder, is skipped by a TCP bind(0) on the
+ * loopback and wildcard addresses. Anything else is exposed, and the allocator then draws
+ * the ports itself, past the leased ones.
+ */
+function takenPorts(leases) {
+    const watch = new LeaseWatch(leases.location.root, { owner: leases.owner, own: leases.location.own });
+    const listed = readReservedPorts(); // once per call: a port of a live lease stays listed until its post step
+    const shieldMs = timeWaitSeconds() * 1000 - MARGIN_MS;
+    return () => {
+        const current = watch.current();
+        const now = Date.now();
+        const leased = new Map([...current].map(([port, lease]) => [port, lease.holder]));
+        const shielded = [...current].filter(([, lease]) => shieldedByReservation(lease, now, shieldMs)).map(([port]) => port);
+        return { leased, listed: PortSet.of([...current.keys()].filter((port) => listed.has(port))), shielded: PortSet.of(shielded) };
+    };
+}
+function shieldedByReservation(lease, now, shieldMs) {
+    if (lease.reservation === 'holder')
+        return true;
+    return (lease.reservation === 'time-wait' || lease.reservation === 'kernel') && now - lease.changed < shieldMs;
+}
+
 ;// CONCATENATED MODULE: ./src/platform/privileged-ports.ts
 
 /** Linux lets only root bind below net.ipv4.ip_unprivileged_port_start (1024 unless changed); elsewhere 1024. */
@@ -3602,6 +3763,7 @@ function envNamesOf(request) {
 
 
 
+
 /**
  * Allocates the request's ports for `program` and protects them.
  * @throws AllocationError when the host cannot supply them, LeaseError when a named lease
@@ -3624,6 +3786,7 @@ async function openSession(request, program) {
             exclude: request.exclude,
             contiguous: request.contiguous,
             claim: leases?.claim,
+            taken: leases && takenPorts(leases),
             protect: protection.protect,
             vocabulary: program.vocabulary,
         });
@@ -4289,7 +4452,7 @@ function actionProgram() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(826);
 /* harmony import */ var _action_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(380);
 /** The action's main step (action.yml `runs.main`). */
 

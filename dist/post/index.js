@@ -1152,7 +1152,7 @@ function assertOwnDir(dir) {
  * (d_type; Node falls back to lstat where the filesystem does not say), so links and
  * files cost no lookup.
  */
-function leaseDirs(root) {
+function lease_location_leaseDirs(root) {
     const dirs = [root];
     const legacy = legacyDefaultDir();
     if (root === defaultLeaseRoot() && lstat(legacy)?.isDirectory())
@@ -1184,30 +1184,49 @@ function code(error) {
 
 
 /**
+ * The live leases in one directory, by port (only ports of `wanted`, when given),
+ * leaving out the record of `claimant` itself. A record outside the claimant's own
+ * directory is never the caller's, whatever it says; a pending record (an allocation
+ * running now) is another's.
+ */
+function readDirLeases(dir, claimant, wanted) {
+    const found = new Map();
+    for (const name of readNames(dir)) {
+        const token = recordToken(name);
+        const legacy = token === undefined ? legacyLeasePort(name) : undefined;
+        if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || (wanted && !wanted.has(legacy)))
+            continue;
+        const read = readRecord(external_node_path_default().join(dir, name));
+        if (read.kind !== 'record')
+            continue;
+        const mine = claimant !== undefined && dir === claimant.own && read.record.pending !== true;
+        const holder = mine && lease_reader_sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+        const lease = { holder, reservation: read.record.reservation, changed: read.changed };
+        for (const port of livePorts(read, name))
+            if (!wanted || wanted.has(port))
+                lease_reader_merge(found, port, lease);
+    }
+    return found;
+}
+/** Keeps one lease per port: another's over the caller's, since another's is the one that must not be touched. */
+function lease_reader_merge(into, port, lease) {
+    if (into.get(port)?.holder !== 'other')
+        into.set(port, lease);
+}
+/**
  * The ports of `wanted` that a live lease of any account holds, in the location rooted at
  * `root`, each with who holds it ('other' when both do), leaving out the record of
- * `claimant` itself. A record outside the claimant's own directory is never the
- * caller's, whatever it says; a pending record (an allocation running now) is another's.
+ * `claimant` itself.
  * @throws the error of reading the root itself (see liveLeasedPorts for a caller that must not fail).
  */
 function leasedPorts(root, wanted, claimant) {
     const taken = new Map();
     if (wanted.size === 0)
         return taken;
-    for (const dir of leaseDirs(root)) {
-        for (const name of readNames(dir)) {
-            const token = recordToken(name);
-            const legacy = token === undefined ? legacyLeasePort(name) : undefined;
-            if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || !wanted.has(legacy))
-                continue;
-            const read = readRecord(external_node_path_default().join(dir, name));
-            const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
-            const holder = mine && lease_reader_sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
-            for (const port of livePorts(read, name)) {
-                if (wanted.has(port) && taken.get(port) !== 'other')
-                    taken.set(port, holder);
-            }
-        }
+    for (const dir of lease_location_leaseDirs(root)) {
+        for (const [port, lease] of readDirLeases(dir, claimant, wanted))
+            if (taken.get(port) !== 'other')
+                taken.set(port, lease.holder);
     }
     return taken;
 }
@@ -1221,6 +1240,53 @@ function liveLeasedPorts(root, ports) {
     }
     catch {
         return new Set();
+    }
+}
+/**
+ * Every live lease in a location, kept current cheaply: each look lists the root and
+ * stats each account's directory, and reads again only a directory that changed since
+ * the last look (a record written or renamed into place changes its directory's times).
+ * For avoiding leased ports during a search; a claim reads afresh (LeaseBook.claim).
+ */
+class LeaseWatch {
+    seen = new Map();
+    root;
+    claimant;
+    constructor(root, claimant) {
+        this.root = root;
+        this.claimant = claimant;
+    }
+    /** Every port a live lease holds now, with its lease. Never throws; an unreadable location holds none. */
+    current() {
+        const all = new Map();
+        let dirs;
+        try {
+            dirs = leaseDirs(this.root);
+        }
+        catch {
+            return all;
+        }
+        for (const dir of dirs) {
+            const stamp = stampOf(dir);
+            let entry = this.seen.get(dir);
+            if (!entry || entry.stamp !== stamp)
+                this.seen.set(dir, (entry = { stamp, leases: readDirLeases(dir, this.claimant) }));
+            for (const [port, lease] of entry.leases)
+                lease_reader_merge(all, port, lease);
+        }
+        // A lease that ends by time or with its owner changes no directory, so a cached one stays avoided
+        // for the rest of this search: that errs toward leaving a free port alone, and a claim judges afresh.
+        return all;
+    }
+}
+/** When a directory last changed, as far as lstat tells: its contents' times and identity. */
+function stampOf(dir) {
+    try {
+        const stat = fs.lstatSync(dir, { bigint: true });
+        return `${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`;
+    }
+    catch {
+        return '';
     }
 }
 /** The same process: same pid and same start time (a pid alone may have been reused). */

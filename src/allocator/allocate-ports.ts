@@ -9,6 +9,7 @@ import { windowsExcludedPorts } from '../platform/windows-excluded.ts';
 import type { Candidate, Source, Spec } from './candidate.ts';
 import { ForeignBinds } from './foreign-binds.ts';
 import { planHosts } from './hosts.ts';
+import { exposedPorts, NOTHING_TAKEN, type Holder, type Taken } from './taken.ts';
 import { blockSource, kernelSource, rangeSource } from './sources.ts';
 
 /**
@@ -48,6 +49,12 @@ export interface AllocateOptions {
   claim?: Claim;
   /** What protects the ports after the sockets close. Default: nothing. */
   protect?: Protector;
+  /**
+   * What live leases hold, asked before every round of the search: those ports are never
+   * bound, and where the kernel's own choice could return one of them (see exposedPorts),
+   * the allocator draws the ports itself instead. Default: nothing is leased.
+   */
+  taken?: () => Taken;
   /** Also check 127.0.0.1 and ::1, where a wildcard bind can coexist with them. Default: on macOS and Windows. */
   confirmLoopback?: boolean;
   /** Give up after this many ms with an AllocationError. Default: DEFAULT_TIME_LIMIT_MS (10 s). */
@@ -142,7 +149,9 @@ function chooseSource(spec: Request, probe: ForeignBinds): Source {
   if (spec.contiguous) return blockSource(spec, ephemeral, probe, reserved());
   const explicit = (tried: readonly number[]) => rangeSource(spec, ephemeral, probe, reserved().union(PortSet.of(tried)));
   const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
-  return excludedShare >= 0.25 ? explicit([]) : kernelSource(spec, explicit);
+  // A leased port that bind(0) could return would be bound before its lease is seen: draw past them instead.
+  const exposed = exposedPorts(spec.taken(), spec.pairs).some((port) => port >= ephemeral.low && port <= ephemeral.high);
+  return excludedShare >= 0.25 || exposed ? explicit([]) : kernelSource(spec, explicit);
 }
 
 /**
@@ -178,7 +187,7 @@ async function judge(spec: Request, batch: Candidate[], chosen: Candidate[], ski
         spec.claim && wanted.length ? await spec.claim(wanted.map((c) => c.ports)) : wanted.map(() => 'granted');
       wanted.forEach((candidate, i) => {
         if (verdicts[i] === 'granted') chosen.push(candidate);
-        else refuse(candidate, verdicts[i] === 'leased-by-caller' ? spec.vocabulary.ownLease : 'leased by another job');
+        else refuse(candidate, spec.leasedRefusal(verdicts[i] === 'leased-by-caller' ? 'caller' : 'other'));
       });
       for (const candidate of wanted) settled.add(candidate);
     }
@@ -249,6 +258,7 @@ async function resolveSpec(options: AllocateOptions): Promise<Request> {
   // Port 0 skips the kernel's reserved-port list; explicit binds to listed ports succeed, so a draw must skip them.
   if (process.platform === 'linux' && (options.range || options.contiguous)) system = readReservedPorts();
   const exclude = asked.union(system);
+  const vocabulary = options.vocabulary ?? ACTION_VOCABULARY;
   return {
     count: options.count,
     protocols,
@@ -261,9 +271,11 @@ async function resolveSpec(options: AllocateOptions): Promise<Request> {
     contiguous: options.contiguous ?? false,
     claim: options.claim,
     protect: options.protect,
+    taken: options.taken ?? (() => NOTHING_TAKEN),
+    leasedRefusal: (holder: Holder) => (holder === 'caller' ? vocabulary.ownLease : 'leased by another job'),
     confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
     timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-    vocabulary: options.vocabulary ?? ACTION_VOCABULARY,
+    vocabulary,
     probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
   };
 }

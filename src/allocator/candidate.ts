@@ -1,6 +1,7 @@
 import { AllocationError } from '../errors.ts';
 import type { PortSet, PortRange } from '../ports/port-set.ts';
 import { bind, closeAll, isBusy, type Held, type Protocol } from './sockets.ts';
+import type { Holder, Taken } from './taken.ts';
 
 /** One (protocol, address) a port must bind on. */
 export interface Pair {
@@ -17,6 +18,10 @@ export interface Spec {
   range?: PortRange;
   exclude: PortSet;
   contiguous: boolean;
+  /** Ports that live leases hold, asked before each round: never bound (see taken.ts). */
+  taken: () => Taken;
+  /** Why a leased port is refused, in the caller's words. */
+  leasedRefusal: (holder: Holder) => string;
 }
 
 /** A port (or block) bound on every pair asked for, or not; a refused one keeps `held` to steer the kernel away. */

@@ -13,6 +13,7 @@ import {
   type Spec,
 } from './candidate.ts';
 import { onlyTimeWait, socketStates, type ForeignBinds } from './foreign-binds.ts';
+import type { Holder } from './taken.ts';
 
 /** Why a port the probe found in use is refused. */
 const FOREIGN = 'in use by another socket (bound, listening, connected or in TIME_WAIT)';
@@ -43,10 +44,21 @@ export function kernelSource(spec: Spec, explicit: (tried: readonly number[]) =>
       tried.push(c.ports[0]);
       if (spec.exclude.has(c.ports[0])) excluded++;
     }
+    const leased = spec.taken().leased;
+    const onLease = found.filter((c) => leased.has(c.ports[0]));
+    // A leased port the kernel proposed anyway (its lease appeared since the search began) is let go at
+    // once, before anything else, and the rest of the search skips leased ports by drawing them itself.
+    if (onLease.length) await closeAll(onLease.flatMap((c) => c.held));
     // Every excluded proposal stays bound and each later bind(0) walks past it: past a few, search directly.
-    if (found.length < size || excluded > spec.count + 64) next = explicit(tried);
-    return found;
+    if (found.length < size || excluded > spec.count + 64 || onLease.length) next = explicit(tried);
+    return found.map((c) => (leased.has(c.ports[0]) ? refusedAsLeased(spec, c.ports, leased) : c));
   };
+}
+
+/** An unbound refused candidate for `ports`, at least one of which `leased` holds. */
+function refusedAsLeased(spec: Spec, ports: number[], leased: ReadonlyMap<number, Holder>): Candidate {
+  const holders = ports.map((p) => leased.get(p)).filter((h) => h !== undefined);
+  return { ports, held: [], free: false, refusal: spec.leasedRefusal(holders.includes('other') ? 'other' : 'caller') };
 }
 
 /**
@@ -77,16 +89,21 @@ export function rangeSource(spec: Spec, search: PortRange, probe: ForeignBinds, 
     }
     if (order.length === 0) return undefined;
     size = size === 0 ? remaining : Math.min(Math.max(size * 2, remaining), MAX_ROUND);
-    const ports = order.splice(-size);
+    const drawn = order.splice(-size);
+    // Leased ports are never bound, nor probed: asked again each round, since a lease may appear at any time.
+    const leased = spec.taken().leased;
+    const ports = drawn.filter((p) => !leased.has(p));
     const foreign = await foreignPorts(spec, probe, ports, spec.range === undefined);
     const batch = await settleAll(ports.filter((p) => !foreign.has(p)).map((port) => bindEverywhere(spec, port)));
     await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+    const onLease = drawn.filter((p) => leased.has(p));
     if (pass < RETRY_PAUSES_MS.length) {
-      inUse.push(...foreign, ...batch.filter((c) => !c.free).flatMap((c) => c.ports));
+      inUse.push(...foreign, ...onLease, ...batch.filter((c) => !c.free).flatMap((c) => c.ports));
       return batch.filter((c) => c.free);
     }
     const refused = [...foreign].map((port) => ({ ports: [port], held: [], free: false, refusal: FOREIGN }));
-    return [...batch.map((c) => (c.free ? c : { ...c, held: [] })), ...refused];
+    const leasedOnes = onLease.map((port) => refusedAsLeased(spec, [port], leased));
+    return [...batch.map((c) => (c.free ? c : { ...c, held: [] })), ...refused, ...leasedOnes];
   };
 }
 
@@ -102,6 +119,7 @@ export function blockSource(spec: Spec, search: PortRange, probe: ForeignBinds, 
   let busy = spec.exclude.union(skip);
   const learn = (ports: Iterable<number>) => (busy = busy.union(PortSet.of(ports)));
   let surveyed = false;
+  let leaseTold = false;
   // One look at every socket the kernel lists, after the first refused block: cheaper than any more blocks.
   const survey = () => {
     if (surveyed) return;
@@ -111,8 +129,13 @@ export function blockSource(spec: Spec, search: PortRange, probe: ForeignBinds, 
     learn([...states].filter(([, seen]) => emulateKernel || !onlyTimeWait(seen)).map(([port]) => port));
   };
   return async () => {
-    const base = randomBase(busy.complementIn(search), spec.count);
-    if (base === undefined) return undefined;
+    const leased = spec.taken().leased;
+    const base = randomBase(busy.union(PortSet.of(leased.keys())).complementIn(search), spec.count);
+    if (base === undefined) {
+      const told = leaseTold;
+      leaseTold = true;
+      return told ? undefined : leasedBlock(spec, search, busy, leased);
+    }
     const ports = Array.from({ length: spec.count }, (_, i) => base + i);
     const foreign = await foreignPorts(spec, probe, ports, emulateKernel);
     if (foreign.size > 0) {
@@ -129,6 +152,18 @@ export function blockSource(spec: Spec, search: PortRange, probe: ForeignBinds, 
     survey();
     return [{ ports, held: [], free: false, refusal: refused[0].refusal }];
   };
+}
+
+/**
+ * When no block is free of leases, whether one would be without them: one refused
+ * candidate saying a lease is in the way (so the error names leases), then the end.
+ */
+function leasedBlock(spec: Spec, search: PortRange, busy: PortSet, leased: ReadonlyMap<number, Holder>): Candidate[] | undefined {
+  const base = randomBase(busy.complementIn(search), spec.count);
+  if (base === undefined) return undefined;
+  const ports = Array.from({ length: spec.count }, (_, i) => base + i);
+  const hit = ports.filter((p) => leased.has(p));
+  return hit.length ? [refusedAsLeased(spec, ports, leased)] : undefined;
 }
 
 /** A base chosen uniformly among those whose whole block lies in one of `runs`; undefined when none fits. */

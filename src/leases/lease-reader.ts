@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Holder } from '../allocator/taken.ts';
 import type { ProcessIdentity } from '../platform/process-identity.ts';
 import { leaseDirs } from './lease-location.ts';
 import { legacyLeasePort } from './legacy-layout.ts';
@@ -11,8 +12,7 @@ import { livePorts, readRecord, recordToken, type LeaseOwner } from './lease-rec
  * is parsed and judged (lease-record.ts), never trusted further.
  */
 
-/** Who holds a leased port: the asking caller itself (an earlier allocation of its job, shell or process), or another. */
-export type LeaseHolder = 'caller' | 'other';
+export type { Holder as LeaseHolder };
 
 /** The allocation asking: its owner, and its account's directory (the only one where its caller's leases can be). */
 export interface Claimant {
@@ -20,28 +20,51 @@ export interface Claimant {
   own: string;
 }
 
+/** A live lease on one port: whose it is, the reservation its record names, and when its record last changed (ms). */
+export interface LiveLease {
+  holder: Holder;
+  reservation?: string;
+  changed: number;
+}
+
+/**
+ * The live leases in one directory, by port (only ports of `wanted`, when given),
+ * leaving out the record of `claimant` itself. A record outside the claimant's own
+ * directory is never the caller's, whatever it says; a pending record (an allocation
+ * running now) is another's.
+ */
+function readDirLeases(dir: string, claimant?: Claimant, wanted?: ReadonlySet<number>): Map<number, LiveLease> {
+  const found = new Map<number, LiveLease>();
+  for (const name of readNames(dir)) {
+    const token = recordToken(name);
+    const legacy = token === undefined ? legacyLeasePort(name) : undefined;
+    if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || (wanted && !wanted.has(legacy))) continue;
+    const read = readRecord(path.join(dir, name));
+    if (read.kind !== 'record') continue;
+    const mine = claimant !== undefined && dir === claimant.own && read.record.pending !== true;
+    const holder: Holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+    const lease = { holder, reservation: read.record.reservation, changed: read.changed };
+    for (const port of livePorts(read, name)) if (!wanted || wanted.has(port)) merge(found, port, lease);
+  }
+  return found;
+}
+
+/** Keeps one lease per port: another's over the caller's, since another's is the one that must not be touched. */
+function merge(into: Map<number, LiveLease>, port: number, lease: LiveLease) {
+  if (into.get(port)?.holder !== 'other') into.set(port, lease);
+}
+
 /**
  * The ports of `wanted` that a live lease of any account holds, in the location rooted at
  * `root`, each with who holds it ('other' when both do), leaving out the record of
- * `claimant` itself. A record outside the claimant's own directory is never the
- * caller's, whatever it says; a pending record (an allocation running now) is another's.
+ * `claimant` itself.
  * @throws the error of reading the root itself (see liveLeasedPorts for a caller that must not fail).
  */
-export function leasedPorts(root: string, wanted: ReadonlySet<number>, claimant?: Claimant): Map<number, LeaseHolder> {
-  const taken = new Map<number, LeaseHolder>();
+export function leasedPorts(root: string, wanted: ReadonlySet<number>, claimant?: Claimant): Map<number, Holder> {
+  const taken = new Map<number, Holder>();
   if (wanted.size === 0) return taken;
   for (const dir of leaseDirs(root)) {
-    for (const name of readNames(dir)) {
-      const token = recordToken(name);
-      const legacy = token === undefined ? legacyLeasePort(name) : undefined;
-      if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || !wanted.has(legacy)) continue;
-      const read = readRecord(path.join(dir, name));
-      const mine = claimant !== undefined && dir === claimant.own && read.kind === 'record' && read.record.pending !== true;
-      const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
-      for (const port of livePorts(read, name)) {
-        if (wanted.has(port) && taken.get(port) !== 'other') taken.set(port, holder);
-      }
-    }
+    for (const [port, lease] of readDirLeases(dir, claimant, wanted)) if (taken.get(port) !== 'other') taken.set(port, lease.holder);
   }
   return taken;
 }
@@ -55,6 +78,53 @@ export function liveLeasedPorts(root: string, ports: Iterable<number>): Set<numb
     return new Set(leasedPorts(root, new Set(ports)).keys());
   } catch {
     return new Set();
+  }
+}
+
+/**
+ * Every live lease in a location, kept current cheaply: each look lists the root and
+ * stats each account's directory, and reads again only a directory that changed since
+ * the last look (a record written or renamed into place changes its directory's times).
+ * For avoiding leased ports during a search; a claim reads afresh (LeaseBook.claim).
+ */
+export class LeaseWatch {
+  private readonly seen = new Map<string, { stamp: string; leases: Map<number, LiveLease> }>();
+  private readonly root: string;
+  private readonly claimant?: Claimant;
+
+  constructor(root: string, claimant?: Claimant) {
+    this.root = root;
+    this.claimant = claimant;
+  }
+
+  /** Every port a live lease holds now, with its lease. Never throws; an unreadable location holds none. */
+  current(): Map<number, LiveLease> {
+    const all = new Map<number, LiveLease>();
+    let dirs: string[];
+    try {
+      dirs = leaseDirs(this.root);
+    } catch {
+      return all;
+    }
+    for (const dir of dirs) {
+      const stamp = stampOf(dir);
+      let entry = this.seen.get(dir);
+      if (!entry || entry.stamp !== stamp) this.seen.set(dir, (entry = { stamp, leases: readDirLeases(dir, this.claimant) }));
+      for (const [port, lease] of entry.leases) merge(all, port, lease);
+    }
+    // A lease that ends by time or with its owner changes no directory, so a cached one stays avoided
+    // for the rest of this search: that errs toward leaving a free port alone, and a claim judges afresh.
+    return all;
+  }
+}
+
+/** When a directory last changed, as far as lstat tells: its contents' times and identity. */
+function stampOf(dir: string): string {
+  try {
+    const stat = fs.lstatSync(dir, { bigint: true });
+    return `${stat.ino}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  } catch {
+    return '';
   }
 }
 

@@ -10,6 +10,7 @@ import type { Protocol } from '../ports/protocol.ts';
 import { chooseReserve, createProtection, type ReserveChoice } from '../protection/choose-protection.ts';
 import type { Protection } from '../protection/protection.ts';
 import { releaseDeadJobsPorts } from './dead-jobs.ts';
+import { takenPorts } from './taken-ports.ts';
 import type { PostState } from './post-state.ts';
 import { envNamesOf, type PortRequest } from './request.ts';
 
@@ -85,6 +86,7 @@ export async function openSession(request: PortRequest, program: Program): Promi
       exclude: request.exclude,
       contiguous: request.contiguous,
       claim: leases?.claim,
+      taken: leases && takenPorts(leases),
       protect: protection.protect,
       vocabulary: program.vocabulary,
     });
