@@ -192,3 +192,27 @@ describe('allocation inputs', () => {
     );
   });
 });
+
+describe('prefer and prefer-only', () => {
+  it('reads preferred ports and runs in the order given, neither sorted nor merged', () => {
+    expect(settings({ prefer: '3001, 3000 8000-8002', count: '2' }).prefer).toEqual([
+      { low: 3001, high: 3001 },
+      { low: 3000, high: 3000 },
+      { low: 8000, high: 8002 },
+    ]);
+  });
+
+  it.each(['x', '3000-', '70000', '9-1'])('refuses prefer %j', (prefer) => {
+    expectInputError({ prefer }, 'prefer', prefer, /ports and LOW-HIGH runs in the order to try them/);
+  });
+
+  it('refuses prefer-only without prefer, and prefer with a contiguous block', () => {
+    expectInputError({ 'prefer-only': 'true' }, 'prefer-only', 'true', /only together with prefer/);
+    expectInputError({ prefer: '3000', contiguous: 'true' }, 'prefer', '3000', /empty when contiguous is true/);
+  });
+
+  it('refuses prefer-only when the preferred ports left are fewer than the ports asked for', () => {
+    expectInputError({ prefer: '3000 3001', 'prefer-only': 'true', count: '3' }, 'prefer', '3000 3001', /offers 2 ports/);
+    expectInputError({ prefer: '6664-6666', 'prefer-only': 'true', count: '2' }, 'prefer', '6664-6666', /offers 1 port\b/);
+  });
+});

@@ -25,6 +25,16 @@ export interface PortOptions {
 	/** One block of consecutive ports (in the order of `names`). Default `false`. */
 	contiguous?: boolean;
 	/**
+	 * Ports and ranges to try first, in the order given: `[3000, 3001, [8000, 8099]]`, or
+	 * any iterable of port numbers such as get-port's `portNumbers(3000, 3100)`. Each is taken
+	 * only when it is free on every address asked for and no lease holds it; the usual draw
+	 * fills the rest. A port browsers refuse (the Fetch standard's bad ports, such as 6000) is
+	 * taken only when named on its own, never from a range.
+	 */
+	prefer?: Iterable<number | PortRange>;
+	/** Hand out preferred ports only: an `AllocationError` when too few of them are free. Default `false`. */
+	preferOnly?: boolean;
+	/**
 	 * What keeps other programs off the ports after the call. `'time-wait'`: each port is left
 	 * in TCP TIME_WAIT, so no `bind(0)` on the host gets it for 60 s on Linux (30 s on macOS),
 	 * while servers that set SO_REUSEADDR (Node, Go, nginx, Redis, ...) bind it at once.

@@ -985,6 +985,23 @@ function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = pro
     return (port) => port >= first;
 }
 
+;// CONCATENATED MODULE: ./src/ports/bad-ports.ts
+
+/**
+ * The Fetch standard's "bad ports" (https://fetch.spec.whatwg.org/#port-blocking, with
+ * 4190 and 6679 added in 2024, whatwg/fetch#1663): browsers and Node's fetch refuse to
+ * connect to them (Chromium: ERR_UNSAFE_PORT), so a test server handed one of them fails
+ * in every browser test. None lies in Linux's default ephemeral range (32768-60999), but a
+ * `range`, a custom ephemeral range or a preferred list can hold some.
+ */
+const BAD_PORTS = [
+    1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117,
+    119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636,
+    989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+];
+/** The bad ports as a set: never drawn, never handed out unless named one by one as preferred. */
+const BAD_PORT_SET = PortSet.of(BAD_PORTS);
+
 ;// CONCATENATED MODULE: ./src/platform/reserved-ports.ts
 
 
@@ -2038,6 +2055,7 @@ async function endProtection(state) {
 
 
 
+
 /** The most ports one request hands out. */
 const MAX_COUNT = 1000;
 
@@ -2048,6 +2066,8 @@ const DEFAULT_REQUEST = {
     hosts: [],
     exclude: new PortSet(),
     contiguous: false,
+    prefer: [],
+    preferOnly: false,
     reserve: 'auto',
     leaseDir: '',
     leaseMinutes: DEFAULT_LEASE_MINUTES,
@@ -2085,6 +2105,7 @@ function checkRequest(request, source) {
         fail('host', `not an address of this machine; it has ${[...addresses].join(', ')}`, unknown);
     if (request.range)
         checkRange(request.range, request, facts, fail);
+    checkPrefer(request, facts, fail);
     if (request.leaseMinutes < 1 || request.leaseMinutes > MAX_LEASE_MINUTES || !Number.isInteger(request.leaseMinutes)) {
         fail('lease-minutes', `a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
     }
@@ -2101,14 +2122,47 @@ function checkRange(range, request, facts, fail) {
     if (!facts.mayBind(request.hosts)(range.low)) {
         fail('range', `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
     }
+    const where = `range ${range.low}-${range.high}`;
+    if (BAD_PORT_SET.countOutside(range) < count) {
+        fail('range', `it holds ${plural(BAD_PORT_SET.countOutside(range), 'port')} that browsers accept, fewer than the ${count} asked for (the others are the Fetch standard's bad ports, which browsers refuse)`);
+    }
     if (request.exclude.size === 0)
         return;
-    const left = request.exclude.countOutside(range);
-    const where = `range ${range.low}-${range.high}`;
-    if (left === 0)
+    const left = request.exclude.union(BAD_PORT_SET).countOutside(range);
+    if (request.exclude.countOutside(range) === 0)
         fail('exclude', `it covers the whole ${where}`);
     if (left < count)
         fail('exclude', `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
+}
+/**
+ * Preferred ports can be bound by this user; with prefer-only they are enough for the
+ * request (without the excluded ones, and the bad ports not named on their own); they
+ * are not combined with a block.
+ */
+function checkPrefer(request, facts, fail) {
+    if (request.preferOnly && request.prefer.length === 0)
+        fail('prefer-only', 'true only together with prefer (the ports to hand out)');
+    if (request.prefer.length === 0)
+        return;
+    if (request.contiguous)
+        fail('prefer', 'empty when contiguous is true: a block is drawn whole, from the range');
+    const mayBind = facts.mayBind(request.hosts);
+    if (request.prefer.some((r) => !mayBind(r.low))) {
+        fail('prefer', `ports below ${firstUnprivilegedPort()} need root on this runner; prefer ports above it`);
+    }
+    if (!request.preferOnly)
+        return;
+    const named = PortSet.of(request.prefer.filter((r) => r.low === r.high).map((r) => r.low));
+    const excluded = request.exclude.union(new PortSet(BAD_PORT_SET.ranges.filter((r) => !named.has(r.low))));
+    const left = preferredLeft(request.prefer, excluded);
+    if (left < request.names.length) {
+        fail('prefer', `it offers ${plural(left, 'port')} (leaving out the excluded ones and bad ports in runs), fewer than the ${request.names.length} asked for with prefer-only`);
+    }
+}
+/** How many distinct preferred ports `excluded` leaves. */
+function preferredLeft(prefer, excluded) {
+    const all = new PortSet(prefer);
+    return all.ranges.reduce((n, r) => n + excluded.countOutside(r), 0);
 }
 /** The environment variable of each of the request's names (checkRequest has made sure they are distinct). */
 function envNamesOf(request) {
@@ -2360,40 +2414,6 @@ function reachesOwnSocket(socket, address, port) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/platform/windows-excluded.ts
-
-
-/**
- * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
- * move at run time. `netsh int ipv4 show excludedportrange protocol=tcp` lists them:
- *
- *     Start Port    End Port
- *     ----------    --------
- *          5357        5357
- *         50000       50059     *
- *
- * Headers and footnotes are localized, so only the rows of two numbers count.
- */
-function parseExcludedRanges(output) {
-    const ranges = [];
-    for (const line of output.split(/\r?\n/)) {
-        const match = /^\s*(\d{1,5})\s+(\d{1,5})(\s+\*)?\s*$/.exec(line);
-        if (!match)
-            continue;
-        const low = Number(match[1]);
-        const high = Number(match[2]);
-        if (low >= 1 && low <= high && high <= 65535)
-            ranges.push({ low, high });
-    }
-    return ranges;
-}
-/** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
-async function windowsExcludedPorts(protocols, run = runToolAsync) {
-    const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
-    const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
-    return new PortSet(outputs.flatMap(parseExcludedRanges));
-}
-
 ;// CONCATENATED MODULE: ./src/allocator/foreign-binds.ts
 
 
@@ -2518,6 +2538,125 @@ function onlyTimeWait(states) {
     return states !== undefined && states.size === 1 && states.has(TIME_WAIT);
 }
 
+;// CONCATENATED MODULE: ./src/allocator/messages.ts
+
+
+
+
+
+/** The errors an allocation ends in: what refused the ports, in the caller's words, and what to change. */
+/** At most this many rounds of a source (each at most 1024 binds or one block): the attempt bound. */
+const MAX_ROUNDS = 4096;
+/** Rounds of drawing again the ports another program took while they were being reserved. */
+const MAX_REDRAWS = 5;
+/** Why ports on the system's lists were never tried. */
+const SYSTEM_REFUSAL = process.platform === 'win32'
+    ? "in Windows' excluded port ranges"
+    : "on the kernel's reserved-port list (other jobs' ports, or an administrator's)";
+const BAD_REFUSAL = "refused by browsers (the Fetch standard's bad ports)";
+function searched(spec) {
+    return spec.range ?? ephemeralRange();
+}
+function where(spec) {
+    const { low, high } = searched(spec);
+    return spec.range ? `range ${low}-${high}` : `the ephemeral range ${low}-${high}`;
+}
+/** The main reasons ports were refused, most frequent first: "1890 excluded, 12 taken for udp on ::". */
+function reasons(refusals) {
+    const top = [...refusals].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    return top.length ? ` (refused: ${top.map(([why, n]) => `${n} ${why}`).join(', ')})` : '';
+}
+/** What the user can change to get the ports; `listed`: the kernel list holds much of where the kernel chooses. */
+function remedy(spec, listed) {
+    const { name } = spec.vocabulary;
+    if (spec.preferOnly)
+        return `name more ports in ${name('prefer')}, or drop ${name('prefer-only')} to draw the rest`;
+    if (spec.contiguous)
+        return `ask for a smaller block, widen ${name('range')} or drop ${name('contiguous')}`;
+    if (spec.range)
+        return `widen ${name('range')}, shorten ${name('exclude')} or ask for fewer ports`;
+    if (listed)
+        return `other jobs hold those ports until their post steps: ask for fewer ports, or set a ${name('range')} outside the ephemeral range`;
+    return `shorten ${name('exclude')}, ask for fewer ports, or set a ${name('range')} outside the ephemeral range`;
+}
+/** What to do when other programs keep taking the ports before they are reserved (the stronger reservation is Linux's). */
+function retry(vocabulary) {
+    return vocabulary.stronger && process.platform === 'linux' ? `try again, or ${vocabulary.stronger}` : 'try again';
+}
+/**
+ * Counts what the system's lists held of the searched ports among the refusals: the kernel
+ * list (read now for the kernel's own choice, which skips it unseen) or Windows' excluded
+ * ranges, and the bad ports. Returns whether the kernel list held any.
+ */
+function countSystemRefusals(spec, refusals) {
+    const range = searched(spec);
+    const system = spec.range || spec.contiguous || spec.preferred.length ? spec.system : readReservedPorts();
+    const held = rangeSize(range) - system.countOutside(range);
+    if (held > 0)
+        refusals.set(SYSTEM_REFUSAL, held);
+    const bad = rangeSize(range) - BAD_PORT_SET.countOutside(range);
+    if (bad > 0 && !spec.asked.has(range.low))
+        refusals.set(BAD_REFUSAL, bad);
+    return held > 0 && process.platform === 'linux';
+}
+function shortfall(spec, found, refusals) {
+    const range = searched(spec);
+    const listed = countSystemRefusals(spec, refusals);
+    // Only the user's own exclude is named: system lists are counted among the reasons above.
+    const left = spec.asked.countOutside(range);
+    const why = spec.asked.size > 0 && left < spec.count ? ` (${spec.vocabulary.name('exclude')} leaves ${left} of its ports)` : reasons(refusals);
+    const fix = remedy(spec, listed && !spec.range);
+    if (spec.contiguous)
+        return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${fix}`);
+    const asked = `${found} of the ${plural(spec.count, 'port')} asked for ${found === 1 || spec.count === 1 ? 'is' : 'are'}`;
+    const place = spec.preferOnly ? `among the preferred ports` : `in ${where(spec)}`;
+    return new AllocationError(`Only ${asked} free ${place}${why}: ${fix}`);
+}
+function gaveUp(spec, chosen, refusals, rounds) {
+    const found = chosen.flatMap((c) => c.ports).length;
+    const seconds = (spec.timeLimitMs / 1000).toFixed(1);
+    const bound = rounds >= MAX_ROUNDS ? `${rounds} rounds` : `${seconds} s`;
+    return new AllocationError(`Gave up after ${bound} with ${found} of the ${spec.count} ports asked for in ${where(spec)}${reasons(refusals)}: ${remedy(spec, false)}`);
+}
+/** Other programs took the same ports between their check and their reservation, too many times. */
+function lostTooOften(lost, vocabulary) {
+    return new AllocationError(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; ${retry(vocabulary)}`);
+}
+
+;// CONCATENATED MODULE: ./src/platform/windows-excluded.ts
+
+
+/**
+ * Windows reserves whole port ranges (Hyper-V, WinNAT) that fail with EACCES and
+ * move at run time. `netsh int ipv4 show excludedportrange protocol=tcp` lists them:
+ *
+ *     Start Port    End Port
+ *     ----------    --------
+ *          5357        5357
+ *         50000       50059     *
+ *
+ * Headers and footnotes are localized, so only the rows of two numbers count.
+ */
+function parseExcludedRanges(output) {
+    const ranges = [];
+    for (const line of output.split(/\r?\n/)) {
+        const match = /^\s*(\d{1,5})\s+(\d{1,5})(\s+\*)?\s*$/.exec(line);
+        if (!match)
+            continue;
+        const low = Number(match[1]);
+        const high = Number(match[2]);
+        if (low >= 1 && low <= high && high <= 65535)
+            ranges.push({ low, high });
+    }
+    return ranges;
+}
+/** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
+async function windowsExcludedPorts(protocols, run = runToolAsync) {
+    const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
+    const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
+    return new PortSet(outputs.flatMap(parseExcludedRanges));
+}
+
 ;// CONCATENATED MODULE: ./src/allocator/taken.ts
 
 const NOTHING_TAKEN = { leased: new Map(), listed: new PortSet(), shielded: new PortSet() };
@@ -2534,6 +2673,85 @@ const SHIELDED_HOSTS = new Set(['', '::', '0.0.0.0', '127.0.0.1', '::1']);
 function exposedPorts(taken, pairs) {
     const shielded = (pair, port) => pair.protocol === 'tcp' && SHIELDED_HOSTS.has(pair.host) && taken.shielded.has(port);
     return [...taken.leased.keys()].filter((port) => !taken.listed.has(port) && pairs.some((pair) => !shielded(pair, port)));
+}
+
+;// CONCATENATED MODULE: ./src/allocator/request.ts
+
+
+
+
+
+
+
+
+/** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
+const DEFAULT_TIME_LIMIT_MS = 10_000;
+/**
+ * The request worked out once per allocation: the (protocol, address) pairs to bind,
+ * every exclusion (the caller's, the system's lists where explicit binds could hit them,
+ * and the Fetch standard's bad ports except those preferred one by one), the preferred
+ * ports in order. @throws PortZeroError for a count that is not a whole number of at least 1.
+ */
+async function resolveRequest(options) {
+    if (!Number.isInteger(options.count) || options.count < 1) {
+        throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
+    }
+    // A host list that can never be bound together ("0.0.0.0 ::") would refuse every port: fold it.
+    const plan = planHosts(options.hosts ?? []);
+    const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
+    const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
+    const asked = options.exclude ?? new PortSet();
+    const system = await systemExclusions(options, protocols);
+    // A bad port named on its own among the preferred ones was asked for by number: the only way to get one.
+    const named = PortSet.of((options.prefer ?? []).filter((r) => r.low === r.high).map((r) => r.low));
+    const bad = new PortSet(BAD_PORT_SET.ranges.filter((r) => !named.has(r.low)));
+    const exclude = asked.union(system).union(bad);
+    const vocabulary = options.vocabulary ?? ACTION_VOCABULARY;
+    return {
+        count: options.count,
+        protocols,
+        pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
+        covered: plan.covered,
+        range: options.range,
+        exclude,
+        asked,
+        system,
+        preferred: preferredOrder(options, exclude),
+        preferOnly: options.preferOnly ?? false,
+        contiguous: options.contiguous ?? false,
+        claim: options.claim,
+        protect: options.protect,
+        taken: options.taken ?? (() => NOTHING_TAKEN),
+        leasedRefusal: (holder) => (holder === 'caller' ? vocabulary.ownLease : 'leased by another job'),
+        confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
+        timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
+        vocabulary,
+        probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
+    };
+}
+/**
+ * What the system keeps from ports chosen by number (a range, a block, preferred ports):
+ * Windows' excluded ranges and Linux's reserved-port list. Port 0 avoids both, so the
+ * kernel's own choice needs neither (and Windows' netsh is not run for it).
+ */
+async function systemExclusions(options, protocols) {
+    const byNumber = options.range !== undefined || options.contiguous === true || (options.prefer?.length ?? 0) > 0;
+    if (!byNumber)
+        return new PortSet();
+    if (process.platform === 'win32')
+        return windowsExcludedPorts(protocols);
+    if (process.platform === 'linux')
+        return readReservedPorts();
+    return new PortSet();
+}
+/** The preferred ports in the order given, each once, without the excluded ones. */
+function preferredOrder(options, exclude) {
+    const ports = new Set();
+    for (const { low, high } of options.prefer ?? [])
+        for (let port = low; port <= high; port++)
+            if (!exclude.has(port))
+                ports.add(port);
+    return [...ports];
 }
 
 ;// CONCATENATED MODULE: ./src/allocator/candidate.ts
@@ -2802,6 +3020,31 @@ async function foreignPorts(spec, probe, ports, emulateKernel) {
     const states = socketStates(['tcp', 'tcp6']);
     return new Set([...found].filter((port) => !onlyTimeWait(states.get(port))));
 }
+/**
+ * Preferred ports, in the order given (already without the excluded ones), bound by
+ * number as many at a time as are still needed; a port in use or leased is skipped
+ * unbound, never retried. Ports only in TIME_WAIT count as free, as for a `range`: a
+ * SO_REUSEADDR server binds them at once. Once the list is walked, `then` (the usual
+ * draw) serves the rest; without it, nothing is left to try.
+ */
+function preferSource(spec, preferred, probe, then) {
+    const order = [...preferred];
+    return async (remaining) => {
+        if (order.length === 0)
+            return then?.(remaining);
+        const drawn = order.splice(0, remaining);
+        const leased = spec.taken().leased;
+        const ports = drawn.filter((p) => !leased.has(p));
+        const foreign = await foreignPorts(spec, probe, ports, false);
+        const batch = await settleAll(ports.filter((p) => !foreign.has(p)).map((port) => bindEverywhere(spec, port)));
+        await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+        const refused = [...foreign].map((port) => ({ ports: [port], held: [], free: false, refusal: FOREIGN }));
+        const leasedOnes = drawn.filter((p) => leased.has(p)).map((port) => refusedAsLeased(spec, [port], leased));
+        // In the order given: the judge takes free candidates from the front.
+        const byPort = new Map([...batch.map((c) => (c.free ? c : { ...c, held: [] })), ...refused, ...leasedOnes].map((c) => [c.ports[0], c]));
+        return drawn.map((port) => byPort.get(port));
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/allocator/allocate-ports.ts
 
@@ -2815,12 +3058,7 @@ async function foreignPorts(spec, probe, ports, emulateKernel) {
 
 
 
-/** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
-const DEFAULT_TIME_LIMIT_MS = 10_000;
-/** At most this many rounds of a source (each at most 1024 binds or one block): the attempt bound. */
-const MAX_ROUNDS = 4096;
-/** Rounds of drawing again the ports another program took while they were being reserved. */
-const MAX_REDRAWS = 5;
+
 /**
  * Binds the whole batch, holds every socket until all ports are known, then
  * closes them all, so no port can be handed out twice within the batch. Ports lost
@@ -2836,7 +3074,7 @@ async function allocatePorts(options) {
     let seen = PortSet.of(allocation.ports);
     for (let round = 1; lost.length > 0; round++) {
         if (round > MAX_REDRAWS) {
-            throw new AllocationError(`Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; ${retry(options.vocabulary ?? ACTION_VOCABULARY)}`);
+            throw lostTooOften(lost, options.vocabulary ?? ACTION_VOCABULARY);
         }
         const exclude = (options.exclude ?? new PortSet()).union(seen);
         const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
@@ -2848,7 +3086,7 @@ async function allocatePorts(options) {
     return allocation;
 }
 async function allocateOnce(options) {
-    const spec = await resolveSpec(options);
+    const spec = await resolveRequest(options);
     const deadline = Date.now() + spec.timeLimitMs;
     const chosen = [];
     const skipped = [];
@@ -2879,11 +3117,18 @@ async function allocateOnce(options) {
     }
 }
 /**
- * The kernel's choice by default; explicit search where it cannot serve: a
- * `range`, a block, or an `exclude` covering much of the ephemeral range (every
- * excluded proposal would stay bound, and each later bind(0) walks past all of them).
+ * Preferred ports first, when asked, then the usual draw (unless only preferred ports
+ * may be handed out): the kernel's choice by default; explicit search where it cannot
+ * serve: a `range`, a block, an `exclude` covering much of the ephemeral range (every
+ * excluded proposal would stay bound, and each later bind(0) walks past all of them), or
+ * leased ports the kernel could return (see exposedPorts).
  */
 function chooseSource(spec, probe) {
+    if (spec.preferred.length)
+        return preferSource(spec, spec.preferred, probe, spec.preferOnly ? undefined : drawSource(spec, probe));
+    return drawSource(spec, probe);
+}
+function drawSource(spec, probe) {
     if (spec.range)
         return (spec.contiguous ? blockSource : rangeSource)(spec, spec.range, probe);
     const ephemeral = ephemeralRange();
@@ -2977,93 +3222,9 @@ async function confirmed(spec, wanted, refuse) {
     }
     return kept;
 }
-async function resolveSpec(options) {
-    if (!Number.isInteger(options.count) || options.count < 1) {
-        throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
-    }
-    // A host list that can never be bound together ("0.0.0.0 ::") would refuse every port: fold it.
-    const plan = planHosts(options.hosts ?? []);
-    const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
-    const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
-    const asked = options.exclude ?? new PortSet();
-    let system = new PortSet();
-    // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
-    if (process.platform === 'win32' && (options.range || options.contiguous))
-        system = await windowsExcludedPorts(protocols);
-    // Port 0 skips the kernel's reserved-port list; explicit binds to listed ports succeed, so a draw must skip them.
-    if (process.platform === 'linux' && (options.range || options.contiguous))
-        system = readReservedPorts();
-    const exclude = asked.union(system);
-    const vocabulary = options.vocabulary ?? ACTION_VOCABULARY;
-    return {
-        count: options.count,
-        protocols,
-        pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
-        covered: plan.covered,
-        range: options.range,
-        exclude,
-        asked,
-        system,
-        contiguous: options.contiguous ?? false,
-        claim: options.claim,
-        protect: options.protect,
-        taken: options.taken ?? (() => NOTHING_TAKEN),
-        leasedRefusal: (holder) => (holder === 'caller' ? vocabulary.ownLease : 'leased by another job'),
-        confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
-        timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-        vocabulary,
-        probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
-    };
-}
 async function confirmAll(spec, candidate) {
     const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h, spec.covered)));
     return results.every(Boolean);
-}
-function where(spec) {
-    const { low, high } = spec.range ?? ephemeralRange();
-    return spec.range ? `range ${low}-${high}` : `the ephemeral range ${low}-${high}`;
-}
-/** The main reasons ports were refused, most frequent first: "1890 excluded, 12 taken for udp on ::". */
-function reasons(refusals) {
-    const top = [...refusals].sort((a, b) => b[1] - a[1]).slice(0, 3);
-    return top.length ? ` (refused: ${top.map(([why, n]) => `${n} ${why}`).join(', ')})` : '';
-}
-/** What the user can change to get the ports. */
-function remedy(spec) {
-    const { name } = spec.vocabulary;
-    if (spec.contiguous)
-        return `ask for a smaller block, widen ${name('range')} or drop ${name('contiguous')}`;
-    if (spec.range)
-        return `widen ${name('range')}, shorten ${name('exclude')} or ask for fewer ports`;
-    return `shorten ${name('exclude')}, ask for fewer ports, or set a ${name('range')} outside the ephemeral range`;
-}
-/** What to do when other programs keep taking the ports before they are reserved (the stronger reservation is Linux's). */
-function retry(vocabulary) {
-    return vocabulary.stronger && process.platform === 'linux' ? `try again, or ${vocabulary.stronger}` : 'try again';
-}
-/** Why ports on the system's lists were never tried. */
-const SYSTEM_REFUSAL = process.platform === 'win32'
-    ? "in Windows' excluded port ranges"
-    : "on the kernel's reserved-port list (other jobs' ports, or an administrator's)";
-function shortfall(spec, found, refusals) {
-    const searched = spec.range ?? ephemeralRange();
-    const held = rangeSize(searched) - spec.system.countOutside(searched);
-    if (held > 0)
-        refusals.set(SYSTEM_REFUSAL, held);
-    // Only the user's own exclude is named: system lists are counted among the reasons above.
-    const left = spec.asked.countOutside(searched);
-    const why = spec.asked.size > 0 && left < spec.count ? ` (${spec.vocabulary.name('exclude')} leaves ${left} of its ports)` : reasons(refusals);
-    if (spec.contiguous) {
-        return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
-    }
-    const asked = `${found} of the ${plural(spec.count, 'port')} asked for ${found === 1 || spec.count === 1 ? 'is' : 'are'}`;
-    return new AllocationError(`Only ${asked} free in ${where(spec)}${why}: ${remedy(spec)}`);
-}
-function gaveUp(spec, chosen, refusals, rounds) {
-    const found = chosen.flatMap((c) => c.ports).length;
-    const seconds = (spec.timeLimitMs / 1000).toFixed(1);
-    const bound = rounds >= MAX_ROUNDS ? `${rounds} rounds` : `${seconds} s`;
-    return new AllocationError(`Gave up after ${bound} with ${found} of the ${spec.count} ports asked for in ${where(spec)}${reasons(refusals)}: ${remedy(spec)}`);
 }
 
 ;// CONCATENATED MODULE: ./src/leases/lease-location.ts
@@ -3773,6 +3934,7 @@ function shieldedByReservation(lease, now, shieldMs) {
 
 
 
+
 /**
  * Allocates the request's ports for `program` and protects them.
  * @throws AllocationError when the host cannot supply them, LeaseError when a named lease
@@ -3794,12 +3956,17 @@ async function openSession(request, program) {
             range: request.range,
             exclude: request.exclude,
             contiguous: request.contiguous,
+            prefer: request.prefer,
+            preferOnly: request.preferOnly,
             claim: leases?.claim,
             taken: leases && takenPorts(leases),
             protect: protection.protect,
             vocabulary: program.vocabulary,
         });
         program.log.debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')})`);
+        const bad = allocation.ports.filter((port) => BAD_PORT_SET.has(port));
+        if (bad.length)
+            program.log.warn(`${plural(bad.length, 'Port', 'Ports')} ${bad.join(' ')}, named in prefer, ${bad.length === 1 ? 'is one' : 'are'} that browsers refuse to fetch from (the Fetch standard's bad ports)`);
         await protection.settle(allocation);
         leases?.commit(allocation.ports);
         return session(request, allocation.ports, allocation.protocols, leases, protection, notes);
@@ -3888,14 +4055,32 @@ async function clearDeadJobs(leases, choice, log) {
 
 
 /** The library's own name of each setting (by action input name), for errors in the caller's words. */
-const OPTION = { 'lease-minutes': 'leaseMinutes', 'lease-dir': 'leaseDir', 'env-prefix': 'envPrefix' };
+const OPTION = {
+    'lease-minutes': 'leaseMinutes',
+    'lease-dir': 'leaseDir',
+    'env-prefix': 'envPrefix',
+    'prefer-only': 'preferOnly',
+};
 const VOCABULARY = {
     kind: 'Option',
     key: (setting) => OPTION[setting] ?? setting,
     name: (setting) => `'${OPTION[setting] ?? setting}'`,
     ownLease: 'leased by an earlier call in this process until its release()',
 };
-const OPTIONS = ['names', 'count', 'protocol', 'host', 'range', 'exclude', 'contiguous', 'reserve', 'leaseMinutes', 'leaseDir'];
+const OPTIONS = [
+    'names',
+    'count',
+    'protocol',
+    'host',
+    'range',
+    'exclude',
+    'contiguous',
+    'prefer',
+    'preferOnly',
+    'reserve',
+    'leaseMinutes',
+    'leaseDir',
+];
 async function getPorts(request) {
     const session = await openSession(toRequest(request), {
         vocabulary: VOCABULARY,
@@ -3927,7 +4112,7 @@ function toRequest(request) {
         if (!OPTIONS.includes(key))
             fail(key, request[key], `not an option; the options are ${OPTIONS.join(', ')}`);
     }
-    const { names, count, protocol, host, range, exclude, contiguous, reserve, leaseMinutes, leaseDir } = request;
+    const { names, count, protocol, host, range, exclude, contiguous, prefer, preferOnly, reserve, leaseMinutes, leaseDir } = request;
     if (names !== undefined && count !== undefined)
         fail('count', count, "leave it out when 'names' is given");
     if (names !== undefined && (!Array.isArray(names) || names.length === 0))
@@ -3940,7 +4125,9 @@ function toRequest(request) {
         hosts: host === undefined ? [] : typeof host === 'string' ? host.split(/[\s,]+/).filter(Boolean) : [...host],
         range: range === undefined ? undefined : portRange(range, 'range', fail),
         exclude: new PortSet((exclude ?? []).map((item) => (Array.isArray(item) ? portRange(item, 'exclude', fail) : portRange([item, item], 'exclude', fail)))),
-        contiguous: contiguous === undefined ? false : typeof contiguous === 'boolean' ? contiguous : fail('contiguous', contiguous, 'true or false'),
+        contiguous: bool(contiguous, 'contiguous', fail),
+        prefer: prefer === undefined ? [] : preferred(prefer, fail),
+        preferOnly: bool(preferOnly, 'prefer-only', fail),
         reserve: (reserve ?? 'auto'),
         leaseMinutes: leaseMinutes === undefined ? DEFAULT_REQUEST.leaseMinutes : wholeNumber(leaseMinutes, 'lease-minutes', fail),
         leaseDir: leaseDir ?? '',
@@ -3963,9 +4150,20 @@ function shown(option, value) {
     const range = (v) => (Array.isArray(v) ? v.join('-') : String(v));
     if (option === 'range')
         return range(value);
-    if (option === 'exclude' && Array.isArray(value))
+    if ((option === 'exclude' || option === 'prefer') && Array.isArray(value))
         return value.map(range).join(',');
     return Array.isArray(value) ? value.join(' ') : String(value ?? '');
+}
+function bool(value, option, fail) {
+    return value === undefined ? false : typeof value === 'boolean' ? value : fail(option, value, 'true or false');
+}
+/** Preferred ports in the order given: numbers and [low, high] pairs from any iterable. */
+function preferred(value, fail) {
+    const iterable = value !== null && typeof value === 'object' && Symbol.iterator in value && typeof value !== 'string';
+    if (!iterable)
+        return fail('prefer', value, 'an iterable of ports and [low, high] ranges, such as [3000, [8000, 8099]]');
+    const allowed = 'ports and [low, high] ranges with 1 <= low <= high <= 65535';
+    return [...value].map((item) => portRange(Array.isArray(item) ? item : [item, item], 'prefer', () => fail('prefer', item, allowed)));
 }
 function wholeNumber(value, option, fail) {
     return typeof value === 'number' && Number.isInteger(value) ? value : fail(option, value, 'a whole number');

@@ -1,16 +1,16 @@
-import { ACTION_VOCABULARY, AllocationError, plural, PortZeroError, type Vocabulary } from '../errors.ts';
+import { ACTION_VOCABULARY, type Vocabulary } from '../errors.ts';
 import { PortSet, rangeSize, type PortRange } from '../ports/port-set.ts';
 import type { Protocol } from '../ports/protocol.ts';
 import { ephemeralRange } from '../platform/ephemeral-range.ts';
 import { readReservedPorts } from '../platform/reserved-ports.ts';
-import { closeAll, EVERY_ADDRESS, type Held } from './sockets.ts';
+import { closeAll, type Held } from './sockets.ts';
 import { confirmLoopback } from './confirm-loopback.ts';
-import { windowsExcludedPorts } from '../platform/windows-excluded.ts';
-import type { Candidate, Source, Spec } from './candidate.ts';
+import type { Candidate, Source } from './candidate.ts';
 import { ForeignBinds } from './foreign-binds.ts';
-import { planHosts } from './hosts.ts';
-import { exposedPorts, NOTHING_TAKEN, type Holder, type Taken } from './taken.ts';
-import { blockSource, kernelSource, rangeSource } from './sources.ts';
+import { gaveUp, lostTooOften, MAX_REDRAWS, MAX_ROUNDS, shortfall } from './messages.ts';
+import { resolveRequest, type Request } from './request.ts';
+import { exposedPorts, type Taken } from './taken.ts';
+import { blockSource, kernelSource, preferSource, rangeSource } from './sources.ts';
 
 /**
  * Protects the chosen ports after their sockets close; called while the whole batch
@@ -40,6 +40,15 @@ export interface AllocateOptions {
   exclude?: PortSet;
   /** One block of consecutive ports. */
   contiguous?: boolean;
+  /**
+   * Ports and runs to try first, in the order given, each taken only when free by every
+   * rule (every address and protocol, leases, exclusions, the system's lists); then the
+   * usual draw fills the rest, unless `preferOnly`. A bad port of the Fetch standard is
+   * tried only when named on its own (`{ low: 6000, high: 6000 }`).
+   */
+  prefer?: readonly PortRange[];
+  /** Hand out preferred ports only: no draw after them. Default: false. */
+  preferOnly?: boolean;
   /**
    * Takes ownership of candidate ports beyond this process (a lease), each group (a
    * port, or a block) whole or not at all: one verdict per group; a group not granted
@@ -71,13 +80,7 @@ export interface Allocation {
   readonly protocols: readonly Protocol[];
 }
 
-/** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
-export const DEFAULT_TIME_LIMIT_MS = 10_000;
-
-/** At most this many rounds of a source (each at most 1024 binds or one block): the attempt bound. */
-const MAX_ROUNDS = 4096;
-/** Rounds of drawing again the ports another program took while they were being reserved. */
-const MAX_REDRAWS = 5;
+export { DEFAULT_TIME_LIMIT_MS } from './request.ts';
 
 /**
  * Binds the whole batch, holds every socket until all ports are known, then
@@ -94,9 +97,7 @@ export async function allocatePorts(options: AllocateOptions): Promise<Allocatio
   let seen = PortSet.of(allocation.ports);
   for (let round = 1; lost.length > 0; round++) {
     if (round > MAX_REDRAWS) {
-      throw new AllocationError(
-        `Another program took ports ${lost.join(' ')} between their check and their reservation, ${MAX_REDRAWS} times in a row; ${retry(options.vocabulary ?? ACTION_VOCABULARY)}`,
-      );
+      throw lostTooOften(lost, options.vocabulary ?? ACTION_VOCABULARY);
     }
     const exclude = (options.exclude ?? new PortSet()).union(seen);
     const again = await allocateOnce({ ...options, exclude, count: options.contiguous ? options.count : lost.length });
@@ -109,7 +110,7 @@ export async function allocatePorts(options: AllocateOptions): Promise<Allocatio
 }
 
 async function allocateOnce(options: AllocateOptions): Promise<{ allocation: Allocation; lost: number[] }> {
-  const spec = await resolveSpec(options);
+  const spec = await resolveRequest(options);
   const deadline = Date.now() + spec.timeLimitMs;
   const chosen: Candidate[] = [];
   const skipped: Held[] = [];
@@ -137,11 +138,18 @@ async function allocateOnce(options: AllocateOptions): Promise<{ allocation: All
 }
 
 /**
- * The kernel's choice by default; explicit search where it cannot serve: a
- * `range`, a block, or an `exclude` covering much of the ephemeral range (every
- * excluded proposal would stay bound, and each later bind(0) walks past all of them).
+ * Preferred ports first, when asked, then the usual draw (unless only preferred ports
+ * may be handed out): the kernel's choice by default; explicit search where it cannot
+ * serve: a `range`, a block, an `exclude` covering much of the ephemeral range (every
+ * excluded proposal would stay bound, and each later bind(0) walks past all of them), or
+ * leased ports the kernel could return (see exposedPorts).
  */
 function chooseSource(spec: Request, probe: ForeignBinds): Source {
+  if (spec.preferred.length) return preferSource(spec, spec.preferred, probe, spec.preferOnly ? undefined : drawSource(spec, probe));
+  return drawSource(spec, probe);
+}
+
+function drawSource(spec: Request, probe: ForeignBinds): Source {
   if (spec.range) return (spec.contiguous ? blockSource : rangeSource)(spec, spec.range, probe);
   const ephemeral = ephemeralRange();
   // What the kernel's own choice skips and an explicit bind does not see: the reserved list.
@@ -229,112 +237,7 @@ async function confirmed(spec: Request, wanted: Candidate[], refuse: (c: Candida
   return kept;
 }
 
-/** The sources' view of the request plus what only the allocator itself uses. */
-type Request = Spec &
-  Required<Pick<AllocateOptions, 'confirmLoopback' | 'timeLimitMs' | 'vocabulary'>> &
-  Pick<AllocateOptions, 'claim' | 'protect'> & {
-    /** Addresses asked for that a wildcard in `pairs` covers: confirmed by connecting where both could bind. */
-    covered: string[];
-    /** The caller's own `exclude`, for messages: `exclude` adds `system` to it. */
-    asked: PortSet;
-    /** Ports the system keeps from explicit draws (Windows' excluded ranges, Linux's reserved-port list): part of `exclude`. */
-    system: PortSet;
-    /** Look for other programs' bound-but-not-listening sockets before explicit binds (Linux). */
-    probeForeign: boolean;
-  };
-
-async function resolveSpec(options: AllocateOptions): Promise<Request> {
-  if (!Number.isInteger(options.count) || options.count < 1) {
-    throw new PortZeroError(`count must be a whole number of at least 1, got ${options.count}`);
-  }
-  // A host list that can never be bound together ("0.0.0.0 ::") would refuse every port: fold it.
-  const plan = planHosts(options.hosts ?? []);
-  const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
-  const protocols: Protocol[] = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
-  const asked = options.exclude ?? new PortSet();
-  let system = new PortSet();
-  // Port 0 avoids Windows' excluded ranges, but a range or a contiguous block does not.
-  if (process.platform === 'win32' && (options.range || options.contiguous)) system = await windowsExcludedPorts(protocols);
-  // Port 0 skips the kernel's reserved-port list; explicit binds to listed ports succeed, so a draw must skip them.
-  if (process.platform === 'linux' && (options.range || options.contiguous)) system = readReservedPorts();
-  const exclude = asked.union(system);
-  const vocabulary = options.vocabulary ?? ACTION_VOCABULARY;
-  return {
-    count: options.count,
-    protocols,
-    pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
-    covered: plan.covered,
-    range: options.range,
-    exclude,
-    asked,
-    system,
-    contiguous: options.contiguous ?? false,
-    claim: options.claim,
-    protect: options.protect,
-    taken: options.taken ?? (() => NOTHING_TAKEN),
-    leasedRefusal: (holder: Holder) => (holder === 'caller' ? vocabulary.ownLease : 'leased by another job'),
-    confirmLoopback: options.confirmLoopback ?? process.platform !== 'linux',
-    timeLimitMs: options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS,
-    vocabulary,
-    probeForeign: process.platform === 'linux' && protocols.includes('tcp'),
-  };
-}
-
 async function confirmAll(spec: Request, candidate: Candidate): Promise<boolean> {
   const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h, spec.covered)));
   return results.every(Boolean);
-}
-
-function where(spec: Request): string {
-  const { low, high } = spec.range ?? ephemeralRange();
-  return spec.range ? `range ${low}-${high}` : `the ephemeral range ${low}-${high}`;
-}
-
-/** The main reasons ports were refused, most frequent first: "1890 excluded, 12 taken for udp on ::". */
-function reasons(refusals: Map<string, number>): string {
-  const top = [...refusals].sort((a, b) => b[1] - a[1]).slice(0, 3);
-  return top.length ? ` (refused: ${top.map(([why, n]) => `${n} ${why}`).join(', ')})` : '';
-}
-
-/** What the user can change to get the ports. */
-function remedy(spec: Request): string {
-  const { name } = spec.vocabulary;
-  if (spec.contiguous) return `ask for a smaller block, widen ${name('range')} or drop ${name('contiguous')}`;
-  if (spec.range) return `widen ${name('range')}, shorten ${name('exclude')} or ask for fewer ports`;
-  return `shorten ${name('exclude')}, ask for fewer ports, or set a ${name('range')} outside the ephemeral range`;
-}
-
-/** What to do when other programs keep taking the ports before they are reserved (the stronger reservation is Linux's). */
-function retry(vocabulary: Vocabulary): string {
-  return vocabulary.stronger && process.platform === 'linux' ? `try again, or ${vocabulary.stronger}` : 'try again';
-}
-
-/** Why ports on the system's lists were never tried. */
-const SYSTEM_REFUSAL =
-  process.platform === 'win32'
-    ? "in Windows' excluded port ranges"
-    : "on the kernel's reserved-port list (other jobs' ports, or an administrator's)";
-
-function shortfall(spec: Request, found: number, refusals: Map<string, number>): AllocationError {
-  const searched = spec.range ?? ephemeralRange();
-  const held = rangeSize(searched) - spec.system.countOutside(searched);
-  if (held > 0) refusals.set(SYSTEM_REFUSAL, held);
-  // Only the user's own exclude is named: system lists are counted among the reasons above.
-  const left = spec.asked.countOutside(searched);
-  const why =
-    spec.asked.size > 0 && left < spec.count ? ` (${spec.vocabulary.name('exclude')} leaves ${left} of its ports)` : reasons(refusals);
-  if (spec.contiguous) {
-    return new AllocationError(`No block of ${spec.count} consecutive free ports in ${where(spec)}${why}: ${remedy(spec)}`);
-  }
-  const asked = `${found} of the ${plural(spec.count, 'port')} asked for ${found === 1 || spec.count === 1 ? 'is' : 'are'}`;
-  return new AllocationError(`Only ${asked} free in ${where(spec)}${why}: ${remedy(spec)}`);
-}
-
-function gaveUp(spec: Request, chosen: Candidate[], refusals: Map<string, number>, rounds: number): AllocationError {
-  const found = chosen.flatMap((c) => c.ports).length;
-  const seconds = (spec.timeLimitMs / 1000).toFixed(1);
-  const bound = rounds >= MAX_ROUNDS ? `${rounds} rounds` : `${seconds} s`;
-  return new AllocationError(
-    `Gave up after ${bound} with ${found} of the ${spec.count} ports asked for in ${where(spec)}${reasons(refusals)}: ${remedy(spec)}`,
-  );
 }

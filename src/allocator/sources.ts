@@ -196,3 +196,28 @@ async function foreignPorts(spec: Spec, probe: ForeignBinds, ports: readonly num
 }
 
 export type { Candidate };
+
+/**
+ * Preferred ports, in the order given (already without the excluded ones), bound by
+ * number as many at a time as are still needed; a port in use or leased is skipped
+ * unbound, never retried. Ports only in TIME_WAIT count as free, as for a `range`: a
+ * SO_REUSEADDR server binds them at once. Once the list is walked, `then` (the usual
+ * draw) serves the rest; without it, nothing is left to try.
+ */
+export function preferSource(spec: Spec, preferred: readonly number[], probe: ForeignBinds, then?: Source): Source {
+  const order = [...preferred];
+  return async (remaining) => {
+    if (order.length === 0) return then?.(remaining);
+    const drawn = order.splice(0, remaining);
+    const leased = spec.taken().leased;
+    const ports = drawn.filter((p) => !leased.has(p));
+    const foreign = await foreignPorts(spec, probe, ports, false);
+    const batch = await settleAll(ports.filter((p) => !foreign.has(p)).map((port) => bindEverywhere(spec, port)));
+    await closeAll(batch.filter((c) => !c.free).flatMap((c) => c.held));
+    const refused = [...foreign].map((port): Candidate => ({ ports: [port], held: [], free: false, refusal: FOREIGN }));
+    const leasedOnes = drawn.filter((p) => leased.has(p)).map((port) => refusedAsLeased(spec, [port], leased));
+    // In the order given: the judge takes free candidates from the front.
+    const byPort = new Map([...batch.map((c) => (c.free ? c : { ...c, held: [] })), ...refused, ...leasedOnes].map((c) => [c.ports[0], c]));
+    return drawn.map((port) => byPort.get(port)!);
+  };
+}

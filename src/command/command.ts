@@ -35,6 +35,9 @@ Options:
       --range LOW-HIGH draw from this range in random order
       --exclude LIST   ports and ranges never to hand out, e.g. "5432,6000-6100"
       --contiguous     one block of consecutive ports, in the order of the names
+      --prefer LIST    ports and runs to try first, in order, e.g. "3000,8000-8099";
+                       the usual draw fills the rest
+      --prefer-only    hand out preferred ports only (fail when too few are free)
       --reserve MODE   auto (default), time-wait or none
       --lease-minutes N  how long the leases last at most (default 360)
       --lease-dir DIR  the lease directory shared with the action's lease-dir
@@ -55,6 +58,8 @@ const OPTIONS = {
   range: { type: 'string' },
   exclude: { type: 'string' },
   contiguous: { type: 'boolean' },
+  prefer: { type: 'string' },
+  'prefer-only': { type: 'boolean' },
   reserve: { type: 'string' },
   'lease-minutes': { type: 'string' },
   'lease-dir': { type: 'string' },
@@ -72,6 +77,8 @@ function rawInputs(values: Record<string, string | boolean | undefined>, names: 
     [Input.Range]: text('range'),
     [Input.Exclude]: text('exclude'),
     [Input.Contiguous]: values.contiguous ? 'true' : 'false',
+    [Input.Prefer]: text('prefer'),
+    [Input.PreferOnly]: values['prefer-only'] ? 'true' : 'false',
     [Input.Reserve]: text('reserve'),
     [Input.LeaseMinutes]: text('lease-minutes'),
     [Input.LeaseDir]: text('lease-dir'),

@@ -33,6 +33,16 @@ export interface PortOptions {
   /** One block of consecutive ports (in the order of `names`). Default `false`. */
   contiguous?: boolean;
   /**
+   * Ports and ranges to try first, in the order given: `[3000, 3001, [8000, 8099]]`, or
+   * any iterable of port numbers such as get-port's `portNumbers(3000, 3100)`. Each is taken
+   * only when it is free on every address asked for and no lease holds it; the usual draw
+   * fills the rest. A port browsers refuse (the Fetch standard's bad ports, such as 6000) is
+   * taken only when named on its own, never from a range.
+   */
+  prefer?: Iterable<number | PortRange>;
+  /** Hand out preferred ports only: an `AllocationError` when too few of them are free. Default `false`. */
+  preferOnly?: boolean;
+  /**
    * What keeps other programs off the ports after the call. `'time-wait'`: each port is left
    * in TCP TIME_WAIT, so no `bind(0)` on the host gets it for 60 s on Linux (30 s on macOS),
    * while servers that set SO_REUSEADDR (Node, Go, nginx, Redis, ...) bind it at once.
@@ -74,14 +84,32 @@ export interface Ports<Shape> {
 }
 
 /** The library's own name of each setting (by action input name), for errors in the caller's words. */
-const OPTION: Record<string, string> = { 'lease-minutes': 'leaseMinutes', 'lease-dir': 'leaseDir', 'env-prefix': 'envPrefix' };
+const OPTION: Record<string, string> = {
+  'lease-minutes': 'leaseMinutes',
+  'lease-dir': 'leaseDir',
+  'env-prefix': 'envPrefix',
+  'prefer-only': 'preferOnly',
+};
 const VOCABULARY: Vocabulary = {
   kind: 'Option',
   key: (setting) => OPTION[setting] ?? setting,
   name: (setting) => `'${OPTION[setting] ?? setting}'`,
   ownLease: 'leased by an earlier call in this process until its release()',
 };
-const OPTIONS = ['names', 'count', 'protocol', 'host', 'range', 'exclude', 'contiguous', 'reserve', 'leaseMinutes', 'leaseDir'];
+const OPTIONS = [
+  'names',
+  'count',
+  'protocol',
+  'host',
+  'range',
+  'exclude',
+  'contiguous',
+  'prefer',
+  'preferOnly',
+  'reserve',
+  'leaseMinutes',
+  'leaseDir',
+];
 
 type Request = Partial<NamedRequest<string> & CountRequest>;
 
@@ -128,7 +156,7 @@ function toRequest(request: Request): PortRequest {
     if (!OPTIONS.includes(key))
       fail(key, (request as Record<string, unknown>)[key], `not an option; the options are ${OPTIONS.join(', ')}`);
   }
-  const { names, count, protocol, host, range, exclude, contiguous, reserve, leaseMinutes, leaseDir } = request;
+  const { names, count, protocol, host, range, exclude, contiguous, prefer, preferOnly, reserve, leaseMinutes, leaseDir } = request;
   if (names !== undefined && count !== undefined) fail('count', count, "leave it out when 'names' is given");
   if (names !== undefined && (!Array.isArray(names) || names.length === 0)) fail('names', names, 'a non-empty array of names');
   if (names?.some((name) => typeof name !== 'string')) fail('names', names, 'an array of strings');
@@ -140,8 +168,9 @@ function toRequest(request: Request): PortRequest {
     exclude: new PortSet(
       (exclude ?? []).map((item) => (Array.isArray(item) ? portRange(item, 'exclude', fail) : portRange([item, item], 'exclude', fail))),
     ),
-    contiguous:
-      contiguous === undefined ? false : typeof contiguous === 'boolean' ? contiguous : fail('contiguous', contiguous, 'true or false'),
+    contiguous: bool(contiguous, 'contiguous', fail),
+    prefer: prefer === undefined ? [] : preferred(prefer, fail),
+    preferOnly: bool(preferOnly, 'prefer-only', fail),
     reserve: (reserve ?? 'auto') as ReserveSetting,
     leaseMinutes: leaseMinutes === undefined ? DEFAULT_REQUEST.leaseMinutes : wholeNumber(leaseMinutes, 'lease-minutes', fail),
     leaseDir: leaseDir ?? '',
@@ -166,8 +195,22 @@ type Fail = (option: string, value: unknown, allowed: string) => never;
 function shown(option: string, value: unknown): string {
   const range = (v: unknown) => (Array.isArray(v) ? v.join('-') : String(v));
   if (option === 'range') return range(value);
-  if (option === 'exclude' && Array.isArray(value)) return value.map(range).join(',');
+  if ((option === 'exclude' || option === 'prefer') && Array.isArray(value)) return value.map(range).join(',');
   return Array.isArray(value) ? value.join(' ') : String(value ?? '');
+}
+
+function bool(value: unknown, option: string, fail: Fail): boolean {
+  return value === undefined ? false : typeof value === 'boolean' ? value : fail(option, value, 'true or false');
+}
+
+/** Preferred ports in the order given: numbers and [low, high] pairs from any iterable. */
+function preferred(value: unknown, fail: Fail): { low: number; high: number }[] {
+  const iterable = value !== null && typeof value === 'object' && Symbol.iterator in value && typeof value !== 'string';
+  if (!iterable) return fail('prefer', value, 'an iterable of ports and [low, high] ranges, such as [3000, [8000, 8099]]');
+  const allowed = 'ports and [low, high] ranges with 1 <= low <= high <= 65535';
+  return [...(value as Iterable<unknown>)].map((item) =>
+    portRange(Array.isArray(item) ? item : [item, item], 'prefer', () => fail('prefer', item, allowed)),
+  );
 }
 
 function wholeNumber(value: unknown, option: string, fail: Fail): number {

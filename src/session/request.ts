@@ -2,6 +2,7 @@ import { InputError, plural, type Vocabulary } from '../errors.ts';
 import { localAddresses } from '../allocator/hosts.ts';
 import { DEFAULT_LEASE_MINUTES, MAX_LEASE_MINUTES } from '../leases/lease-record.ts';
 import { firstUnprivilegedPort, privilegedPortsAllowed } from '../platform/privileged-ports.ts';
+import { BAD_PORT_SET } from '../ports/bad-ports.ts';
 import { PortSet, rangeSize, type PortRange } from '../ports/port-set.ts';
 import type { Protocol } from '../ports/protocol.ts';
 import { reserveProblem } from '../protection/choose-protection.ts';
@@ -29,6 +30,10 @@ export interface PortRequest {
   range?: PortRange;
   exclude: PortSet;
   contiguous: boolean;
+  /** Ports and runs to try first, in the order given (see AllocateOptions.prefer). */
+  prefer: PortRange[];
+  /** Hand out preferred ports only. */
+  preferOnly: boolean;
   reserve: ReserveSetting;
   /** Empty: the shared default location. */
   leaseDir: string;
@@ -42,6 +47,8 @@ export const DEFAULT_REQUEST: Omit<PortRequest, 'names'> = {
   hosts: [],
   exclude: new PortSet(),
   contiguous: false,
+  prefer: [],
+  preferOnly: false,
   reserve: 'auto',
   leaseDir: '',
   leaseMinutes: DEFAULT_LEASE_MINUTES,
@@ -95,6 +102,7 @@ export function checkRequest(request: PortRequest, source: RequestSource): void 
   const unknown = request.hosts.find((host) => !addresses.has(host));
   if (unknown) fail('host', `not an address of this machine; it has ${[...addresses].join(', ')}`, unknown);
   if (request.range) checkRange(request.range, request, facts, fail);
+  checkPrefer(request, facts, fail);
   if (request.leaseMinutes < 1 || request.leaseMinutes > MAX_LEASE_MINUTES || !Number.isInteger(request.leaseMinutes)) {
     fail('lease-minutes', `a whole number of minutes from 1 to ${MAX_LEASE_MINUTES}`);
   }
@@ -110,11 +118,48 @@ function checkRange(range: PortRange, request: PortRequest, facts: MachineFacts,
   if (!facts.mayBind(request.hosts)(range.low)) {
     fail('range', `ports below ${firstUnprivilegedPort()} need root on this runner; use a range above it`);
   }
-  if (request.exclude.size === 0) return;
-  const left = request.exclude.countOutside(range);
   const where = `range ${range.low}-${range.high}`;
-  if (left === 0) fail('exclude', `it covers the whole ${where}`);
+  if (BAD_PORT_SET.countOutside(range) < count) {
+    fail(
+      'range',
+      `it holds ${plural(BAD_PORT_SET.countOutside(range), 'port')} that browsers accept, fewer than the ${count} asked for (the others are the Fetch standard's bad ports, which browsers refuse)`,
+    );
+  }
+  if (request.exclude.size === 0) return;
+  const left = request.exclude.union(BAD_PORT_SET).countOutside(range);
+  if (request.exclude.countOutside(range) === 0) fail('exclude', `it covers the whole ${where}`);
   if (left < count) fail('exclude', `it leaves ${left} of the ports of ${where}, fewer than the ${count} asked for`);
+}
+
+/**
+ * Preferred ports can be bound by this user; with prefer-only they are enough for the
+ * request (without the excluded ones, and the bad ports not named on their own); they
+ * are not combined with a block.
+ */
+function checkPrefer(request: PortRequest, facts: MachineFacts, fail: (setting: string, allowed: string) => never) {
+  if (request.preferOnly && request.prefer.length === 0) fail('prefer-only', 'true only together with prefer (the ports to hand out)');
+  if (request.prefer.length === 0) return;
+  if (request.contiguous) fail('prefer', 'empty when contiguous is true: a block is drawn whole, from the range');
+  const mayBind = facts.mayBind(request.hosts);
+  if (request.prefer.some((r) => !mayBind(r.low))) {
+    fail('prefer', `ports below ${firstUnprivilegedPort()} need root on this runner; prefer ports above it`);
+  }
+  if (!request.preferOnly) return;
+  const named = PortSet.of(request.prefer.filter((r) => r.low === r.high).map((r) => r.low));
+  const excluded = request.exclude.union(new PortSet(BAD_PORT_SET.ranges.filter((r) => !named.has(r.low))));
+  const left = preferredLeft(request.prefer, excluded);
+  if (left < request.names.length) {
+    fail(
+      'prefer',
+      `it offers ${plural(left, 'port')} (leaving out the excluded ones and bad ports in runs), fewer than the ${request.names.length} asked for with prefer-only`,
+    );
+  }
+}
+
+/** How many distinct preferred ports `excluded` leaves. */
+function preferredLeft(prefer: readonly PortRange[], excluded: PortSet): number {
+  const all = new PortSet(prefer);
+  return all.ranges.reduce((n, r) => n + excluded.countOutside(r), 0);
 }
 
 /** The environment variable of each of the request's names (checkRequest has made sure they are distinct). */

@@ -1,4 +1,5 @@
-import { errorMessage, LeaseError, type Vocabulary } from '../errors.ts';
+import { errorMessage, LeaseError, plural, type Vocabulary } from '../errors.ts';
+import { BAD_PORT_SET } from '../ports/bad-ports.ts';
 import { allocatePorts } from '../allocator/allocate-ports.ts';
 import { LeaseBook } from '../leases/lease-book.ts';
 import { sweepStale } from '../leases/lease-cleanup.ts';
@@ -85,12 +86,19 @@ export async function openSession(request: PortRequest, program: Program): Promi
       range: request.range,
       exclude: request.exclude,
       contiguous: request.contiguous,
+      prefer: request.prefer,
+      preferOnly: request.preferOnly,
       claim: leases?.claim,
       taken: leases && takenPorts(leases),
       protect: protection.protect,
       vocabulary: program.vocabulary,
     });
     program.log.debug(`allocated ${allocation.ports.join(' ')} on ${allocation.hosts.join(' ')} (${allocation.protocols.join(',')})`);
+    const bad = allocation.ports.filter((port) => BAD_PORT_SET.has(port));
+    if (bad.length)
+      program.log.warn(
+        `${plural(bad.length, 'Port', 'Ports')} ${bad.join(' ')}, named in prefer, ${bad.length === 1 ? 'is one' : 'are'} that browsers refuse to fetch from (the Fetch standard's bad ports)`,
+      );
     await protection.settle(allocation);
     leases?.commit(allocation.ports);
     return session(request, allocation.ports, allocation.protocols, leases, protection, notes);

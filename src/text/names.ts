@@ -10,6 +10,8 @@ export const Input = {
   Range: 'range',
   Exclude: 'exclude',
   Contiguous: 'contiguous',
+  Prefer: 'prefer',
+  PreferOnly: 'prefer-only',
   Reserve: 'reserve',
   LeaseDir: 'lease-dir',
   LeaseMinutes: 'lease-minutes',

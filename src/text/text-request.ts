@@ -41,6 +41,8 @@ export function parseTextRequest(raw: RawInputs, source: TextSource): PortReques
     range: parseRange(value(Input.Range), fail),
     exclude: parseExclude(value(Input.Exclude), fail),
     contiguous: parseBoolean(Input.Contiguous, value(Input.Contiguous), false, source.vocabulary),
+    prefer: parsePrefer(value(Input.Prefer), fail),
+    preferOnly: parseBoolean(Input.PreferOnly, value(Input.PreferOnly), false, source.vocabulary),
     reserve: (value(Input.Reserve) || 'auto') as ReserveSetting,
     leaseDir: value(Input.LeaseDir),
     leaseMinutes: parseWholeNumber(value(Input.LeaseMinutes), DEFAULT_REQUEST.leaseMinutes),
@@ -110,6 +112,11 @@ function parseRange(raw: string, fail: Fail): PortRange | undefined {
   if (raw === '') return undefined;
   const range = raw.includes('-') ? parsePortEntry(raw) : undefined;
   return range ?? fail(Input.Range, RANGE_RULE);
+}
+
+/** Ports and runs in the order given (not sorted or merged: the order is the preference). */
+function parsePrefer(raw: string, fail: Fail): PortRange[] {
+  return parsePortList(raw) ?? fail(Input.Prefer, 'ports and LOW-HIGH runs in the order to try them, such as 3000, 3001, 8000-8099');
 }
 
 function parseExclude(raw: string, fail: Fail): PortSet {
