@@ -11,6 +11,9 @@ const TOOLS = {
   sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
   netsh: { win32: ['System32', 'netsh.exe'] },
   powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+  lsof: { darwin: '/usr/sbin/lsof' },
+  netstat: { win32: ['System32', 'NETSTAT.EXE'] },
+  tasklist: { win32: ['System32', 'tasklist.exe'] },
 } as const;
 
 export type SystemTool = keyof typeof TOOLS;
