@@ -13,6 +13,7 @@ import { publish, writeEnvFile } from './publish.ts';
 import { loopbackFor } from '../protection/time-wait.ts';
 import { describeProtection, reservationFor, type Applied } from '../protection/choose-reservation.ts';
 import { buildResults, type Results } from '../settings/results.ts';
+import { recordJobPorts } from '../session/job-ports.ts';
 
 function readInputs(): RawInputs {
   return Object.fromEntries(Object.values(Input).map((name) => [name, core.getInput(name)]));
@@ -29,8 +30,18 @@ export async function run(): Promise<void> {
     const leases = openLeases(settings, runner);
     const results = await allocateAndProtect(settings, leases, runner);
     publish(results, settings.summary);
+    recordForWait(results, settings);
   } catch (error) {
     core.setFailed(errorMessage(error));
+  }
+}
+
+/** Records the names for a later wait step of this job (wait/action.yml); the ports are handed out either way. */
+function recordForWait(results: Results, settings: Settings) {
+  try {
+    recordJobPorts(results.rows.map((row) => ({ name: row.name, port: row.port, protocols: settings.protocols })));
+  } catch (error) {
+    core.warning(`Could not record these ports for a later wait step of this job (give it their names or numbers): ${errorMessage(error)}`);
   }
 }
 
