@@ -84,10 +84,10 @@ function writeSummary(results: Results) {
   appendFileSync(file, `<h3>Port Zero</h3>${EOL}<table>${table}</table>${EOL}${notes}${EOL}`);
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-function tableRow(tag: 'th' | 'td', cells: string[]): string {
+export function tableRow(tag: 'th' | 'td', cells: string[]): string {
   return `<tr>${cells.map((cell) => `<${tag}>${escapeHtml(cell)}</${tag}>`).join('')}</tr>`;
 }

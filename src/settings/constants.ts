@@ -42,3 +42,18 @@ export const MAX_COUNT = 1000;
 /** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
 export const DEFAULT_LEASE_MINUTES = 360;
 export const MAX_LEASE_MINUTES = 7 * 24 * 60;
+
+/** The wait action's inputs (wait/action.yml). */
+export const WaitInput = {
+  Names: 'names',
+  Timeout: 'timeout',
+  Protocol: 'protocol',
+  OnForeign: 'on-foreign',
+  Summary: 'summary',
+} as const;
+
+/** The wait action's fixed outputs; each name also gets `<name>-pid`. */
+export const WaitOutput = {
+  Json: 'json',
+  PidSuffix: '-pid',
+} as const;
