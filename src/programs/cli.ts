@@ -12,6 +12,7 @@ import { LeaseBook, newOwner, releaseOwnedBy } from '../protection/leases.ts';
 import { openLeaseDir } from '../protection/lease-location.ts';
 import { callerIdentity } from '../protection/lease-caller.ts';
 import { buildResults, dotenv } from '../settings/results.ts';
+import { waitCommand } from './cli-wait.ts';
 
 const HELP = `Usage: port-zero [options] [name ...]
 
@@ -44,7 +45,9 @@ The ports are leased to the shell or script that ran the command: no other
 call, and no Port Zero job on this host, gets them while it runs, or until
 --lease-minutes pass.
   port-zero release    hands back every lease of the calling shell or script
-                       (with the same --lease-dir, if one was given)`;
+                       (with the same --lease-dir, if one was given)
+  port-zero wait NAME  waits until a server listens on each port: see
+                       'port-zero wait --help'`;
 
 const OPTIONS = {
   count: { type: 'string', short: 'n' },
@@ -123,6 +126,7 @@ function release(settings: Settings, extra: string[]): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'wait') return waitCommand(argv.slice(1));
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     if (values.help) {
