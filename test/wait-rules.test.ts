@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import { containerFromCgroups, containerFromShim, portProxy } from '../src/readiness/containers.ts';
@@ -6,7 +8,12 @@ import { nextInterval } from '../src/readiness/poll-schedule.ts';
 import { recordedNames } from '../src/readiness/name-sources.ts';
 import { parsePort, parseProtocols, parseTimeoutSeconds, resolveTargets } from '../src/readiness/wait-request.ts';
 
-const ID = 'a'.repeat(12) + '0123456789abcdef'.repeat(3) + 'b'.repeat(4);
+/** A host-network container's server as Docker 20.10 ran it here: its cgroup lines, then its parent's command line. */
+const captured = readFileSync(path.join(import.meta.dirname, 'fixtures/containers/docker-20.10-host-network.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => line && !line.startsWith('#'));
+const SHIM = captured.pop()!;
+const ID = 'd6fd081e967ece3559c9713e4c22678d039c2a2257e9cbe8c4f2c990f46025a8';
 const job: JobIdentity = { trackingId: 'github_ours', root: 100, rootName: "the job's runner process", uid: 1001 };
 const facts = (over: Partial<ListenerFacts>): ListenerFacts => ({
   pid: 500,
@@ -62,15 +69,13 @@ describe('whose listener it is', () => {
   });
 
   it("reports a container's listener as the container's: by cgroup, by the runtime shim above it, or as a published port's proxy", () => {
-    const cgroupfs = judgeOwner(facts({ uid: 0, cgroups: [`12:memory:/docker/${ID}`, `0::/docker/${ID}`] }), job);
+    const cgroupfs = judgeOwner(facts({ uid: 0, cgroups: captured }), job);
     expect(cgroupfs).toMatchObject({ belongs: 'container', container: { id: ID, engine: 'docker' } });
+    // The systemd cgroup driver's form (documented by Docker), and a cgroup namespace that hides the path: the shim tells.
     const systemd = facts({ uid: 0, cgroups: [`0::/system.slice/docker-${ID}.scope`] });
     expect(judgeOwner(systemd, job).why).toBe(`runs in docker container ${ID.slice(0, 12)}`);
-    const shim = `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${ID} -address /run/containerd/containerd.sock`;
-    expect(judgeOwner(facts({ uid: 0, cgroups: ['0::/'], ancestors: [{ pid: 40, command: shim }] }), job).container).toEqual({
-      id: ID,
-      engine: 'docker',
-    });
+    const hidden = facts({ uid: 0, cgroups: ['0::/'], ancestors: [{ pid: 40, command: SHIM }] });
+    expect(judgeOwner(hidden, job).container).toEqual({ id: ID, engine: 'docker' });
     const proxy = '/usr/bin/docker-proxy -proto tcp -host-ip 0.0.0.0 -host-port 8080 -container-ip 172.17.0.2 -container-port 80';
     expect(judgeOwner(facts({ uid: 0, command: proxy }), job)).toMatchObject({ belongs: 'container', proxy: 'docker-proxy' });
     // Even one that carries another tracking id is not failed: a container has none of a job's environment.
