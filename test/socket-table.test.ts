@@ -77,31 +77,22 @@ function readlinkInodes(): number[] {
     .map(Number);
 }
 
-describe('Linux netlink sock_diag helper', () => {
+const portOf = (server: net.Server) => (server.address() as net.AddressInfo).port;
+
+describe('Linux socket table helper (netlink sock_diag, /proc/net/udp)', () => {
   it.skipIf(process.platform !== 'linux')(
-    'sees the same listeners as /proc/net/tcp, with uid and inode, and none that only connect',
+    'sees the same listeners as /proc/net/tcp, with uid and inode, and no socket that only connects',
     async () => {
-      const v4 = await listen(0, '127.0.0.1');
-      const v6 = await listen(0, '::1');
+      const [v4, v6] = [await listen(0, '127.0.0.1'), await listen(0, '::1')];
       open.push(v4, v6);
-      const client = net.connect((v4.address() as net.AddressInfo).port, '127.0.0.1');
+      const client = net.connect(portOf(v4), '127.0.0.1');
       await new Promise((r) => client.once('connect', r));
       const diag = new SockDiag();
       try {
-        const sockets = await diag.listeners();
+        const sockets = await diag.look({ tcp: [portOf(v4), portOf(v6), client.localPort!], udp: [] });
         expect(sockets, 'the helper could not serve: is /usr/bin/perl there?').toBeDefined();
         const fromProc = readProcNet('tcp');
-        for (const server of [v4, v6]) {
-          const port = (server.address() as net.AddressInfo).port;
-          const seen = sockets!.filter((s) => s.port === port);
-          expect(seen).toHaveLength(1);
-          expect(seen[0]).toEqual(fromProc.find((s) => s.port === port));
-        }
-        expect(sockets!.some((s) => s.port === client.localPort)).toBe(false);
-        // A second request on the same helper sees a listener closed since.
-        const port = (v6.address() as net.AddressInfo).port;
-        await close(open.splice(open.indexOf(v6), 1)[0]);
-        expect((await diag.listeners())!.some((s) => s.port === port)).toBe(false);
+        expect(sockets).toEqual([v4, v6].map((server) => fromProc.find((s) => s.port === portOf(server))));
       } finally {
         client.destroy();
         diag.close();
@@ -109,9 +100,53 @@ describe('Linux netlink sock_diag helper', () => {
     },
   );
 
+  it.skipIf(process.platform !== 'linux')('watches until a listener appears or goes, and a look answers a watch at once', async () => {
+    const probe = await listen(0, '127.0.0.1');
+    const port = portOf(probe);
+    await close(probe); // a port nothing listens on
+    const diag = new SockDiag();
+    const schedule = { firstMs: [2], maxMs: 20 };
+    try {
+      expect(await diag.look({ tcp: [port], udp: [] })).toEqual([]);
+      const appearing = diag.watch({ tcp: [port], udp: [] }, schedule);
+      const server = await listen(port, '::1');
+      open.push(server);
+      expect(endpoints((await appearing)!)).toEqual([`tcp ::1 ${port}`]);
+      // Nothing changes: the watch goes on until a look takes over and answers both.
+      const unchanged = diag.watch({ tcp: [port], udp: [] }, schedule);
+      await new Promise((r) => setTimeout(r, 100));
+      const looked = await diag.look({ tcp: [port], udp: [] });
+      expect(await unchanged).toEqual(looked);
+      const going = diag.watch({ tcp: [port], udp: [] }, schedule);
+      await close(open.splice(open.indexOf(server), 1)[0]);
+      expect(await going).toEqual([]);
+    } finally {
+      diag.close();
+    }
+  });
+
+  it.skipIf(process.platform !== 'linux')('reads bound UDP sockets on IPv4 and IPv6', async () => {
+    const [v4, v6] = [await bindUdp(0, '127.0.0.1'), await bindUdp(0, '::1')];
+    open.push(v4, v6);
+    const diag = new SockDiag();
+    try {
+      const sockets = await diag.look({ tcp: [], udp: [v4.address().port, v6.address().port] });
+      expect(endpoints(sockets!)).toEqual([`udp 127.0.0.1 ${v4.address().port}`, `udp ::1 ${v6.address().port}`].sort());
+      expect(sockets![0]).toMatchObject({ uid: process.getuid!(), inode: expect.any(Number) });
+    } finally {
+      diag.close();
+    }
+  });
+
   it('reads only well-formed helper lines', () => {
-    const lines = ['127.0.0.1 8080 1001 4242', '::1 8081 0 17', 'rm -rf / 1 2 3', '127.0.0.1 70000 0 1', '127.0.0.1 80 x 1'];
-    expect(endpoints(parseHelperLines(lines))).toEqual(['tcp 127.0.0.1 8080', 'tcp ::1 8081']);
+    const lines = [
+      'tcp 127.0.0.1 8080 1001 4242',
+      'udp ::1 8081 0 17',
+      'tcp rm -rf / 1 2',
+      'tcp 127.0.0.1 70000 0 1',
+      'sctp 127.0.0.1 80 0 1',
+    ];
+    expect(endpoints(parseHelperLines(lines))).toEqual(['tcp 127.0.0.1 8080', 'udp ::1 8081']);
     expect(parseHelperLines(lines)[0]).toMatchObject({ uid: 1001, inode: 4242 });
   });
 
@@ -121,9 +156,8 @@ describe('Linux netlink sock_diag helper', () => {
     open.push(server, udp);
     const reader = openSocketReader('linux');
     try {
-      const sockets = await reader.read(new Set(['tcp', 'udp']), []);
-      expect(sockets.some((s) => s.protocol === 'tcp' && s.port === (server.address() as net.AddressInfo).port)).toBe(true);
-      expect(sockets.some((s) => s.protocol === 'udp' && s.port === udp.address().port && s.address === '::1')).toBe(true);
+      const sockets = await reader.read({ tcp: [portOf(server)], udp: [udp.address().port] });
+      expect(endpoints(sockets)).toEqual([`tcp 127.0.0.1 ${portOf(server)}`, `udp ::1 ${udp.address().port}`]);
       expect(reader.source).toMatch(/netlink/);
     } finally {
       reader.close();

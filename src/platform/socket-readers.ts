@@ -1,18 +1,27 @@
 import { execFile } from 'node:child_process';
-import { SockDiag } from './sock-diag.ts';
-import { parseLsof, parseNetstat, readProcNet, type PortSocket, type SocketProtocol } from './socket-table.ts';
+import { SockDiag, type PortQuery, type WatchSchedule } from './sock-diag.ts';
+import { parseLsof, parseNetstat, readProcNet, type PortSocket } from './socket-table.ts';
 import { systemTool } from './system-tools.ts';
+
+export type { PortQuery, WatchSchedule } from './sock-diag.ts';
 
 /** Reads the socket table of this OS, as cheaply as it allows; one reader serves one wait. */
 export interface SocketReader {
-  /** What it reads, for the debug log: `netlink sock_diag (perl) and /proc/net/udp`. */
+  /** What it reads, for the debug log: `netlink sock_diag and /proc/net/udp (perl helper)`. */
   readonly source: string;
   /**
-   * The listening TCP and bound UDP sockets of `protocols` on `ports` (the readers that
-   * can narrow their question do; the others return more, which the caller filters).
-   * Throws when the OS's tool fails.
+   * The listening TCP sockets and bound UDP sockets on the queried ports now (readers that
+   * cannot narrow their question return more, which the caller filters). Throws when the
+   * OS's tool fails.
    */
-  read(protocols: ReadonlySet<SocketProtocol>, ports: readonly number[]): Promise<PortSocket[]>;
+  read(query: PortQuery): Promise<PortSocket[]>;
+  /**
+   * Where the OS side can watch by itself (Linux): resolves once the sockets on the queried
+   * ports differ from what this reader last returned for them, looking on `schedule`, with
+   * the sockets; undefined when it cannot (the caller then polls with `read`). A `read`
+   * meanwhile answers it at once.
+   */
+  watch?(query: PortQuery, schedule: WatchSchedule): Promise<PortSocket[] | undefined>;
   /** Ends anything it keeps running; safe to call twice. */
   close(): void;
 }
@@ -28,21 +37,26 @@ function runAsync(file: string, args: string[], env?: NodeJS.ProcessEnv): Promis
   });
 }
 
-/** Linux: TCP listeners through netlink (sock-diag.ts), /proc/net/tcp when that cannot serve; UDP from /proc/net/udp. */
+/** Linux: the perl helper (sock-diag.ts); /proc/net/tcp and udp read here once it cannot serve. */
 class LinuxReader implements SocketReader {
   private readonly diag = new SockDiag();
   private fallback = false;
 
   get source() {
-    return `${this.fallback ? '/proc/net/tcp' : 'netlink sock_diag (perl helper)'} and /proc/net/udp`;
+    return this.fallback ? '/proc/net/tcp and /proc/net/udp' : 'netlink sock_diag and /proc/net/udp (perl helper)';
   }
 
-  async read(protocols: ReadonlySet<SocketProtocol>): Promise<PortSocket[]> {
-    const sockets = protocols.has('udp') ? readProcNet('udp') : [];
-    if (!protocols.has('tcp')) return sockets;
-    const tcp = this.fallback ? undefined : await this.diag.listeners();
-    if (tcp === undefined) this.fallback = true;
-    return [...sockets, ...(tcp ?? readProcNet('tcp'))];
+  async read(query: PortQuery): Promise<PortSocket[]> {
+    const found = this.fallback ? undefined : await this.diag.look(query);
+    if (found) return found;
+    this.fallback = true;
+    return [...(query.tcp.length ? readProcNet('tcp') : []), ...(query.udp.length ? readProcNet('udp') : [])];
+  }
+
+  async watch(query: PortQuery, schedule: WatchSchedule): Promise<PortSocket[] | undefined> {
+    const found = this.fallback ? undefined : await this.diag.watch(query, schedule);
+    if (!found) this.fallback = true;
+    return found;
   }
 
   close() {
@@ -51,17 +65,17 @@ class LinuxReader implements SocketReader {
 }
 
 /**
- * macOS: lsof, asked about the ports only (`-iTCP:P,Q -iUDP:P,Q`; several -i select
- * the union). Not `-sTCP:LISTEN`: with a state list lsof leaves UDP files out
- * altogether (seen with lsof 4.95), so the state is read from each file's `TST=` field.
- * Run by absolute path with a fixed locale, like every system tool here.
+ * macOS: lsof, asked about the ports only (`-iTCP:P,Q -iUDP:R`; several -i select the
+ * union). Not `-sTCP:LISTEN`: with a state list lsof leaves UDP files out altogether
+ * (seen with lsof 4.95), so the state is read from each file's `TST=` field. Run by
+ * absolute path with a fixed locale, like every system tool here.
  */
 class LsofReader implements SocketReader {
   readonly source = 'lsof';
 
-  async read(protocols: ReadonlySet<SocketProtocol>, ports: readonly number[]): Promise<PortSocket[]> {
-    const list = ports.join(',');
-    const select = [...protocols].map((p) => `-i${p.toUpperCase()}:${list}`);
+  async read(query: PortQuery): Promise<PortSocket[]> {
+    const select = (['tcp', 'udp'] as const).filter((p) => query[p].length).map((p) => `-i${p.toUpperCase()}:${query[p].join(',')}`);
+    if (select.length === 0) return [];
     const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin:/usr/sbin:/sbin' };
     return parseLsof(await runAsync(systemTool('lsof', 'darwin'), ['-nP', ...select, '-F', 'pcuLPnT'], env));
   }
@@ -80,7 +94,7 @@ class NetstatReader implements SocketReader {
   close() {}
 }
 
-/** The reader for `platform`; throws on an OS with none (the wait's input check names it first). */
+/** The reader for `platform`; throws on an OS with none. */
 export function openSocketReader(platform: NodeJS.Platform = process.platform): SocketReader {
   if (platform === 'linux') return new LinuxReader();
   if (platform === 'darwin') return new LsofReader();

@@ -56,10 +56,10 @@ function mappedAncestors(pid: number, parents: ReadonlyMap<number, number>): Lis
 
 /**
  * The owner of each socket in `sockets` (sockets newly found listening), judged for `job`.
- * Linux: one walk of /proc/*\/fd for all their inodes; of several processes holding one
- * socket (a forking server's workers), one of the job's is named if there is one, else
- * the topmost holder. macOS and Windows: the pid the table names, and one run of the
- * OS's tool for every process's parent. Containers are named by the engine where it answers.
+ * Linux: one walk of /proc/*\/fd for all their inodes, naming of several processes that
+ * hold one socket (a pre-forking server's workers) the topmost. macOS and Windows: the
+ * pid the table names, and one run of the OS's tool for every process's parent.
+ * Containers are named by the engine where it answers.
  */
 export async function ownersOf(
   sockets: readonly PortSocket[],
@@ -70,22 +70,14 @@ export async function ownersOf(
   let owners: Owner[];
   if (platform === 'linux') {
     const { holders } = socketHolders(new Set(sockets.flatMap((s) => (s.inode === null ? [] : [s.inode]))));
-    owners = sockets.map((socket) => {
-      const pids = socket.inode === null ? [] : (holders.get(socket.inode) ?? []);
-      const judgedAll = (pids.length ? pids : [null]).map((pid) => judgeOwner(linuxFacts(pid, socket.uid), job));
-      const jobs = judgedAll.filter((o) => o.belongs === 'job');
-      return topHolder(jobs.length ? jobs : judgedAll, pids);
-    });
+    owners = sockets.map((socket) =>
+      judgeOwner(linuxFacts(socket.inode === null ? null : (holders.get(socket.inode) ?? null), socket.uid), job),
+    );
   } else {
     const parents = processParents(platform);
     owners = sockets.map((socket) => judgeOwner(tableFacts(socket, parents, platform), job));
   }
   return Promise.all(owners.map((owner, i) => nameContainer(owner, sockets[i], env)));
-}
-
-/** Of several holders of one socket, the first whose parent does not hold it too (a pre-forking server's master, not a worker). */
-function topHolder(owners: Owner[], pids: number[]): Owner {
-  return owners.find((o) => o.pid === null || !pids.includes(parentPid(o.pid) ?? -1)) ?? owners[0];
 }
 
 function tableFacts(socket: PortSocket, parents: ReadonlyMap<number, number>, platform: NodeJS.Platform): ListenerFacts {

@@ -13,6 +13,9 @@
 /** The first intervals, in ms, then MAX_MS. */
 const FIRST_MS = [2, 4, 8, 16];
 const MAX_MS = 20;
+
+/** The same schedule for a reader that watches by itself (Linux's helper), whose looks cost a fraction of the budget. */
+export const WATCH_SCHEDULE = { firstMs: FIRST_MS, maxMs: MAX_MS } as const;
 /** The share of one CPU the looks may take: the interval is at least the look's cost divided by it. */
 const CPU_SHARE = 0.02;
 /** However costly a look, one at least this often. */

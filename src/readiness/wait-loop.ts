@@ -1,9 +1,9 @@
-import { openSocketReader, type SocketReader } from '../platform/socket-readers.ts';
+import { openSocketReader, type PortQuery, type SocketReader } from '../platform/socket-readers.ts';
 import type { PortSocket, SocketProtocol } from '../platform/socket-table.ts';
 import { belongingText, ownerText, seconds } from './describe.ts';
 import { ownersOf } from './owner-facts.ts';
 import type { JobIdentity, Owner } from './ownership.ts';
-import { nextInterval } from './poll-schedule.ts';
+import { nextChange } from './socket-changes.ts';
 import { ForeignListenerError, WaitTimeoutError, type SeenPort } from './wait-errors.ts';
 import type { WaitTarget } from './wait-request.ts';
 
@@ -42,24 +42,14 @@ function readySockets(target: WaitTarget, sockets: readonly PortSocket[]): PortS
   return target.protocols.every((p) => mine.some((s) => s.protocol === p)) ? mine : undefined;
 }
 
-/** Rejects with the signal's reason when it aborts; resolves after `ms` otherwise. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** The ports `targets` ask about, per protocol. */
+function queryOf(targets: readonly WaitTarget[]): PortQuery {
+  const ports = (protocol: SocketProtocol) => targets.filter((t) => t.protocols.includes(protocol)).map((t) => t.port);
+  return { tcp: ports('tcp'), udp: ports('udp') };
 }
 
 /**
- * Looks at the socket table until every target is ready, the time-out passes
+ * Watches the socket table until every target is ready, the time-out passes
  * (WaitTimeoutError, listing what was seen of each port), a port turns out to be held by
  * someone else's process (ForeignListenerError, at once, with `foreign: 'fail'`), or the
  * signal aborts (its reason is thrown). Owners are looked up once per port, when it
@@ -67,28 +57,18 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  */
 export async function waitForTargets(targets: readonly WaitTarget[], options: WaitLoopOptions): Promise<PortReadiness[]> {
   const start = performance.now();
+  const deadline = start + options.timeoutMs;
   const reader = options.reader ?? openSocketReader();
-  options.debug?.(`reading the socket table through ${reader.source}`);
   const done = new Map<WaitTarget, PortReadiness>();
-  const costs: number[] = [];
+  let known: PortSocket[] = [];
   try {
-    for (let look = 0; ; look++) {
-      options.signal?.throwIfAborted();
+    for (;;) {
       const pending = targets.filter((t) => !done.has(t));
-      const before = performance.now();
-      const sockets = await reader.read(
-        new Set(pending.flatMap((t) => t.protocols)),
-        pending.map((t) => t.port),
-      );
-      const seenAt = performance.now();
-      // The first look starts the reader (the perl helper): its cost says nothing of the next ones.
-      if (look > 0) costs.push(seenAt - before);
-      if (costs.length > 4) costs.shift(); // the last four looks: one slow look (a busy host) does not stretch the next sleep
-      await settle(pending, sockets, seenAt - start, done, options);
+      known = await nextChange(reader, queryOf(pending), known, deadline, options.signal);
+      options.debug?.(`${seconds(performance.now() - start)}: ${known.map(where).join(', ') || 'nothing'} on the ports (${reader.source})`);
+      await settle(pending, known, performance.now() - start, done, options);
       if (done.size === targets.length) return targets.map((t) => done.get(t)!);
-      const remaining = start + options.timeoutMs - performance.now();
-      if (remaining <= 0) throw await timedOut(targets, done, reader, options.timeoutMs);
-      await sleep(nextInterval(look, costs.length ? Math.min(...costs) : 0, remaining), options.signal);
+      if (performance.now() >= deadline) throw await timedOut(targets, done, reader, options.timeoutMs);
     }
   } finally {
     reader.close();
@@ -128,13 +108,8 @@ async function settle(
 
 /** The time-out's error: one more look at both protocols, to say for each port what is there. */
 async function timedOut(targets: readonly WaitTarget[], done: Map<WaitTarget, PortReadiness>, reader: SocketReader, timeoutMs: number) {
-  const protocols = new Set<SocketProtocol>(['tcp', 'udp']);
-  const sockets = await reader
-    .read(
-      protocols,
-      targets.map((t) => t.port),
-    )
-    .catch(() => [] as PortSocket[]);
+  const ports = targets.map((t) => t.port);
+  const sockets = await reader.read({ tcp: ports, udp: ports }).catch(() => [] as PortSocket[]);
   const seen: SeenPort[] = targets.map((target) => {
     const result = done.get(target);
     if (result) {
