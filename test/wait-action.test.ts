@@ -50,8 +50,10 @@ describe.skipIf(process.platform !== 'linux')('the wait step, run as a job runs 
       const step = await waiting;
       expect(step.code, step.stdout + step.stderr).toBe(0);
       expect(step.stdout).toMatch(/^Waiting up to 60 s for nginx \(port \d+\), redis \(port \d+\)$/m);
-      expect(step.stdout).toMatch(new RegExp(`^nginx \\(port ${job.port('NGINX_PORT')}\\) ready after .* this job's: `, 'm'));
-      expect(step.stdout).toMatch(new RegExp(`^redis \\(port ${job.port('REDIS_PORT')}\\) ready after .*redis-server.* this job's: `, 'm'));
+      expect(step.stdout).toMatch(new RegExp(`^nginx \\(port ${job.port('NGINX_PORT')}\\) ready after .*: this job's \\(`, 'm'));
+      expect(step.stdout).toMatch(
+        new RegExp(`^redis \\(port ${job.port('REDIS_PORT')}\\) ready after .*redis-server.*: this job's \\(`, 'm'),
+      );
       // The pid of the master, not of a worker that holds the same socket.
       expect(step.outputs['nginx-pid']).toBe(String(nginx.child.pid));
       expect(step.outputs['redis-pid']).toBe(String(redis.child.pid));
@@ -139,7 +141,7 @@ describe.skipIf(process.platform !== 'linux')('the wait step, run as a job runs 
       const step = await job.wait({ timeout: '3600' }); // this test's own bound ends far sooner
       expect(step.code).toBe(1);
       expect(step.stdout).toContain(
-        `web (port ${job.port('WEB_PORT')}): pid ${pid} (${process.execPath} -e ${script}), account root, NOT this job: `,
+        `web (port ${job.port('WEB_PORT')}): pid ${pid} (${process.execPath} -e ${script}), account root: NOT this job's (`,
       );
       expect(step.stdout).toContain("carries another job's RUNNER_TRACKING_ID (github_another-job)");
       expect(step.stdout).toContain('Port Zero handed these ports to this job');
@@ -175,7 +177,7 @@ describe.skipIf(process.platform !== 'linux')('the wait step, run as a job runs 
       const found = json(step.outputs).sudoed;
       expect(process.getuid!() === 0 ? found.why : 'root').toMatch(/root/);
       expect(found.belongs).toBe('unknown');
-      expect(step.stdout).toMatch(/owner unknown: runs as (root|this account) without a RUNNER_TRACKING_ID/);
+      expect(step.stdout).toMatch(/owner unknown \(runs as (root|this account) without a RUNNER_TRACKING_ID/);
     },
     SLOW,
   );
@@ -230,7 +232,7 @@ describe.skipIf(process.platform !== 'linux' || cannotSwitchAccounts() !== undef
       const step = await job.wait({ timeout: '3600' });
       expect(step.code).toBe(1);
       expect(step.stdout).toContain(
-        `web (port ${job.port('WEB_PORT')}): pid ${pid} (${PYTHON} ${server.join(' ')}), account ${other.name}, NOT this job: runs as another account`,
+        `web (port ${job.port('WEB_PORT')}): pid ${pid} (${PYTHON} ${server.join(' ')}), account ${other.name}: NOT this job's (runs as another account)`,
       );
     },
     SLOW,
@@ -247,7 +249,7 @@ describe.skipIf(process.platform !== 'linux' || cannotSwitchAccounts() !== undef
       // The wait step runs as another account: it cannot read pz-test-1's descriptors, so no pid.
       const step = await job.wait({ names: String(port), timeout: '3600' }, { account: second, env: { RUNNER_TEMP: '' } });
       expect(step.code, step.stdout + step.stderr).toBe(1);
-      expect(step.stdout).toContain(`port ${port}: pid unknown, account ${first.name}, NOT this job: runs as another account`);
+      expect(step.stdout).toContain(`port ${port}: pid unknown, account ${first.name}: NOT this job's (runs as another account)`);
     },
     SLOW,
   );

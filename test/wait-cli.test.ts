@@ -50,7 +50,7 @@ describe.skipIf(process.platform !== 'linux')('port-zero wait', () => {
     const [, shellPid, port] = /shell (\d+) port (\d+)/.exec(run.stdout)!;
     expect(run.stdout).toMatch(
       new RegExp(
-        `^web \\(port ${port}\\) ready after [\\d.]+ s on tcp ::1: pid \\d+ .*this job's: descends from the calling shell \\(pid ${shellPid}\\)$`,
+        `^web \\(port ${port}\\) ready after [\\d.]+ s on tcp ::1, pid \\d+ .*: this job's \\(descends from the calling shell \\(pid ${shellPid}\\)\\)$`,
         'm',
       ),
     );

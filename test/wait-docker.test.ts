@@ -60,6 +60,6 @@ describe("a container on the job's port", () => {
       why: `runs in docker container ${name} (${id.slice(0, 12)})`,
     });
     expect(web.command).toBe(`/bin/busybox httpd -f -p ${job.port('WEB_PORT')} -h /`);
-    expect(step.stdout).toMatch(new RegExp(`^web \\(port \\d+\\) ready after .*; a container's: runs in docker container ${name}`, 'm'));
+    expect(step.stdout).toMatch(new RegExp(`^web \\(port \\d+\\) ready after .*: a container's \\(runs in docker container ${name}`, 'm'));
   }, 180_000);
 });

@@ -86,7 +86,7 @@ export async function run(): Promise<void> {
       onReady: (ready) => {
         core.info(readyLine(ready));
         for (const owner of ready.owners.filter((o) => o.belongs === 'foreign')) {
-          core.warning(`${targetLabel(ready.target)}: ${ownerText(owner)}, ${belongingText(owner)}`);
+          core.warning(`${targetLabel(ready.target)}: ${ownerText(owner)}: ${belongingText(owner)}`);
         }
       },
     });

@@ -115,7 +115,7 @@ export async function waitCommand(args: string[]): Promise<number> {
       onReady: (ready) => {
         if (!json) process.stdout.write(`${readyLine(ready)}\n`);
         for (const owner of ready.owners.filter((o) => o.belongs === 'foreign')) {
-          process.stderr.write(`port-zero: warning: ${targetLabel(ready.target)}: ${ownerText(owner)}, ${belongingText(owner)}\n`);
+          process.stderr.write(`port-zero: warning: ${targetLabel(ready.target)}: ${ownerText(owner)}: ${belongingText(owner)}\n`);
         }
       },
     });

@@ -33,13 +33,13 @@ export function ownerText(owner: Owner): string {
 const BELONGS: Record<Owner['belongs'], string> = {
   job: "this job's",
   container: "a container's",
-  foreign: 'NOT this job',
+  foreign: "NOT this job's",
   unknown: 'owner unknown',
 };
 
-/** `this job's: carries this job's RUNNER_TRACKING_ID` */
+/** `this job's (carries this job's RUNNER_TRACKING_ID)` */
 export function belongingText(owner: Owner): string {
-  return `${BELONGS[owner.belongs]}: ${owner.why}`;
+  return `${BELONGS[owner.belongs]} (${owner.why})`;
 }
 
 /** What a listener of someone else's means, said once under the list of them. */
@@ -47,7 +47,8 @@ export const FOREIGN_MEANING =
   'Port Zero handed these ports to this job, so either another program took them after that, or the server meant for them ' +
   'runs somewhere else (another job, an earlier run on this host). Clients of this job would talk to that program, not to your server.';
 
-/** `web (port 34567) ready after 0.84 s on tcp ::: pid 4242 (nginx: master process), account runner; this job's: carries …` */
+/** `web (port 34567) ready after 0.84 s on tcp ::, pid 4242 (nginx: master process), account runner: this job's (carries …)` */
 export function readyLine(ready: PortReadiness): string {
-  return `${targetLabel(ready.target)} ready after ${seconds(ready.ms)} on ${ready.listening.join(', ')}: ${ownerText(ready.owner)}; ${belongingText(ready.owner)}`;
+  const { target, ms, listening, owner } = ready;
+  return `${targetLabel(target)} ready after ${seconds(ms)} on ${listening.join(', ')}, ${ownerText(owner)}: ${belongingText(owner)}`;
 }

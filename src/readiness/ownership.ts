@@ -88,6 +88,6 @@ function unknownWhy(facts: ListenerFacts, job: JobIdentity): string {
   if (facts.pid === null) return facts.uid === null ? 'its process could not be found' : 'its process could not be read';
   if (facts.trackingId === 'unreadable') return 'its environment could not be read';
   const id = job.trackingId === null ? '' : ' without a RUNNER_TRACKING_ID';
-  if (facts.uid === 0) return `runs as root${id}, outside ${job.rootName}'s processes (sudo clears the environment)`;
-  return `runs as this account${id}, outside ${job.rootName}'s processes`;
+  if (facts.uid === 0) return `runs as root${id} and does not descend from ${job.rootName}; sudo clears the environment`;
+  return `runs as this account${id} and does not descend from ${job.rootName}`;
 }

@@ -19,7 +19,7 @@ export class ForeignListenerError extends PortZeroError {
   readonly listeners: readonly ForeignListener[];
 
   constructor(listeners: readonly ForeignListener[]) {
-    const lines = listeners.map(({ target, owner }) => `- ${targetLabel(target)}: ${ownerText(owner)}, ${belongingText(owner)}`);
+    const lines = listeners.map(({ target, owner }) => `- ${targetLabel(target)}: ${ownerText(owner)}: ${belongingText(owner)}`);
     super(
       `Another program listens on ${listeners.length === 1 ? 'a port' : 'ports'} of this job:\n${lines.join('\n')}\n${FOREIGN_MEANING}`,
     );

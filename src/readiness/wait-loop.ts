@@ -114,7 +114,7 @@ async function timedOut(targets: readonly WaitTarget[], done: Map<WaitTarget, Po
     const result = done.get(target);
     if (result) {
       const { owner } = result;
-      return { target, ready: true, seen: `ready after ${seconds(result.ms)}, ${ownerText(owner)}, ${belongingText(owner)}` };
+      return { target, ready: true, seen: `ready after ${seconds(result.ms)}, ${ownerText(owner)}: ${belongingText(owner)}` };
     }
     return {
       target,
