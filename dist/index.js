@@ -27,7 +27,7 @@ function exitWhenWritten() {
 
 /***/ }),
 
-/***/ 784:
+/***/ 317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -573,6 +573,9 @@ const TOOLS = {
     sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
     netsh: { win32: ['System32', 'netsh.exe'] },
     powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+    lsof: { darwin: '/usr/sbin/lsof' },
+    netstat: { win32: ['System32', 'NETSTAT.EXE'] },
+    tasklist: { win32: ['System32', 'tasklist.exe'] },
 };
 /**
  * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
@@ -2207,6 +2210,19 @@ const MAX_COUNT = 1000;
 /** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
 const DEFAULT_LEASE_MINUTES = 360;
 const MAX_LEASE_MINUTES = 7 * 24 * 60;
+/** The wait action's inputs (wait/action.yml). */
+const WaitInput = {
+    Names: 'names',
+    Timeout: 'timeout',
+    Protocol: 'protocol',
+    OnForeign: 'on-foreign',
+    Summary: 'summary',
+};
+/** The wait action's fixed outputs; each name also gets `<name>-pid`. */
+const WaitOutput = {
+    Json: 'json',
+    PidSuffix: '-pid',
+};
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
@@ -2419,7 +2435,7 @@ async function waitUntilGone(identity, ms) {
 ;// CONCATENATED MODULE: ./src/settings/naming.ts
 
 /** Names: how a port's name becomes its step output and its environment variable. */
-const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const naming_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
 /** Outputs that every run sets (env-file when asked); a port may not take their names. */
 const FIXED_OUTPUTS = Object.values(Output);
@@ -2619,7 +2635,7 @@ function parseNames(rawNames, rawCount) {
     }
     const names = splitNames(rawNames);
     for (const name of names) {
-        if (!NAME_PATTERN.test(name))
+        if (!naming_NAME_PATTERN.test(name))
             throw new InputError(Input.Names, name, `each name must have ${NAME_RULE}`);
         if (FIXED_OUTPUTS.some((fixed) => fixed === name.toLowerCase())) {
             throw new InputError(Input.Names, name, `the outputs ${FIXED_OUTPUTS.join(', ')} are always set, so no port can take those names`);
@@ -3624,7 +3640,7 @@ const NO_FOLLOW = ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) | ((e
  * (the caller closes it). Throws UnsafePathError for anything but a regular
  * file (ELOOP from O_NOFOLLOW is reported as a link), the fs error otherwise.
  */
-function openRegularFile(file) {
+function safe_files_openRegularFile(file) {
     let fd;
     try {
         fd = fs.openSync(file, fs.constants.O_RDONLY | NO_FOLLOW);
@@ -3767,7 +3783,100 @@ function tableRow(tag, cells) {
     return `<tr>${cells.map((cell) => `<${tag}>${escapeHtml(cell)}</${tag}>`).join('')}</tr>`;
 }
 
+;// CONCATENATED MODULE: ./src/session/job-ports.ts
+
+
+
+
+const FILE = external_node_path_default().join('port-zero', 'job-ports.jsonl');
+const MAX_BYTES = (/* unused pure expression or super */ null && (4 * 2 ** 20));
+/** The record's path for `env`'s RUNNER_TEMP; undefined outside a runner. */
+function jobPortsFile(env = process.env) {
+    return env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, FILE) : undefined;
+}
+/**
+ * Appends `ports` to the record in one write. Does nothing outside a runner (no
+ * RUNNER_TEMP). Throws UnsafePathError when the path is a link or not a regular file,
+ * or the fs error; the caller decides whether that fails its step.
+ */
+function recordJobPorts(ports, env = process.env) {
+    const file = jobPortsFile(env);
+    if (!file || ports.length === 0)
+        return;
+    makeDirectories(external_node_path_default().dirname(file));
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | NO_FOLLOW, 0o600);
+    try {
+        if (!(0,external_node_fs_namespaceObject.fstatSync)(fd).isFile())
+            throw new Error(`${file} is not a regular file`);
+        (0,external_node_fs_namespaceObject.writeSync)(fd, ports.map((p) => `${JSON.stringify({ name: p.name, port: p.port, protocols: p.protocols })}\n`).join(''));
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** One line of the record, checked field by field; undefined for anything else. */
+function parseJobPort(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    const { name, port, protocols } = (value ?? {});
+    if (typeof name !== 'string' || !NAME_PATTERN.test(name))
+        return undefined;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+        return undefined;
+    if (!Array.isArray(protocols) || protocols.length < 1 || protocols.length > 2)
+        return undefined;
+    if (!protocols.every((p) => p === 'tcp' || p === 'udp') || new Set(protocols).size !== protocols.length)
+        return undefined;
+    return { name, port, protocols: protocols };
+}
+/**
+ * Every name this job's earlier steps handed out, the last port of each, in the order
+ * first handed out. Empty outside a runner or before any step wrote the record; lines
+ * that do not parse are skipped (`skipped` counts them, for a debug line). Throws
+ * UnsafePathError when the record is a link or not a regular file.
+ */
+function readJobPorts(env = process.env) {
+    const file = jobPortsFile(env);
+    let fd;
+    try {
+        if (!file)
+            return { ports: [], skipped: 0 };
+        fd = openRegularFile(file);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { ports: [], skipped: 0 };
+        throw error;
+    }
+    let buffer;
+    let length = 0;
+    try {
+        buffer = Buffer.alloc(Math.min(fstatSync(fd).size, MAX_BYTES));
+        for (let n; length < buffer.length && (n = readSync(fd, buffer, length, buffer.length - length, null)) > 0;)
+            length += n;
+    }
+    finally {
+        closeSync(fd);
+    }
+    const byName = new Map();
+    let skipped = 0;
+    for (const line of buffer.toString('utf8', 0, length).split('\n').filter(Boolean)) {
+        const port = parseJobPort(line);
+        if (port)
+            byName.set(port.name, port);
+        else
+            skipped++;
+    }
+    return { ports: [...byName.values()], skipped };
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -3797,9 +3906,19 @@ async function run() {
         const leases = openLeases(settings, runner);
         const results = await allocateAndProtect(settings, leases, runner);
         publish(results, settings.summary);
+        recordForWait(results, settings);
     }
     catch (error) {
         setFailed(errorMessage(error));
+    }
+}
+/** Records the names for a later wait step of this job (wait/action.yml); the ports are handed out either way. */
+function recordForWait(results, settings) {
+    try {
+        recordJobPorts(results.rows.map((row) => ({ name: row.name, port: row.port, protocols: settings.protocols })));
+    }
+    catch (error) {
+        warning(`Could not record these ports for a later wait step of this job (give it their names or numbers): ${errorMessage(error)}`);
     }
 }
 /** On any failure, nothing of this run stays behind: leases released, holder stopped (the allocator closes its own sockets). */
@@ -3925,7 +4044,7 @@ function main_saveState(leases, holder, applied) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(784);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(317);
 /* harmony import */ var _action_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(380);
 /** The action's main step (action.yml `runs.main`). */
 

@@ -427,6 +427,19 @@ const MAX_COUNT = 1000;
 /** Leases and the holder end after this long unless released first: six hours, the longest a hosted job runs. */
 const DEFAULT_LEASE_MINUTES = 360;
 const MAX_LEASE_MINUTES = 7 * 24 * 60;
+/** The wait action's inputs (wait/action.yml). */
+const WaitInput = {
+    Names: 'names',
+    Timeout: 'timeout',
+    Protocol: 'protocol',
+    OnForeign: 'on-foreign',
+    Summary: 'summary',
+};
+/** The wait action's fixed outputs; each name also gets `<name>-pid`. */
+const WaitOutput = {
+    Json: 'json',
+    PidSuffix: '-pid',
+};
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A problem the user can fix; its message is meant to be shown as it is. */
@@ -496,6 +509,9 @@ const TOOLS = {
     sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
     netsh: { win32: ['System32', 'netsh.exe'] },
     powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+    lsof: { darwin: '/usr/sbin/lsof' },
+    netstat: { win32: ['System32', 'NETSTAT.EXE'] },
+    tasklist: { win32: ['System32', 'tasklist.exe'] },
 };
 /**
  * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
