@@ -1712,6 +1712,32 @@ function readyLine(ready) {
     const { target, ms, listening, owner } = ready;
     return `${targetLabel(target)} ready after ${seconds(ms)} on ${listening.join(', ')}, ${ownerText(owner)}: ${belongingText(owner)}`;
 }
+/**
+ * The results as one JSON object by name, for the action's `json` output and `port-zero wait --json`:
+ * `{"web":{"port":34567,"protocols":["tcp"],"seconds":0.84,"listening":["tcp ::"],"pid":4242,"command":"...",
+ * "account":"runner","belongs":"job","why":"...","container":null}}`.
+ */
+function resultsJson(results) {
+    const entries = results.map(({ target, ms, listening, owner }) => {
+        const { pid, command, account, belongs, why, containerName: container } = owner;
+        return [
+            target.name,
+            {
+                port: target.port,
+                protocols: target.protocols,
+                seconds: Math.round(ms) / 1000,
+                listening,
+                pid,
+                command,
+                account,
+                belongs,
+                why,
+                container,
+            },
+        ];
+    });
+    return JSON.stringify(Object.fromEntries(entries));
+}
 
 ;// CONCATENATED MODULE: ./src/readiness/name-sources.ts
 
@@ -3076,22 +3102,6 @@ function callerJob() {
         uid: process.getuid?.() ?? null,
     };
 }
-function jsonResults(results) {
-    const entries = results.map(({ target, ms, listening, owner }) => [
-        target.name,
-        {
-            port: target.port,
-            ms: Math.round(ms),
-            listening,
-            pid: owner.pid,
-            command: owner.command,
-            account: owner.account,
-            belongs: owner.belongs,
-            why: owner.why,
-        },
-    ]);
-    return JSON.stringify(Object.fromEntries(entries));
-}
 /**
  * Runs `port-zero wait` with `args` (the words after `wait`); prints to stdout and
  * stderr, and returns the exit code: 0 all ready, 1 time-out or a foreign listener, 2 bad arguments.
@@ -3116,7 +3126,7 @@ async function waitCommand(args) {
             },
         });
         if (json)
-            process.stdout.write(`${jsonResults(results)}\n`);
+            process.stdout.write(`${resultsJson(results)}\n`);
         return 0;
     }
     catch (error) {

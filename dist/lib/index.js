@@ -3664,6 +3664,32 @@ function readyLine(ready) {
     const { target, ms, listening, owner } = ready;
     return `${targetLabel(target)} ready after ${seconds(ms)} on ${listening.join(', ')}, ${ownerText(owner)}: ${belongingText(owner)}`;
 }
+/**
+ * The results as one JSON object by name, for the action's `json` output and `port-zero wait --json`:
+ * `{"web":{"port":34567,"protocols":["tcp"],"seconds":0.84,"listening":["tcp ::"],"pid":4242,"command":"...",
+ * "account":"runner","belongs":"job","why":"...","container":null}}`.
+ */
+function resultsJson(results) {
+    const entries = results.map(({ target, ms, listening, owner }) => {
+        const { pid, command, account, belongs, why, containerName: container } = owner;
+        return [
+            target.name,
+            {
+                port: target.port,
+                protocols: target.protocols,
+                seconds: Math.round(ms) / 1000,
+                listening,
+                pid,
+                command,
+                account,
+                belongs,
+                why,
+                container,
+            },
+        ];
+    });
+    return JSON.stringify(Object.fromEntries(entries));
+}
 
 ;// CONCATENATED MODULE: ./src/platform/process-facts.ts
 

@@ -1346,6 +1346,32 @@ function readyLine(ready) {
     const { target, ms, listening, owner } = ready;
     return `${targetLabel(target)} ready after ${seconds(ms)} on ${listening.join(', ')}, ${ownerText(owner)}: ${belongingText(owner)}`;
 }
+/**
+ * The results as one JSON object by name, for the action's `json` output and `port-zero wait --json`:
+ * `{"web":{"port":34567,"protocols":["tcp"],"seconds":0.84,"listening":["tcp ::"],"pid":4242,"command":"...",
+ * "account":"runner","belongs":"job","why":"...","container":null}}`.
+ */
+function resultsJson(results) {
+    const entries = results.map(({ target, ms, listening, owner }) => {
+        const { pid, command, account, belongs, why, containerName: container } = owner;
+        return [
+            target.name,
+            {
+                port: target.port,
+                protocols: target.protocols,
+                seconds: Math.round(ms) / 1000,
+                listening,
+                pid,
+                command,
+                account,
+                belongs,
+                why,
+                container,
+            },
+        ];
+    });
+    return JSON.stringify(Object.fromEntries(entries));
+}
 
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
@@ -2356,32 +2382,13 @@ function tableRow(tag, cells) {
 
 
 
-/** The `json` output: each name's port, protocols, owner and time. */
-function jsonOutput(results) {
-    const entries = results.map(({ target, ms, listening, owner }) => [
-        target.name,
-        {
-            port: target.port,
-            protocols: target.protocols,
-            seconds: Math.round(ms) / 1000,
-            listening,
-            pid: owner.pid,
-            command: owner.command,
-            account: owner.account,
-            belongs: owner.belongs,
-            why: owner.why,
-            container: owner.containerName,
-        },
-    ]);
-    return JSON.stringify(Object.fromEntries(entries));
-}
 /** Outputs (`<name>-pid` for each, empty where the pid is unknown, and `json`), then the job summary. */
 function publishWait(results, summary) {
     const pairs = results.map((r) => [
         `${r.target.name}${WaitOutput.PidSuffix}`,
         r.owner.pid === null ? '' : String(r.owner.pid),
     ]);
-    pairs.push([WaitOutput.Json, jsonOutput(results)]);
+    pairs.push([WaitOutput.Json, resultsJson(results)]);
     if (!file_commands_writeFileCommands('OUTPUT', pairs))
         for (const [name, value] of pairs)
             setOutput(name, value);

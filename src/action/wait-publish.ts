@@ -2,30 +2,10 @@ import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
 import * as core from '@actions/core';
 import { WaitOutput } from '../settings/constants.ts';
-import { accountText, belongingText, processText, seconds } from '../readiness/describe.ts';
+import { accountText, belongingText, processText, resultsJson, seconds } from '../readiness/describe.ts';
 import type { PortReadiness } from '../readiness/wait-loop.ts';
 import { writeFileCommands } from './file-commands.ts';
 import { tableRow } from './publish.ts';
-
-/** The `json` output: each name's port, protocols, owner and time. */
-function jsonOutput(results: readonly PortReadiness[]): string {
-  const entries = results.map(({ target, ms, listening, owner }) => [
-    target.name,
-    {
-      port: target.port,
-      protocols: target.protocols,
-      seconds: Math.round(ms) / 1000,
-      listening,
-      pid: owner.pid,
-      command: owner.command,
-      account: owner.account,
-      belongs: owner.belongs,
-      why: owner.why,
-      container: owner.containerName,
-    },
-  ]);
-  return JSON.stringify(Object.fromEntries(entries));
-}
 
 /** Outputs (`<name>-pid` for each, empty where the pid is unknown, and `json`), then the job summary. */
 export function publishWait(results: readonly PortReadiness[], summary: boolean): void {
@@ -33,7 +13,7 @@ export function publishWait(results: readonly PortReadiness[], summary: boolean)
     `${r.target.name}${WaitOutput.PidSuffix}`,
     r.owner.pid === null ? '' : String(r.owner.pid),
   ]);
-  pairs.push([WaitOutput.Json, jsonOutput(results)]);
+  pairs.push([WaitOutput.Json, resultsJson(results)]);
   if (!writeFileCommands('OUTPUT', pairs)) for (const [name, value] of pairs) core.setOutput(name, value);
   if (summary) writeSummary(results);
 }

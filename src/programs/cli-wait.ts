@@ -8,10 +8,10 @@ import { errorMessage, InputError } from '../errors.ts';
 import { callerIdentity } from '../protection/lease-caller.ts';
 import { splitNames } from '../settings/naming.ts';
 import { readJobPorts } from '../session/job-ports.ts';
-import { belongingText, ownerText, readyLine, targetLabel } from '../readiness/describe.ts';
+import { belongingText, ownerText, readyLine, resultsJson, targetLabel } from '../readiness/describe.ts';
 import { environmentNames, recordedNames } from '../readiness/name-sources.ts';
 import type { JobIdentity } from '../readiness/ownership.ts';
-import { waitForTargets, type PortReadiness } from '../readiness/wait-loop.ts';
+import { waitForTargets } from '../readiness/wait-loop.ts';
 import { parseProtocols, parseTimeoutSeconds, resolveTargets, type Naming } from '../readiness/wait-request.ts';
 
 export const WAIT_HELP = `Usage: port-zero wait [options] [NAME|PORT ...]
@@ -80,23 +80,6 @@ function callerJob(): JobIdentity {
   };
 }
 
-function jsonResults(results: PortReadiness[]): string {
-  const entries = results.map(({ target, ms, listening, owner }) => [
-    target.name,
-    {
-      port: target.port,
-      ms: Math.round(ms),
-      listening,
-      pid: owner.pid,
-      command: owner.command,
-      account: owner.account,
-      belongs: owner.belongs,
-      why: owner.why,
-    },
-  ]);
-  return JSON.stringify(Object.fromEntries(entries));
-}
-
 /**
  * Runs `port-zero wait` with `args` (the words after `wait`); prints to stdout and
  * stderr, and returns the exit code: 0 all ready, 1 time-out or a foreign listener, 2 bad arguments.
@@ -119,7 +102,7 @@ export async function waitCommand(args: string[]): Promise<number> {
         }
       },
     });
-    if (json) process.stdout.write(`${jsonResults(results)}\n`);
+    if (json) process.stdout.write(`${resultsJson(results)}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`port-zero: ${errorMessage(error)}\n${usage(error) ? "Try 'port-zero wait --help'.\n" : ''}`);

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.ts';
 import { NAME_PATTERN, NAME_RULE } from '../settings/naming.ts';
 import type { SocketProtocol } from '../platform/socket-table.ts';
-import type { Belonging, JobIdentity } from './ownership.ts';
+import type { JobIdentity, Owner } from './ownership.ts';
 import { waitForTargets, type PortReadiness } from './wait-loop.ts';
 import { checkTimeoutMs, DEFAULT_TIMEOUT_MS, numberTarget, parseProtocols, type Naming, type WaitTarget } from './wait-request.ts';
 
@@ -39,19 +39,13 @@ export interface ReadyPort {
   ms: number;
   /** Each socket on the port: `tcp ::1`, `tcp 0.0.0.0`, `udp 127.0.0.1`. */
   listening: string[];
-  owner: {
-    /** Null where it could not be told (another account's process, without root). */
-    pid: number | null;
-    command: string | null;
-    uid: number | null;
-    account: string | null;
-    /** `'job'`: this process or a descendant (or this job's RUNNER_TRACKING_ID); `'container'`; `'unknown'`; `'foreign'` with `foreign: 'report'`. */
-    belongs: Belonging;
-    /** Why, as a phrase: `descends from this process (pid 4242)`. */
-    why: string;
-    /** A container's name, where the engine gave it. */
-    container: string | null;
-  };
+  /**
+   * Who listens: pid (null where it could not be told, as for another account's process without root),
+   * command, uid and account; `belongs` `'job'` (this process or a descendant, or this job's
+   * RUNNER_TRACKING_ID), `'container'`, `'unknown'`, or `'foreign'` with `foreign: 'report'`; `why`
+   * as a phrase (`descends from this process (pid 4242)`); a container's name where the engine gave it.
+   */
+  owner: Pick<Owner, 'pid' | 'command' | 'uid' | 'account' | 'belongs' | 'why'> & { container: string | null };
 }
 
 const naming = (name: string): Naming => ({ name, kind: 'Option' });
