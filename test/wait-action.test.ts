@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parentPid } from '../src/platform/process-facts.ts';
+import { runStep } from '../scripts/action-runner.ts';
 import { cannotSwitchAccounts, testAccounts } from './helpers/accounts.ts';
 import { installed, startNginx, startRedis, stop, type Running } from './helpers/real-servers.ts';
 import { Job, PYTHON } from './helpers/wait-job.ts';
@@ -192,6 +193,25 @@ describe.skipIf(process.platform !== 'linux')('the wait step, run as a job runs 
       const step = await job.wait();
       expect(step.code, step.stdout + step.stderr).toBe(0);
       expect(json(step.outputs).child.why).toBe(`descends from the job's runner process (pid ${process.pid})`);
+    },
+    SLOW,
+  );
+
+  it(
+    "does not take the holder's connections on a port for a listener",
+    async () => {
+      const job = newJob();
+      const main = await job.main({ names: 'held', reserve: 'holder' });
+      try {
+        const before = await job.wait({ timeout: '1' });
+        expect(before.code).toBe(1);
+        expect(before.stdout).toContain(`held (port ${job.port('HELD_PORT')}): nothing listening`);
+        job.start(process.execPath, ['-e', `require('node:net').createServer().listen(${job.port('HELD_PORT')})`]);
+        const after = await job.wait();
+        expect(after.code, after.stdout + after.stderr).toBe(0);
+      } finally {
+        expect((await runStep({ entry: 'post', state: main.state, env: job.env })).code).toBe(0);
+      }
     },
     SLOW,
   );
