@@ -875,7 +875,8 @@ function system_tools_systemTool(tool, platform = process.platform, env = proces
  * - `ss -Htln` run for each look: 12-18 ms;
  * - polling every 20 ms from Node, which asks the helper each time: 2.5 % of a CPU in
  *   Node and 0.8 % in perl (a bare 20 ms Node timer alone costs 0.9-1 % here); with the
- *   helper polling and Node asleep: see `npm run bench`.
+ *   helper polling and Node asleep, the whole wait step: 0.8-1.0 % of a CPU with the
+ *   machine's load average at 6, 1.4 % at 10 (`npm run bench`, 5 s windows).
  */
 const SCRIPT = String.raw `
 use strict; use Socket qw(AF_INET AF_INET6 SOCK_DGRAM inet_ntop); $| = 1;
@@ -1949,10 +1950,12 @@ async function nameContainer(owner, socket, env) {
 ;// CONCATENATED MODULE: ./src/readiness/poll-schedule.ts
 /**
  * How long to sleep between two looks at the socket table. A server that is up at once
- * is seen within a few ms; one that takes seconds is looked for every 20 ms, which keeps
- * the time from a listener appearing to the wait seeing it near 10 ms at the median and
- * costs under 1 % of a CPU with the netlink reader (0.13 ms of CPU a look, see
- * ../platform/sock-diag.ts). A look that costs more (a reader that walks /proc/net/tcp on
+ * is seen within a few ms; one that takes seconds is looked for every 20 ms. With the
+ * Linux helper (../platform/sock-diag.ts, 0.13 ms of CPU a look) that measured here, on 2
+ * cores shared with other test runs: 13 ms at the median from listen() to the helper's
+ * report, 31-43 ms to the wait step's line for the port (owner lookup, two processes
+ * woken, the pipe), and 0.8-1.4 % of a CPU while waiting. Every 10 ms would halve the
+ * first figure and double the CPU. A look that costs more (a reader that walks /proc/net/tcp on
  * a busy host, lsof, netstat) stretches the interval so the looks stay under 2 % of a
  * CPU, up to 2 s between looks. The cost is the least of the last few looks' wall-clock
  * times, so one look delayed by a busy host does not stretch the next sleep. `npm run

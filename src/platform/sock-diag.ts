@@ -25,7 +25,8 @@ import type { PortSocket } from './socket-table.ts';
  * - `ss -Htln` run for each look: 12-18 ms;
  * - polling every 20 ms from Node, which asks the helper each time: 2.5 % of a CPU in
  *   Node and 0.8 % in perl (a bare 20 ms Node timer alone costs 0.9-1 % here); with the
- *   helper polling and Node asleep: see `npm run bench`.
+ *   helper polling and Node asleep, the whole wait step: 0.8-1.0 % of a CPU with the
+ *   machine's load average at 6, 1.4 % at 10 (`npm run bench`, 5 s windows).
  */
 const SCRIPT = String.raw`
 use strict; use Socket qw(AF_INET AF_INET6 SOCK_DGRAM inet_ntop); $| = 1;
