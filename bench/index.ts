@@ -3,10 +3,12 @@
  * people use, a narrow request as an exclude and as a range, the whole action
  * step in each mode against a bare Node start, the cost as N grows, the holder's
  * idle CPU, which handed-out ports survive the every-address storm, what a
- * reservation costs neighbours, and the many-jobs stress; writes bench/RESULTS.md
+ * reservation costs neighbours, the many-jobs stress, and the wait step's reaction time
+ * and idle CPU; writes bench/RESULTS.md
  * with every target's measured value, target and verdict. Every timed command
  * runs in a fresh network namespace where that is possible.
- *   BENCH_REPS, BENCH_STEP_RUNS, BENCH_HOLDER_WINDOW_MS override the repetitions and the window.
+ *   BENCH_REPS, BENCH_STEP_RUNS, BENCH_HOLDER_WINDOW_MS, BENCH_WAIT_RUNS and BENCH_WAIT_WINDOW_MS
+ *   override the repetitions and the windows.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +26,8 @@ const STEP_RUNS = Number(process.env.BENCH_STEP_RUNS ?? 25);
 const SCALING = [1000, 2000, 4000];
 const HOLDER_SIZES = [1, 100, 1000];
 const HOLDER_WINDOW_MS = Number(process.env.BENCH_HOLDER_WINDOW_MS ?? 3000);
+const WAIT_RUNS = Number(process.env.BENCH_WAIT_RUNS ?? 21);
+const WAIT_WINDOW_MS = Number(process.env.BENCH_WAIT_WINDOW_MS ?? 5000);
 const NARROW_COUNT = 100;
 const NARROW_REPS = 3;
 /** A narrow request that takes longer is stopped and reported as such. */
@@ -190,6 +194,20 @@ function holderBench(): HolderIdle[] {
   return rows;
 }
 
+interface WaitResult {
+  latencies: number[];
+  windowMs: number;
+  cpuMs: number;
+  cpuShare: number;
+}
+
+/** The wait step: from a listener appearing to the step's line for it, and its CPU (with its helper) while it waits. */
+function waitStepBench(): WaitResult {
+  const out = runIsolated([NODE, path.join(import.meta.dirname, 'wait.ts'), String(WAIT_RUNS), String(WAIT_WINDOW_MS)], ISOLATE);
+  log('wait step: done');
+  return JSON.parse(out) as WaitResult;
+}
+
 /**
  * The narrow request both ways, cold (a slow search cannot be repeated for warm-up).
  * A run is stopped after NARROW_TIMEOUT_MS, and a request stopped once is not run again.
@@ -250,16 +268,17 @@ interface Target {
   value: number | undefined;
   /** Undefined: a floor's own cost, shown beside a target. */
   limit?: number;
-  unit: 'x' | '%';
+  unit: 'x' | '%' | 'ms';
 }
 
 function targetRow({ what, value, limit, unit }: Target): string {
-  const show = (v: number) => (unit === '%' ? `${(v * 100).toFixed(2)} %` : `${v.toFixed(2)}x`);
+  const show = (v: number) => (unit === '%' ? `${(v * 100).toFixed(2)} %` : unit === 'ms' ? `${v.toFixed(1)} ms` : `${v.toFixed(2)}x`);
+  const bound = unit === 'x' ? 'at most' : 'under';
   if (limit === undefined)
     return `| ${what} | ${value === undefined || Number.isNaN(value) ? 'not measured' : show(value)} | the work itself, no target | |`;
   if (value === undefined || Number.isNaN(value))
-    return `| ${what} | not measured: the mode is not in this build | ${unit === '%' ? 'under' : 'at most'} ${show(limit)} | no |`;
-  return `| ${what} | ${show(value)} | ${unit === '%' ? 'under' : 'at most'} ${show(limit)} | ${value <= limit ? 'yes' : 'no'} |`;
+    return `| ${what} | not measured: the mode is not in this build | ${bound} ${show(limit)} | no |`;
+  return `| ${what} | ${show(value)} | ${bound} ${show(limit)} | ${value <= limit ? 'yes' : 'no'} |`;
 }
 
 function main() {
@@ -278,6 +297,8 @@ function main() {
   const storm = stormBench();
   const neighbour = neighbourBench();
   const stress = stressBench();
+  const wait = waitStepBench();
+  const waitLatency = stats(wait.latencies);
 
   const median = (key: string) => (allocation.has(key) ? stats(allocation.get(key)!.map((s) => s.ms)).median : undefined);
   const vsGetPort = (name: string) => (median(`${name}@1000`) ?? NaN) / median(`${GET_PORT}@1000`)!;
@@ -326,6 +347,18 @@ function main() {
     },
     { what: 'whole step, 5 names, default mode, against a bare Node start (peak memory)', value: stepRss, limit: 1.3, unit: 'x' },
     { what: `holder, 1000 idle ports (CPU over ${HOLDER_WINDOW_MS / 1000} s)`, value: holder1000.cpuShare, limit: 0.01, unit: '%' },
+    {
+      what: `wait step: from a listener appearing to the step's line for it (median of ${wait.latencies.length})`,
+      value: waitLatency.median,
+      limit: 50,
+      unit: 'ms',
+    },
+    {
+      what: `wait step: CPU while waiting, with its helper (over ${wait.windowMs / 1000} s)`,
+      value: wait.cpuShare,
+      limit: 0.02,
+      unit: '%',
+    },
     {
       what: `cost per port as N grows ${SCALING.join(', ')} (last against first)`,
       value: perPort.at(-1)! / perPort[0],
@@ -406,6 +439,14 @@ function main() {
     '| mode | rounds | ports handed out | handed to two jobs | taken by the other program |',
     '| --- | --- | --- | --- | --- |',
     ...stress.map((r) => `| ${r.mode} | ${r.rounds} | ${r.ports} | ${r.shared} | ${r.taken} |`),
+    '',
+    '## The wait step',
+    '',
+    `\`node dist/wait/index.js\` run as a runner runs it, waiting for one port, in a fresh network namespace. Reaction: ${wait.latencies.length} runs, each letting the step settle for 0.5-1 s, then listening on the port and timing until the step's line for it arrives on its standard output (the owner lookup and the pipe included). CPU: utime + stime of the step and its children (the perl helper) from /proc over ${wait.windowMs / 1000} s of waiting for a port nothing binds, after a second to settle.`,
+    '',
+    '| reaction median ms | min | max | CPU ms | share of one CPU |',
+    '| --- | --- | --- | --- | --- |',
+    `| ${ms(waitLatency.median)} | ${ms(waitLatency.min)} | ${ms(waitLatency.max)} | ${wait.cpuMs.toFixed(0)} | ${(wait.cpuShare * 100).toFixed(2)} % |`,
     '',
     ...notes(),
     `Total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.`,

@@ -27,7 +27,7 @@ function exitWhenWritten() {
 
 /***/ }),
 
-/***/ 319:
+/***/ 998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -115,13 +115,16 @@ const TOOLS = {
     sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
     netsh: { win32: ['System32', 'netsh.exe'] },
     powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+    lsof: { darwin: '/usr/sbin/lsof' },
+    netstat: { win32: ['System32', 'NETSTAT.EXE'] },
+    tasklist: { win32: ['System32', 'tasklist.exe'] },
 };
 /**
  * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
  * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
  * @throws Error when the tool does not exist on that platform.
  */
-function systemTool(tool, platform = process.platform, env = process.env) {
+function system_tools_systemTool(tool, platform = process.platform, env = process.env) {
     const where = TOOLS[tool][platform];
     if (where === undefined)
         throw new Error(`${tool} is not a system program on ${platform}`);
@@ -134,7 +137,7 @@ function systemTool(tool, platform = process.platform, env = process.env) {
 const TOOL_TIMEOUT_MS = 10_000;
 const childProcesses = () => process.getBuiltinModule('node:child_process');
 /** Runs `file` (stderr ignored, no window on Windows, killed after TOOL_TIMEOUT_MS). */
-const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
+const system_tools_runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
     env,
@@ -147,8 +150,8 @@ const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
  * is the spawn error's code (ENOENT when the program is missing).
  */
 const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject) => {
-    const child = childProcesses().execFile(file, args, { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true }, (error, stdout, stderr) => {
-        if (!error)
+    const child = childProcesses().execFile(file, args, { encoding: 'utf8', env: options.env, timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 2 ** 20, windowsHide: true }, (error, stdout, stderr) => {
+        if (!error || options.answers?.includes(error.code))
             return resolve(stdout);
         const said = stderr.trim().split('\n')[0];
         const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
@@ -161,7 +164,7 @@ const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject)
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
 
-const HOST = { platform: process.platform, run: runTool };
+const HOST = { platform: process.platform, run: system_tools_runTool };
 /** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
 function processStart(pid, facts = HOST) {
     try {
@@ -188,7 +191,7 @@ function processStart(pid, facts = HOST) {
  */
 function macStart(pid, run) {
     const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
-    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    const seconds = parseCLocaleLstart(run(system_tools_systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
     return seconds === null ? null : `unix:${seconds}`;
 }
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -209,7 +212,7 @@ function parseCLocaleLstart(text) {
  */
 function windowsStart(pid, run) {
     const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
-    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    const out = run(system_tools_systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
     return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
 }
 /** The identity of `pid` now. */
@@ -377,16 +380,16 @@ const IANA_DYNAMIC = { low: 49152, high: 65535 };
  * `range` is given: it is where port 0 would have picked anyway. Falls back to
  * 49152-65535 when the answer cannot be read.
  */
-function ephemeralRange(platform = process.platform, run = runTool) {
+function ephemeralRange(platform = process.platform, run = system_tools_runTool) {
     try {
         if (platform === 'linux')
             return valid((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
         if (platform === 'darwin' || platform === 'freebsd') {
-            const out = run(systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
+            const out = run(system_tools_systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
             return valid(out.trim().split(/\s+/));
         }
         if (platform === 'win32')
-            return parseDynamicPortRange(run(systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
+            return parseDynamicPortRange(run(system_tools_systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
     }
     catch {
         // fall through to the IANA range
@@ -937,7 +940,7 @@ class ForeignBinds {
             return new Set();
         if (this.unstarted) {
             this.unstarted = false;
-            this.child = new LineChild(systemTool('perl'), ['-e', SCRIPT]);
+            this.child = new LineChild(system_tools_systemTool('perl'), ['-e', SCRIPT]);
         }
         const child = this.child;
         if (!child)
@@ -1109,7 +1112,7 @@ function parseExcludedRanges(output) {
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
 async function windowsExcludedPorts(protocols, run = runToolAsync) {
     const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
-    const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
+    const outputs = await Promise.all(queries.map((args) => run(system_tools_systemTool('netsh', 'win32'), args).catch(() => '')));
     return new PortSet(outputs.flatMap(parseExcludedRanges));
 }
 
@@ -1870,7 +1873,7 @@ const NO_FOLLOW = ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) | ((e
  * @throws NotARegularFileError ("a symbolic link", "not a regular file", "larger than N
  *   bytes"), or the fs error (ENOENT when it is missing).
  */
-function readRegularFile(file, maxBytes) {
+function safe_files_readRegularFile(file, maxBytes) {
     let fd;
     try {
         fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | NO_FOLLOW);
@@ -2287,7 +2290,7 @@ const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
 function lease_record_readRecord(file) {
     let read;
     try {
-        read = readRegularFile(file, MAX_RECORD_BYTES);
+        read = safe_files_readRegularFile(file, MAX_RECORD_BYTES);
     }
     catch (error) {
         if (error instanceof NotARegularFileError)
@@ -2306,6 +2309,12 @@ const isIdentity = (p) => typeof p === 'object' &&
     p !== null &&
     Number.isInteger(p.pid) &&
     (p.start === null || typeof p.start === 'string');
+/** `{"web": 41234}`: names of the allowed form, each to a port. */
+function isNameMap(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    return Object.entries(value).every(([name, port]) => /^[A-Za-z][\w-]{0,63}$/.test(name) && Number.isInteger(port) && port >= 1 && port <= 65535);
+}
 /** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
 function parseRecord(text) {
     try {
@@ -2315,6 +2324,7 @@ function parseRecord(text) {
             typeof r.owner?.token === 'string' &&
             isIdentity(r.owner.runner) &&
             (r.reservation === undefined || typeof r.reservation === 'string') &&
+            (r.names === undefined || isNameMap(r.names)) &&
             (r.allocator === undefined || isIdentity(r.allocator));
         return valid ? r : undefined;
     }
@@ -2580,14 +2590,15 @@ class LeaseBook {
     };
     /**
      * The allocation succeeded with `ports` (claimed ones; ports lost to another program
-     * during the reservation are left out): the record now lists exactly these and
-     * outlives this process. @throws LeaseError when the directory cannot be written.
+     * during the reservation are left out), handed out under `names` where the program
+     * names them: the record now lists exactly these and outlives this process.
+     * @throws LeaseError when the directory cannot be written.
      */
-    commit(ports = this.ports) {
+    commit(ports = this.ports, names) {
         this.claimed.clear();
         for (const port of ports)
             this.claimed.add(port);
-        this.publish(false, ports);
+        this.publish(false, ports, names);
     }
     /** The allocation failed, or its leases end now: no lease of it stays behind. */
     releaseAll() {
@@ -2597,9 +2608,14 @@ class LeaseBook {
         this.file = undefined;
     }
     /** Writes the record anew, listing `ports`: a new file renamed over the record's one name. */
-    publish(pending, ports) {
+    publish(pending, ports, names) {
         const { own } = this.location;
-        const record = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
+        const record = {
+            ...this.base,
+            ports: formatPorts(ports),
+            ...(pending ? { pending } : {}),
+            ...(names ? { names: { ...names } } : {}),
+        };
         const file = external_node_path_default().join(own, recordFileName(this.owner.token));
         try {
             lease_location_assertOwnDir(own);
@@ -2773,6 +2789,196 @@ function secretToken() {
     return randomBytes(24).toString('base64url');
 }
 
+;// CONCATENATED MODULE: ./src/platform/process-facts.ts
+
+
+
+
+/**
+ * What can be read about another process, from /proc on Linux and from system tools
+ * elsewhere: parent, command line, account, one environment variable, control groups.
+ * One home for such reads. Everything here belongs to another process, possibly another
+ * account's, so it is hostile input: read with a size cap, parsed field by field, never
+ * followed through a link, and a process that is gone or unreadable gives null, not an error.
+ * Files under /proc/PID are the kernel's own (never FIFOs), so reading them cannot block on a writer.
+ */
+/** Longest command line kept for messages: a server's command line can be kilobytes of flags. */
+const COMMAND_CHARS = 200;
+/** Most read from an environment (the kernel caps it near a quarter of the stack limit, megabytes at most). */
+const ENVIRON_BYTES = (/* unused pure expression or super */ null && (4 * 2 ** 20));
+/** Reads at most `limit` bytes of a /proc file; null when it cannot be read (gone, another account's). */
+function readCapped(file, limit) {
+    let fd;
+    try {
+        fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    }
+    catch {
+        return null;
+    }
+    try {
+        const chunks = [];
+        let total = 0;
+        while (total < limit) {
+            const chunk = Buffer.alloc(Math.min(65536, limit - total));
+            const n = readSync(fd, chunk, 0, chunk.length, null);
+            if (n === 0)
+                break;
+            chunks.push(chunk.subarray(0, n));
+            total += n;
+        }
+        return Buffer.concat(chunks);
+    }
+    catch {
+        return null;
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** The fields of /proc/PID/stat after the command name (which may hold spaces and parentheses): state first. */
+function statFields(pid) {
+    const stat = readCapped(`/proc/${pid}/stat`, 4096)?.toString('latin1');
+    const end = stat?.lastIndexOf(')') ?? -1;
+    return stat && end > 0 ? stat.slice(end + 2).split(' ') : null;
+}
+/** The parent's pid (field 4 of /proc/PID/stat); null when gone, or for pid 1 and kernel threads (parent 0). */
+function process_facts_parentPid(pid) {
+    const parent = Number(statFields(pid)?.[1]);
+    return Number.isInteger(parent) && parent > 0 ? parent : null;
+}
+/**
+ * The command line, its arguments joined by spaces and cut to 200 characters; for a
+ * process without one (a kernel thread, a zombie) its name in brackets, as ps shows it.
+ * Null when gone. Control characters are replaced, so a message cannot be forged with it.
+ */
+function commandLine(pid) {
+    const args = process_facts_commandArgs(pid);
+    if (args === null)
+        return null;
+    let text = args.join(' ');
+    if (!text) {
+        const comm = readCapped(`/proc/${pid}/comm`, 64)?.toString('utf8').trim();
+        if (!comm)
+            return null;
+        text = `[${comm}]`;
+    }
+    return cleanText(text, COMMAND_CHARS);
+}
+/** The command line as its arguments (Linux, up to 8 KiB of it); null when gone or unreadable. Raw: clean before showing. */
+function process_facts_commandArgs(pid) {
+    const raw = readCapped(`/proc/${pid}/cmdline`, 8192);
+    return raw === null ? null : raw.toString('utf8').split('\0').filter(Boolean);
+}
+/** `text` with control characters as `?`, cut to `limit` characters with an ellipsis. */
+function cleanText(text, limit) {
+    // eslint-disable-next-line no-control-regex
+    const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+    return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
+}
+/** The effective uid (second field of the `Uid:` line of /proc/PID/status); null when gone. */
+function processUid(pid) {
+    const status = readCapped(`/proc/${pid}/status`, 16384)?.toString('latin1');
+    const match = status && /^Uid:\s+\d+\s+(\d+)/m.exec(status);
+    return match ? Number(match[1]) : null;
+}
+let passwd;
+/**
+ * The login name of `uid`, from /etc/passwd (read once); this process's own from the OS
+ * when passwd lacks it (an account from a directory service). Null when unknown: callers
+ * then show `uid N`.
+ */
+function process_facts_accountName(uid) {
+    if (!passwd) {
+        passwd = new Map();
+        const text = readCapped('/etc/passwd', 4 * 2 ** 20)?.toString('utf8') ?? '';
+        for (const line of text.split('\n')) {
+            const [name, , id] = line.split(':');
+            if (name && /^\d{1,10}$/.test(id ?? '') && !passwd.has(Number(id)))
+                passwd.set(Number(id), cleanText(name, 64));
+        }
+    }
+    if (passwd.has(uid))
+        return passwd.get(uid);
+    try {
+        return process.getuid?.() === uid ? userInfo().username : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** An environment variable's value as the process started with it, or null without it; `unreadable` for another account's process. */
+function environmentVariable(pid, name) {
+    const raw = readCapped(`/proc/${pid}/environ`, ENVIRON_BYTES);
+    if (raw === null)
+        return 'unreadable';
+    const prefix = `${name}=`;
+    for (const entry of raw.toString('utf8').split('\0')) {
+        if (entry.startsWith(prefix))
+            return cleanText(entry.slice(prefix.length), 200);
+    }
+    return null;
+}
+/** The process's control groups (`4:memory:/docker/<id>`, `0::/system.slice/docker-<id>.scope`), one a line; empty when unreadable. */
+function controlGroups(pid) {
+    const text = readCapped(`/proc/${pid}/cgroup`, 65536)?.toString('utf8') ?? '';
+    return text.split('\n').filter(Boolean);
+}
+/** Every process's parent, from one run of a system tool: macOS `ps`, Windows PowerShell. Empty on failure. */
+function processParents(platform = process.platform, run = runTool) {
+    try {
+        if (platform === 'darwin') {
+            const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin' };
+            return parsePidPairs(run(systemTool('ps', 'darwin'), ['-A', '-o', 'pid=,ppid='], env));
+        }
+        if (platform === 'win32') {
+            const script = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
+            return parsePidPairs(run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]));
+        }
+    }
+    catch {
+        // the tool failed: no ancestry, so owners are reported as unknown
+    }
+    return new Map();
+}
+/** `PID PPID` lines to a map; lines that are not two numbers are skipped. */
+function parsePidPairs(text) {
+    const parents = new Map();
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d{1,10})\s+(\d{1,10})\s*$/.exec(line);
+        if (match)
+            parents.set(Number(match[1]), Number(match[2]));
+    }
+    return parents;
+}
+/** The image name of a Windows process from `tasklist /fo csv /nh` (`"node.exe","4242",...`); null when not found. */
+function windowsImageName(pid, run = runTool) {
+    try {
+        const out = run(systemTool('tasklist', 'win32'), ['/fo', 'csv', '/nh', '/fi', `PID eq ${pid}`]);
+        const match = /^"([^"]{1,260})","(\d+)"/m.exec(out);
+        return match && Number(match[2]) === pid ? cleanText(match[1], COMMAND_CHARS) : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * `pid` and its ancestors, nearest first, up to init (at most 64): Linux from
+ * /proc/PID/stat, one look per process; macOS and Windows from one listing of every
+ * process's parent (processParents). Only `pid` itself where its parents cannot be read.
+ */
+function ancestorPids(pid = process.pid, platform = process.platform) {
+    const parents = platform === 'linux' ? undefined : processParents(platform);
+    const chain = [pid];
+    for (let hop = 0; hop < 64; hop++) {
+        const last = chain[chain.length - 1];
+        const parent = parents ? parents.get(last) : process_facts_parentPid(last);
+        if (!parent || parent === last || chain.includes(parent))
+            break;
+        chain.push(parent);
+    }
+    return chain;
+}
+
 ;// CONCATENATED MODULE: ./src/leases/lease-owner.ts
 
 
@@ -2814,37 +3020,19 @@ function callerIdentity() {
 const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
 /** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
 function launcherParent(pid) {
-    const argv = commandLine(pid);
-    const parent = parentOf(pid);
+    const argv = commandArgs(pid);
+    const parent = parentPid(pid) ?? undefined;
     if (!argv || parent === undefined)
         return undefined;
     if (isPackageRunner(argv))
         return parent;
     const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
-    const parentArgv = shell ? commandLine(parent) : undefined;
+    const parentArgv = shell ? commandArgs(parent) : undefined;
     return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
 }
 /** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
 function isPackageRunner(argv) {
     return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
-}
-function commandLine(pid) {
-    try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    }
-    catch {
-        return undefined;
-    }
-}
-function parentOf(pid) {
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // field 4, after the state
-        return ppid > 1 ? ppid : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/protection/self-connect-child.ts
@@ -3005,7 +3193,7 @@ const CHILD_FROM = 200;
  * to it as soon as their listeners are closed.
  */
 async function selfConnectBatch(ports, options) {
-    const program = options.program === undefined ? (process.platform === 'linux' ? systemTool('perl') : null) : options.program;
+    const program = options.program === undefined ? (process.platform === 'linux' ? system_tools_systemTool('perl') : null) : options.program;
     const plans = ports.map(([port, sockets]) => ({ port, sockets, targets: targets(sockets) }));
     const known = program ? plans.filter((p) => p.targets.every((t) => t.address in CHILD_ADDRESSES)) : [];
     const byChild = known.length >= (options.childFrom ?? CHILD_FROM) ? known : [];
@@ -3297,7 +3485,7 @@ function notAllowed(file, why) {
 /** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
 async function sudoTee(file, text) {
     try {
-        await runToolAsync(systemTool('sudo'), ['-n', 'tee', file], { input: text });
+        await runToolAsync(system_tools_systemTool('sudo'), ['-n', 'tee', file], { input: text });
     }
     catch (error) {
         const code = error.code;
@@ -3730,7 +3918,7 @@ function privilegedPortsAllowed(hosts, platform = process.platform, isRoot = pro
 
 ;// CONCATENATED MODULE: ./src/session/naming.ts
 /** Names: how a port's name becomes its environment variable, and which names a port may have. */
-const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+const naming_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const NAME_RULE = 'a letter first, then letters, digits, "-" or "_", at most 64 characters';
 /**
  * Names no port may take, in any letter case: the action's outputs that every run sets
@@ -3761,7 +3949,7 @@ function envName(name, prefix = '') {
 }
 /** Why `name` cannot name a port, or undefined when it can. */
 function nameProblem(name) {
-    if (!NAME_PATTERN.test(name))
+    if (!naming_NAME_PATTERN.test(name))
         return `each name must have ${NAME_RULE}`;
     if (RESERVED_NAMES.includes(name.toLowerCase())) {
         return `the outputs ${RESERVED_NAMES.join(', ')} are always set, so no port can take those names`;
@@ -3959,7 +4147,7 @@ async function openSession(request, program) {
         if (bad.length)
             program.log.warn(`${plural(bad.length, 'Port', 'Ports')} ${bad.join(' ')}, named in prefer, ${bad.length === 1 ? 'is one' : 'are'} that browsers refuse to fetch from (the Fetch standard's bad ports)`);
         await protection.settle(allocation);
-        leases?.commit(allocation.ports);
+        leases?.commit(allocation.ports, Object.fromEntries(request.names.map((name, i) => [name, allocation.ports[i]])));
         return session(request, allocation.ports, allocation.protocols, leases, protection, notes);
     }
     catch (error) {
@@ -4063,6 +4251,19 @@ const Output = {
     Ports: 'ports',
     Json: 'json',
     EnvFile: 'env-file',
+};
+/** The wait action's inputs (wait/action.yml). */
+const WaitInput = {
+    Names: 'names',
+    Timeout: 'timeout',
+    Protocol: 'protocol',
+    OnForeign: 'on-foreign',
+    Summary: 'summary',
+};
+/** The wait action's fixed outputs; each name also gets `<name>-pid`. */
+const WaitOutput = {
+    Json: 'json',
+    PidSuffix: '-pid',
 };
 
 ;// CONCATENATED MODULE: ./src/text/text-request.ts
@@ -4260,6 +4461,90 @@ function readSettings(read = getInput) {
         summary: parseBoolean(Input.Summary, value(Input.Summary), true, ACTION_VOCABULARY),
         envFile: value(Input.EnvFile) && external_node_path_default().resolve(value(Input.EnvFile)),
     };
+}
+
+;// CONCATENATED MODULE: ./src/session/job-ports.ts
+
+
+
+
+const FILE = external_node_path_default().join('port-zero', 'job-ports.jsonl');
+const MAX_BYTES = (/* unused pure expression or super */ null && (4 * 2 ** 20));
+/** The record's path for `env`'s RUNNER_TEMP; undefined outside a runner. */
+function jobPortsFile(env = process.env) {
+    return env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, FILE) : undefined;
+}
+/**
+ * The record's file, made ready for an append (its directory and an empty file created
+ * when missing, by the rule of safe-files.ts), and the text that lists `ports`: for the
+ * main step to append with its other files, all or none. Undefined outside a runner (no
+ * RUNNER_TEMP) or for no ports.
+ * @throws UnsafePathError when the path is a link or not a regular file, or the fs error.
+ */
+function jobPortsAppend(ports, env = process.env) {
+    const file = jobPortsFile(env);
+    if (!file || ports.length === 0)
+        return undefined;
+    makeDirectories(external_node_path_default().dirname(file));
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_WRONLY | external_node_fs_namespaceObject.constants.O_APPEND | external_node_fs_namespaceObject.constants.O_CREAT | NO_FOLLOW, 0o600);
+    try {
+        if (!(0,external_node_fs_namespaceObject.fstatSync)(fd).isFile())
+            throw new UnsafePathError(`${file} is not a regular file`);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+    return { file, text: ports.map((p) => `${JSON.stringify({ name: p.name, port: p.port, protocols: p.protocols })}\n`).join('') };
+}
+/** One line of the record, checked field by field; undefined for anything else. */
+function parseJobPort(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    const { name, port, protocols } = (value ?? {});
+    if (typeof name !== 'string' || !NAME_PATTERN.test(name))
+        return undefined;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+        return undefined;
+    if (!Array.isArray(protocols) || protocols.length < 1 || protocols.length > 2)
+        return undefined;
+    if (!protocols.every((p) => p === 'tcp' || p === 'udp') || new Set(protocols).size !== protocols.length)
+        return undefined;
+    return { name, port, protocols: protocols };
+}
+/**
+ * Every name this job's earlier steps handed out, the last port of each, in the order
+ * first handed out. Empty outside a runner or before any step wrote the record; lines
+ * that do not parse are skipped (`skipped` counts them, for a debug line). Throws
+ * UnsafePathError when the record is a link, not a regular file, or larger than 4 MiB.
+ */
+function readJobPorts(env = process.env) {
+    const file = jobPortsFile(env);
+    let text;
+    try {
+        if (!file)
+            return { ports: [], skipped: 0 };
+        text = readRegularFile(file, MAX_BYTES).text;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { ports: [], skipped: 0 };
+        throw error;
+    }
+    const byName = new Map();
+    let skipped = 0;
+    for (const line of text.split('\n').filter(Boolean)) {
+        const port = parseJobPort(line);
+        if (port)
+            byName.set(port.name, port);
+        else
+            skipped++;
+    }
+    return { ports: [...byName.values()], skipped };
 }
 
 ;// CONCATENATED MODULE: ./src/session/post-state.ts
@@ -4487,6 +4772,7 @@ function cutBack(fd, size) {
 
 
 
+
 /**
  * Hands a session's ports to the rest of the job: the env-file, step outputs,
  * environment, the state for the post step and the job summary, written all or none
@@ -4511,6 +4797,10 @@ function publish(session, settings) {
         else if (pairs.length)
             unfiled.push([variable, pairs]);
     }
+    // The names for a later wait step of this job (wait/action.yml), written with the rest.
+    const jobPorts = jobPortsAppend(session.rows.map((row) => ({ name: row.name, port: row.port, protocols: [...session.protocols] })));
+    if (jobPorts)
+        appends.push(jobPorts);
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (settings.summary && summaryFile)
         appends.push({ file: summaryFile, text: summary(session, settings.exportEnv) });
@@ -4627,7 +4917,7 @@ function actionProgram() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(319);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(998);
 /* harmony import */ var _action_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(380);
 /** The action's main step (action.yml `runs.main`). */
 

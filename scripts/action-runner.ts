@@ -19,8 +19,9 @@ interface ActionYml {
   runs: { using: string; main: string; post?: string };
 }
 
-export function readActionYml(root = ROOT): ActionYml {
-  return parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionYml;
+/** The action.yml of the action in folder `action` of `root` (the repository's own by default; `wait` for the wait action). */
+export function readActionYml(root = ROOT, action = ''): ActionYml {
+  return parse(readFileSync(path.join(root, action, 'action.yml'), 'utf8')) as ActionYml;
 }
 
 export interface StepResult {
@@ -57,6 +58,8 @@ export interface StepOptions {
   cwd?: string;
   /** Run the step as this account (needs root): its uid and gid, switched with `setpriv --init-groups`. */
   account?: { uid: number; gid: number };
+  /** The folder of the action.yml to run, as in `uses: port-zero/port-zero/wait@v1`; default: the repository's own. */
+  action?: string;
 }
 
 let isolatedTmp: string | undefined;
@@ -137,7 +140,7 @@ export function parseFileCommands(text: string): Record<string, string> {
 }
 
 export async function runStep(options: StepOptions = {}): Promise<StepResult> {
-  const yml = readActionYml();
+  const yml = readActionYml(ROOT, options.action);
   const temp = mkdtempSync(path.join(os.tmpdir(), 'port-zero-step-'));
   const files = { GITHUB_OUTPUT: 'output', GITHUB_ENV: 'env', GITHUB_STATE: 'state', GITHUB_PATH: 'path', GITHUB_STEP_SUMMARY: 'summary' };
   const fileEnv = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(temp, f)]));
@@ -154,7 +157,8 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
     ...stateEnv,
     ...fileEnv,
   };
-  const script = path.join(ROOT, options.entry === 'post' ? yml.runs.post! : yml.runs.main);
+  // The runner joins runs.main to the action's folder (actions/runner NodeScriptActionHandler), so `../dist/...` works.
+  const script = path.join(ROOT, options.action ?? '', options.entry === 'post' ? yml.runs.post! : yml.runs.main);
   const { code, stdout, stderr, worker } = await spawnNode(
     options.node ?? process.execPath,
     script,

@@ -14,8 +14,8 @@ const FLOORS: readonly (readonly string[])[] = [
   ['platform'],
   ['allocator'],
   ['leases', 'protection'],
-  ['session', 'readiness'],
-  ['text'],
+  ['session'],
+  ['readiness', 'text'],
   ['action', 'command', 'library'],
   ['programs'],
 ];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readActionYml, ROOT } from '../scripts/action-runner.ts';
-import { END, START, usageBlock } from '../scripts/docs.ts';
+import { END, START, usageBlock, WAIT_END, WAIT_START, WAIT_USES } from '../scripts/docs.ts';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
@@ -44,9 +44,29 @@ describe('README', () => {
     expect(names).toEqual(Object.keys(yml.outputs));
   });
 
-  it('gives every input and output in action.yml a description', () => {
-    for (const spec of [...Object.values(yml.inputs), ...Object.values(yml.outputs)]) {
-      expect(spec.description.length).toBeGreaterThan(10);
+  it('gives every input and output in action.yml and wait/action.yml a description', () => {
+    for (const action of [yml, readActionYml(ROOT, 'wait')]) {
+      for (const spec of [...Object.values(action.inputs), ...Object.values(action.outputs)]) {
+        expect(spec.description.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it("has the wait action's usage block that npm run docs makes from wait/action.yml, and lists its outputs", () => {
+    const wait = readActionYml(ROOT, 'wait');
+    const block = readme.slice(readme.indexOf(WAIT_START), readme.indexOf(WAIT_END) + WAIT_END.length);
+    expect(block, 'README.md is out of date: run npm run docs').toBe(usageBlock(wait.inputs, WAIT_USES, [WAIT_START, WAIT_END]));
+    const section = readme.split(/^## /m).find((s) => s.startsWith('Waiting for your servers\n'))!;
+    for (const output of Object.keys(wait.outputs)) expect(section).toMatch(new RegExp(`^\\| \`${output}\` +\\|`, 'm'));
+    expect(section).toMatch(/^\| _each name_`-pid` +\|/m);
+  });
+
+  it('no longer shows a hand-written wait loop in its recipes', () => {
+    expect(readme).not.toMatch(/\/dev\/tcp|until .*; do sleep/);
+    const recipes = readme.split(/^## /m).find((s) => s.startsWith('Recipes\n'))!;
+    for (const recipe of ['Docker Compose', 'Playwright', 'Services started in the background']) {
+      const text = recipes.split(/^### /m).find((r) => r.startsWith(recipe))!;
+      expect(text, recipe).toContain('uses: port-zero/port-zero/wait@v1');
     }
   });
 

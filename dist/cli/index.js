@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 164:
+/***/ 803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -132,6 +132,9 @@ const TOOLS = {
     sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
     netsh: { win32: ['System32', 'netsh.exe'] },
     powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+    lsof: { darwin: '/usr/sbin/lsof' },
+    netstat: { win32: ['System32', 'NETSTAT.EXE'] },
+    tasklist: { win32: ['System32', 'tasklist.exe'] },
 };
 /**
  * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
@@ -164,8 +167,8 @@ const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
  * is the spawn error's code (ENOENT when the program is missing).
  */
 const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject) => {
-    const child = childProcesses().execFile(file, args, { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true }, (error, stdout, stderr) => {
-        if (!error)
+    const child = childProcesses().execFile(file, args, { encoding: 'utf8', env: options.env, timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 2 ** 20, windowsHide: true }, (error, stdout, stderr) => {
+        if (!error || options.answers?.includes(error.code))
             return resolve(stdout);
         const said = stderr.trim().split('\n')[0];
         const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
@@ -174,6 +177,196 @@ const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject)
     child.stdin?.on('error', () => { }); // it may exit before reading: its exit code tells
     child.stdin?.end(options.input ?? '');
 });
+
+;// CONCATENATED MODULE: ./src/platform/process-facts.ts
+
+
+
+
+/**
+ * What can be read about another process, from /proc on Linux and from system tools
+ * elsewhere: parent, command line, account, one environment variable, control groups.
+ * One home for such reads. Everything here belongs to another process, possibly another
+ * account's, so it is hostile input: read with a size cap, parsed field by field, never
+ * followed through a link, and a process that is gone or unreadable gives null, not an error.
+ * Files under /proc/PID are the kernel's own (never FIFOs), so reading them cannot block on a writer.
+ */
+/** Longest command line kept for messages: a server's command line can be kilobytes of flags. */
+const COMMAND_CHARS = 200;
+/** Most read from an environment (the kernel caps it near a quarter of the stack limit, megabytes at most). */
+const ENVIRON_BYTES = 4 * 2 ** 20;
+/** Reads at most `limit` bytes of a /proc file; null when it cannot be read (gone, another account's). */
+function readCapped(file, limit) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+    }
+    catch {
+        return null;
+    }
+    try {
+        const chunks = [];
+        let total = 0;
+        while (total < limit) {
+            const chunk = Buffer.alloc(Math.min(65536, limit - total));
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, chunk, 0, chunk.length, null);
+            if (n === 0)
+                break;
+            chunks.push(chunk.subarray(0, n));
+            total += n;
+        }
+        return Buffer.concat(chunks);
+    }
+    catch {
+        return null;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** The fields of /proc/PID/stat after the command name (which may hold spaces and parentheses): state first. */
+function statFields(pid) {
+    const stat = readCapped(`/proc/${pid}/stat`, 4096)?.toString('latin1');
+    const end = stat?.lastIndexOf(')') ?? -1;
+    return stat && end > 0 ? stat.slice(end + 2).split(' ') : null;
+}
+/** The parent's pid (field 4 of /proc/PID/stat); null when gone, or for pid 1 and kernel threads (parent 0). */
+function parentPid(pid) {
+    const parent = Number(statFields(pid)?.[1]);
+    return Number.isInteger(parent) && parent > 0 ? parent : null;
+}
+/**
+ * The command line, its arguments joined by spaces and cut to 200 characters; for a
+ * process without one (a kernel thread, a zombie) its name in brackets, as ps shows it.
+ * Null when gone. Control characters are replaced, so a message cannot be forged with it.
+ */
+function commandLine(pid) {
+    const args = commandArgs(pid);
+    if (args === null)
+        return null;
+    let text = args.join(' ');
+    if (!text) {
+        const comm = readCapped(`/proc/${pid}/comm`, 64)?.toString('utf8').trim();
+        if (!comm)
+            return null;
+        text = `[${comm}]`;
+    }
+    return cleanText(text, COMMAND_CHARS);
+}
+/** The command line as its arguments (Linux, up to 8 KiB of it); null when gone or unreadable. Raw: clean before showing. */
+function commandArgs(pid) {
+    const raw = readCapped(`/proc/${pid}/cmdline`, 8192);
+    return raw === null ? null : raw.toString('utf8').split('\0').filter(Boolean);
+}
+/** `text` with control characters as `?`, cut to `limit` characters with an ellipsis. */
+function cleanText(text, limit) {
+    // eslint-disable-next-line no-control-regex
+    const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+    return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
+}
+/** The effective uid (second field of the `Uid:` line of /proc/PID/status); null when gone. */
+function processUid(pid) {
+    const status = readCapped(`/proc/${pid}/status`, 16384)?.toString('latin1');
+    const match = status && /^Uid:\s+\d+\s+(\d+)/m.exec(status);
+    return match ? Number(match[1]) : null;
+}
+let passwd;
+/**
+ * The login name of `uid`, from /etc/passwd (read once); this process's own from the OS
+ * when passwd lacks it (an account from a directory service). Null when unknown: callers
+ * then show `uid N`.
+ */
+function accountName(uid) {
+    if (!passwd) {
+        passwd = new Map();
+        const text = readCapped('/etc/passwd', 4 * 2 ** 20)?.toString('utf8') ?? '';
+        for (const line of text.split('\n')) {
+            const [name, , id] = line.split(':');
+            if (name && /^\d{1,10}$/.test(id ?? '') && !passwd.has(Number(id)))
+                passwd.set(Number(id), cleanText(name, 64));
+        }
+    }
+    if (passwd.has(uid))
+        return passwd.get(uid);
+    try {
+        return process.getuid?.() === uid ? (0,external_node_os_namespaceObject.userInfo)().username : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** An environment variable's value as the process started with it, or null without it; `unreadable` for another account's process. */
+function environmentVariable(pid, name) {
+    const raw = readCapped(`/proc/${pid}/environ`, ENVIRON_BYTES);
+    if (raw === null)
+        return 'unreadable';
+    const prefix = `${name}=`;
+    for (const entry of raw.toString('utf8').split('\0')) {
+        if (entry.startsWith(prefix))
+            return cleanText(entry.slice(prefix.length), 200);
+    }
+    return null;
+}
+/** The process's control groups (`4:memory:/docker/<id>`, `0::/system.slice/docker-<id>.scope`), one a line; empty when unreadable. */
+function controlGroups(pid) {
+    const text = readCapped(`/proc/${pid}/cgroup`, 65536)?.toString('utf8') ?? '';
+    return text.split('\n').filter(Boolean);
+}
+/** Every process's parent, from one run of a system tool: macOS `ps`, Windows PowerShell. Empty on failure. */
+function processParents(platform = process.platform, run = runTool) {
+    try {
+        if (platform === 'darwin') {
+            const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin' };
+            return parsePidPairs(run(systemTool('ps', 'darwin'), ['-A', '-o', 'pid=,ppid='], env));
+        }
+        if (platform === 'win32') {
+            const script = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
+            return parsePidPairs(run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]));
+        }
+    }
+    catch {
+        // the tool failed: no ancestry, so owners are reported as unknown
+    }
+    return new Map();
+}
+/** `PID PPID` lines to a map; lines that are not two numbers are skipped. */
+function parsePidPairs(text) {
+    const parents = new Map();
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d{1,10})\s+(\d{1,10})\s*$/.exec(line);
+        if (match)
+            parents.set(Number(match[1]), Number(match[2]));
+    }
+    return parents;
+}
+/** The image name of a Windows process from `tasklist /fo csv /nh` (`"node.exe","4242",...`); null when not found. */
+function windowsImageName(pid, run = runTool) {
+    try {
+        const out = run(systemTool('tasklist', 'win32'), ['/fo', 'csv', '/nh', '/fi', `PID eq ${pid}`]);
+        const match = /^"([^"]{1,260})","(\d+)"/m.exec(out);
+        return match && Number(match[2]) === pid ? cleanText(match[1], COMMAND_CHARS) : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * `pid` and its ancestors, nearest first, up to init (at most 64): Linux from
+ * /proc/PID/stat, one look per process; macOS and Windows from one listing of every
+ * process's parent (processParents). Only `pid` itself where its parents cannot be read.
+ */
+function ancestorPids(pid = process.pid, platform = process.platform) {
+    const parents = platform === 'linux' ? undefined : processParents(platform);
+    const chain = [pid];
+    for (let hop = 0; hop < 64; hop++) {
+        const last = chain[chain.length - 1];
+        const parent = parents ? parents.get(last) : parentPid(last);
+        if (!parent || parent === last || chain.includes(parent))
+            break;
+        chain.push(parent);
+    }
+    return chain;
+}
 
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
@@ -304,37 +497,19 @@ function callerIdentity() {
 const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
 /** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
 function launcherParent(pid) {
-    const argv = commandLine(pid);
-    const parent = parentOf(pid);
+    const argv = commandArgs(pid);
+    const parent = parentPid(pid) ?? undefined;
     if (!argv || parent === undefined)
         return undefined;
     if (isPackageRunner(argv))
         return parent;
     const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
-    const parentArgv = shell ? commandLine(parent) : undefined;
+    const parentArgv = shell ? commandArgs(parent) : undefined;
     return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
 }
 /** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
 function isPackageRunner(argv) {
     return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
-}
-function commandLine(pid) {
-    try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    }
-    catch {
-        return undefined;
-    }
-}
-function parentOf(pid) {
-    try {
-        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // field 4, after the state
-        return ppid > 1 ? ppid : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/platform/safe-files.ts
@@ -358,11 +533,11 @@ function parentOf(pid) {
  *   regular file, and it is replaced by a new file renamed over it, so a hard
  *   link to another file is never written through.
  */
-class UnsafePathError extends Error {
+class safe_files_UnsafePathError extends Error {
     name = 'UnsafePathError';
 }
 /** A file that is not what a reader may read: `why` says what it is instead ("a symbolic link"). */
-class NotARegularFileError extends UnsafePathError {
+class NotARegularFileError extends safe_files_UnsafePathError {
     name = 'NotARegularFileError';
     why;
     constructor(file, why) {
@@ -432,12 +607,12 @@ function trustedLink(link, stat, workdirs) {
  * time, and returns its real path. Throws UnsafePathError when the rule above
  * refuses a component, or the fs error when a directory cannot be created.
  */
-function makeDirectories(dir, workdir = process.cwd()) {
+function safe_files_makeDirectories(dir, workdir = process.cwd()) {
     const workdirs = [...new Set([path.resolve(workdir), fs.realpathSync(workdir)])];
     const absolute = path.resolve(workdir, dir);
     const pseudo = pseudoFilesystem(absolute);
     if (pseudo)
-        throw new UnsafePathError(`${absolute} is on ${pseudo}, a kernel pseudo-filesystem`);
+        throw new safe_files_UnsafePathError(`${absolute} is on ${pseudo}, a kernel pseudo-filesystem`);
     const { root } = path.parse(absolute);
     let current = root;
     for (const part of absolute.slice(root.length).split(path.sep).filter(Boolean)) {
@@ -455,17 +630,17 @@ function makeDirectories(dir, workdir = process.cwd()) {
         }
         if (stat.isSymbolicLink()) {
             if (!trustedLink(next, stat, workdirs))
-                throw new UnsafePathError(`${next} is a symbolic link`);
+                throw new safe_files_UnsafePathError(`${next} is a symbolic link`);
             current = fs.realpathSync(next);
             const leadsTo = pseudoFilesystem(current);
             if (leadsTo)
-                throw new UnsafePathError(`${next} leads to ${current}, on ${leadsTo}, a kernel pseudo-filesystem`);
+                throw new safe_files_UnsafePathError(`${next} leads to ${current}, on ${leadsTo}, a kernel pseudo-filesystem`);
             if (!fs.statSync(current).isDirectory())
-                throw new UnsafePathError(`${next} is not a directory`);
+                throw new safe_files_UnsafePathError(`${next} is not a directory`);
             continue;
         }
         if (!stat.isDirectory())
-            throw new UnsafePathError(`${next} is not a directory`);
+            throw new safe_files_UnsafePathError(`${next} is not a directory`);
         current = next;
     }
     return current;
@@ -481,7 +656,7 @@ function lstatOrUndefined(file) {
     }
 }
 /** Open flags that never follow a final symbolic link nor block on a FIFO (where the OS has them). */
-const NO_FOLLOW = ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0);
+const safe_files_NO_FOLLOW = ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) | ((external_node_fs_default()).constants.O_NONBLOCK ?? 0);
 /**
  * Reads a file that others could have planted or swapped: never through a symbolic
  * link (O_NOFOLLOW), never blocking on a FIFO or device (O_NONBLOCK, then fstat must say
@@ -492,7 +667,7 @@ const NO_FOLLOW = ((external_node_fs_default()).constants.O_NOFOLLOW ?? 0) | ((e
 function readRegularFile(file, maxBytes) {
     let fd;
     try {
-        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | NO_FOLLOW);
+        fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_RDONLY | safe_files_NO_FOLLOW);
     }
     catch (error) {
         if (error.code === 'ELOOP')
@@ -522,7 +697,7 @@ function readRegularFile(file, maxBytes) {
  * @throws the fs error; a file created and not fully written is removed.
  */
 function writeNewFile(file, data, mode) {
-    const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY | (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | NO_FOLLOW, mode ?? 0o666);
+    const fd = external_node_fs_default().openSync(file, (external_node_fs_default()).constants.O_WRONLY | (external_node_fs_default()).constants.O_CREAT | (external_node_fs_default()).constants.O_EXCL | safe_files_NO_FOLLOW, mode ?? 0o666);
     try {
         try {
             if (mode !== undefined && process.platform !== 'win32')
@@ -581,13 +756,13 @@ function replaceThrough(temp, file, data, mode) {
  */
 function stageFile(file, data, workdir = process.cwd()) {
     const absolute = path.resolve(workdir, file);
-    const dir = makeDirectories(path.dirname(absolute), workdir);
+    const dir = safe_files_makeDirectories(path.dirname(absolute), workdir);
     const target = path.join(dir, path.basename(absolute));
     const existing = lstatOrUndefined(target);
     if (existing?.isSymbolicLink())
-        throw new UnsafePathError(`${target} is a symbolic link`);
+        throw new safe_files_UnsafePathError(`${target} is a symbolic link`);
     if (existing && !existing.isFile())
-        throw new UnsafePathError(`${target} is not a regular file`);
+        throw new safe_files_UnsafePathError(`${target} is not a regular file`);
     const temp = path.join(dir, `.${path.basename(absolute)}.${process.pid}.${Date.now()}.tmp`);
     writeNewFile(temp, data);
     const abort = () => fs.rmSync(temp, { force: true });
@@ -669,7 +844,7 @@ function defaultLeaseRoot(env = process.env, platform = process.platform, tmp = 
     return external_node_path_default().posix.join(perUser ? '/tmp' : tmp, DEFAULT_NAME);
 }
 /** This account's name inside a root: the uid, or the user name on Windows. */
-function accountName() {
+function lease_location_accountName() {
     return windows ? external_node_os_default().userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid());
 }
 /** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
@@ -773,7 +948,7 @@ function rootProblem(root, stat) {
  * the name, so any directory of ours will do.
  */
 function openOwnDir(root) {
-    const account = accountName();
+    const account = lease_location_accountName();
     const preferred = external_node_path_default().join(root, account);
     // Jobs of one account start together: one creates the directory, the others find it.
     if (createOwnDir(preferred) || lease_location_ownDirProblem(preferred) === undefined)
@@ -1070,6 +1245,12 @@ const isIdentity = (p) => typeof p === 'object' &&
     p !== null &&
     Number.isInteger(p.pid) &&
     (p.start === null || typeof p.start === 'string');
+/** `{"web": 41234}`: names of the allowed form, each to a port. */
+function isNameMap(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    return Object.entries(value).every(([name, port]) => /^[A-Za-z][\w-]{0,63}$/.test(name) && Number.isInteger(port) && port >= 1 && port <= 65535);
+}
 /** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
 function parseRecord(text) {
     try {
@@ -1079,6 +1260,7 @@ function parseRecord(text) {
             typeof r.owner?.token === 'string' &&
             isIdentity(r.owner.runner) &&
             (r.reservation === undefined || typeof r.reservation === 'string') &&
+            (r.names === undefined || isNameMap(r.names)) &&
             (r.allocator === undefined || isIdentity(r.allocator));
         return valid ? r : undefined;
     }
@@ -3674,14 +3856,15 @@ class LeaseBook {
     };
     /**
      * The allocation succeeded with `ports` (claimed ones; ports lost to another program
-     * during the reservation are left out): the record now lists exactly these and
-     * outlives this process. @throws LeaseError when the directory cannot be written.
+     * during the reservation are left out), handed out under `names` where the program
+     * names them: the record now lists exactly these and outlives this process.
+     * @throws LeaseError when the directory cannot be written.
      */
-    commit(ports = this.ports) {
+    commit(ports = this.ports, names) {
         this.claimed.clear();
         for (const port of ports)
             this.claimed.add(port);
-        this.publish(false, ports);
+        this.publish(false, ports, names);
     }
     /** The allocation failed, or its leases end now: no lease of it stays behind. */
     releaseAll() {
@@ -3691,9 +3874,14 @@ class LeaseBook {
         this.file = undefined;
     }
     /** Writes the record anew, listing `ports`: a new file renamed over the record's one name. */
-    publish(pending, ports) {
+    publish(pending, ports, names) {
         const { own } = this.location;
-        const record = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
+        const record = {
+            ...this.base,
+            ports: formatPorts(ports),
+            ...(pending ? { pending } : {}),
+            ...(names ? { names: { ...names } } : {}),
+        };
         const file = external_node_path_default().join(own, recordFileName(this.owner.token));
         try {
             assertOwnDir(own);
@@ -4010,7 +4198,7 @@ async function openSession(request, program) {
         if (bad.length)
             program.log.warn(`${errors_plural(bad.length, 'Port', 'Ports')} ${bad.join(' ')}, named in prefer, ${bad.length === 1 ? 'is one' : 'are'} that browsers refuse to fetch from (the Fetch standard's bad ports)`);
         await protection.settle(allocation);
-        leases?.commit(allocation.ports);
+        leases?.commit(allocation.ports, Object.fromEntries(request.names.map((name, i) => [name, allocation.ports[i]])));
         return session(request, allocation.ports, allocation.protocols, leases, protection, notes);
     }
     catch (error) {
@@ -4115,6 +4303,1420 @@ const names_Output = {
     Json: 'json',
     EnvFile: 'env-file',
 };
+/** The wait action's inputs (wait/action.yml). */
+const WaitInput = {
+    Names: 'names',
+    Timeout: 'timeout',
+    Protocol: 'protocol',
+    OnForeign: 'on-foreign',
+    Summary: 'summary',
+};
+/** The wait action's fixed outputs; each name also gets `<name>-pid`. */
+const WaitOutput = {
+    Json: 'json',
+    PidSuffix: '-pid',
+};
+
+;// CONCATENATED MODULE: ./src/command/usage.ts
+
+/** Bad arguments (exit code 2), as opposed to a request that cannot be met (exit code 1). */
+function isUsageError(error) {
+    return error instanceof InputError || String(error?.code).startsWith('ERR_PARSE_ARGS_');
+}
+/**
+ * One line in the command's own form. Node's argument parser says more than one line,
+ * naming its own API ("To specify an option argument starting with a dash use..."):
+ * only what went wrong is kept, with the option named as the user wrote it.
+ */
+function usageMessage(error) {
+    if (error instanceof InputError)
+        return error.message;
+    const message = errors_errorMessage(error);
+    const option = /--[\w-]+/.exec(message)?.[0] ?? /'(-\w)'/.exec(message)?.[1];
+    const code = error.code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+        return `unknown option ${quote(option ?? message.split('\n')[0])}`;
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        const dash = /ambiguous|starting with a dash/i.test(message) ? `; a value starting with "-" is written ${option}=VALUE` : '';
+        return option ? `option ${option} needs a value${dash}` : message.split('\n')[0];
+    }
+    return message.split('\n')[0];
+}
+
+;// CONCATENATED MODULE: ./src/command/vocabulary.ts
+
+/** The word that ends the calling shell's leases: `port-zero release`. */
+const RELEASE = 'release';
+/**
+ * The command's words in errors: its options (`--range`) and arguments (`name`), not the
+ * action's inputs ('range'), one line each (`invalid --range "x": ...`), and the release
+ * command that ends the caller's own leases in `leaseDir`.
+ */
+function commandVocabulary(leaseDir = '') {
+    const release = `port-zero ${RELEASE}${leaseDir ? ` --lease-dir ${JSON.stringify(leaseDir)}` : ''}`;
+    return {
+        kind: 'Option',
+        key: (setting) => setting,
+        name: (setting) => (setting === Input.Names ? 'name' : `--${setting}`),
+        invalid: (name, quoted, allowed) => `invalid ${name} ${quoted}: ${allowed}`,
+        ownLease: `leased by an earlier call in this shell or script until '${release}'`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/session/job-ports.ts
+
+
+
+
+const FILE = external_node_path_default().join('port-zero', 'job-ports.jsonl');
+const MAX_BYTES = 4 * 2 ** 20;
+/** The record's path for `env`'s RUNNER_TEMP; undefined outside a runner. */
+function jobPortsFile(env = process.env) {
+    return env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, FILE) : undefined;
+}
+/**
+ * The record's file, made ready for an append (its directory and an empty file created
+ * when missing, by the rule of safe-files.ts), and the text that lists `ports`: for the
+ * main step to append with its other files, all or none. Undefined outside a runner (no
+ * RUNNER_TEMP) or for no ports.
+ * @throws UnsafePathError when the path is a link or not a regular file, or the fs error.
+ */
+function jobPortsAppend(ports, env = process.env) {
+    const file = jobPortsFile(env);
+    if (!file || ports.length === 0)
+        return undefined;
+    makeDirectories(path.dirname(file));
+    const fd = openSync(file, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | NO_FOLLOW, 0o600);
+    try {
+        if (!fstatSync(fd).isFile())
+            throw new UnsafePathError(`${file} is not a regular file`);
+    }
+    finally {
+        closeSync(fd);
+    }
+    return { file, text: ports.map((p) => `${JSON.stringify({ name: p.name, port: p.port, protocols: p.protocols })}\n`).join('') };
+}
+/** One line of the record, checked field by field; undefined for anything else. */
+function parseJobPort(line) {
+    let value;
+    try {
+        value = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    const { name, port, protocols } = (value ?? {});
+    if (typeof name !== 'string' || !NAME_PATTERN.test(name))
+        return undefined;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+        return undefined;
+    if (!Array.isArray(protocols) || protocols.length < 1 || protocols.length > 2)
+        return undefined;
+    if (!protocols.every((p) => p === 'tcp' || p === 'udp') || new Set(protocols).size !== protocols.length)
+        return undefined;
+    return { name, port, protocols: protocols };
+}
+/**
+ * Every name this job's earlier steps handed out, the last port of each, in the order
+ * first handed out. Empty outside a runner or before any step wrote the record; lines
+ * that do not parse are skipped (`skipped` counts them, for a debug line). Throws
+ * UnsafePathError when the record is a link, not a regular file, or larger than 4 MiB.
+ */
+function readJobPorts(env = process.env) {
+    const file = jobPortsFile(env);
+    let text;
+    try {
+        if (!file)
+            return { ports: [], skipped: 0 };
+        text = readRegularFile(file, MAX_BYTES).text;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return { ports: [], skipped: 0 };
+        throw error;
+    }
+    const byName = new Map();
+    let skipped = 0;
+    for (const line of text.split('\n').filter(Boolean)) {
+        const port = parseJobPort(line);
+        if (port)
+            byName.set(port.name, port);
+        else
+            skipped++;
+    }
+    return { ports: [...byName.values()], skipped };
+}
+
+;// CONCATENATED MODULE: ./src/readiness/describe.ts
+/** The words every program uses for a wait's results, so the log, the errors and the summary say the same. */
+/** `web (port 34567)`, or `port 8080` for a port given by number. */
+function targetLabel(target) {
+    return target.byNumber ? `port ${target.port}` : `${target.name} (port ${target.port})`;
+}
+/** `1.23 s` */
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+/** `account runner`, `uid 1234`, or `account unknown`. */
+function accountText(owner) {
+    if (owner.account)
+        return `account ${owner.account}`;
+    return owner.uid === null ? 'account unknown' : `uid ${owner.uid}`;
+}
+/** `pid 4242 (nginx: master process nginx)`, or `pid unknown`. */
+function processText(owner) {
+    return owner.pid === null ? 'pid unknown' : `pid ${owner.pid}${owner.command ? ` (${owner.command})` : ''}`;
+}
+/** `pid 4242 (nginx: master process nginx), account runner`, or `pid unknown, uid 1001`. */
+function ownerText(owner) {
+    return `${processText(owner)}, ${accountText(owner)}`;
+}
+const BELONGS = {
+    job: "this job's",
+    container: "a container's",
+    foreign: "NOT this job's",
+    unknown: 'owner unknown',
+};
+/** `this job's (carries this job's RUNNER_TRACKING_ID)` */
+function belongingText(owner) {
+    return `${BELONGS[owner.belongs]} (${owner.why})`;
+}
+/** What a listener of someone else's means, said once under the list of them. */
+const FOREIGN_MEANING = 'Port Zero handed these ports to this job, so either another program took them after that, or the server meant for them ' +
+    'runs somewhere else (another job, an earlier run on this host). Clients of this job would talk to that program, not to your server.';
+/** `web (port 34567) ready after 0.84 s on tcp ::, pid 4242 (nginx: master process), account runner: this job's (carries …)` */
+function readyLine(ready) {
+    const { target, ms, listening, owner } = ready;
+    return `${targetLabel(target)} ready after ${seconds(ms)} on ${listening.join(', ')}, ${ownerText(owner)}: ${belongingText(owner)}`;
+}
+/**
+ * The results as one JSON object by name, for the action's `json` output and `port-zero wait --json`:
+ * `{"web":{"port":34567,"protocols":["tcp"],"seconds":0.84,"listening":["tcp ::"],"pid":4242,"command":"...",
+ * "account":"runner","belongs":"job","why":"...","container":null}}`.
+ */
+function resultsJson(results) {
+    const entries = results.map(({ target, ms, listening, owner }) => {
+        const { pid, command, account, belongs, why, containerName: container } = owner;
+        return [
+            target.name,
+            {
+                port: target.port,
+                protocols: target.protocols,
+                seconds: Math.round(ms) / 1000,
+                listening,
+                pid,
+                command,
+                account,
+                belongs,
+                why,
+                container,
+            },
+        ];
+    });
+    return JSON.stringify(Object.fromEntries(entries));
+}
+
+;// CONCATENATED MODULE: ./src/readiness/name-sources.ts
+
+/** Shows at most this many names in an error, then how many more. */
+const SHOWN = 10;
+function listed(names) {
+    const shown = names.slice(0, SHOWN).join(', ');
+    return names.length > SHOWN ? `${shown} and ${names.length - SHOWN} more` : shown;
+}
+/** Names from the job's record (session/job-ports.ts): what this job's earlier Port Zero steps handed out. */
+function recordedNames(ports) {
+    const byName = new Map(ports.map((p) => [p.name, p]));
+    return {
+        find: (name) => byName.get(name),
+        describe: () => ports.length
+            ? `one of the names this job's earlier Port Zero steps handed out (${listed(ports.map((p) => p.name))})`
+            : 'a name an earlier Port Zero step of this job handed out: none did',
+    };
+}
+/**
+ * Names from the environment, for the command outside a job: `web` is the port in
+ * WEB_PORT (with `prefix` in front, as `--env-prefix` gave it), which `export $(port-zero web)`
+ * set; such a port is waited for with `protocols`.
+ */
+function environmentNames(env, prefix, protocols) {
+    return {
+        find: (name) => {
+            const value = env[envName(name, prefix)];
+            const port = value && /^\d{1,5}$/.test(value) ? Number(value) : 0;
+            return port >= 1 && port <= 65535 ? { port, protocols } : undefined;
+        },
+        describe: () => 'a name whose variable (web: WEB_PORT) holds a port in this environment',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platform/sock-diag.ts
+
+
+/**
+ * Watches Linux's socket table for a few ports from a small long-lived perl helper
+ * (perl-base is part of every Debian and Ubuntu system, and Port Zero already runs it).
+ *
+ * TCP listeners come from netlink sock_diag with the state filter set to LISTEN only:
+ * the kernel then walks its listening hash and skips the established hash altogether
+ * (inet_diag_dump_icsk), so a look does not grow with the host's connections. Bound UDP
+ * sockets come from /proc/net/udp and udp6, whose table is small. The helper polls by
+ * itself and writes only when what it sees on the watched ports changes, so the waiting
+ * Node process sleeps until then: only one process wakes for each look.
+ *
+ * Measured here (Linux 6.18 in a firecracker VM, 2 cores shared with other test runs,
+ * Node 24; scripts under /tmp, 200 to 2000 repetitions each):
+ * - one look through netlink, IPv4 and IPv6, asked by Node over a pipe: 0.11 ms a round
+ *   trip, 0.13 ms of CPU in both processes, the same with 0, 1000 or 5000 connections open;
+ * - reading /proc/net/tcp and tcp6 whole: 1.7 ms idle, 19 ms with 5000 connections in the
+ *   namespace, 2.9 ms with them in another namespace (the established hash is host-wide);
+ * - reading them in 512 or 4096-byte pieces and stopping at the first socket that is not
+ *   a listener (listeners come first): as costly as the whole file when the namespace has
+ *   no other socket, since the kernel then walks the whole hash to find the end;
+ * - `ss -Htln` run for each look: 12-18 ms;
+ * - polling every 20 ms from Node, which asks the helper each time: 2.5 % of a CPU in
+ *   Node and 0.8 % in perl (a bare 20 ms Node timer alone costs 0.9-1 % here); with the
+ *   helper polling and Node asleep, the whole wait step: 0.8-1.0 % of a CPU with the
+ *   machine's load average at 6, 1.4 % at 10 (`npm run bench`, 5 s windows).
+ */
+const sock_diag_SCRIPT = String.raw `
+use strict; use Socket qw(AF_INET AF_INET6 SOCK_DGRAM inet_ntop); $| = 1;
+my ($AF_NETLINK, $SOCK_DIAG, $BY_FAMILY, $DONE, $ERROR, $LISTEN) = (16, 4, 20, 3, 2, 10);
+socket(my $nl, $AF_NETLINK, SOCK_DGRAM, $SOCK_DIAG) or do { print "! socket: $!\n"; exit 1 };
+my $kernel = pack('S x10', $AF_NETLINK);
+my ($seq, $in, $last) = (0, '', '');
+sub tcp_listeners {
+  my ($family, $want, $out) = @_;
+  # inet_diag_req_v2: family, protocol 6 (TCP), no extensions, states = LISTEN only, a zeroed sockid.
+  my $req = pack('C C C x L x48', $family, 6, 0, 1 << $LISTEN);
+  $seq++;
+  send($nl, pack('L S S L L', 16 + length $req, $BY_FAMILY, 0x301, $seq, 0) . $req, 0, $kernel) or die "send: $!\n";
+  for (;;) {
+    defined recv($nl, my $buf, 65536, 0) or die "recv: $!\n";
+    while (length $buf >= 16) {
+      my ($len, $type, undef, $got) = unpack('L S S L', $buf);
+      die "bad message\n" if $len < 16 || $len > length $buf;
+      if ($got == $seq) {
+        return if $type == $DONE;
+        die 'error ' . -unpack('l', substr($buf, 16, 4)) . "\n" if $type == $ERROR;
+        my ($fam, $port, $src, $uid, $inode) = unpack('C x3 n x2 a16 x16 x4 x8 x4 x4 x4 L L', substr($buf, 16));
+        push @$out, 'tcp ' . inet_ntop($fam, $fam == AF_INET ? substr($src, 0, 4) : $src) . " $port $uid $inode" if $want->{$port};
+      }
+      substr($buf, 0, ($len + 3) & ~3, '');
+    }
+  }
+}
+sub udp_sockets {
+  my ($file, $want, $out) = @_;
+  open(my $fh, '<', $file) or return;
+  <$fh>;
+  while (my $line = <$fh>) {
+    my @f = split ' ', $line;
+    my ($hex, $port) = split /:/, $f[1] // '';
+    next unless defined $port && $want->{hex $port} && $hex =~ /^([0-9A-F]{8}){1,4}$/;
+    my $address = inet_ntop(length $hex == 8 ? AF_INET : AF_INET6, pack('L*', map { hex } unpack('(A8)*', $hex)));
+    push @$out, "udp $address " . hex($port) . " $f[7] $f[9]";
+  }
+}
+sub want { my %w = map { $_ => 1 } grep { /^\d+$/ } split /,/, $_[0] // ''; \%w }
+sub look {
+  my ($tcp, $udp) = @_;
+  my @out;
+  if (%$tcp) { tcp_listeners(AF_INET, $tcp, \@out); tcp_listeners(AF_INET6, $tcp, \@out) }
+  if (%$udp) { udp_sockets('/proc/net/udp', $udp, \@out); udp_sockets('/proc/net/udp6', $udp, \@out) }
+  join '', map { "$_\n" } sort @out;
+}
+sub answer { my ($text, $id) = @_; $last = $text; print $text, ". $id\n" }
+# The next command line; undef when none came within $timeout seconds (undef: wait for one). Ends at EOF.
+sub next_line {
+  my ($timeout) = @_;
+  for (;;) {
+    return $1 if $in =~ s/^([^\n]*)\n//;
+    my $rin = ''; vec($rin, fileno(STDIN), 1) = 1;
+    my $ready = select(my $rout = $rin, undef, undef, $timeout);
+    return undef if $ready == 0;
+    next if $ready < 0;
+    my $got = sysread(STDIN, $in, 4096, length $in);
+    exit 0 unless $got;
+  }
+}
+sub look_or_exit { my $text = eval { look(@_) }; defined $text or do { print "! $@"; exit 1 }; $text }
+my $line = next_line(undef);
+COMMAND: for (;;) {
+  my ($id, $command, @args) = split ' ', $line;
+  if (($command // '') eq 'watch') {
+    my @schedule = grep { /^\d+$/ } split /,/, $args[0];
+    my ($max, $tcp, $udp) = ($args[1], want($args[2]), want($args[3]));
+    # What was last reported on these ports: the helper answers when that changes.
+    my $known = join '', grep { my ($p, undef, $port) = split ' '; ($p eq 'tcp' ? $tcp : $udp)->{$port} } split /^/m, $last;
+    for (my $i = 0; ; $i++) {
+      my $now = look_or_exit($tcp, $udp);
+      if ($now ne $known) { answer($now, $id); last }
+      my $next = next_line(($schedule[$i] // $max) / 1000);
+      if (defined $next) { $line = $next; next COMMAND } # a newer request takes over
+    }
+  } else {
+    answer(look_or_exit(want($args[0]), want($args[1])), $id);
+  }
+  $line = next_line(undef);
+}`;
+/** A look not answered in this long ends the helper, and the caller reads /proc/net instead. */
+const ANSWER_MS = 2000;
+const list = (ports) => (ports.length ? ports.join(',') : '-');
+/**
+ * The helper. Each method resolves to the sockets on the queried ports, or to undefined
+ * once the helper cannot serve (no perl, netlink refused, no answer in time), after which
+ * the caller reads /proc/net itself. One request at a time; a new one (`look` during a
+ * `watch`) takes over, and the older one's promise resolves with its answer.
+ */
+class SockDiag {
+    child;
+    failed = false;
+    lines = [];
+    serial = 0;
+    pending;
+    /** Started on the first request, so a wait that is over at once never starts it. */
+    start() {
+        const child = new LineChild(systemTool('perl'), ['-e', sock_diag_SCRIPT]);
+        this.child = child;
+        void this.pump(child);
+        return child;
+    }
+    /** Takes the helper's lines as they come; its end (no perl, killed) ends the service. */
+    async pump(child) {
+        for (let line = await child.next(); line !== undefined && this.child === child; line = await child.next()) {
+            if (line.startsWith('!'))
+                return this.fail();
+            const done = /^\. (\d+)$/.exec(line);
+            if (!done)
+                this.lines.push(line);
+            else if (Number(done[1]) === this.pending?.id)
+                this.settle(parseHelperLines(this.lines.splice(0)));
+            else
+                this.lines = []; // the answer to a request that a newer one took over
+        }
+        if (this.child === child)
+            this.fail();
+    }
+    settle(sockets) {
+        const pending = this.pending;
+        this.pending = undefined;
+        clearTimeout(pending?.timer);
+        pending?.resolve(sockets);
+    }
+    fail() {
+        this.failed = true;
+        this.close();
+    }
+    request(command, timed) {
+        if (this.failed)
+            return Promise.resolve(undefined);
+        const child = this.child ?? this.start();
+        const id = ++this.serial;
+        const earlier = this.pending;
+        return new Promise((resolve) => {
+            // A request that takes over resolves the earlier one's promise with its own answer.
+            const both = (sockets) => {
+                earlier?.resolve(sockets);
+                resolve(sockets);
+            };
+            clearTimeout(earlier?.timer);
+            this.pending = { id, resolve: both, timer: timed ? setTimeout(() => this.fail(), ANSWER_MS) : undefined };
+            child.send(`${id} ${command}`);
+        });
+    }
+    /** The sockets on the queried ports now: TCP listeners, bound UDP sockets. */
+    look(query) {
+        return this.request(`look ${list(query.tcp)} ${list(query.udp)}`, true);
+    }
+    /**
+     * Resolves once the sockets on the queried ports differ from what the helper last
+     * reported (for those ports), looking on `schedule`; `look()` answers it at once.
+     */
+    watch(query, schedule) {
+        return this.request(`watch ${schedule.firstMs.join(',') || '-'} ${schedule.maxMs} ${list(query.tcp)} ${list(query.udp)}`, false);
+    }
+    /** Ends the helper; safe to call twice. A request still waiting resolves to undefined. */
+    close() {
+        const child = this.child;
+        this.child = undefined;
+        void child?.stop();
+        this.settle(undefined);
+    }
+}
+/** The helper's `PROTOCOL ADDRESS PORT UID INODE` lines; a line that does not fit is skipped. */
+function parseHelperLines(lines) {
+    const sockets = [];
+    for (const line of lines) {
+        const match = /^(tcp|udp) ([0-9a-fA-F:.]{2,45}) (\d{1,5}) (\d{1,10}) (\d{1,20})$/.exec(line);
+        const port = Number(match?.[3]);
+        if (!match || port < 1 || port > 65535)
+            continue;
+        const [protocol, address, , uid, inode] = match.slice(1);
+        sockets.push({
+            protocol: protocol,
+            address,
+            port,
+            uid: Number(uid),
+            inode: Number(inode) || null,
+            pid: null,
+            command: null,
+            account: null,
+        });
+    }
+    return sockets;
+}
+
+;// CONCATENATED MODULE: ./src/platform/socket-table.ts
+
+
+const NOT_NAMED = { uid: null, inode: null, pid: null, command: null, account: null };
+function port(text, radix = 10) {
+    if (text === undefined || !(radix === 16 ? /^[0-9A-Fa-f]{1,4}$/ : /^\d{1,5}$/).test(text))
+        return null;
+    const value = parseInt(text, radix);
+    return value >= 1 && value <= 65535 ? value : null;
+}
+/** TCP state 0A in /proc/net/tcp: LISTEN. */
+const PROC_LISTEN = '0A';
+/**
+ * An address from /proc/net/*: each 32-bit word is printed as hex in the host's
+ * byte order (`0100007F` is 127.0.0.1 on a little-endian host). Null when malformed.
+ */
+function procAddress(hex) {
+    if (!/^([0-9A-F]{8}){1,4}$/.test(hex) || (hex.length !== 8 && hex.length !== 32))
+        return null;
+    const bytes = Buffer.alloc(hex.length / 2);
+    for (let word = 0; word < hex.length / 8; word++) {
+        const value = parseInt(hex.slice(word * 8, word * 8 + 8), 16);
+        if ((0,external_node_os_namespaceObject.endianness)() === 'LE')
+            bytes.writeUInt32LE(value, word * 4);
+        else
+            bytes.writeUInt32BE(value, word * 4);
+    }
+    if (bytes.length === 4)
+        return [...bytes].join('.');
+    const groups = Array.from({ length: 8 }, (_, i) => bytes.readUInt16BE(i * 2).toString(16));
+    return compressIpv6(groups);
+}
+/** `0:0:0:0:0:0:0:1` to `::1`: the longest run of zero groups (two or more) becomes `::`. */
+function compressIpv6(groups) {
+    let best = { at: -1, length: 1 };
+    for (let i = 0; i < groups.length;) {
+        let j = i;
+        while (j < groups.length && groups[j] === '0')
+            j++;
+        if (j - i > best.length)
+            best = { at: i, length: j - i };
+        i = j > i ? j : i + 1;
+    }
+    if (best.at < 0)
+        return groups.join(':');
+    return `${groups.slice(0, best.at).join(':')}::${groups.slice(best.at + best.length).join(':')}`;
+}
+/**
+ * The sockets of one /proc/net/{tcp,tcp6,udp,udp6} text: for TCP the listeners (state
+ * 0A), for UDP every socket (a server's unconnected socket is state 07). Columns:
+ * `sl local_address rem_address st queues timer retrnsmt uid timeout inode ...`.
+ */
+function parseProcNet(text, protocol) {
+    const sockets = [];
+    for (const line of text.split('\n').slice(1)) {
+        const fields = line.trim().split(/\s+/);
+        if (fields.length < 10 || (protocol === 'tcp' && fields[3] !== PROC_LISTEN))
+            continue;
+        const [hexAddress, hexPort] = fields[1].split(':');
+        const address = procAddress(hexAddress ?? '');
+        const number = port(hexPort, 16);
+        const uid = /^\d{1,10}$/.test(fields[7]) ? Number(fields[7]) : null;
+        const inode = /^\d{1,20}$/.test(fields[9]) ? Number(fields[9]) : null;
+        if (address === null || number === null)
+            continue;
+        sockets.push({ ...NOT_NAMED, protocol, address, port: number, uid, inode: inode || null });
+    }
+    return sockets;
+}
+/**
+ * Reads /proc/net/<protocol> and <protocol>6 whole. For TCP this walks the kernel's whole
+ * established hash (see sock-diag.ts for the cost), so it is the fallback there; for UDP it
+ * is the cheapest source (about 0.03 ms a file here). A file that cannot be read (no IPv6)
+ * adds nothing.
+ */
+function readProcNet(protocol) {
+    return [protocol, `${protocol}6`].flatMap((file) => {
+        try {
+            return parseProcNet((0,external_node_fs_namespaceObject.readFileSync)(`/proc/net/${file}`, 'latin1'), protocol);
+        }
+        catch {
+            return [];
+        }
+    });
+}
+/** `127.0.0.1:8080`, `[::1]:8080`, `*:8080` to address and port; null for a connection (`a->b`) or anything else. */
+function splitEndpoint(name) {
+    const match = /^(\[[0-9A-Fa-f:.%a-zA-Z0-9]+\]|[0-9.]+|\*):(\d{1,5})$/.exec(name);
+    const number = port(match?.[2]);
+    if (!match || number === null)
+        return null;
+    return { address: match[1].replace(/^\[(.*)\]$/, '$1'), port: number };
+}
+/**
+ * lsof's field output (`-F pcuLPnT`), as macOS's lsof 4.91 and Linux's 4.95 print it:
+ * one field a line, its identifier first; `p` starts a process (`c` command, `u` uid,
+ * `L` login), `P` starts a network file (`n` its name, `TST=` its TCP state). Kept:
+ * TCP files in state LISTEN and every UDP file whose name is a local endpoint.
+ */
+function parseLsof(text) {
+    const sockets = [];
+    let owner = { pid: null, command: null, uid: null, account: null };
+    let file;
+    const flush = () => {
+        const endpoint = file && splitEndpoint(file.name);
+        const protocol = file?.protocol.toLowerCase();
+        if (endpoint && owner.pid !== null && (protocol === 'udp' || (protocol === 'tcp' && file.state === 'LISTEN'))) {
+            sockets.push({ protocol, ...endpoint, inode: null, ...owner });
+        }
+        file = undefined;
+    };
+    for (const line of text.split('\n')) {
+        const [id, value] = [line[0], line.slice(1).replace(/\r$/, '')];
+        if (id === 'p' || id === 'P')
+            flush();
+        if (id === 'p')
+            owner = { pid: /^\d{1,10}$/.test(value) ? Number(value) : null, command: null, uid: null, account: null };
+        else if (id === 'c')
+            owner.command = value.slice(0, 256);
+        else if (id === 'u')
+            owner.uid = /^\d{1,10}$/.test(value) ? Number(value) : null;
+        else if (id === 'L')
+            owner.account = value.slice(0, 64);
+        else if (id === 'P')
+            file = { protocol: value, name: '', state: '' };
+        else if (id === 'n' && file)
+            file.name = value;
+        else if (id === 'T' && file && value.startsWith('ST='))
+            file.state = value.slice(3);
+    }
+    flush();
+    return sockets;
+}
+/**
+ * Windows `netstat -ano`: `Proto  Local Address  Foreign Address  State  PID` rows.
+ * The State column is translated on other display languages (`ABHÖREN`), so a TCP
+ * listener is told by its foreign address, `0.0.0.0:0` or `[::]:0`, which only a
+ * listening socket shows; UDP rows have no state and a foreign address of `*:*`.
+ */
+function parseNetstat(text) {
+    const sockets = [];
+    for (const line of text.split(/\r?\n/)) {
+        const fields = line.trim().split(/\s+/);
+        const protocol = fields[0]?.toLowerCase();
+        if (protocol !== 'tcp' && protocol !== 'udp')
+            continue;
+        const endpoint = splitEndpoint(fields[1] ?? '');
+        const pid = fields.at(-1) ?? '';
+        const listening = protocol === 'udp' ? fields[2] === '*:*' : /^(0\.0\.0\.0|\[::\]):0$/.test(fields[2] ?? '');
+        if (!endpoint || !listening || !/^\d{1,10}$/.test(pid))
+            continue;
+        sockets.push({ ...NOT_NAMED, protocol, ...endpoint, pid: Number(pid) });
+    }
+    return sockets;
+}
+
+;// CONCATENATED MODULE: ./src/platform/socket-readers.ts
+
+
+
+/** Linux: the perl helper (sock-diag.ts); /proc/net/tcp and udp read here once it cannot serve. */
+class LinuxReader {
+    diag = new SockDiag();
+    fallback = false;
+    get source() {
+        return this.fallback ? '/proc/net/tcp and /proc/net/udp' : 'netlink sock_diag and /proc/net/udp (perl helper)';
+    }
+    async read(query) {
+        const found = this.fallback ? undefined : await this.diag.look(query);
+        if (found)
+            return found;
+        this.fallback = true;
+        return [...(query.tcp.length ? readProcNet('tcp') : []), ...(query.udp.length ? readProcNet('udp') : [])];
+    }
+    async watch(query, schedule) {
+        const found = this.fallback ? undefined : await this.diag.watch(query, schedule);
+        if (!found)
+            this.fallback = true;
+        return found;
+    }
+    close() {
+        this.diag.close();
+    }
+}
+/**
+ * macOS: lsof, asked about the ports only (`-iTCP:P,Q -iUDP:R`; several -i select the
+ * union). Not `-sTCP:LISTEN`: with a state list lsof leaves UDP files out altogether
+ * (seen with lsof 4.95), so the state is read from each file's `TST=` field. Run by
+ * absolute path with a fixed locale, like every system tool here.
+ */
+class LsofReader {
+    source = 'lsof';
+    async read(query) {
+        const select = ['tcp', 'udp'].filter((p) => query[p].length).map((p) => `-i${p.toUpperCase()}:${query[p].join(',')}`);
+        if (select.length === 0)
+            return [];
+        const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin:/usr/sbin:/sbin' };
+        return parseLsof(await runToolAsync(systemTool('lsof', 'darwin'), ['-nP', ...select, '-F', 'pcuLPnT'], { env, answers: [1] }));
+    }
+    close() { }
+}
+/** Windows: `netstat -ano` by absolute path; its pid column names the process. */
+class NetstatReader {
+    source = 'netstat -ano';
+    async read() {
+        return parseNetstat(await runToolAsync(systemTool('netstat', 'win32'), ['-ano']));
+    }
+    close() { }
+}
+/** The reader for `platform`; throws on an OS with none. */
+function openSocketReader(platform = process.platform) {
+    if (platform === 'linux')
+        return new LinuxReader();
+    if (platform === 'darwin')
+        return new LsofReader();
+    if (platform === 'win32')
+        return new NetstatReader();
+    throw new Error(`Waiting for ports is not supported on ${platform}`);
+}
+
+;// CONCATENATED MODULE: ./src/platform/socket-owners.ts
+
+
+/** The socket inodes `pid` holds, from its /proc/PID/fd links (read, never followed); `unreadable` for another account's process. */
+function socketInodes(pid) {
+    const inodes = new Set();
+    let fds;
+    try {
+        fds = (0,external_node_fs_namespaceObject.readdirSync)(`/proc/${pid}/fd`);
+    }
+    catch (error) {
+        return error.code === 'EACCES' ? 'unreadable' : inodes;
+    }
+    for (const fd of fds) {
+        try {
+            const match = /^socket:\[(\d{1,20})\]$/.exec((0,external_node_fs_namespaceObject.readlinkSync)(`/proc/${pid}/fd/${fd}`));
+            if (match)
+                inodes.add(Number(match[1]));
+        }
+        catch {
+            // closed meanwhile
+        }
+    }
+    return inodes;
+}
+/** `pid`, or the highest of its ancestors that holds `inode` too: a pre-forking server's master rather than a worker. */
+function topHolder(pid, inode) {
+    let holder = pid;
+    for (let parent = parentPid(holder); parent !== null && parent !== holder; parent = parentPid(holder)) {
+        const held = socketInodes(parent);
+        if (held === 'unreadable' || !held.has(inode))
+            break;
+        holder = parent;
+    }
+    return holder;
+}
+/**
+ * The process that holds each socket `inodes` names. Walks the processes newest first (a
+ * server that just started is among the last), stops once every inode is found, and
+ * climbs from each holder to the topmost ancestor that holds the socket too. Each step
+ * reads a process's descriptor links, so the walk is done once for the sockets that
+ * newly appeared, never on every look. A process that exits during the walk is skipped.
+ */
+function socketHolders(inodes) {
+    const holders = new Map();
+    let unreadable = 0;
+    let pids;
+    try {
+        pids = (0,external_node_fs_namespaceObject.readdirSync)('/proc')
+            .filter((name) => /^\d{1,10}$/.test(name))
+            .map(Number)
+            .sort((a, b) => b - a);
+    }
+    catch {
+        return { holders, unreadable };
+    }
+    for (const pid of pids) {
+        if (holders.size === inodes.size)
+            break;
+        const held = socketInodes(pid);
+        if (held === 'unreadable') {
+            unreadable++;
+            continue;
+        }
+        for (const inode of held)
+            if (inodes.has(inode) && !holders.has(inode))
+                holders.set(inode, topHolder(pid, inode));
+    }
+    return { holders, unreadable };
+}
+
+;// CONCATENATED MODULE: ./src/readiness/containers.ts
+
+
+
+const CGROUP_PATTERNS = [
+    [/\/docker\/([0-9a-f]{64})(?:\/|$)/, 'docker'],
+    [/\/docker-([0-9a-f]{64})\.scope/, 'docker'],
+    [/\/libpod-(?:conmon-)?([0-9a-f]{64})(?:\.scope)?/, 'podman'],
+    [/\/cri-containerd-([0-9a-f]{64})\.scope/, 'containerd'],
+    [/\/crio-([0-9a-f]{64})\.scope/, 'cri-o'],
+];
+/** The container a process's control groups (lines of /proc/PID/cgroup) place it in; null for none. */
+function containerFromCgroups(lines) {
+    for (const line of lines) {
+        for (const [pattern, engine] of CGROUP_PATTERNS) {
+            const match = pattern.exec(line);
+            if (match)
+                return { id: match[1], engine };
+        }
+    }
+    return null;
+}
+/**
+ * The container whose runtime shim started a process, from the shim's command line
+ * (`containerd-shim-runc-v2 -namespace moby -id <id> ...`, podman's `conmon ... -c <id>`);
+ * null when the command is no shim. Seen also where the cgroup path is hidden (a cgroup namespace).
+ */
+function containerFromShim(command) {
+    const [program, ...args] = command.split(' ');
+    const name = external_node_path_default().basename(program ?? '');
+    const after = (...flags) => args[args.findIndex((a) => flags.includes(a)) + 1];
+    if (/^containerd-shim/.test(name)) {
+        const id = after('-id', '--id');
+        const namespace = after('-namespace', '--namespace');
+        return id && /^[0-9a-f]{12,64}$/.test(id) ? { id, engine: namespace === 'moby' ? 'docker' : 'containerd' } : null;
+    }
+    if (name === 'conmon') {
+        const id = after('-c', '--cid');
+        return id && /^[0-9a-f]{12,64}$/.test(id) ? { id, engine: 'podman' } : null;
+    }
+    return null;
+}
+/** Programs that hold a container's published port on the host: Docker's proxy, rootless networking, podman's forwarder. */
+const PORT_PROXIES = new Set(['docker-proxy', 'rootlesskit', 'slirp4netns', 'pasta', 'pasta.avx2', 'rootlessport']);
+/** Whether `command` is a published-port proxy; its name when so. */
+function portProxy(command) {
+    const name = external_node_path_default().basename(command.split(' ')[0] ?? '');
+    return PORT_PROXIES.has(name) ? name : null;
+}
+/** The Docker Engine's socket: DOCKER_HOST when it names a unix socket, else the usual places; none for a TCP engine. */
+function engineSockets(env) {
+    const host = env.DOCKER_HOST ?? '';
+    if (host.startsWith('unix://'))
+        return [host.slice('unix://'.length)];
+    if (host)
+        return []; // an engine over TCP: no request leaves this host for a name
+    const rootless = env.XDG_RUNTIME_DIR ? [external_node_path_default().join(env.XDG_RUNTIME_DIR, 'docker.sock')] : [];
+    return ['/var/run/docker.sock', ...rootless].filter((socket) => (0,external_node_fs_namespaceObject.existsSync)(socket));
+}
+/** GET `route` from the engine on a unix socket: the parsed JSON, or undefined (no engine, no access, slow, not JSON). */
+function engineGet(socketPath, route, timeoutMs) {
+    // Loaded only here: most waits never ask an engine, and node:http costs a step's start-up.
+    const { get } = process.getBuiltinModule('node:http');
+    return new Promise((resolve) => {
+        const request = get({ socketPath, path: route, timeout: timeoutMs }, (response) => {
+            let body = '';
+            response.setEncoding('utf8');
+            response.on('data', (chunk) => {
+                body += chunk;
+                if (body.length > 2 ** 20)
+                    request.destroy(); // a container list that large is not read
+            });
+            response.on('end', () => {
+                try {
+                    resolve(response.statusCode === 200 ? JSON.parse(body) : undefined);
+                }
+                catch {
+                    resolve(undefined);
+                }
+            });
+            response.on('error', () => resolve(undefined));
+        });
+        request.on('timeout', () => request.destroy());
+        request.on('error', () => resolve(undefined));
+    });
+}
+/** A container name as the engine gives it (`/web`), cleaned for messages; null for anything else. */
+function cleanName(name) {
+    return typeof name === 'string' && name.length > 0 ? cleanText(name.replace(/^\//, ''), 128) : null;
+}
+/** The name of container `id`, asked of the Docker Engine (1 s at most); null when it cannot be asked. */
+async function containerName(id, env = process.env, timeoutMs = 1000) {
+    for (const socket of engineSockets(env)) {
+        const info = (await engineGet(socket, `/containers/${id}/json`, timeoutMs));
+        const name = cleanName(info?.Name);
+        if (name)
+            return name;
+    }
+    return null;
+}
+/** The container that publishes host `port` for `protocol`, by the engine's list of running containers; null when none or unknown. */
+async function containerPublishing(port, protocol, env = process.env, timeoutMs = 1000) {
+    for (const socket of engineSockets(env)) {
+        const list = await engineGet(socket, '/containers/json', timeoutMs);
+        if (!Array.isArray(list))
+            continue;
+        for (const container of list) {
+            const ports = Array.isArray(container?.Ports) ? container.Ports : [];
+            if (ports.some((p) => p?.PublicPort === port && p?.Type === protocol)) {
+                return cleanName(Array.isArray(container.Names) ? container.Names[0] : undefined);
+            }
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/readiness/ownership.ts
+
+function judged(facts, belongs, why, extra = {}) {
+    const { pid, command, uid, account } = facts;
+    return { pid, command, uid, account, belongs, why, container: null, containerName: null, proxy: null, ...extra };
+}
+/** The container a process runs in, from its control groups or a runtime shim among its ancestors. */
+function containerOf(facts) {
+    return containerFromCgroups(facts.cgroups) ?? facts.ancestors.map((a) => containerFromShim(a.command ?? '')).find(Boolean) ?? null;
+}
+/**
+ * The rules, in order: the job's by tracking id or by descent from the job's root; a
+ * container's (inside one, or its published-port proxy); someone else's by another
+ * tracking id or another non-root account; else unknown, with the reason.
+ */
+function judgeOwner(facts, job) {
+    if (job.trackingId !== null && facts.trackingId === job.trackingId)
+        return judged(facts, 'job', "carries this job's RUNNER_TRACKING_ID");
+    if (job.root !== null && (facts.pid === job.root || facts.ancestors.some((a) => a.pid === job.root))) {
+        return judged(facts, 'job', facts.pid === job.root ? `is ${job.rootName}` : `descends from ${job.rootName} (pid ${job.root})`);
+    }
+    const container = containerOf(facts);
+    if (container)
+        return judged(facts, 'container', `runs in ${container.engine} container ${container.id.slice(0, 12)}`, { container });
+    const proxy = portProxy(facts.command ?? '');
+    if (proxy)
+        return judged(facts, 'container', `is ${proxy}, which holds a container's published port`, { proxy });
+    if (typeof facts.trackingId === 'string' && facts.trackingId !== 'unreadable') {
+        return judged(facts, 'foreign', `carries another job's RUNNER_TRACKING_ID (${facts.trackingId})`);
+    }
+    if (facts.uid !== null && facts.uid !== 0 && job.uid !== null && facts.uid !== job.uid) {
+        return judged(facts, 'foreign', 'runs as another account');
+    }
+    return judged(facts, 'unknown', unknownWhy(facts, job));
+}
+function unknownWhy(facts, job) {
+    if (facts.pid === null)
+        return facts.uid === null ? 'its process could not be found' : 'its process could not be read';
+    if (facts.trackingId === 'unreadable')
+        return 'its environment could not be read';
+    const id = job.trackingId === null ? '' : ' without a RUNNER_TRACKING_ID';
+    if (facts.uid === 0)
+        return `runs as root${id} and does not descend from ${job.rootName}; sudo clears the environment`;
+    return `runs as this account${id} and does not descend from ${job.rootName}`;
+}
+
+;// CONCATENATED MODULE: ./src/readiness/owner-facts.ts
+
+
+
+
+/** Ancestors followed at most: deeper than any real process tree, and a bound if /proc changes under the walk. */
+const MAX_DEPTH = 64;
+/** The parents of `pid` on Linux, from /proc, parent first, up to pid 1 or MAX_DEPTH. */
+function linuxAncestors(pid) {
+    const ancestors = [];
+    for (let at = parentPid(pid); at !== null && ancestors.length < MAX_DEPTH; at = parentPid(at)) {
+        if (ancestors.some((a) => a.pid === at))
+            break;
+        ancestors.push({ pid: at, command: commandLine(at) });
+    }
+    return ancestors;
+}
+/** Everything Linux's /proc tells about `pid`, the holder of a socket that `socketUid` created. */
+function linuxFacts(pid, socketUid) {
+    if (pid === null) {
+        const account = socketUid === null ? null : accountName(socketUid);
+        return { pid, command: null, uid: socketUid, account, trackingId: null, ancestors: [], cgroups: [] };
+    }
+    const uid = processUid(pid) ?? socketUid;
+    return {
+        pid,
+        command: commandLine(pid),
+        uid,
+        account: uid === null ? null : accountName(uid),
+        trackingId: environmentVariable(pid, 'RUNNER_TRACKING_ID'),
+        ancestors: linuxAncestors(pid),
+        cgroups: controlGroups(pid),
+    };
+}
+/** The ancestors of `pid` from a map of every process's parent (macOS ps, Windows PowerShell). */
+function mappedAncestors(pid, parents) {
+    const ancestors = [];
+    for (let at = parents.get(pid); at !== undefined && at > 0 && ancestors.length < MAX_DEPTH; at = parents.get(at)) {
+        if (ancestors.some((a) => a.pid === at))
+            break;
+        ancestors.push({ pid: at, command: null });
+    }
+    return ancestors;
+}
+/**
+ * The owner of each socket in `sockets` (sockets newly found listening), judged for `job`.
+ * Linux: one walk of /proc/*\/fd for all their inodes, naming of several processes that
+ * hold one socket (a pre-forking server's workers) the topmost. macOS and Windows: the
+ * pid the table names, and one run of the OS's tool for every process's parent.
+ * Containers are named by the engine where it answers.
+ */
+async function ownersOf(sockets, job, platform = process.platform, env = process.env) {
+    let owners;
+    if (platform === 'linux') {
+        const { holders } = socketHolders(new Set(sockets.flatMap((s) => (s.inode === null ? [] : [s.inode]))));
+        owners = sockets.map((socket) => judgeOwner(linuxFacts(socket.inode === null ? null : (holders.get(socket.inode) ?? null), socket.uid), job));
+    }
+    else {
+        const parents = processParents(platform);
+        owners = sockets.map((socket) => judgeOwner(tableFacts(socket, parents, platform), job));
+    }
+    return Promise.all(owners.map((owner, i) => nameContainer(owner, sockets[i], env)));
+}
+function tableFacts(socket, parents, platform) {
+    const command = socket.command ?? (platform === 'win32' && socket.pid !== null ? windowsImageName(socket.pid) : null);
+    const ancestors = socket.pid === null ? [] : mappedAncestors(socket.pid, parents);
+    return { pid: socket.pid, command, uid: socket.uid, account: socket.account, trackingId: null, ancestors, cgroups: [] };
+}
+async function nameContainer(owner, socket, env) {
+    if (owner.belongs !== 'container')
+        return owner;
+    const name = owner.container?.engine === 'docker' ? await containerName(owner.container.id, env) : null;
+    const published = owner.proxy ? await containerPublishing(socket.port, socket.protocol, env) : null;
+    if (name)
+        return { ...owner, containerName: name, why: `runs in docker container ${name} (${owner.container.id.slice(0, 12)})` };
+    if (published)
+        return { ...owner, containerName: published, why: `is ${owner.proxy}, which holds the published port of container ${published}` };
+    return owner;
+}
+
+;// CONCATENATED MODULE: ./src/readiness/poll-schedule.ts
+/**
+ * How long to sleep between two looks at the socket table. A server that is up at once
+ * is seen within a few ms; one that takes seconds is looked for every 20 ms. With the
+ * Linux helper (../platform/sock-diag.ts, 0.13 ms of CPU a look) that measured here, on 2
+ * cores shared with other test runs: 13 ms at the median from listen() to the helper's
+ * report, 31-43 ms to the wait step's line for the port (owner lookup, two processes
+ * woken, the pipe), and 0.8-1.4 % of a CPU while waiting. Every 10 ms would halve the
+ * first figure and double the CPU. A look that costs more (a reader that walks /proc/net/tcp on
+ * a busy host, lsof, netstat) stretches the interval so the looks stay under 2 % of a
+ * CPU, up to 2 s between looks. The cost is the least of the last few looks' wall-clock
+ * times, so one look delayed by a busy host does not stretch the next sleep. `npm run
+ * bench` measures both figures.
+ */
+/** The first intervals, in ms, then MAX_MS. */
+const FIRST_MS = [2, 4, 8, 16];
+const MAX_MS = 20;
+/** The same schedule for a reader that watches by itself (Linux's helper), whose looks cost a fraction of the budget. */
+const WATCH_SCHEDULE = { firstMs: FIRST_MS, maxMs: MAX_MS };
+/** The share of one CPU the looks may take: the interval is at least the look's cost divided by it. */
+const CPU_SHARE = 0.02;
+/** However costly a look, one at least this often. */
+const SLOWEST_MS = 2000;
+/**
+ * The sleep after look number `look` (0 for the first), given what a look costs in
+ * wall-clock ms (an upper bound on its CPU time), and never past `remainingMs`. The
+ * first few follow FIRST_MS whatever they cost: together they last 30 ms, and a server
+ * that is already up is seen without waiting for the budget.
+ */
+function nextInterval(look, lookCostMs, remainingMs) {
+    const interval = look < FIRST_MS.length ? FIRST_MS[look] : Math.max(MAX_MS, Math.min(lookCostMs / CPU_SHARE, SLOWEST_MS));
+    return Math.max(0, Math.min(interval, remainingMs));
+}
+
+;// CONCATENATED MODULE: ./src/readiness/socket-changes.ts
+
+/** The sockets of `sockets` that `query` asks about, as one comparable text. */
+function key(sockets, query) {
+    return sockets
+        .filter((s) => query[s.protocol].includes(s.port))
+        .map((s) => `${s.protocol} ${s.address} ${s.port} ${s.inode ?? s.pid}`)
+        .sort()
+        .join('\n');
+}
+/** Rejects with the signal's reason when it aborts; resolves after `ms` otherwise. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/**
+ * The sockets on the queried ports once they differ from `known` (the last answer), or,
+ * at `deadline` (a performance.now() time), whatever they are then. Where the reader
+ * watches by itself (Linux's helper), this process sleeps until the helper writes; a
+ * read at the deadline makes it answer at once. Otherwise the table is read on the poll
+ * schedule (poll-schedule.ts). Rejects with the signal's reason when it aborts.
+ */
+async function nextChange(reader, query, known, deadline, signal) {
+    signal?.throwIfAborted();
+    if (reader.watch && performance.now() < deadline) {
+        const timer = setTimeout(() => void reader.read(query).catch(() => undefined), Math.ceil(deadline - performance.now()));
+        const onAbort = () => reader.close(); // the pending watch then resolves, and the reason is thrown below
+        signal?.addEventListener('abort', onAbort, { once: true });
+        try {
+            const found = await reader.watch(query, WATCH_SCHEDULE);
+            signal?.throwIfAborted();
+            if (found)
+                return found;
+        }
+        finally {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+        }
+    }
+    return poll(reader, query, key(known, query), deadline, signal);
+}
+/** Reads the table on the poll schedule until it differs from `before` or the deadline passes. */
+async function poll(reader, query, before, deadline, signal) {
+    const costs = [];
+    for (let look = 0;; look++) {
+        const start = performance.now();
+        const sockets = await reader.read(query);
+        const end = performance.now();
+        if (key(sockets, query) !== before || end >= deadline)
+            return sockets;
+        costs.push(end - start);
+        if (costs.length > 4)
+            costs.shift(); // the last four looks: one slowed by a busy host does not stretch the next sleep
+        await sleep(nextInterval(look, Math.min(...costs), deadline - end), signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/readiness/wait-errors.ts
+
+
+/**
+ * A port is held by a process that provably is not the job's (another job's
+ * RUNNER_TRACKING_ID, another non-root account). Thrown as soon as it is seen;
+ * `listeners` names each such port with its owner's pid, command and account.
+ */
+class ForeignListenerError extends PortZeroError {
+    name = 'ForeignListenerError';
+    listeners;
+    constructor(listeners) {
+        const lines = listeners.map(({ target, owner }) => `- ${targetLabel(target)}: ${ownerText(owner)}: ${belongingText(owner)}`);
+        super(`Another program listens on ${listeners.length === 1 ? 'a port' : 'ports'} of this job:\n${lines.join('\n')}\n${FOREIGN_MEANING}`);
+        this.listeners = listeners;
+    }
+}
+/** The time-out passed before every port was ready; `ports` lists each with what was seen. */
+class WaitTimeoutError extends PortZeroError {
+    name = 'WaitTimeoutError';
+    ports;
+    constructor(timeoutMs, ports) {
+        const waiting = ports.filter((p) => !p.ready);
+        const lines = ports.map((p) => `- ${targetLabel(p.target)}: ${p.seen}`);
+        super(`Timed out after ${timeoutMs / 1000} s with ${waiting.length} of ${ports.length} ports not ready:\n${lines.join('\n')}`);
+        this.ports = ports;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/readiness/wait-loop.ts
+
+
+
+
+
+/** `tcp ::1` */
+const wait_loop_where = (s) => `${s.protocol} ${s.address}`;
+/** The sockets on `target`'s port, when every protocol it asks for has one; else undefined. */
+function readySockets(target, sockets) {
+    const mine = sockets.filter((s) => s.port === target.port && target.protocols.includes(s.protocol));
+    return target.protocols.every((p) => mine.some((s) => s.protocol === p)) ? mine : undefined;
+}
+/** The ports `targets` ask about, per protocol. */
+function queryOf(targets) {
+    const ports = (protocol) => targets.filter((t) => t.protocols.includes(protocol)).map((t) => t.port);
+    return { tcp: ports('tcp'), udp: ports('udp') };
+}
+/**
+ * Watches the socket table until every target is ready, the time-out passes
+ * (WaitTimeoutError, listing what was seen of each port), a port turns out to be held by
+ * someone else's process (ForeignListenerError, at once, with `foreign: 'fail'`), or the
+ * signal aborts (its reason is thrown). Owners are looked up once per port, when it
+ * becomes ready. Returns one result per target, in the targets' order.
+ */
+async function waitForTargets(targets, options) {
+    const start = performance.now();
+    const deadline = start + options.timeoutMs;
+    const reader = options.reader ?? openSocketReader();
+    const done = new Map();
+    let known = [];
+    try {
+        for (;;) {
+            const pending = targets.filter((t) => !done.has(t));
+            known = await nextChange(reader, queryOf(pending), known, deadline, options.signal);
+            options.debug?.(`${seconds(performance.now() - start)}: ${known.map(wait_loop_where).join(', ') || 'nothing'} on the ports (${reader.source})`);
+            await settle(pending, known, performance.now() - start, done, options);
+            if (done.size === targets.length)
+                return targets.map((t) => done.get(t));
+            if (performance.now() >= deadline)
+                throw await timedOut(targets, done, reader, options.timeoutMs);
+        }
+    }
+    finally {
+        reader.close();
+    }
+}
+/** Records the targets this look found ready, with their owners; throws ForeignListenerError for those held by someone else. */
+async function settle(pending, sockets, ms, done, options) {
+    const ready = pending.flatMap((target) => {
+        const found = readySockets(target, sockets);
+        return found ? [{ target, found }] : [];
+    });
+    if (ready.length === 0)
+        return;
+    const owners = await ownersOf(ready.flatMap((r) => r.found), options.job);
+    let next = 0;
+    const results = ready.map(({ target, found }) => {
+        const mine = owners.slice(next, (next += found.length));
+        const owner = mine.find((o) => o.belongs === 'job') ?? mine.find((o) => o.belongs === 'foreign') ?? mine[0];
+        return { target, ms, listening: found.map(wait_loop_where), owner, owners: mine };
+    });
+    const foreign = results.flatMap((r) => r.owners.filter((o) => o.belongs === 'foreign').map((owner) => ({ target: r.target, owner })));
+    if (foreign.length && options.foreign === 'fail')
+        throw new ForeignListenerError(foreign);
+    for (const result of results) {
+        done.set(result.target, result);
+        options.onReady?.(result);
+    }
+}
+/** The time-out's error: one more look at both protocols, to say for each port what is there. */
+async function timedOut(targets, done, reader, timeoutMs) {
+    const ports = targets.map((t) => t.port);
+    const sockets = await reader.read({ tcp: ports, udp: ports }).catch(() => []);
+    const seen = targets.map((target) => {
+        const result = done.get(target);
+        if (result) {
+            const { owner } = result;
+            return { target, ready: true, seen: `ready after ${seconds(result.ms)}, ${ownerText(owner)}: ${belongingText(owner)}` };
+        }
+        return {
+            target,
+            ready: false,
+            seen: notReady(target, sockets.filter((s) => s.port === target.port)),
+        };
+    });
+    return new WaitTimeoutError(timeoutMs, seen);
+}
+/** `nothing listening`, `listening for udp only`, `tcp ready; nothing bound for udp`. */
+function notReady(target, onPort) {
+    const present = new Set(onPort.map((s) => s.protocol));
+    const missing = target.protocols.filter((p) => !present.has(p));
+    const noun = (p) => (p === 'tcp' ? 'nothing listening for tcp' : 'nothing bound for udp');
+    if (present.size === 0)
+        return target.protocols.length === 1 ? 'nothing listening' : 'nothing listening for tcp or udp';
+    const others = [...present].filter((p) => !target.protocols.includes(p));
+    if (others.length && missing.length === target.protocols.length)
+        return `listening for ${others.join(' and ')} only, not ${missing.join(' or ')}`;
+    return `${target.protocols.filter((p) => present.has(p)).join(' and ')} ready; ${missing.map(noun).join('; ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/readiness/wait-request.ts
+
+/** The longest wait: a day. */
+const MAX_TIMEOUT_MS = 86_400_000;
+/** The default wait: 60 s. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+function refuse(naming, value, allowed) {
+    throw new InputError(naming.setting, value, allowed, naming.vocabulary);
+}
+/** A time-out in seconds (`60`, `2.5`) to milliseconds; more than 0 and at most a day. */
+function parseTimeoutSeconds(raw, naming) {
+    const allowed = 'a number of seconds above 0 and at most 86400 (a day)';
+    if (!/^\d{1,5}(\.\d{1,3})?$/.test(raw.trim()))
+        refuse(naming, raw, allowed);
+    const ms = Math.round(Number(raw) * 1000);
+    if (ms <= 0 || ms > MAX_TIMEOUT_MS)
+        refuse(naming, raw, allowed);
+    return ms;
+}
+/** A time-out in milliseconds, as the library takes it: a whole number from 1 to 86400000. */
+function checkTimeoutMs(value, naming) {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
+        refuse(naming, String(value), `a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (a day)`);
+    }
+    return value;
+}
+/** `tcp`, `udp` or `tcp,udp` (either order, spaces allowed) to the protocols it names. */
+function parseProtocols(raw, naming) {
+    const parts = raw
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    const valid = parts.length >= 1 && parts.length <= 2 && parts.every((p) => p === 'tcp' || p === 'udp');
+    if (!valid || new Set(parts).size !== parts.length)
+        refuse(naming, raw, 'tcp, udp or tcp,udp');
+    return parts;
+}
+/** A port number from 1 to 65535, given as text. */
+function parsePort(raw, naming) {
+    const port = /^\d{1,5}$/.test(raw) ? Number(raw) : 0;
+    if (port < 1 || port > 65535)
+        refuse(naming, raw, 'a port number from 1 to 65535, or a name');
+    return port;
+}
+/** A port given by number: named `port-N` in outputs. */
+function numberTarget(port, protocols) {
+    return { name: `port-${port}`, port, protocols, byNumber: true };
+}
+/**
+ * Names and port numbers (`web 8080 db`) to targets: a token of digits is a port, for
+ * `protocols`; anything else a name, looked up in `names`. Each port once: a name and a
+ * number for the same port wait once, under the name. Throws InputError for an unknown
+ * name or a port out of range.
+ */
+function resolveTargets(tokens, names, protocols, naming) {
+    const targets = [];
+    for (const token of tokens) {
+        let target;
+        if (/^\d+$/.test(token))
+            target = numberTarget(parsePort(token, naming), protocols);
+        else {
+            const found = names.find(token);
+            if (!found)
+                refuse(naming, token, `not ${names.describe()}; give a name from there or a port number`);
+            target = { name: token, port: found.port, protocols: found.protocols, byNumber: false };
+        }
+        const same = targets.findIndex((t) => t.port === target.port);
+        if (same < 0)
+            targets.push(target);
+        else if (targets[same].byNumber && !target.byNumber)
+            targets[same] = target;
+    }
+    return targets;
+}
+
+;// CONCATENATED MODULE: ./src/command/wait.ts
+/**
+ * `port-zero wait [NAME|PORT ...]`: the wait for a shell, on the same code as the wait
+ * action. Names come from this job's earlier Port Zero steps inside a GitHub Actions job,
+ * else from the environment (`web` is WEB_PORT, as `export $(port-zero web)` set it).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const WAIT_HELP = `Usage: port-zero wait [options] [NAME|PORT ...]
+
+Waits until a server listens on each port (TCP: on any address; UDP: a
+socket is bound to it), reading the kernel's socket table, and prints each
+port as it becomes ready with the process that owns it. Fails at once when
+a port is held by another job's or another account's process.
+
+NAME is a name handed out earlier: by this job's Port Zero steps inside a
+GitHub Actions job, else the port in its variable (web: WEB_PORT). Inside a
+job, no names means every name the job's Port Zero steps handed out.
+
+Options:
+      --timeout S      give up after S seconds (default 60, at most 86400)
+      --protocol P     tcp (default), udp or tcp,udp, for ports given by number
+                       and names taken from variables
+      --on-foreign A   fail (default) or warn, for a port another job's or
+                       account's process holds
+      --env-prefix P   the prefix of the variables (E2E_: E2E_WEB_PORT)
+      --json           print one JSON object from name to result at the end
+  -h, --help           show this help
+
+Exit codes: 0 all ready, 1 a time-out or another program's listener, 2 bad arguments.`;
+const OPTIONS = {
+    timeout: { type: 'string' },
+    protocol: { type: 'string' },
+    'on-foreign': { type: 'string' },
+    'env-prefix': { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+};
+const WORDS = commandVocabulary();
+const wait_option = (setting) => ({ setting, vocabulary: WORDS });
+/** The targets the arguments name, and the wait's settings. Throws InputError. */
+function parseWaitArgs(args) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    const timeoutMs = parseTimeoutSeconds(values.timeout ?? '60', wait_option('timeout'));
+    const protocols = parseProtocols(values.protocol ?? 'tcp', wait_option('protocol'));
+    const onForeign = values['on-foreign'] ?? 'fail';
+    if (onForeign !== 'fail' && onForeign !== 'warn')
+        throw new InputError('on-foreign', onForeign, 'fail or warn', WORDS);
+    const tokens = positionals.flatMap(splitNames);
+    // The job's record, read only when a name must be looked up.
+    const recorded = tokens.length && tokens.every((t) => /^\d+$/.test(t)) ? [] : readJobPorts().ports;
+    const names = recorded.length ? recordedNames(recorded) : environmentNames(process.env, values['env-prefix'] ?? '', protocols);
+    const wanted = tokens.length ? tokens : recorded.map((p) => p.name);
+    if (wanted.length === 0)
+        throw new InputError(Input.Names, '', 'name at least one port (a name whose variable is set, or a number)', WORDS);
+    const targets = resolveTargets(wanted, names, protocols, wait_option(Input.Names));
+    return { targets, timeoutMs, foreign: onForeign === 'fail' ? 'fail' : 'report', json: values.json ?? false };
+}
+/** The caller (the shell or script, looked past npx and npm) and its descendants are the job; and, inside a job, its RUNNER_TRACKING_ID. */
+function callerJob() {
+    return {
+        trackingId: process.env.RUNNER_TRACKING_ID || null,
+        root: callerIdentity().pid,
+        rootName: 'the calling shell',
+        uid: process.getuid?.() ?? null,
+    };
+}
+/**
+ * Runs `port-zero wait` with `args` (the words after `wait`); prints to stdout and
+ * stderr, and returns the exit code: 0 all ready, 1 time-out or a foreign listener, 2 bad arguments.
+ */
+async function waitCommand(args) {
+    try {
+        if (args.includes('-h') || args.includes('--help')) {
+            process.stdout.write(`${WAIT_HELP}\n`);
+            return 0;
+        }
+        const { targets, timeoutMs, foreign, json } = parseWaitArgs(args);
+        const results = await waitForTargets(targets, {
+            timeoutMs,
+            job: callerJob(),
+            foreign,
+            onReady: (ready) => {
+                if (!json)
+                    process.stdout.write(`${readyLine(ready)}\n`);
+                for (const owner of ready.owners.filter((o) => o.belongs === 'foreign')) {
+                    process.stderr.write(`port-zero: warning: ${targetLabel(ready.target)}: ${ownerText(owner)}: ${belongingText(owner)}\n`);
+                }
+            },
+        });
+        if (json)
+            process.stdout.write(`${resultsJson(results)}\n`);
+        return 0;
+    }
+    catch (error) {
+        const usage = isUsageError(error);
+        process.stderr.write(`port-zero: ${usage ? usageMessage(error) : errors_errorMessage(error)}\n${usage ? "Try 'port-zero wait --help'.\n" : ''}`);
+        return usage ? 2 : 1;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/text/results.ts
 
@@ -4166,7 +5768,7 @@ function parseTextRequest(raw, source) {
         ...DEFAULT_REQUEST,
         names: parseNames(value(Input.Names), value(Input.Count), fail),
         envPrefix: value(Input.EnvPrefix),
-        protocols: parseProtocols(value(Input.Protocol), fail),
+        protocols: text_request_parseProtocols(value(Input.Protocol), fail),
         hosts: parseHosts(value(Input.Host), fail),
         range: parseRange(value(Input.Range), fail),
         exclude: parseExclude(value(Input.Exclude), fail),
@@ -4214,7 +5816,7 @@ function parseBoolean(setting, raw, fallback, vocabulary) {
         return false;
     throw new InputError(setting, raw, 'true or false', vocabulary);
 }
-function parseProtocols(raw, fail) {
+function text_request_parseProtocols(raw, fail) {
     if (raw === '')
         return ['tcp'];
     const parts = raw
@@ -4264,6 +5866,9 @@ function parseExclude(raw, fail) {
 
 
 
+
+
+
 /**
  * The local command: the same session as the action, for a shell.
  *   export $(npx port-zero web db)   # WEB_PORT=... DB_PORT=...
@@ -4302,8 +5907,10 @@ The ports are leased to the shell or script that ran the command: no other
 call, and no Port Zero job on this host, gets them while it runs, or until
 --lease-minutes pass.
   port-zero release    hands back every lease of the calling shell or script
-                       (with the same --lease-dir, if one was given)`;
-const OPTIONS = {
+                       (with the same --lease-dir, if one was given)
+  port-zero wait NAME  waits until a server listens on each port: see
+                       'port-zero wait --help'`;
+const command_OPTIONS = {
     count: { type: 'string', short: 'n' },
     'env-prefix': { type: 'string' },
     json: { type: 'boolean' },
@@ -4335,21 +5942,6 @@ function rawInputs(values, names) {
         [Input.Reserve]: text('reserve'),
         [Input.LeaseMinutes]: text('lease-minutes'),
         [Input.LeaseDir]: text('lease-dir'),
-    };
-}
-const RELEASE = 'release';
-/**
- * This command's words in errors: its options (`--range`), not the action's inputs
- * ('range'), and the release command that ends the caller's own leases in `leaseDir`.
- */
-function vocabulary(leaseDir) {
-    const release = `port-zero ${RELEASE}${leaseDir ? ` --lease-dir ${JSON.stringify(leaseDir)}` : ''}`;
-    return {
-        kind: 'Option',
-        key: (setting) => setting,
-        name: (setting) => (setting === Input.Names ? 'name' : `--${setting}`),
-        invalid: (name, quoted, allowed) => `invalid ${name} ${quoted}: ${allowed}`,
-        ownLease: `leased by an earlier call in this shell or script until '${release}'`,
     };
 }
 /** The lease directory named on the command line, before anything else is checked (messages name the release command with it). */
@@ -4402,13 +5994,15 @@ function writeStdout(text) {
 }
 /** Runs the command with `argv` (the arguments after the program's name); resolves with its exit code. */
 async function main(argv) {
+    if (argv[0] === 'wait')
+        return waitCommand(argv.slice(1));
     try {
-        const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+        const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: command_OPTIONS, allowPositionals: true, strict: true });
         if (values.help) {
             process.stdout.write(`${HELP}\n`);
             return 0;
         }
-        const words = vocabulary(leaseDirOf(values));
+        const words = commandVocabulary(leaseDirOf(values));
         if (positionals[0] === RELEASE)
             return release(words, leaseDirOf(values), positionals.slice(1));
         return await allocate(values, positionals, words);
@@ -4419,29 +6013,6 @@ async function main(argv) {
         return usage ? 2 : 1;
     }
 }
-/** Bad arguments (exit code 2), as opposed to a request that cannot be met (exit code 1). */
-function isUsageError(error) {
-    return error instanceof InputError || String(error?.code).startsWith('ERR_PARSE_ARGS_');
-}
-/**
- * One line in the command's own form. Node's argument parser says more than one line,
- * naming its own API ("To specify an option argument starting with a dash use..."):
- * only what went wrong is kept, with the option named as the user wrote it.
- */
-function usageMessage(error) {
-    if (error instanceof InputError)
-        return error.message;
-    const message = errors_errorMessage(error);
-    const option = /--[\w-]+/.exec(message)?.[0] ?? /'(-\w)'/.exec(message)?.[1];
-    const code = error.code;
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-        return `unknown option ${quote(option ?? message.split('\n')[0])}`;
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-        const dash = /ambiguous|starting with a dash/i.test(message) ? `; a value starting with "-" is written ${option}=VALUE` : '';
-        return option ? `option ${option} needs a value${dash}` : message.split('\n')[0];
-    }
-    return message.split('\n')[0];
-}
 
 
 /***/ }),
@@ -4450,7 +6021,7 @@ function usageMessage(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _command_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(164);
+/* harmony import */ var _command_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(803);
 /** The `port-zero` command (package.json `bin`). */
 
 process.exitCode = await (0,_command_command_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));

@@ -58,6 +58,9 @@ const TOOLS = {
     sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
     netsh: { win32: ['System32', 'netsh.exe'] },
     powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+    lsof: { darwin: '/usr/sbin/lsof' },
+    netstat: { win32: ['System32', 'NETSTAT.EXE'] },
+    tasklist: { win32: ['System32', 'tasklist.exe'] },
 };
 /**
  * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
@@ -90,8 +93,8 @@ const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
  * is the spawn error's code (ENOENT when the program is missing).
  */
 const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject) => {
-    const child = childProcesses().execFile(file, args, { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true }, (error, stdout, stderr) => {
-        if (!error)
+    const child = childProcesses().execFile(file, args, { encoding: 'utf8', env: options.env, timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 2 ** 20, windowsHide: true }, (error, stdout, stderr) => {
+        if (!error || options.answers?.includes(error.code))
             return resolve(stdout);
         const said = stderr.trim().split('\n')[0];
         const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;

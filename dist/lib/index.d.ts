@@ -131,5 +131,141 @@ export declare class AllocationError extends PortZeroError {
 export declare class LeaseError extends PortZeroError {
 	name: string;
 }
+/**
+ * The kernel's table of sockets that hold a local port, in one shape for every OS:
+ * which TCP sockets listen and which UDP sockets are bound, on any local address.
+ * Parsers for each OS's source live here; the readers that run them are in
+ * socket-readers.ts. Everything parsed is another program's output and is checked
+ * field by field: a line that does not fit is skipped, never guessed at.
+ */
+export type SocketProtocol = "tcp" | "udp";
+/**
+ * Telling a container's listener from the job's, and naming the container where the
+ * engine says so cheaply. A server in a host-network container (`docker run --network
+ * host`) runs as root with none of the job's environment; measured with Docker 20.10 its
+ * parent is `containerd-shim-runc-v2 -namespace moby -id <id>` and its control group
+ * `/docker/<id>` (cgroupfs driver) or `docker-<id>.scope` (systemd driver). A published
+ * port (`-p 8080:80`) is held on the host by the engine's proxy, not by the container.
+ */
+/** A container as far as the process tells it: its id and the engine that runs it. */
+export interface ContainerRef {
+	id: string;
+	engine: "docker" | "podman" | "containerd" | "cri-o";
+}
+export type Belonging = "job" | "container" | "foreign" | "unknown";
+/** A listener's owner, judged. */
+export interface Owner {
+	pid: number | null;
+	command: string | null;
+	uid: number | null;
+	account: string | null;
+	belongs: Belonging;
+	/** Why, as a phrase: `carries this job's RUNNER_TRACKING_ID`. */
+	why: string;
+	/** For a container's listener: the container as its process tells it (null for a published port's proxy). */
+	container: ContainerRef | null;
+	/** The container's name, where the engine gave it. */
+	containerName: string | null;
+	/** Set for a published port's proxy, whose container is found by port rather than by process. */
+	proxy: string | null;
+}
+/**
+ * The library's wait: `await waitForPorts(ports)` resolves once a server listens on each
+ * port, read from the kernel's socket table (never by resolving `localhost`), and rejects
+ * at once when a port is held by another job's or another account's process.
+ */
+/** How to wait; every option has a default. */
+export interface WaitOptions {
+	/** Give up after this many milliseconds (1 to 86400000, a day). Default 60000. */
+	timeoutMs?: number;
+	/** Stops the wait; the promise then rejects with the signal's reason. */
+	signal?: AbortSignal;
+	/** `'tcp'` (default: a socket listens on the port, on any address), `'udp'` (a socket is bound to it), or `'tcp,udp'` (both). */
+	protocol?: "tcp" | "udp" | "tcp,udp";
+	/**
+	 * A listener that provably is not this process's or its descendants' (another job's
+	 * RUNNER_TRACKING_ID, another account that is not root): `'fail'` (default) rejects at once with
+	 * ForeignListenerError; `'report'` counts the port as ready, with `owner.belongs` `'foreign'`.
+	 */
+	foreign?: "fail" | "report";
+	/** Called for each port as it becomes ready, in the order they do. */
+	onReady?: (port: ReadyPort) => void;
+}
+/** A port a server listens on, and whose server it is. */
+export interface ReadyPort {
+	/** The name given in a map, or `port-<number>` for a port given in an array. */
+	name: string;
+	port: number;
+	protocols: SocketProtocol[];
+	/** Milliseconds from the start of the wait to the look that found it ready. */
+	ms: number;
+	/** Each socket on the port: `tcp ::1`, `tcp 0.0.0.0`, `udp 127.0.0.1`. */
+	listening: string[];
+	/**
+	 * Who listens: pid (null where it could not be told, as for another account's process without root),
+	 * command, uid and account; `belongs` `'job'` (this process or a descendant, or this job's
+	 * RUNNER_TRACKING_ID), `'container'`, `'unknown'`, or `'foreign'` with `foreign: 'report'`; `why`
+	 * as a phrase (`descends from this process (pid 4242)`); a container's name where the engine gave it.
+	 */
+	owner: Pick<Owner, "pid" | "command" | "uid" | "account" | "belongs" | "why"> & {
+		container: string | null;
+	};
+}
+/**
+ * Waits until a server listens on every port (TCP) or is bound to it (UDP), on any
+ * address. Resolves to what was found for each port: an array in the order given, or an
+ * object by name for a name-to-port map (such as `getPorts({ names }).ports`). The
+ * calling process and its descendants (and, in a GitHub Actions job, every process
+ * carrying the job's RUNNER_TRACKING_ID) are the job.
+ *
+ * Rejects with InputError for a bad option, ForeignListenerError (at once) when another
+ * job's or another account's process holds a port, WaitTimeoutError (listing what was
+ * seen of each port) when `timeoutMs` passes, and the signal's reason when it aborts.
+ */
+export declare function waitForPorts(ports: readonly number[], options?: WaitOptions): Promise<ReadyPort[]>;
+export declare function waitForPorts<Name extends string>(ports: Readonly<Record<Name, number>>, options?: WaitOptions): Promise<Record<Name, ReadyPort>>;
+/**
+ * What a wait is asked, validated once at the edge: which ports, for which protocols,
+ * for how long. The action, the command and the library each call these with their
+ * own names for the settings, so an error names the input as the caller wrote it.
+ */
+/** One port to wait for. */
+export interface WaitTarget {
+	/** The name it was handed out under (`web`), or `port-8080` for a port given by number. */
+	name: string;
+	port: number;
+	/** Every protocol must be ready: TCP when a socket listens, UDP when one is bound. */
+	protocols: SocketProtocol[];
+	/** True when given by number rather than by a name. */
+	byNumber: boolean;
+}
+/** A port the wait saw someone else's process listen on. */
+export interface ForeignListener {
+	target: WaitTarget;
+	owner: Owner;
+}
+/**
+ * A port is held by a process that provably is not the job's (another job's
+ * RUNNER_TRACKING_ID, another non-root account). Thrown as soon as it is seen;
+ * `listeners` names each such port with its owner's pid, command and account.
+ */
+export declare class ForeignListenerError extends PortZeroError {
+	name: string;
+	readonly listeners: readonly ForeignListener[];
+	constructor(listeners: readonly ForeignListener[]);
+}
+/** What a wait saw of one port by its end. */
+export interface SeenPort {
+	target: WaitTarget;
+	/** `nothing listening`, `listening for udp only`, or, for a ready port, its time and owner. */
+	seen: string;
+	ready: boolean;
+}
+/** The time-out passed before every port was ready; `ports` lists each with what was seen. */
+export declare class WaitTimeoutError extends PortZeroError {
+	name: string;
+	readonly ports: readonly SeenPort[];
+	constructor(timeoutMs: number, ports: readonly SeenPort[]);
+}
 
 export {};

@@ -214,6 +214,9 @@ const TOOLS = {
     sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
     netsh: { win32: ['System32', 'netsh.exe'] },
     powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+    lsof: { darwin: '/usr/sbin/lsof' },
+    netstat: { win32: ['System32', 'NETSTAT.EXE'] },
+    tasklist: { win32: ['System32', 'tasklist.exe'] },
 };
 /**
  * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
@@ -246,8 +249,8 @@ const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
  * is the spawn error's code (ENOENT when the program is missing).
  */
 const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject) => {
-    const child = childProcesses().execFile(file, args, { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true }, (error, stdout, stderr) => {
-        if (!error)
+    const child = childProcesses().execFile(file, args, { encoding: 'utf8', env: options.env, timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 2 ** 20, windowsHide: true }, (error, stdout, stderr) => {
+        if (!error || options.answers?.includes(error.code))
             return resolve(stdout);
         const said = stderr.trim().split('\n')[0];
         const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
@@ -715,6 +718,12 @@ const isIdentity = (p) => typeof p === 'object' &&
     p !== null &&
     Number.isInteger(p.pid) &&
     (p.start === null || typeof p.start === 'string');
+/** `{"web": 41234}`: names of the allowed form, each to a port. */
+function isNameMap(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    return Object.entries(value).every(([name, port]) => /^[A-Za-z][\w-]{0,63}$/.test(name) && Number.isInteger(port) && port >= 1 && port <= 65535);
+}
 /** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
 function parseRecord(text) {
     try {
@@ -724,6 +733,7 @@ function parseRecord(text) {
             typeof r.owner?.token === 'string' &&
             isIdentity(r.owner.runner) &&
             (r.reservation === undefined || typeof r.reservation === 'string') &&
+            (r.names === undefined || isNameMap(r.names)) &&
             (r.allocator === undefined || isIdentity(r.allocator));
         return valid ? r : undefined;
     }

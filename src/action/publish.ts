@@ -1,6 +1,7 @@
 import { EOL } from 'node:os';
 import { errorMessage, InputError } from '../errors.ts';
 import { stageFile, UnsafePathError, type StagedFile } from '../platform/safe-files.ts';
+import { jobPortsAppend } from '../session/job-ports.ts';
 import { encodeState } from '../session/post-state.ts';
 import type { Session } from '../session/session.ts';
 import { Input } from '../text/names.ts';
@@ -32,6 +33,9 @@ export function publish(session: Session, settings: ActionSettings): void {
     if (file && pairs.length) appends.push({ file, text: formatFileCommands(pairs) });
     else if (pairs.length) unfiled.push([variable, pairs]);
   }
+  // The names for a later wait step of this job (wait/action.yml), written with the rest.
+  const jobPorts = jobPortsAppend(session.rows.map((row) => ({ name: row.name, port: row.port, protocols: [...session.protocols] })));
+  if (jobPorts) appends.push(jobPorts);
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   if (settings.summary && summaryFile) appends.push({ file: summaryFile, text: summary(session, settings.exportEnv) });
   if (settings.summary && !summaryFile) debug('GITHUB_STEP_SUMMARY is not set: no job summary');
@@ -76,7 +80,7 @@ function log(session: Session, exportEnv: boolean) {
 }
 
 /** Where the runner sets no file for a command (an older runner): the workflow commands it read before files. */
-function issueOlderCommands(variable: string, pairs: [string, string][]) {
+export function issueOlderCommands(variable: string, pairs: [string, string][]) {
   const command = { GITHUB_OUTPUT: 'set-output', GITHUB_ENV: 'set-env', GITHUB_STATE: 'save-state' }[variable];
   for (const [name, value] of pairs) issue(`${command} name=${escapeProperty(name)}`, value);
 }
@@ -99,10 +103,10 @@ function summary(session: Session, exportEnv: boolean): string {
   return `<h3>Port Zero</h3>${EOL}<table>${table}</table>${EOL}${notes}${EOL}`;
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-function tableRow(tag: 'th' | 'td', cells: string[]): string {
+export function tableRow(tag: 'th' | 'td', cells: string[]): string {
   return `<tr>${cells.map((cell) => `<${tag}>${escapeHtml(cell)}</${tag}>`).join('')}</tr>`;
 }

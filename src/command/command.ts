@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { errorMessage, InputError, plural, PortZeroError, quote, type Vocabulary } from '../errors.ts';
+import { errorMessage, InputError, plural, PortZeroError, type Vocabulary } from '../errors.ts';
 import { callerIdentity } from '../leases/lease-owner.ts';
 import { releaseCaller } from '../session/end-session.ts';
 import { openSession } from '../session/session.ts';
 import { Input } from '../text/names.ts';
+import { isUsageError, usageMessage } from './usage.ts';
+import { commandVocabulary, RELEASE } from './vocabulary.ts';
+import { waitCommand } from './wait.ts';
 import { dotenv, portsJson } from '../text/results.ts';
 import { parseTextRequest, type RawInputs } from '../text/text-request.ts';
 
@@ -47,7 +50,9 @@ The ports are leased to the shell or script that ran the command: no other
 call, and no Port Zero job on this host, gets them while it runs, or until
 --lease-minutes pass.
   port-zero release    hands back every lease of the calling shell or script
-                       (with the same --lease-dir, if one was given)`;
+                       (with the same --lease-dir, if one was given)
+  port-zero wait NAME  waits until a server listens on each port: see
+                       'port-zero wait --help'`;
 
 const OPTIONS = {
   count: { type: 'string', short: 'n' },
@@ -82,23 +87,6 @@ function rawInputs(values: Record<string, string | boolean | undefined>, names: 
     [Input.Reserve]: text('reserve'),
     [Input.LeaseMinutes]: text('lease-minutes'),
     [Input.LeaseDir]: text('lease-dir'),
-  };
-}
-
-const RELEASE = 'release';
-
-/**
- * This command's words in errors: its options (`--range`), not the action's inputs
- * ('range'), and the release command that ends the caller's own leases in `leaseDir`.
- */
-function vocabulary(leaseDir: string): Vocabulary {
-  const release = `port-zero ${RELEASE}${leaseDir ? ` --lease-dir ${JSON.stringify(leaseDir)}` : ''}`;
-  return {
-    kind: 'Option',
-    key: (setting) => setting,
-    name: (setting) => (setting === Input.Names ? 'name' : `--${setting}`),
-    invalid: (name, quoted, allowed) => `invalid ${name} ${quoted}: ${allowed}`,
-    ownLease: `leased by an earlier call in this shell or script until '${release}'`,
   };
 }
 
@@ -154,13 +142,14 @@ function writeStdout(text: string) {
 
 /** Runs the command with `argv` (the arguments after the program's name); resolves with its exit code. */
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'wait') return waitCommand(argv.slice(1));
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     if (values.help) {
       process.stdout.write(`${HELP}\n`);
       return 0;
     }
-    const words = vocabulary(leaseDirOf(values));
+    const words = commandVocabulary(leaseDirOf(values));
     if (positionals[0] === RELEASE) return release(words, leaseDirOf(values), positionals.slice(1));
     return await allocate(values, positionals, words);
   } catch (error) {
@@ -168,27 +157,4 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`port-zero: ${usage ? usageMessage(error) : errorMessage(error)}\n${usage ? "Try 'port-zero --help'.\n" : ''}`);
     return usage ? 2 : 1;
   }
-}
-
-/** Bad arguments (exit code 2), as opposed to a request that cannot be met (exit code 1). */
-function isUsageError(error: unknown): boolean {
-  return error instanceof InputError || String((error as NodeJS.ErrnoException)?.code).startsWith('ERR_PARSE_ARGS_');
-}
-
-/**
- * One line in the command's own form. Node's argument parser says more than one line,
- * naming its own API ("To specify an option argument starting with a dash use..."):
- * only what went wrong is kept, with the option named as the user wrote it.
- */
-function usageMessage(error: unknown): string {
-  if (error instanceof InputError) return error.message;
-  const message = errorMessage(error);
-  const option = /--[\w-]+/.exec(message)?.[0] ?? /'(-\w)'/.exec(message)?.[1];
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${quote(option ?? message.split('\n')[0])}`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const dash = /ambiguous|starting with a dash/i.test(message) ? `; a value starting with "-" is written ${option}=VALUE` : '';
-    return option ? `option ${option} needs a value${dash}` : message.split('\n')[0];
-  }
-  return message.split('\n')[0];
 }

@@ -93,13 +93,14 @@ export class LeaseBook {
 
   /**
    * The allocation succeeded with `ports` (claimed ones; ports lost to another program
-   * during the reservation are left out): the record now lists exactly these and
-   * outlives this process. @throws LeaseError when the directory cannot be written.
+   * during the reservation are left out), handed out under `names` where the program
+   * names them: the record now lists exactly these and outlives this process.
+   * @throws LeaseError when the directory cannot be written.
    */
-  commit(ports: readonly number[] = this.ports): void {
+  commit(ports: readonly number[] = this.ports, names?: Readonly<Record<string, number>>): void {
     this.claimed.clear();
     for (const port of ports) this.claimed.add(port);
-    this.publish(false, ports);
+    this.publish(false, ports, names);
   }
 
   /** The allocation failed, or its leases end now: no lease of it stays behind. */
@@ -110,9 +111,14 @@ export class LeaseBook {
   }
 
   /** Writes the record anew, listing `ports`: a new file renamed over the record's one name. */
-  private publish(pending: boolean, ports: readonly number[]): void {
+  private publish(pending: boolean, ports: readonly number[], names?: Readonly<Record<string, number>>): void {
     const { own } = this.location;
-    const record: LeaseRecord = { ...this.base, ports: formatPorts(ports), ...(pending ? { pending } : {}) };
+    const record: LeaseRecord = {
+      ...this.base,
+      ports: formatPorts(ports),
+      ...(pending ? { pending } : {}),
+      ...(names ? { names: { ...names } } : {}),
+    };
     const file = path.join(own, recordFileName(this.owner.token));
     try {
       assertOwnDir(own);

@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { readFileSync } from 'node:fs';
 import { uniqueId } from '../platform/ids.ts';
+import { commandArgs, parentPid } from '../platform/process-facts.ts';
 import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
 import type { LeaseOwner } from './lease-record.ts';
 
@@ -42,34 +42,16 @@ const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
 
 /** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
 function launcherParent(pid: number): number | undefined {
-  const argv = commandLine(pid);
-  const parent = parentOf(pid);
+  const argv = commandArgs(pid);
+  const parent = parentPid(pid) ?? undefined;
   if (!argv || parent === undefined) return undefined;
   if (isPackageRunner(argv)) return parent;
   const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
-  const parentArgv = shell ? commandLine(parent) : undefined;
+  const parentArgv = shell ? commandArgs(parent) : undefined;
   return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
 }
 
 /** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
 function isPackageRunner(argv: string[]): boolean {
   return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
-}
-
-function commandLine(pid: number): string[] | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-  } catch {
-    return undefined;
-  }
-}
-
-function parentOf(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // field 4, after the state
-    return ppid > 1 ? ppid : undefined;
-  } catch {
-    return undefined;
-  }
 }

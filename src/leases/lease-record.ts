@@ -64,6 +64,8 @@ export interface LeaseRecord {
   ports?: string;
   /** Format 2: the allocation is still running; the lease ends with `allocator` unless it is committed. */
   pending?: boolean;
+  /** Format 2: the name each port was handed out under, where the program names them (`{"web": 41234}`). */
+  names?: Record<string, number>;
 }
 
 /** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
@@ -100,6 +102,14 @@ const isIdentity = (p: unknown): p is ProcessIdentity =>
   Number.isInteger((p as ProcessIdentity).pid) &&
   ((p as ProcessIdentity).start === null || typeof (p as ProcessIdentity).start === 'string');
 
+/** `{"web": 41234}`: names of the allowed form, each to a port. */
+function isNameMap(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return Object.entries(value).every(
+    ([name, port]) => /^[A-Za-z][\w-]{0,63}$/.test(name) && Number.isInteger(port) && port >= 1 && port <= 65535,
+  );
+}
+
 /** The record if `text` has its shape, else undefined. Unknown fields are dropped by never being read. */
 export function parseRecord(text: string): LeaseRecord | undefined {
   try {
@@ -110,6 +120,7 @@ export function parseRecord(text: string): LeaseRecord | undefined {
       typeof r.owner?.token === 'string' &&
       isIdentity(r.owner.runner) &&
       (r.reservation === undefined || typeof r.reservation === 'string') &&
+      (r.names === undefined || isNameMap(r.names)) &&
       (r.allocator === undefined || isIdentity(r.allocator));
     return valid ? r : undefined;
   } catch {

@@ -1,4 +1,5 @@
-import { InputError, type Vocabulary } from '../errors.ts';
+import { InputError } from '../errors.ts';
+import { LIBRARY_VOCABULARY } from './vocabulary.ts';
 import { identify } from '../platform/process-identity.ts';
 import { PortSet } from '../ports/port-set.ts';
 import type { Protocol } from '../ports/protocol.ts';
@@ -83,19 +84,6 @@ export interface Ports<Shape> {
   release(): Promise<void>;
 }
 
-/** The library's own name of each setting (by action input name), for errors in the caller's words. */
-const OPTION: Record<string, string> = {
-  'lease-minutes': 'leaseMinutes',
-  'lease-dir': 'leaseDir',
-  'env-prefix': 'envPrefix',
-  'prefer-only': 'preferOnly',
-};
-const VOCABULARY: Vocabulary = {
-  kind: 'Option',
-  key: (setting) => OPTION[setting] ?? setting,
-  name: (setting) => `'${OPTION[setting] ?? setting}'`,
-  ownLease: 'leased by an earlier call in this process until its release()',
-};
 const OPTIONS = [
   'names',
   'count',
@@ -125,7 +113,7 @@ export function getPorts<const Name extends string>(request: NamedRequest<Name>)
 export function getPorts(request: CountRequest): Promise<Ports<number[]>>;
 export async function getPorts(request: Request): Promise<Ports<Record<string, number> | number[]>> {
   const session = await openSession(toRequest(request), {
-    vocabulary: VOCABULARY,
+    vocabulary: LIBRARY_VOCABULARY,
     owner: identify(process.pid),
     postStep: false,
     log: { debug: () => {}, warn: (m) => process.emitWarning(m) },
@@ -150,7 +138,7 @@ export async function getPort(options: PortOptions = {}): Promise<number> {
  */
 function toRequest(request: Request): PortRequest {
   const fail = (option: string, value: unknown, allowed: string): never => {
-    throw new InputError(option, shown(option, value), allowed, VOCABULARY);
+    throw new InputError(option, shown(option, value), allowed, LIBRARY_VOCABULARY);
   };
   for (const key of Object.keys(request)) {
     if (!OPTIONS.includes(key))
@@ -185,7 +173,7 @@ function toRequest(request: Request): PortRequest {
     reserve,
     'lease-minutes': leaseMinutes,
   };
-  checkRequest(checked, { vocabulary: VOCABULARY, shown: (setting) => shown(setting, values[setting]), postStep: false });
+  checkRequest(checked, { vocabulary: LIBRARY_VOCABULARY, shown: (setting) => shown(setting, values[setting]), postStep: false });
   return checked;
 }
 

@@ -14,6 +14,9 @@ const TOOLS = {
   sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
   netsh: { win32: ['System32', 'netsh.exe'] },
   powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+  lsof: { darwin: '/usr/sbin/lsof' },
+  netstat: { win32: ['System32', 'NETSTAT.EXE'] },
+  tasklist: { win32: ['System32', 'tasklist.exe'] },
 } as const;
 
 export type SystemTool = keyof typeof TOOLS;
@@ -37,8 +40,18 @@ export const TOOL_TIMEOUT_MS = 10_000;
 /** Runs a program to its end and returns its standard output; throws when it fails. Tests pass one fed captured output. */
 export type ToolRunner = (file: string, args: string[], env?: NodeJS.ProcessEnv) => string;
 
+/** How runToolAsync runs a program. */
+export interface AsyncToolOptions {
+  /** Written to its standard input (default: nothing). */
+  input?: string;
+  /** Its environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
+  /** Exit codes other than 0 that are an answer, not a failure (lsof exits 1 when it finds nothing). */
+  answers?: readonly number[];
+}
+
 /** The same, without blocking the event loop. */
-export type AsyncToolRunner = (file: string, args: string[], options?: { input?: string }) => Promise<string>;
+export type AsyncToolRunner = (file: string, args: string[], options?: AsyncToolOptions) => Promise<string>;
 
 const childProcesses = () => process.getBuiltinModule('node:child_process') as typeof childProcess;
 
@@ -62,9 +75,9 @@ export const runToolAsync: AsyncToolRunner = (file, args, options = {}) =>
     const child = childProcesses().execFile(
       file,
       args,
-      { encoding: 'utf8', timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', windowsHide: true },
+      { encoding: 'utf8', env: options.env, timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 2 ** 20, windowsHide: true },
       (error, stdout, stderr) => {
-        if (!error) return resolve(stdout);
+        if (!error || options.answers?.includes(error.code as number)) return resolve(stdout);
         const said = stderr.trim().split('\n')[0];
         const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
         reject(Object.assign(new Error(said || how), { code: typeof error.code === 'string' ? error.code : undefined }));

@@ -5,3 +5,6 @@
 export { getPort, getPorts } from '../library/get-ports.ts';
 export type { CountRequest, NamedRequest, PortOptions, PortRange, Ports } from '../library/get-ports.ts';
 export { AllocationError, InputError, LeaseError, PortZeroError } from '../errors.ts';
+export { waitForPorts } from '../library/wait-for-ports.ts';
+export type { ReadyPort, WaitOptions } from '../library/wait-for-ports.ts';
+export { ForeignListenerError, WaitTimeoutError } from '../readiness/wait-errors.ts';

@@ -26,3 +26,18 @@ export const Output = {
   Json: 'json',
   EnvFile: 'env-file',
 } as const;
+
+/** The wait action's inputs (wait/action.yml). */
+export const WaitInput = {
+  Names: 'names',
+  Timeout: 'timeout',
+  Protocol: 'protocol',
+  OnForeign: 'on-foreign',
+  Summary: 'summary',
+} as const;
+
+/** The wait action's fixed outputs; each name also gets `<name>-pid`. */
+export const WaitOutput = {
+  Json: 'json',
+  PidSuffix: '-pid',
+} as const;

@@ -1,0 +1,6 @@
+/** The wait action's step (wait/action.yml `runs.main`). */
+import { run } from '../action/wait.ts';
+import { exitWhenWritten } from '../action/exit.ts';
+
+await run();
+exitWhenWritten();
