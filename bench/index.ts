@@ -11,10 +11,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inputEnvironment, parseFileCommands, readActionYml, ROOT, runnerEnvironment } from '../scripts/action-runner.ts';
+import { inputEnvironment, parseFileCommands, readActionYml, ROOT, runnerEnvironment } from '../test/harness/action-runner.ts';
 import { CONTENDERS, DEFAULT_FLOOR, LIBRARIES, PORT_ZERO_MODES, resolveMode, WORK_FLOORS, type PortZeroMode } from './contenders.ts';
 import { namespacesAvailable, runIsolated } from './namespace.ts';
-import { useScratchTmp } from '../scripts/scratch-tmp.ts';
+import { useScratchTmp } from '../test/harness/scratch-tmp.ts';
 import type { StressRow } from './stress-plain.ts';
 import { STORM_ADDRESSES, STORM_PORTS, STORM_RANGE, type StormResult } from './storm.ts';
 

@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { runStep, ROOT, type StepResult } from './action-runner.ts';
+import { runStep, ROOT, type StepResult } from '../test/harness/action-runner.ts';
 import { defaultLeaseRoot } from '../src/protection/lease-location.ts';
 import { identify } from '../src/platform/process-identity.ts';
 import { bindWithoutReuseAddr } from '../test/helpers/foreign.ts';

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runStep, type StepOptions } from '../scripts/action-runner.ts';
-import { stressRound } from '../scripts/stress.ts';
+import { runStep, type StepOptions } from './harness/action-runner.ts';
+import { stressRound } from './harness/stress.ts';
 import { cannotSwitchAccounts, runAs, RUNNERS_GROUP, testAccounts, type Account } from './helpers/accounts.ts';
 import { leaseFiles } from './helpers/leases.ts';
 

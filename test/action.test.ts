@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leaseFiles } from './helpers/leases.ts';
-import { runJob, runStep, type StepResult } from '../scripts/action-runner.ts';
+import { runJob, runStep, type StepResult } from './harness/action-runner.ts';
 import { bindUdp, canListen, close, listen } from './helpers/servers.ts';
 
 /** A failed step: exit code 1, one ::error:: line with the message, and nothing in GITHUB_OUTPUT or GITHUB_ENV. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyValueMessage, writeFileCommand } from '../src/action/file-commands.ts';
-import { parseFileCommands, runStep } from '../scripts/action-runner.ts';
+import { parseFileCommands, runStep } from './harness/action-runner.ts';
 import { newToken } from '../src/protection/leases.ts';
 
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-file-commands-'));

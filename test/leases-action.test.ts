@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runJob, runStep, type StepResult } from '../scripts/action-runner.ts';
+import { runJob, runStep, type StepResult } from './harness/action-runner.ts';
 import { leaseFiles, ownLeasedPorts, ownRecords } from './helpers/leases.ts';
 import { close, listen } from './helpers/servers.ts';
 

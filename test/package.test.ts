@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, stepTmp } from '../scripts/action-runner.ts';
+import { ROOT, stepTmp } from './harness/action-runner.ts';
 
 /**
  * The package as a user gets it: `npm pack`, then installed offline into an empty

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRunning } from '../src/platform/process-identity.ts';
 import type { Holder } from '../src/protection/holder.ts';
-import { runStep } from '../scripts/action-runner.ts';
+import { runStep } from './harness/action-runner.ts';
 import {
   answer,
   ask,

@@ -4,7 +4,7 @@ import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runStep } from '../scripts/action-runner.ts';
+import { runStep } from './harness/action-runner.ts';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
 import { startHolder, stopHolder, type Holder } from '../src/protection/holder.ts';
 import { identify, isRunning, type ProcessIdentity } from '../src/platform/process-identity.ts';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runStep } from '../scripts/action-runner.ts';
+import { ROOT, runStep } from './harness/action-runner.ts';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
 import { replaceFile, UnsafePathError } from '../src/platform/safe-files.ts';
 import { allocateInNamespace, inNamespace, requireNamespaces } from './helpers/netns.ts';

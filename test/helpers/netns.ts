@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { stepTmp } from '../../scripts/action-runner.ts';
+import { stepTmp } from '../harness/action-runner.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 

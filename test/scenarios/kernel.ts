@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { runStep, type StepResult } from '../../scripts/action-runner.ts';
+import { runStep, type StepResult } from '../harness/action-runner.ts';
 import { LOCK_NAME } from '../../src/protection/kernel-list.ts';
 import { bindEachWithoutReuseAddr } from '../helpers/foreign.ts';
 import { leaseFiles, ownLeasedPorts } from '../helpers/leases.ts';

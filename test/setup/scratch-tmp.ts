@@ -1,4 +1,4 @@
-import { useScratchTmp } from '../../scripts/scratch-tmp.ts';
+import { useScratchTmp } from '../harness/scratch-tmp.ts';
 
 /** The whole test run makes its files in one temporary directory, removed when the run ends. */
 export default function setup(): () => void {
