@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { keyValueMessage, writeFileCommand } from '../src/action/file-commands.ts';
 import { parseFileCommands, runStep } from './harness/action-runner.ts';
+import { ownDir } from './helpers/leases.ts';
 import { newToken } from '../src/protection/leases.ts';
 
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-file-commands-'));
@@ -64,7 +65,7 @@ describe('file commands as the runner reads them', () => {
     const main = await runStep({ with: { count: '2', 'lease-dir': dir } });
     expect(main.code).toBe(0);
     expect(main.state.leaseDir).toBe(dir);
-    const own = path.join(dir, String(process.getuid!())); // this account's directory in the lease location
+    const own = ownDir(dir); // this account's directory in the lease location
     expect(fs.readdirSync(own).filter((f) => f.startsWith('lease-'))).toHaveLength(1); // one record, for both ports
     const post = await runStep({ entry: 'post', state: main.state, env: main.env });
     expect(post.code).toBe(0);

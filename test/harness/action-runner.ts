@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { sharedCopy } from './shared-copy.ts';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -46,16 +47,19 @@ export interface StepOptions {
   /** STATE_<name> values, for the post step. */
   state?: Record<string, string>;
   entry?: 'main' | 'post';
-  /** Node binary; defaults to the one running this code. */
+  /** Node binary; defaults to the one running this code (the shared copy's for another account). */
   node?: string;
   /**
    * A script that stands in for the runner's worker: it starts the step as its child,
    * sends `{ code }` when the step exits, and keeps running until killed.
    */
   worker?: string;
-  /** The working directory, as GITHUB_WORKSPACE is on a runner; default: the repository root. */
+  /** The working directory, as GITHUB_WORKSPACE is on a runner; default: the repository root (the shared copy for another account). */
   cwd?: string;
-  /** Run the step as this account (needs root): its uid and gid, switched with `setpriv --init-groups`. */
+  /**
+   * Run the step as this account (needs root): its uid and gid, switched with `setpriv --init-groups`.
+   * It runs the bundle and Node of the shared copy, which it can read wherever the checkout is.
+   */
   account?: { uid: number; gid: number };
 }
 
@@ -154,15 +158,11 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
     ...stateEnv,
     ...fileEnv,
   };
-  const script = path.join(ROOT, options.entry === 'post' ? yml.runs.post! : yml.runs.main);
-  const { code, stdout, stderr, worker } = await spawnNode(
-    options.node ?? process.execPath,
-    script,
-    env,
-    options.worker,
-    options.cwd,
-    options.account,
-  );
+  const copy = options.account ? sharedCopy() : undefined;
+  const root = copy?.root ?? ROOT;
+  const script = path.join(root, options.entry === 'post' ? yml.runs.post! : yml.runs.main);
+  const node = options.node ?? copy?.node ?? process.execPath;
+  const { code, stdout, stderr, worker } = await spawnNode(node, script, env, options.worker, options.cwd ?? root, options.account);
   const read = (name: keyof typeof files) => readFileSync(fileEnv[name], 'utf8');
   const result = {
     code,
@@ -205,8 +205,8 @@ function spawnNode(
   node: string,
   script: string,
   env: Record<string, string>,
-  worker?: string,
-  cwd = ROOT,
+  worker: string | undefined,
+  cwd: string,
   account?: StepOptions['account'],
 ) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; worker?: ChildProcess }>((resolve, reject) => {

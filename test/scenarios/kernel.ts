@@ -1,6 +1,6 @@
 /**
  * Jobs that use the kernel's reserved-port list, run inside a network namespace
- * of their own (see test/helpers/namespace.ts). Prints one JSON line of facts for
+ * of their own (see test/harness/namespace.ts). Prints one JSON line of facts for
  * the test to judge. Usage: node kernel.ts <scenario>
  */
 import fs from 'node:fs';
