@@ -74,9 +74,13 @@ function withSudoAccount<T>(work: () => T): T {
 }
 
 function table(): string {
-  if (process.getuid?.() !== 0 || whyNoNamespace()) throw new Error('needs root and unshare -n: each timed run is in a fresh network namespace');
+  if (process.getuid?.() !== 0 || whyNoNamespace())
+    throw new Error('needs root and unshare -n: each timed run is in a fresh network namespace');
   const run = (mechanism: string, n: number, user?: string) =>
-    inNamespaceSync([process.execPath, import.meta.filename, 'one', mechanism, String(n)], { user }).trim().split(' ').map(Number);
+    inNamespaceSync([process.execPath, import.meta.filename, 'one', mechanism, String(n)], { user })
+      .trim()
+      .split(' ')
+      .map(Number);
   const rows = ['| ports | ' + Object.keys(MECHANISMS).join(' | ') + ' |', '| ---: |' + ' ---: |'.repeat(Object.keys(MECHANISMS).length)];
   const sudo = fs.existsSync('/usr/bin/sudo');
   const measured = withSudoAccount(() =>
