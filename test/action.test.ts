@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,8 +130,12 @@ describe('allocation inputs, end to end', () => {
 
   it('protocol tcp,udp: both a TCP and a UDP server bind every port', async () => {
     const main = await runStep({ with: { count: '4', protocol: 'tcp,udp' } });
-    for (const port of main.outputs.ports.split(' ').map(Number)) {
+    expect(main.code).toBe(0);
+    const ports = main.outputs.ports.split(' ').map(Number);
+    expect(new Set(ports).size).toBe(4);
+    for (const port of ports) {
       const [tcp, udp] = await Promise.all([listen(port), bindUdp(port)]);
+      expect([(tcp.address() as AddressInfo).port, udp.address().port]).toEqual([port, port]);
       await Promise.all([close(tcp), close(udp)]);
     }
   });

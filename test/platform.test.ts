@@ -13,7 +13,7 @@ import { privilegedPortsAllowed } from '../src/settings/inputs.ts';
 import { chooseReservation } from '../src/protection/choose-reservation.ts';
 import { InputError } from '../src/errors.ts';
 import { bindWithoutReuseAddr } from './helpers/foreign.ts';
-import { bindUdp, close } from './helpers/servers.ts';
+import { bindUdp, canListen, close } from './helpers/servers.ts';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures/netsh', name), 'utf8');
 
@@ -95,6 +95,9 @@ describe('loopback confirmation (for macOS and Windows)', () => {
   it('confirms the ports of a whole batch when asked, and they still bind', async () => {
     const { ports } = await allocatePorts({ count: 10, confirmLoopback: true });
     expect(new Set(ports).size).toBe(10);
+    // A server binds each of them after the confirmation, on every address and on the loopback it checked.
+    for (const port of ports)
+      expect([await canListen(port, '::'), await canListen(port, '127.0.0.1')], `port ${port}`).toEqual([true, true]);
   });
 
   it('leaves no TIME_WAIT on the ports, so with reserve: none a server without SO_REUSEADDR binds', async () => {
