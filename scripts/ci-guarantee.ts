@@ -262,26 +262,24 @@ function recordedPorts(own: string): number[] {
 /** Each post step ends well, says it released every lease of its step, and no record of the pair's is left. */
 async function post(dir: string) {
   const { ports, states } = readPair(dir);
-  try {
-    for (const [i, state] of states.entries()) {
-      const step = await runStep({ entry: 'post', state, env: REAL_TMP });
-      echo(step);
-      if (step.code !== 0) fail(`a post step failed with code ${step.code}`);
-      if (/::warning/.test(step.stdout)) fail('a post step warned');
-      const released = `Released ${ports[i].length} of ${ports[i].length} port leases.`;
-      if (!step.stdout.includes(released)) fail(`a post step did not say "${released}"`);
-      if (state.holder && !step.stdout.includes('Stopped the port holder')) fail('a post step did not stop its holder');
-      const own = state.leaseAccountDir;
-      if (!own) fail('a main step saved no lease directory for its post step');
-      if (existsSync(path.join(own, `lease-${state.leaseToken}.json`)))
-        fail(`the step's lease record lease-${state.leaseToken}.json is left`);
-      const left = ports[i].filter((p) => recordedPorts(own).includes(p));
-      if (left.length) fail(`lease records still list ports of this step: ${left.join(' ')}`);
-    }
-    console.log('every lease of the pair is released, its records gone');
-  } finally {
-    writeFileSync(path.join(dir, 'done'), '');
+  // The pair's runner stops once this is there, whatever this check finds (fail() exits at once).
+  process.once('exit', () => writeFileSync(path.join(dir, 'done'), ''));
+  for (const [i, state] of states.entries()) {
+    const step = await runStep({ entry: 'post', state, env: REAL_TMP });
+    echo(step);
+    if (step.code !== 0) fail(`a post step failed with code ${step.code}`);
+    if (/::warning/.test(step.stdout)) fail('a post step warned');
+    const released = `Released ${ports[i].length} of ${ports[i].length} port leases.`;
+    if (!step.stdout.includes(released)) fail(`a post step did not say "${released}"`);
+    if (state.holder && !step.stdout.includes('Stopped the port holder')) fail('a post step did not stop its holder');
+    const own = state.leaseAccountDir;
+    if (!own) fail('a main step saved no lease directory for its post step');
+    if (existsSync(path.join(own, `lease-${state.leaseToken}.json`)))
+      fail(`the step's lease record lease-${state.leaseToken}.json is left`);
+    const left = ports[i].filter((p) => recordedPorts(own).includes(p));
+    if (left.length) fail(`lease records still list ports of this step: ${left.join(' ')}`);
   }
+  console.log('every lease of the pair is released, its records gone');
 }
 
 const [command, ...args] = process.argv.slice(2);
