@@ -4,7 +4,7 @@
  * builds it into dist/, `npm run check-dist` into a temporary folder to compare.
  *   npm run bundle
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,9 +34,18 @@ export const BUNDLES: readonly Bundle[] = [
 /** The library's declarations, bundled into one file beside its code. */
 export const TYPES = { entry: 'src/programs/library.ts', out: 'lib/index.d.ts' };
 
-/** Runs a tool's own script with this Node, as `npm run` would run its bin shim, from the repository root. */
+/**
+ * Runs a tool's own script with this Node, as `npm run` would run its bin shim, from the
+ * repository root; its errors go to stderr, its progress nowhere.
+ * @throws when the tool fails.
+ */
 function tool(script: string, args: string[]): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', script), ...args], { cwd: ROOT, stdio: 'pipe' });
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', script), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (run.status !== 0)
+    throw new Error(`${path.basename(script)} ${args.join(' ')} failed (${run.error?.message ?? `exit code ${run.status}`})`);
 }
 
 /** Builds every bundle and the declarations into `dist` (default: the repository's dist/). */
@@ -54,4 +63,11 @@ export function bundle(dist = path.join(ROOT, 'dist')): void {
   ]);
 }
 
-if (import.meta.main) bundle();
+if (import.meta.main) {
+  try {
+    bundle();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
+}

@@ -15,6 +15,14 @@
  * not in the step's: the runner would otherwise wait for, or kill, what holds the step's
  * output when the step ends (on Windows it kills the process tree). The runner stays
  * until `post` is done, as the runner's worker does, so later steps find the leases live.
+ *
+ * Each check was seen failing on a build with the protection it names removed (Linux,
+ * the job's steps in a network namespace): `range` when the range is not read; `pair`
+ * when claims ignore leases (the same port to both steps); `third` when claims ignore
+ * leases (3 ports handed out) or, with reserve: kernel, when the list is not written;
+ * `bind0` when TIME_WAIT, the kernel list, or the holder and TIME_WAIT are not applied;
+ * `servers` when the holder listens on the ports; `no-reuseaddr` when reserve: none
+ * leaves TIME_WAIT; `post` when the post step keeps the leases.
  */
 import { spawn } from 'node:child_process';
 import dgram from 'node:dgram';
