@@ -7,7 +7,7 @@ import { ROOT, runStep } from './harness/action-runner.ts';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
 import { replaceFile, UnsafePathError } from '../src/platform/safe-files.ts';
 import { inNamespace, type NamespaceOptions } from './harness/namespace.ts';
-import { needInSuite } from './harness/needs.ts';
+import { need, needInSuite } from './harness/needs.ts';
 
 const CLI = path.join(ROOT, 'dist/cli/index.js');
 /** A hang shows as a run past this: the allocator's own limit (10 s) plus start-up; a normal answer takes well under a second. */
@@ -227,7 +227,8 @@ describe('env-file is written safely', SLOW, () => {
     expect(main.rawOutput + main.rawEnv + main.summary).toBe('');
   }
 
-  it('refuses a path under /proc at once instead of hanging', async () => {
+  it('refuses a path under /proc at once instead of hanging', async (context) => {
+    need(context, 'proc');
     await refused('/proc/no-such-dir/ports.env', os.tmpdir(), /\/proc\/no-such-dir is on a kernel pseudo-filesystem/);
   });
 
@@ -252,7 +253,8 @@ describe('env-file is written safely', SLOW, () => {
     expect(fs.readdirSync(outside)).toEqual(['credentials']);
   });
 
-  it('refuses a FIFO without blocking on it', async () => {
+  it('refuses a FIFO without blocking on it', async (context) => {
+    need(context, 'posix-files');
     const { dir } = workspace();
     await new Promise((resolve, reject) => execFile('mkfifo', [path.join(dir, 'ports.env')], (e) => (e ? reject(e) : resolve(null))));
     await refused('ports.env', dir, /ports\.env is not a regular file/);
