@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    globalSetup: ['test/setup/scratch-tmp.ts'],
+    // The default report, then every skipped test under its reason.
+    reporters: ['default', './test/harness/skip-reporter.ts'],
+    globalSetup: ['test/setup/test-run.ts'],
     setupFiles: ['test/setup/post-steps.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -10,13 +10,14 @@
  *   BENCH_REPS, BENCH_STEP_RUNS, BENCH_HOLDER_WINDOW_MS, BENCH_WAIT_RUNS and BENCH_WAIT_WINDOW_MS
  *   override the repetitions and the windows.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inputEnvironment, parseFileCommands, readActionYml, ROOT, runnerEnvironment } from '../scripts/action-runner.ts';
+import { inputEnvironment, parseFileCommands, readActionYml, ROOT, runnerEnvironment } from '../test/harness/action-runner.ts';
 import { CONTENDERS, DEFAULT_FLOOR, LIBRARIES, PORT_ZERO_MODES, resolveMode, WORK_FLOORS, type PortZeroMode } from './contenders.ts';
-import { namespacesAvailable, runIsolated } from './namespace.ts';
-import { useScratchTmp } from '../scripts/scratch-tmp.ts';
+import { inNamespaceSync, whyNoNamespace } from '../test/harness/namespace.ts';
+import { useScratchTmp } from '../test/harness/scratch-tmp.ts';
 import type { StressRow } from './stress-plain.ts';
 import { STORM_ADDRESSES, STORM_PORTS, STORM_RANGE, type StormResult } from './storm.ts';
 
@@ -33,7 +34,8 @@ const NARROW_REPS = 3;
 /** A narrow request that takes longer is stopped and reported as such. */
 const NARROW_TIMEOUT_MS = 10_000;
 const NODE = process.execPath;
-const ISOLATE = namespacesAvailable();
+/** As root, every timed command runs in a fresh network namespace, so none inherits another's TIME_WAIT entries. */
+const ISOLATE = process.getuid?.() === 0 && whyNoNamespace() === undefined;
 const GET_PORT = 'get-port loop';
 const FLOOR = 'plain batch (floor)';
 const [NODE_FLOOR, KERNEL_FLOOR] = ['self-connect floor (Node)', 'self-connect floor (kernel)'];
@@ -44,6 +46,12 @@ const NONE = mode('none').name;
 const AVAILABLE = PORT_ZERO_MODES.filter((m) => resolveMode(m.reserve) !== undefined);
 const available = (m: PortZeroMode) => AVAILABLE.includes(m);
 const NARROW = Object.keys(CONTENDERS).filter((name) => name.startsWith('narrow request'));
+
+/** `argv` in a fresh network namespace when `isolate`, else here; its stdout. `timeoutMs` ends it (SIGTERM) and throws. */
+function runIsolated(argv: string[], isolate: boolean, env: NodeJS.ProcessEnv = process.env, timeoutMs?: number): string {
+  if (!isolate) return execFileSync(argv[0], argv.slice(1), { encoding: 'utf8', env, timeout: timeoutMs });
+  return inNamespaceSync(argv, { env: env as Record<string, string>, killAfterMs: timeoutMs });
+}
 
 interface Stats {
   median: number;
@@ -377,7 +385,7 @@ function main() {
     `- Date: ${new Date().toISOString().slice(0, 10)}`,
     `- Machine: ${machine()}`,
     `- Node: ${process.version}`,
-    `- Isolation: ${ISOLATE ? 'every timed command ran in a fresh network namespace (ip netns), so none inherited TIME_WAIT entries' : 'none (not root): runs share the host network stack, so earlier TIME_WAIT entries may slow later runs'}`,
+    `- Isolation: ${ISOLATE ? 'every timed command ran in a fresh network namespace (unshare -n), so none inherited TIME_WAIT entries' : 'none (not root): runs share the host network stack, so earlier TIME_WAIT entries may slow later runs'}`,
     `- Repetitions: ${REPS} timed, interleaved, after one warm-up round; each run also warms up inside its process first`,
     ...(missing.length ? [`- Not in this build, so not measured: ${missing.join(', ')}`] : []),
     '',

@@ -9,13 +9,13 @@
  *   node bench/reservation.ts            # prints a Markdown table
  *   node bench/reservation.ts one MECHANISM N   # one timed run, here (prints ms)
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import getPort from 'get-port';
 import { allocatePorts, type Protector } from '../src/allocator/allocate-ports.ts';
 import { reserveTimeWait } from '../src/protection/time-wait.ts';
 import { addReservedPorts } from '../src/protection/kernel-list.ts';
-import { namespacesAvailable, runIsolated } from './namespace.ts';
+import { allowSudoTee, testAccount } from '../test/harness/accounts.ts';
+import { inNamespaceSync, whyNoNamespace } from '../test/harness/namespace.ts';
 
 const MECHANISMS: Record<string, Protector | 'none' | 'get-port'> = {
   none: 'none',
@@ -63,29 +63,24 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** A throwaway account allowed `sudo -n tee` on the list only, as on GitHub-hosted runners; removed afterwards. */
+/** An account allowed `sudo -n tee` on the list only, as on GitHub-hosted runners, for the duration of `work`. */
 function withSudoAccount<T>(work: () => T): T {
-  try {
-    execFileSync('id', [SUDO_USER], { stdio: 'ignore' });
-  } catch {
-    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', SUDO_USER]);
-  }
-  const rule = `/etc/sudoers.d/${SUDO_USER}`;
-  fs.writeFileSync(rule, `${SUDO_USER} ALL=(root) NOPASSWD: /usr/bin/tee /proc/sys/net/ipv4/ip_local_reserved_ports\n`, { mode: 0o440 });
+  allowSudoTee(testAccount(SUDO_USER).name, true);
   try {
     return work();
   } finally {
-    fs.rmSync(rule, { force: true });
+    allowSudoTee(SUDO_USER, false);
   }
 }
 
 function table(): string {
-  if (!namespacesAvailable()) throw new Error('needs root and ip netns: each timed run is in a fresh network namespace');
-  const run = (mechanism: string, n: number, user?: string) => {
-    const as = user ? ['setpriv', `--reuid=${user}`, `--regid=${user}`, '--init-groups'] : [];
-    const argv = [...as, process.execPath, import.meta.filename, 'one', mechanism, String(n)];
-    return runIsolated(argv, true, process.env).trim().split(' ').map(Number);
-  };
+  if (process.getuid?.() !== 0 || whyNoNamespace())
+    throw new Error('needs root and unshare -n: each timed run is in a fresh network namespace');
+  const run = (mechanism: string, n: number, user?: string) =>
+    inNamespaceSync([process.execPath, import.meta.filename, 'one', mechanism, String(n)], { user })
+      .trim()
+      .split(' ')
+      .map(Number);
   const rows = ['| ports | ' + Object.keys(MECHANISMS).join(' | ') + ' |', '| ---: |' + ' ---: |'.repeat(Object.keys(MECHANISMS).length)];
   const sudo = fs.existsSync('/usr/bin/sudo');
   const measured = withSudoAccount(() =>

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { runStep } from '../scripts/action-runner.ts';
+import { runStep } from '../test/harness/action-runner.ts';
 import { LIBRARIES, linuxEphemeralRange, PORT_ZERO_MODES } from './contenders.ts';
 
 /** Small enough that the other program exhausts it in well under a second. */

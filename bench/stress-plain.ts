@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { stressRound } from '../scripts/stress.ts';
+import { stressRound } from '../test/harness/stress.ts';
 
 export interface StressRow {
   mode: string;

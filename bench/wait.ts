@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { inputEnvironment, readActionYml, ROOT, runnerEnvironment } from '../scripts/action-runner.ts';
+import { inputEnvironment, readActionYml, ROOT, runnerEnvironment } from '../test/harness/action-runner.ts';
 
 const STEP = path.join(ROOT, 'dist/wait/index.js');
 /** After its first line, the step is given this long (plus up to as much again, at random) to settle at its slowest interval. */

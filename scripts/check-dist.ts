@@ -1,27 +1,17 @@
 /**
- * Fails when dist/ is not exactly a fresh build of src/: runs every command of
- * the `bundle` script with its output folder moved to a temporary directory,
- * then compares the two trees file by file. A script of its own (and a CI step),
+ * Fails when dist/ is not exactly a fresh build of src/: builds the bundles
+ * `npm run bundle` builds (scripts/bundle.ts) into a temporary directory, then
+ * compares the two trees file by file. A script of its own (and a CI step),
  * not a test: three bundle builds take most of a minute on a loaded 2-core machine.
  *   npm run check-dist
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundle } from './bundle.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** The bundle commands from package.json, with their output folders moved under `dir`. */
-function bundleInto(dir: string): void {
-  const script = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.bundle as string;
-  for (const command of script.split('&&')) {
-    const words = command.trim().split(/\s+/);
-    const args = words.slice(1).map((a, i, all) => (all[i - 1] === '-o' ? path.join(dir, path.relative('dist', a)) : a));
-    execFileSync(path.join(ROOT, 'node_modules/.bin', words[0]), args, { cwd: ROOT, stdio: 'pipe' });
-  }
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -39,10 +29,10 @@ export function distDifferences(fresh: string, committed = path.join(ROOT, 'dist
   return [...differ, ...extra];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.main) {
   const fresh = mkdtempSync(path.join(os.tmpdir(), 'port-zero-dist-'));
   try {
-    bundleInto(fresh);
+    bundle(fresh);
     const differences = distDifferences(fresh);
     if (differences.length > 0) {
       console.error(

@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readActionYml, ROOT } from './action-runner.ts';
+import { readActionYml, ROOT } from '../test/harness/action-runner.ts';
 
 export const START = '<!-- start usage -->';
 export const END = '<!-- end usage -->';

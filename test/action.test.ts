@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leaseFiles } from './helpers/leases.ts';
-import { runJob, runStep, type StepResult } from '../scripts/action-runner.ts';
+import { runJob, runStep, type StepResult } from './harness/action-runner.ts';
 import { bindUdp, canListen, close, listen } from './helpers/servers.ts';
 
 /** A failed step: exit code 1, one ::error:: line with the message, and nothing in GITHUB_OUTPUT or GITHUB_ENV. */
@@ -129,8 +130,12 @@ describe('allocation inputs, end to end', () => {
 
   it('protocol tcp,udp: both a TCP and a UDP server bind every port', async () => {
     const main = await runStep({ with: { count: '4', protocol: 'tcp,udp' } });
-    for (const port of main.outputs.ports.split(' ').map(Number)) {
+    expect(main.code).toBe(0);
+    const ports = main.outputs.ports.split(' ').map(Number);
+    expect(new Set(ports).size).toBe(4);
+    for (const port of ports) {
       const [tcp, udp] = await Promise.all([listen(port), bindUdp(port)]);
+      expect([(tcp.address() as AddressInfo).port, udp.address().port]).toEqual([port, port]);
       await Promise.all([close(tcp), close(udp)]);
     }
   });

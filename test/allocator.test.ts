@@ -84,9 +84,11 @@ describe('protocols', () => {
 
   it('hands out tcp,udp ports that both a TCP and a UDP server bind', async () => {
     const { ports } = await allocatePorts({ count: 10, protocols: ['tcp', 'udp'] });
+    expect(new Set(ports).size).toBe(10);
     for (const port of ports) {
-      cleanup.push(await listen(port));
-      cleanup.push(await bindUdp(port));
+      const [tcp, udp] = await Promise.all([listen(port), bindUdp(port)]);
+      cleanup.push(tcp, udp);
+      expect([(tcp.address() as net.AddressInfo).port, udp.address().port]).toEqual([port, port]);
     }
   });
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ROOT, runStep, stepTmp, type StepResult } from '../scripts/action-runner.ts';
+import { ROOT, runStep, stepTmp, type StepResult } from './harness/action-runner.ts';
 import { bindUdp, close, listen } from './helpers/servers.ts';
 
 const CLI = path.join(ROOT, 'dist/cli/index.js');

@@ -1,7 +1,7 @@
 import fs, { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readActionYml, ROOT } from '../scripts/action-runner.ts';
+import { readActionYml, ROOT } from './harness/action-runner.ts';
 
 // Whether dist/ is a fresh build of src/ is checked by `npm run check-dist` (a CI step of its own).
 describe('dist/', () => {

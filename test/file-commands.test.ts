@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { need } from './harness/needs.ts';
 import { formatFileCommands, keyValueMessage } from '../src/action/file-commands.ts';
 import { appendAll } from '../src/action/step-files.ts';
 import { stageFile } from '../src/platform/safe-files.ts';
-import { parseFileCommands, runStep } from '../scripts/action-runner.ts';
+import { parseFileCommands, runStep } from './harness/action-runner.ts';
+import { ownDir } from './helpers/leases.ts';
 import { uniqueId } from '../src/platform/ids.ts';
 
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-file-commands-'));
@@ -83,33 +85,31 @@ describe('file commands as the runner reads them', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['output']);
   });
 
-  it.skipIf(!fs.existsSync('/dev/full'))(
-    'cuts every file back and drops the staged env-file when a write fails (a full disk: /dev/full)',
-    () => {
-      const dir = temp();
-      const output = path.join(dir, 'output');
-      fs.writeFileSync(output, 'first=1\n');
-      const staged = stageFile(path.join(dir, 'ports.env'), 'WEB_PORT=1\n');
-      expect(() =>
-        appendAll(
-          [
-            { file: output, text: 'web=1\n' },
-            { file: '/dev/full', text: '<table></table>' },
-          ],
-          [staged],
-        ),
-      ).toThrow(/ENOSPC/);
-      expect(fs.readFileSync(output, 'utf8')).toBe('first=1\n');
-      expect(fs.readdirSync(dir)).toEqual(['output']);
-    },
-  );
+  it('cuts every file back and drops the staged env-file when a write fails (a full disk: /dev/full)', (context) => {
+    need(context, 'dev-full');
+    const dir = temp();
+    const output = path.join(dir, 'output');
+    fs.writeFileSync(output, 'first=1\n');
+    const staged = stageFile(path.join(dir, 'ports.env'), 'WEB_PORT=1\n');
+    expect(() =>
+      appendAll(
+        [
+          { file: output, text: 'web=1\n' },
+          { file: '/dev/full', text: '<table></table>' },
+        ],
+        [staged],
+      ),
+    ).toThrow(/ENOSPC/);
+    expect(fs.readFileSync(output, 'utf8')).toBe('first=1\n');
+    expect(fs.readdirSync(dir)).toEqual(['output']);
+  });
 
   it('carries a lease directory with a line break in its path from the main step to the post step', async () => {
     const dir = path.join(temp(), 'leases\nhere');
     const main = await runStep({ with: { count: '2', 'lease-dir': dir } });
     expect(main.code).toBe(0);
     expect(main.state.leaseDir).toBe(dir);
-    const own = path.join(dir, String(process.getuid!())); // this account's directory in the lease location
+    const own = ownDir(dir); // this account's directory in the lease location
     expect(fs.readdirSync(own).filter((f) => f.startsWith('lease-'))).toHaveLength(1); // one record, for both ports
     const post = await runStep({ entry: 'post', state: main.state, env: main.env });
     expect(post.code).toBe(0);

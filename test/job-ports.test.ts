@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { need } from './harness/needs.ts';
 import { appendAll } from '../src/action/step-files.ts';
 import { jobPortsAppend, jobPortsFile, parseJobPort, readJobPorts, type JobPort } from '../src/session/job-ports.ts';
 import { UnsafePathError } from '../src/platform/safe-files.ts';
@@ -76,7 +77,8 @@ describe("the job's record of handed-out ports", () => {
     });
   });
 
-  it.skipIf(process.platform === 'win32')('never reads or writes through a symbolic link', () => {
+  it('never reads or writes through a symbolic link', (context) => {
+    need(context, 'posix-files');
     const env = job();
     const target = path.join(env.RUNNER_TEMP!, 'elsewhere.jsonl');
     fs.writeFileSync(target, '{"name":"web","port":40001,"protocols":["tcp"]}\n');
@@ -87,7 +89,8 @@ describe("the job's record of handed-out ports", () => {
     expect(fs.readFileSync(target, 'utf8')).not.toContain('db');
   });
 
-  it.skipIf(process.platform === 'win32')('never blocks on a FIFO put where the record goes', () => {
+  it('never blocks on a FIFO put where the record goes', (context) => {
+    need(context, 'posix-files');
     const env = job();
     fs.mkdirSync(path.dirname(jobPortsFile(env)!));
     execFileSync('mkfifo', [jobPortsFile(env)!]);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { inNamespace, requireNamespaces, testAccount } from './helpers/namespace.ts';
+import { allowSudoTee, testAccount } from './harness/accounts.ts';
+import { scenario } from './harness/namespace.ts';
+import { need, needInSuite } from './harness/needs.ts';
 import { STORM_KINDS } from './helpers/storm.ts';
 import { formatReservedPorts, parseReservedPorts } from '../src/platform/reserved-ports.ts';
 import { chooseReserve, reserveProblem } from '../src/protection/choose-protection.ts';
@@ -58,9 +60,10 @@ interface Job {
 }
 
 describe('reserve: kernel, as root in a fresh network namespace', () => {
-  it('keeps a storm over the whole ephemeral range off the ports; servers without SO_REUSEADDR bind at once; post restores the list', async (context) => {
-    requireNamespaces(context);
-    const { result: job } = await inNamespace<Job>('kernel.ts', ['job'], { range: RANGE });
+  needInSuite('namespace');
+
+  it('keeps a storm over the whole ephemeral range off the ports; servers without SO_REUSEADDR bind at once; post restores the list', async () => {
+    const { result: job } = await scenario<Job>('kernel.ts', ['job'], { range: RANGE });
     expect(job.code).toBe(0);
     expect(job.ports).toHaveLength(20);
     expect(job.seeded).toBe(SEEDED);
@@ -75,18 +78,16 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(job.summary).toContain('kernel reserved-port list until the post step');
   }, 180_000);
 
-  it('never hands out a listed port from a range, though explicit binds to it succeed', async (context) => {
-    requireNamespaces(context);
-    const { result } = await inNamespace<{ code: number; ports: number[]; after: string; seeded: string }>('kernel.ts', ['listed']);
+  it('never hands out a listed port from a range, though explicit binds to it succeed', async () => {
+    const { result } = await scenario<{ code: number; ports: number[]; after: string; seeded: string }>('kernel.ts', ['listed']);
     expect(result.code).toBe(0);
     expect(result.ports.every((p) => p > 40040 && p <= 40049)).toBe(true);
     expect(result.after).toBe(result.seeded);
   }, 180_000);
 
-  it('keeps its leases, and says so, when its post step cannot take its entries off the list', async (context) => {
-    requireNamespaces(context);
+  it('keeps its leases, and says so, when its post step cannot take its entries off the list', async () => {
     type Stuck = { code: number; post: number; ports: number[]; warnings: string[]; during: string; leftovers: number[] };
-    const { result } = await inNamespace<Stuck>('kernel.ts', ['stuck']);
+    const { result } = await scenario<Stuck>('kernel.ts', ['stuck']);
     expect(result).toMatchObject({ code: 0, post: 0 });
     for (const p of result.ports) expect(parseReservedPorts(result.during).has(p)).toBe(true);
     expect(result.leftovers).toEqual([...result.ports].sort((a, b) => a - b));
@@ -94,10 +95,9 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(result.warnings.join('\n')).toMatch(/leases of this job's ports stay/);
   }, 180_000);
 
-  it('keeps every entry of a list longer than one 8 KiB read, and adds and takes off exactly its own', async (context) => {
-    requireNamespaces(context);
+  it('keeps every entry of a list longer than one 8 KiB read, and adds and takes off exactly its own', async () => {
     type Long = { codes: number[]; ports: number[][]; length: number; seeded: string; during: string; after: string };
-    const { result } = await inNamespace<Long>('kernel.ts', ['long']);
+    const { result } = await scenario<Long>('kernel.ts', ['long']);
     expect(result.codes).toEqual([0, 0, 0, 0]);
     expect(result.length).toBeGreaterThan(80_000);
     const during = parseReservedPorts(result.during);
@@ -108,20 +108,18 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(result.after).toBe(result.seeded);
   }, 180_000);
 
-  it('takes its entries off the list again when the main step fails after writing it', async (context) => {
-    requireNamespaces(context);
+  it('takes its entries off the list again when the main step fails after writing it', async () => {
     type Failed = { code: number; errors: string[]; outputs: string; seeded: string; after: string; leftovers: string[] };
-    const { result } = await inNamespace<Failed>('kernel.ts', ['failed'], { range: RANGE });
+    const { result } = await scenario<Failed>('kernel.ts', ['failed'], { range: RANGE });
     expect(result.code).toBe(1);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toContain("Input 'env-file'");
     expect(result).toMatchObject({ outputs: '', after: result.seeded, leftovers: [] });
   }, 180_000);
 
-  it('loses no entry with 16 jobs at once, and their post steps restore the list', async (context) => {
-    requireNamespaces(context);
+  it('loses no entry with 16 jobs at once, and their post steps restore the list', async () => {
     type Concurrent = { codes: number[]; posts: number[]; ports: number[][]; seeded: string; during: string; after: string };
-    const { result } = await inNamespace<Concurrent>('kernel.ts', ['concurrent'], { range: RANGE });
+    const { result } = await scenario<Concurrent>('kernel.ts', ['concurrent'], { range: RANGE });
     expect(result.codes).toEqual(Array(16).fill(0));
     const during = parseReservedPorts(result.during);
     const all = result.ports.flat();
@@ -132,10 +130,9 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(result.after).toBe(SEEDED);
   }, 180_000);
 
-  it("takes a dead runner's entries off the list in a later job's post step", async (context) => {
-    requireNamespaces(context);
+  it("takes a dead runner's entries off the list in a later job's post step", async () => {
     type Dead = { code: number; laterCode: number; dead: number[]; seeded: string; during: string; after: string; postOut: string };
-    const { result } = await inNamespace<Dead>('kernel.ts', ['dead'], { range: RANGE });
+    const { result } = await scenario<Dead>('kernel.ts', ['dead'], { range: RANGE });
     expect(result.code).toBe(0);
     expect(result.laterCode).toBe(0);
     for (const p of result.dead) expect(parseReservedPorts(result.during).has(p)).toBe(true);
@@ -146,15 +143,16 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
 
 describe('reserve: kernel without the right to write the list', () => {
   it('fails with one clear error and writes nothing, while auto protects with TIME_WAIT', async (context) => {
-    requireNamespaces(context);
-    const user = testAccount('port-zero-test', false);
+    need(context, 'accounts');
+    const user = testAccount('port-zero-test').name;
+    allowSudoTee(user, false);
     type Forbidden = {
       kernel: { code: number; errors: string[]; outputs: string; env: string; state: object; leftovers: string[] };
       auto: { code: number; ports: number[]; stdout: string };
       before: string;
       after: string;
     };
-    const { result } = await inNamespace<Forbidden>('kernel.ts', ['forbidden'], { range: RANGE, user, seed: '40150' });
+    const { result } = await scenario<Forbidden>('kernel.ts', ['forbidden'], { range: RANGE, user, seed: '40150' });
     expect(result.kernel.code).toBe(1);
     expect(result.kernel.errors).toHaveLength(1);
     expect(result.kernel.errors[0]).toMatch(
@@ -171,8 +169,9 @@ describe('reserve: kernel without the right to write the list', () => {
 
 describe('reserve: kernel through passwordless sudo', () => {
   it('writes through sudo -n; auto uses sudo only on GitHub-hosted runners; post restores the list', async (context) => {
-    requireNamespaces(context, { sudo: true });
-    const user = testAccount('port-zero-sudo', true);
+    need(context, 'accounts', 'sudo');
+    const user = testAccount('port-zero-sudo').name;
+    allowSudoTee(user, true);
     type Sudo = {
       kernel: { code: number; ports: number[]; route: string; post: number };
       selfHosted: { code: number; stdout: string };
@@ -181,8 +180,8 @@ describe('reserve: kernel through passwordless sudo', () => {
       during: string;
       after: string;
     };
-    const { result } = await inNamespace<Sudo>('kernel.ts', ['sudo'], { range: RANGE, user, seed: '40150' }).finally(() =>
-      testAccount(user, false),
+    const { result } = await scenario<Sudo>('kernel.ts', ['sudo'], { range: RANGE, user, seed: '40150' }).finally(() =>
+      allowSudoTee(user, false),
     );
     expect(result.kernel).toMatchObject({ code: 0, route: 'sudo', post: 0 });
     for (const p of result.kernel.ports) expect(parseReservedPorts(result.during).has(p)).toBe(true);

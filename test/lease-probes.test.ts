@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inNamespace, requireNamespaces } from './helpers/namespace.ts';
+import { scenario } from './harness/namespace.ts';
+import { need } from './harness/needs.ts';
 
 interface Probes {
   port: number;
@@ -13,7 +14,7 @@ const SECONDS = Number(process.env.PORT_ZERO_PROBE_SECONDS ?? 4);
 
 /** The owner's server loops on its own leased port in a fresh namespace while two other processes ask for ports from the same pool. */
 async function contest(program: string, request: object, options: { range?: [number, number]; settle?: number } = {}) {
-  const run = await inNamespace<Probes>(
+  const run = await scenario<Probes>(
     'lease-probes.ts',
     ['owner', program, JSON.stringify(request), String(SECONDS), String(options.settle ?? 0)],
     {
@@ -34,7 +35,7 @@ describe("a lease keeps every other Port Zero call off its port, probes included
     ['action', { count: 1, range: [47000, 47003], reserve: 'none' }],
     ['action', { count: 2, range: [47000, 47005], contiguous: true, reserve: 'none' }],
   ])('%s, %j: others draw from the same range', { timeout: 60_000 }, async ([program, request], context) => {
-    requireNamespaces(context);
+    need(context, 'namespace');
     const { code, stderr, result } = await contest(program, request);
     expect(code, stderr).toBe(0);
     expect(result.calls).toBeGreaterThan(0);
@@ -43,14 +44,14 @@ describe("a lease keeps every other Port Zero call off its port, probes included
   });
 
   it("the kernel's choice with reserve: none, on a 4-port ephemeral range", async (context) => {
-    requireNamespaces(context);
+    need(context, 'namespace');
     const { code, stderr, result } = await contest('library', { count: 1, reserve: 'none' }, { range: [47000, 47003] });
     expect(code, stderr).toBe(0);
     expect(result.failures, `${result.failures} of ${result.tries} listens failed`).toBe(0);
   }, 60_000);
 
   it("the kernel's choice with the default reserve, once the owner's TIME_WAIT has ended (61 s)", async (context) => {
-    requireNamespaces(context);
+    need(context, 'namespace');
     const { code, stderr, result } = await contest('library', { count: 1 }, { range: [47000, 47003], settle: 61 });
     expect(code, stderr).toBe(0);
     expect(result.failures, `${result.failures} of ${result.tries} listens failed`).toBe(0);

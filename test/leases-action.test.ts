@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runJob, runStep, type StepResult } from '../scripts/action-runner.ts';
-import { leaseFiles, ownLeasedPorts, ownRecords } from './helpers/leases.ts';
+import { runJob, runStep, type StepResult } from './harness/action-runner.ts';
+import { leaseFiles, ownDir, ownLeasedPorts, ownRecords } from './helpers/leases.ts';
 import { close, listen } from './helpers/servers.ts';
 
 const WORKER = path.join(import.meta.dirname, 'helpers/fake-runner.ts');
 const KILLER = path.join(import.meta.dirname, 'helpers/kill-mid-allocation.ts');
-const uid = String(process.getuid!());
 const workers: NonNullable<StepResult['worker']>[] = [];
 afterEach(() => {
   for (const w of workers.splice(0)) w.kill('SIGKILL');
@@ -88,7 +87,7 @@ describe('leases, end to end', () => {
 
   it('a main step killed mid-allocation leaves its record only until the next post step of its account sweeps it', async () => {
     const dir = tempDir();
-    const own = path.join(dir, uid);
+    const own = ownDir(dir);
     const main = await runStep({
       with: { count: '1000', 'lease-dir': dir },
       worker: KILLER,

@@ -13,13 +13,15 @@ import { legacyDefaultDir } from '../src/leases/legacy-layout.ts';
 import { formatPorts, judgeRecord, MAX_LEASE_MINUTES, parsePorts, readRecord, type LeaseRecord } from '../src/leases/lease-record.ts';
 
 import { identify, isRunning, type ProcessIdentity } from '../src/platform/process-identity.ts';
+import { needInSuite } from './harness/needs.ts';
 
 const children: ReturnType<typeof spawn>[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
-const uid = String(process.getuid!());
-const root = process.getuid!() === 0;
+// Windows has no uids: the tests that use them need posix-files, and skip there.
+const uid = String(process.getuid?.());
+const root = process.getuid?.() === 0;
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-leases-test-'));
@@ -106,10 +108,9 @@ async function bookInChild(where: LeaseLocation, first: string, then: string): P
 
 const leased = (where: LeaseLocation, ...ports: number[]) => [...liveLeasedPorts(where.root, ports)].sort((a, b) => a - b);
 
-// POSIX modes, uids and FIFOs: Windows has ACLs instead, and these checks are skipped there.
-const posix = process.platform !== 'win32';
+describe('lease location', () => {
+  needInSuite('posix-files');
 
-describe.skipIf(!posix)('lease location', () => {
   it('creates the default root shared like /tmp (1777) and a directory per account (0755), lease records 0644', async () => {
     const tmp = tempDir();
     const where = openLeaseLocation(path.join(tmp, 'port-zero'), false);
@@ -383,7 +384,9 @@ describe('leases', () => {
   });
 });
 
-describe.skipIf(!posix)('leases of other accounts', () => {
+describe('leases of other accounts', () => {
+  needInSuite('posix-files');
+
   it("honours another account's live lease and ignores its stale one, never touching its files", async () => {
     const where = location();
     const theirs = otherAccountDir(where);

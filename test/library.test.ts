@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AllocationError, getPort, getPorts, InputError, LeaseError, PortZeroError } from '../src/programs/library.ts';
 import { readRecord } from '../src/leases/lease-record.ts';
 import { identify } from '../src/platform/process-identity.ts';
-import { ownLeasedPorts, ownRecords } from './helpers/leases.ts';
+import { ownDir, ownLeasedPorts, ownRecords } from './helpers/leases.ts';
 import { close, listen } from './helpers/servers.ts';
 
 const parents: string[] = [];
@@ -21,7 +21,7 @@ function leaseDir(): string {
 }
 
 /** The lease files of this account in a lease location: they live in its own directory, named by uid. */
-const own = (dir: string) => path.join(dir, String(process.getuid!()));
+const own = ownDir;
 const leaseFiles = (dir: string) => ownRecords(dir);
 
 describe('getPorts', () => {

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, stepTmp } from '../scripts/action-runner.ts';
+import { ROOT, stepTmp } from './harness/action-runner.ts';
 
 describe('npm run local-action', () => {
   it('runs src/action/main.ts through @github/local-action with .env.example and sets every output', async () => {

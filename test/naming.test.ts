@@ -32,23 +32,3 @@ describe('defaultNames', () => {
     expect(defaultNames(3)).toEqual(['port-1', 'port-2', 'port-3']);
   });
 });
-
-import { PortSet } from '../src/ports/port-set.ts';
-
-describe('PortSet', () => {
-  it('merges overlapping and adjacent ranges and finds members', () => {
-    const set = new PortSet([
-      { low: 10, high: 20 },
-      { low: 5, high: 9 },
-      { low: 15, high: 30 },
-      { low: 40, high: 40 },
-    ]);
-    expect(set.ranges).toEqual([
-      { low: 5, high: 30 },
-      { low: 40, high: 40 },
-    ]);
-    expect([5, 17, 30, 40].every((p) => set.has(p))).toBe(true);
-    expect([4, 31, 39, 41].some((p) => set.has(p))).toBe(false);
-    expect(set.countOutside({ low: 1, high: 50 })).toBe(50 - 26 - 1);
-  });
-});

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, stepTmp } from '../scripts/action-runner.ts';
+import { ROOT, stepTmp } from './harness/action-runner.ts';
 
 /**
  * The package as a user gets it: `npm pack`, then installed offline into an empty
@@ -26,13 +26,14 @@ const USAGE = `import { AllocationError, getPort, getPorts, InputError, PortZero
 import { readdirSync, readFileSync } from 'node:fs';
 
 const leaseDir = process.argv[2];
-// Each account's leases are in its own directory of the lease location, named by its uid: one
-// record per call, listing its ports ("40000-40002 40100"). How many ports they lease:
-const own = \`\${leaseDir}/\${process.getuid!()}\`;
+// Each account's leases are in its own directory of the lease location (named by its uid, or its
+// user name on Windows; this one is the only account here): one record per call, listing its
+// ports ("40000-40002 40100"). How many ports they lease:
+const own = () => \`\${leaseDir}/\${readdirSync(leaseDir)[0]}\`;
 const leases = () =>
-  readdirSync(own)
+  readdirSync(own())
     .filter((f) => f.startsWith('lease-'))
-    .flatMap((f) => (JSON.parse(readFileSync(\`\${own}/\${f}\`, 'utf8')).ports as string).split(' ').filter(Boolean))
+    .flatMap((f) => (JSON.parse(readFileSync(\`\${own()}/\${f}\`, 'utf8')).ports as string).split(' ').filter(Boolean))
     .reduce((n, entry) => {
       const [low, high = low] = entry.split('-').map(Number);
       return n + high - low + 1;

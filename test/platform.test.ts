@@ -12,7 +12,7 @@ import { ephemeralRange, IANA_DYNAMIC, parseDynamicPortRange } from '../src/plat
 import { privilegedPortsAllowed } from '../src/platform/privileged-ports.ts';
 import { reserveProblem } from '../src/protection/choose-protection.ts';
 import { bindWithoutReuseAddr } from './helpers/foreign.ts';
-import { bindUdp, close } from './helpers/servers.ts';
+import { bindUdp, canListen, close } from './helpers/servers.ts';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures/netsh', name), 'utf8');
 
@@ -94,6 +94,9 @@ describe('loopback confirmation (for macOS and Windows)', () => {
   it('confirms the ports of a whole batch when asked, and they still bind', async () => {
     const { ports } = await allocatePorts({ count: 10, confirmLoopback: true });
     expect(new Set(ports).size).toBe(10);
+    // A server binds each of them after the confirmation, on every address and on the loopback it checked.
+    for (const port of ports)
+      expect([await canListen(port, '::'), await canListen(port, '127.0.0.1')], `port ${port}`).toEqual([true, true]);
   });
 
   it('leaves no TIME_WAIT on the ports, so with reserve: none a server without SO_REUSEADDR binds', async () => {

@@ -37,6 +37,14 @@ describe('PortSet', () => {
   it('counts and lists what a range holds outside the set', () => {
     const set = PortSet.of([3, 4, 8]);
     expect(set.countOutside({ low: 1, high: 10 })).toBe(7);
+    // A range reaching past the set on both sides, over several of its ranges: 50 ports less 26 and 1 inside.
+    const merged = new PortSet([
+      { low: 10, high: 20 },
+      { low: 5, high: 9 },
+      { low: 15, high: 30 },
+      { low: 40, high: 40 },
+    ]);
+    expect(merged.countOutside({ low: 1, high: 50 })).toBe(23);
     expect(set.complementIn({ low: 1, high: 10 })).toEqual([
       { low: 1, high: 2 },
       { low: 5, high: 7 },

@@ -1,7 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { need, needInSuite } from './harness/needs.ts';
 import {
   accountName,
   cleanText,
@@ -14,8 +15,9 @@ import {
 } from '../src/platform/process-facts.ts';
 import { socketHolders } from '../src/platform/socket-owners.ts';
 import { readProcNet } from '../src/platform/socket-table.ts';
-import { ROOT } from '../scripts/action-runner.ts';
-import { cannotSwitchAccounts, testAccounts } from './helpers/accounts.ts';
+import { testAccounts } from './harness/accounts.ts';
+import { runAsRoot } from './harness/root.ts';
+import { sharedCopy } from './harness/shared-copy.ts';
 
 const children: ChildProcess[] = [];
 /** Process groups started for a test (a server and the workers it forks), ended together. */
@@ -42,9 +44,8 @@ async function child(script: string, env: NodeJS.ProcessEnv = process.env): Prom
   return { child: proc, line };
 }
 
-const linux = process.platform !== 'linux';
-
-describe.skipIf(linux)('what /proc tells about a process', () => {
+describe('what /proc tells about a process', () => {
+  needInSuite('proc');
   it("reads a child's parent, command line, account and one environment variable", async () => {
     const { child: proc } = await child('console.log("up"); setInterval(() => {}, 1e9)', {
       ...process.env,
@@ -89,19 +90,31 @@ describe.skipIf(linux)('what /proc tells about a process', () => {
     expect(socketHolders(new Set([socket.inode!, 1])).holders.size).toBe(1); // an inode nobody holds: found nowhere
   });
 
-  it.skipIf(cannotSwitchAccounts() !== undefined)("cannot read another account's environment or descriptors, and says so", async () => {
+  it("cannot read another account's environment or descriptors, and says so", async (context) => {
+    need(context, 'accounts');
     const [other] = testAccounts(1);
     const { child: proc } = await child('console.log("up"); setInterval(() => {}, 1e9)', {
       ...process.env,
       RUNNER_TRACKING_ID: 'github_secret',
     });
+    // The other account runs from the world-readable copy: it cannot read this checkout.
+    const copy = sharedCopy();
     const script = `
-        import { environmentVariable, commandLine } from ${JSON.stringify(path.join(ROOT, 'src/platform/process-facts.ts'))};
-        import { socketHolders } from ${JSON.stringify(path.join(ROOT, 'src/platform/socket-owners.ts'))};
+        import { environmentVariable, commandLine } from ${JSON.stringify(path.join(copy.root, 'src/platform/process-facts.ts'))};
+        import { socketHolders } from ${JSON.stringify(path.join(copy.root, 'src/platform/socket-owners.ts'))};
         const { unreadable } = socketHolders(new Set([1]));
         console.log(JSON.stringify({ env: environmentVariable(${proc.pid}, 'RUNNER_TRACKING_ID'), command: commandLine(${proc.pid}), unreadable }));`;
-    const args = [`--reuid=${other.uid}`, `--regid=${other.gid}`, '--init-groups', process.execPath, '--input-type=module', '-e', script];
-    const seen = JSON.parse(execFileSync('setpriv', args, { encoding: 'utf8', cwd: '/' }));
+    const args = [
+      'setpriv',
+      `--reuid=${other.uid}`,
+      `--regid=${other.gid}`,
+      '--init-groups',
+      copy.node,
+      '--input-type=module',
+      '-e',
+      script,
+    ];
+    const seen = JSON.parse(runAsRoot(args, { cwd: '/' }));
     expect(seen.env).toBe('unreadable');
     expect(seen.command).toContain('console.log');
     expect(seen.unreadable).toBeGreaterThan(0);

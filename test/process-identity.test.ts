@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { identify, isRunning, parseCLocaleLstart, processStart, type IdentityFacts } from '../src/platform/process-identity.ts';
 import { runTool } from '../src/platform/system-tools.ts';
 import { systemTool } from '../src/platform/system-tools.ts';
+import { need } from './harness/needs.ts';
 
 /** One instant (epoch 1764418645) as strftime("%c") prints it under each LC_ALL and TZ: what Apple's ps prints for lstart. */
 const captured = readFileSync(path.join(import.meta.dirname, 'fixtures/ps/lstart-locales.tsv'), 'utf8')
@@ -44,7 +45,8 @@ describe('macOS process identity (ps lstart)', () => {
   });
 
   // Windows has no /bin/ps; everywhere else it is a real ps (Apple's on macOS, procps on Linux, which honours TZ).
-  it.skipIf(process.platform === 'win32')('records the same identity whatever TZ and LANG the caller has (real /bin/ps)', () => {
+  it('records the same identity whatever TZ and LANG the caller has (real /bin/ps)', (context) => {
+    need(context, 'ps');
     const darwin: IdentityFacts = { platform: 'darwin', run: runTool };
     const seen = new Set<string | null>();
     for (const { locale, tz } of captured) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readActionYml, ROOT } from '../scripts/action-runner.ts';
+import { readActionYml, ROOT } from './harness/action-runner.ts';
 import { END, START, usageBlock, WAIT_END, WAIT_START, WAIT_USES } from '../scripts/docs.ts';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isRunning } from '../src/platform/process-identity.ts';
 import type { Holder } from '../src/protection/holder.ts';
-import { runStep } from '../scripts/action-runner.ts';
+import { runStep } from './harness/action-runner.ts';
+import { need } from './harness/needs.ts';
 import {
   answer,
   ask,
-  installed,
   startNginx,
   startNodeHttp,
   startPlainSocket,
@@ -14,10 +14,6 @@ import {
   stop,
   type Running,
 } from './helpers/real-servers.ts';
-
-/** Under CI a missing server fails the test (.ci/run installs them); elsewhere it is skipped and reported as skipped. */
-const CI = process.env.CI === 'true';
-const needs = (...commands: string[]) => !CI && commands.some((c) => !installed(c));
 
 const servers: Running[] = [];
 afterEach(async () => {
@@ -33,10 +29,11 @@ function run(server: Running): Running {
 }
 
 // nginx and redis-server are installed by .ci/run on Linux; the hosted macOS and Windows jobs do not have them.
-describe.skipIf(process.platform !== 'linux')('real servers on the ports the action hands out', () => {
-  it.skipIf(needs('nginx', 'redis-server', 'python3'))(
+describe('real servers on the ports the action hands out', () => {
+  it(
     'nginx, redis-server, python http.server and a Node server each bind the port from their variable and answer',
-    async () => {
+    async (context) => {
+      need(context, 'nginx', 'redis-server', 'python3');
       const main = await runStep({ with: { names: 'nginx redis python-http node-http' } });
       expect(main.code).toBe(0);
       const env = main.env;
@@ -54,9 +51,10 @@ describe.skipIf(process.platform !== 'linux')('real servers on the ports the act
     SERVERS_MS,
   );
 
-  it.skipIf(needs('nginx', 'redis-server', 'python3'))(
+  it(
     'the same servers bind the ports a holder keeps, and the holder lets go',
-    async () => {
+    async (context) => {
+      need(context, 'nginx', 'redis-server', 'python3');
       const main = await runStep({ with: { names: 'nginx redis python-http', reserve: 'holder' } });
       expect(main.code).toBe(0);
       const env = main.env;
@@ -75,9 +73,10 @@ describe.skipIf(process.platform !== 'linux')('real servers on the ports the act
     SERVERS_MS,
   );
 
-  it.skipIf(needs('python3'))(
+  it(
     'a server without SO_REUSEADDR: refused under reserve: time-wait, served with reserve: none',
-    async () => {
+    async (context) => {
+      need(context, 'python3');
       const reserved = await runStep({ with: { names: 'plain', reserve: 'time-wait' } });
       const refused = run(startPlainSocket(Number(reserved.env.PLAIN_PORT)));
       await expect(answer(refused, () => ask.line(Number(reserved.env.PLAIN_PORT)))).rejects.toThrow(/Address already in use/);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../scripts/action-runner.ts';
+import { ROOT } from './harness/action-runner.ts';
 
 /**
  * scripts/release.ts in a temporary clone of this repository, pushing to a bare

@@ -4,12 +4,13 @@ import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runStep } from '../scripts/action-runner.ts';
+import { runStep } from './harness/action-runner.ts';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
 import { startHolder, stopHolder, type Holder } from '../src/protection/holder.ts';
 import { identify, isRunning, type ProcessIdentity } from '../src/platform/process-identity.ts';
 import { bindWithoutReuseAddr, kernelProposals } from './helpers/foreign.ts';
 import { close, fetchGreeting, listen } from './helpers/servers.ts';
+import { need, needInSuite } from './harness/needs.ts';
 
 function leaseDir() {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-reserve-'));
@@ -42,25 +43,23 @@ async function waitUntilGone(process: ProcessIdentity) {
  */
 const FOREIGN = process.platform === 'darwin' ? '127.0.0.1' : undefined;
 
-// Windows: TIME_WAIT does not keep other programs off a port there, so the mode is not offered by auto and not claimed.
-describe.skipIf(process.platform === 'win32')(
-  'reserve: time-wait (the default on macOS, and on Linux where the kernel list cannot be written)',
-  () => {
-    it('keeps every bind(0) on the host off the ports, while a SO_REUSEADDR server binds them at once', async () => {
-      const main = await runStep({ with: { count: '50', reserve: 'time-wait', 'lease-dir': leaseDir() } });
-      expect(main.code).toBe(0);
-      const ports = portsOf(main);
-      const proposed = await kernelProposals(5, FOREIGN);
-      expect(ports.filter((p) => proposed.has(p))).toEqual([]);
-      await Promise.all((await serveAll(ports)).map(close));
-    });
+describe('reserve: time-wait (the default on macOS, and on Linux where the kernel list cannot be written)', () => {
+  needInSuite('time-wait');
 
-    it('refuses a server without SO_REUSEADDR until TIME_WAIT ends, as the README says', async () => {
-      const main = await runStep({ with: { count: '2', reserve: 'time-wait', 'lease-dir': leaseDir() } });
-      for (const port of portsOf(main)) expect(await bindWithoutReuseAddr(port)).toBe('in-use');
-    });
-  },
-);
+  it('keeps every bind(0) on the host off the ports, while a SO_REUSEADDR server binds them at once', async () => {
+    const main = await runStep({ with: { count: '50', reserve: 'time-wait', 'lease-dir': leaseDir() } });
+    expect(main.code).toBe(0);
+    const ports = portsOf(main);
+    const proposed = await kernelProposals(5, FOREIGN);
+    expect(ports.filter((p) => proposed.has(p))).toEqual([]);
+    await Promise.all((await serveAll(ports)).map(close));
+  });
+
+  it('refuses a server without SO_REUSEADDR until TIME_WAIT ends, as the README says', async () => {
+    const main = await runStep({ with: { count: '2', reserve: 'time-wait', 'lease-dir': leaseDir() } });
+    for (const port of portsOf(main)) expect(await bindWithoutReuseAddr(port)).toBe('in-use');
+  });
+});
 
 describe('reserve: none', () => {
   it('leaves the ports free for any server, with or without SO_REUSEADDR', async () => {
@@ -73,30 +72,30 @@ describe('reserve: none', () => {
 describe('reserve: holder', () => {
   const holderOf = (step: { state: Record<string, string> }) => JSON.parse(step.state.holder) as Holder;
 
-  it.skipIf(process.platform === 'win32')(
-    'holds the ports while SO_REUSEADDR servers listen beside it, until the post step stops it',
-    async () => {
-      const main = await runStep({ with: { count: '3', reserve: 'holder', 'lease-dir': leaseDir() } });
-      expect(main.code).toBe(0);
-      const holder = holderOf(main);
-      expect(isRunning(holder.process)).toBe(true);
-      const servers = await serveAll(portsOf(main));
-      await Promise.all(servers.map(close));
-      expect(isRunning(holder.process)).toBe(true); // nothing watches the servers: it holds until told
-      const post = await runStep({ entry: 'post', state: main.state });
-      expect(post.stdout).toContain(`Stopped the port holder (process ${holder.process.pid})`);
-      expect(isRunning(holder.process)).toBe(false);
-    },
-  );
+  it('holds the ports while SO_REUSEADDR servers listen beside it, until the post step stops it', async (context) => {
+    need(context, 'holder');
+    const main = await runStep({ with: { count: '3', reserve: 'holder', 'lease-dir': leaseDir() } });
+    expect(main.code).toBe(0);
+    const holder = holderOf(main);
+    expect(isRunning(holder.process)).toBe(true);
+    const servers = await serveAll(portsOf(main));
+    await Promise.all(servers.map(close));
+    expect(isRunning(holder.process)).toBe(true); // nothing watches the servers: it holds until told
+    const post = await runStep({ entry: 'post', state: main.state });
+    expect(post.stdout).toContain(`Stopped the port holder (process ${holder.process.pid})`);
+    expect(isRunning(holder.process)).toBe(false);
+  });
 
-  it.skipIf(process.platform === 'win32')('refuses a server without SO_REUSEADDR while it holds the port', async () => {
+  it('refuses a server without SO_REUSEADDR while it holds the port', async (context) => {
+    need(context, 'holder');
     const main = await runStep({ with: { count: '1', reserve: 'holder', 'lease-dir': leaseDir() } });
     expect(main.code).toBe(0);
     expect(await bindWithoutReuseAddr(portsOf(main)[0])).toBe('in-use');
     expect((await runStep({ entry: 'post', state: main.state })).code).toBe(0);
   });
 
-  it.skipIf(process.platform === 'win32')('ends when the post step runs, leaving no process behind', async () => {
+  it('ends when the post step runs, leaving no process behind', async (context) => {
+    need(context, 'holder');
     const main = await runStep({ with: { count: '2', reserve: 'holder', 'lease-dir': leaseDir() } });
     const holder = holderOf(main);
     expect(isRunning(holder.process)).toBe(true);
@@ -106,7 +105,8 @@ describe('reserve: holder', () => {
     expect(isRunning(holder.process)).toBe(false);
   });
 
-  it.skipIf(process.platform === 'win32')('says the holder had already exited when it had, instead of claiming to stop it', async () => {
+  it('says the holder had already exited when it had, instead of claiming to stop it', async (context) => {
+    need(context, 'holder');
     const main = await runStep({ with: { count: '1', reserve: 'holder', 'lease-dir': leaseDir() } });
     const holder = holderOf(main);
     process.kill(holder.process.pid, 'SIGKILL');
@@ -169,7 +169,8 @@ describe('reserve: holder', () => {
     }
   });
 
-  it.skipIf(process.platform === 'win32')('keeps bind(0) off the ports by itself, without TIME_WAIT', async () => {
+  it('keeps bind(0) off the ports by itself, without TIME_WAIT', async (context) => {
+    need(context, 'holder');
     const { ports } = await allocatePorts({ count: 50 });
     const holder = await startHolder({ ports, host: '127.0.0.1', deadline: Date.now() + 60_000, owner: identify(process.pid) });
     try {
@@ -184,8 +185,8 @@ describe('reserve: holder', () => {
     }
   });
 
-  // CPU time is read from /proc.
-  it.runIf(process.platform === 'linux')('costs next to nothing while idle with 1000 ports, and stops at once when asked', async () => {
+  it('costs next to nothing while idle with 1000 ports, and stops at once when asked', async (context) => {
+    need(context, 'proc');
     const { ports } = await allocatePorts({ count: 1000 });
     const holder = await startHolder({
       ports,

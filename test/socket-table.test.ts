@@ -3,6 +3,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { need } from './harness/needs.ts';
 import { parseLsof, parseNetstat, parseProcNet, procAddress, readProcNet, type PortSocket } from '../src/platform/socket-table.ts';
 import { parseHelperLines, SockDiag } from '../src/platform/sock-diag.ts';
 import { openSocketReader } from '../src/platform/socket-readers.ts';
@@ -45,20 +46,18 @@ describe('Linux /proc/net (captured in a namespace, uid 1001)', () => {
     expect(parseProcNet(junk, 'tcp')).toEqual([]);
   });
 
-  it.skipIf(process.platform !== 'linux')(
-    'reads the live table: a listener on ::1 and a UDP socket on 127.0.0.1, with this account and their inodes',
-    async () => {
-      const server = await listen(0, '::1');
-      open.push(server);
-      const port = (server.address() as net.AddressInfo).port;
-      const udp = await bindUdp(0, '127.0.0.1');
-      open.push(udp);
-      const tcp = readProcNet('tcp').find((s) => s.port === port);
-      expect(tcp).toMatchObject({ protocol: 'tcp', address: '::1', uid: process.getuid!() });
-      expect(readlinkInodes()).toContain(tcp!.inode);
-      expect(readProcNet('udp').find((s) => s.port === udp.address().port)).toMatchObject({ address: '127.0.0.1' });
-    },
-  );
+  it('reads the live table: a listener on ::1 and a UDP socket on 127.0.0.1, with this account and their inodes', async (context) => {
+    need(context, 'proc');
+    const server = await listen(0, '::1');
+    open.push(server);
+    const port = (server.address() as net.AddressInfo).port;
+    const udp = await bindUdp(0, '127.0.0.1');
+    open.push(udp);
+    const tcp = readProcNet('tcp').find((s) => s.port === port);
+    expect(tcp).toMatchObject({ protocol: 'tcp', address: '::1', uid: process.getuid!() });
+    expect(readlinkInodes()).toContain(tcp!.inode);
+    expect(readProcNet('udp').find((s) => s.port === udp.address().port)).toMatchObject({ address: '127.0.0.1' });
+  });
 });
 
 /** The socket inodes this process holds, from its own /proc/self/fd links. */
@@ -80,27 +79,26 @@ function readlinkInodes(): number[] {
 const portOf = (server: net.Server) => (server.address() as net.AddressInfo).port;
 
 describe('Linux socket table helper (netlink sock_diag, /proc/net/udp)', () => {
-  it.skipIf(process.platform !== 'linux')(
-    'sees the same listeners as /proc/net/tcp, with uid and inode, and no socket that only connects',
-    async () => {
-      const [v4, v6] = [await listen(0, '127.0.0.1'), await listen(0, '::1')];
-      open.push(v4, v6);
-      const client = net.connect(portOf(v4), '127.0.0.1');
-      await new Promise((r) => client.once('connect', r));
-      const diag = new SockDiag();
-      try {
-        const sockets = await diag.look({ tcp: [portOf(v4), portOf(v6), client.localPort!], udp: [] });
-        expect(sockets, 'the helper could not serve: is /usr/bin/perl there?').toBeDefined();
-        const fromProc = readProcNet('tcp');
-        expect(sockets).toEqual([v4, v6].map((server) => fromProc.find((s) => s.port === portOf(server))));
-      } finally {
-        client.destroy();
-        diag.close();
-      }
-    },
-  );
+  it('sees the same listeners as /proc/net/tcp, with uid and inode, and no socket that only connects', async (context) => {
+    need(context, 'proc');
+    const [v4, v6] = [await listen(0, '127.0.0.1'), await listen(0, '::1')];
+    open.push(v4, v6);
+    const client = net.connect(portOf(v4), '127.0.0.1');
+    await new Promise((r) => client.once('connect', r));
+    const diag = new SockDiag();
+    try {
+      const sockets = await diag.look({ tcp: [portOf(v4), portOf(v6), client.localPort!], udp: [] });
+      expect(sockets, 'the helper could not serve: is /usr/bin/perl there?').toBeDefined();
+      const fromProc = readProcNet('tcp');
+      expect(sockets).toEqual([v4, v6].map((server) => fromProc.find((s) => s.port === portOf(server))));
+    } finally {
+      client.destroy();
+      diag.close();
+    }
+  });
 
-  it.skipIf(process.platform !== 'linux')('watches until a listener appears or goes, and a look answers a watch at once', async () => {
+  it('watches until a listener appears or goes, and a look answers a watch at once', async (context) => {
+    need(context, 'proc');
     const probe = await listen(0, '127.0.0.1');
     const port = portOf(probe);
     await close(probe); // a port nothing listens on
@@ -125,7 +123,8 @@ describe('Linux socket table helper (netlink sock_diag, /proc/net/udp)', () => {
     }
   });
 
-  it.skipIf(process.platform !== 'linux')('reads bound UDP sockets on IPv4 and IPv6', async () => {
+  it('reads bound UDP sockets on IPv4 and IPv6', async (context) => {
+    need(context, 'proc');
     const [v4, v6] = [await bindUdp(0, '127.0.0.1'), await bindUdp(0, '::1')];
     open.push(v4, v6);
     const diag = new SockDiag();
@@ -150,7 +149,8 @@ describe('Linux socket table helper (netlink sock_diag, /proc/net/udp)', () => {
     expect(parseHelperLines(lines)[0]).toMatchObject({ uid: 1001, inode: 4242 });
   });
 
-  it.skipIf(process.platform !== 'linux')('the Linux reader answers for TCP and UDP in one read', async () => {
+  it('the Linux reader answers for TCP and UDP in one read', async (context) => {
+    need(context, 'proc');
     const server = await listen(0, '127.0.0.1');
     const udp = await bindUdp(0, '::1');
     open.push(server, udp);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runStep } from '../scripts/action-runner.ts';
+import { runStep } from './harness/action-runner.ts';
 
 const RECORDER = path.join(import.meta.dirname, 'helpers', 'record-builtins.cjs');
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runStep } from '../scripts/action-runner.ts';
-import { stressRound } from '../scripts/stress.ts';
+import { runStep } from './harness/action-runner.ts';
+import { stressRound } from './harness/stress.ts';
 import { leaseFiles } from './helpers/leases.ts';
 import { close, listen } from './helpers/servers.ts';
 

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it, type TestContext } from 'vitest';
-import { inNamespace, requireNamespaces, testAccount } from './helpers/namespace.ts';
+import { describe, expect, it } from 'vitest';
+import { testAccount } from './harness/accounts.ts';
+import { scenario } from './harness/namespace.ts';
+import { need, needInSuite } from './harness/needs.ts';
 import { reserveTimeWait, type SelfConnectOptions } from '../src/protection/time-wait.ts';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
 import { bind, closeAll, type Held } from '../src/allocator/sockets.ts';
@@ -23,10 +25,10 @@ const RANGE: [number, number] = [40000, 40199];
 
 describe('TIME_WAIT by self-connect (Linux)', () => {
   it('protects exactly like the accepted connection: every TCP bind(0) and outgoing connection, on both loopback families', async (context) => {
-    requireNamespaces(context);
+    need(context, 'namespace');
     const [self, accepted] = await Promise.all(
       ['self-connect', 'accepted'].map(
-        async (method) => (await inNamespace<Storm>('time-wait.ts', ['storm', method], { range: RANGE })).result,
+        async (method) => (await scenario<Storm>('time-wait.ts', ['storm', method], { range: RANGE })).result,
       ),
     );
     expect(self.lost).toEqual([]);
@@ -41,8 +43,8 @@ describe('TIME_WAIT by self-connect (Linux)', () => {
   }, 180_000);
 
   it('needs no spare source port: two ports left in a full ephemeral range are handed out; the old method names the real cause', async (context) => {
-    requireNamespaces(context);
-    const { result } = await inNamespace<{ allocated: number[] | string; accepted: string }>('time-wait.ts', ['full', 'accepted'], {
+    need(context, 'namespace');
+    const { result } = await scenario<{ allocated: number[] | string; accepted: string }>('time-wait.ts', ['full', 'accepted'], {
       range: [40000, 40009],
     });
     expect(result.allocated).toEqual(expect.arrayContaining([40008, 40009]));
@@ -51,7 +53,8 @@ describe('TIME_WAIT by self-connect (Linux)', () => {
     );
   }, 180_000);
 
-  it('reports a port another program took before the self-connection could bind it as lost', async () => {
+  it('reports a port another program took before the self-connection could bind it as lost', async (context) => {
+    need(context, 'loopback-net');
     const decoy = await listenOn(0, '127.0.0.2'); // stands in for our listener, closed by the reservation
     const port = (decoy.address() as net.AddressInfo).port;
     const thief = await listenOn(port, '127.0.0.1');
@@ -86,8 +89,8 @@ describe('stress: jobs in the default mode while another program binds port 0 on
   const PER_JOB = '16';
 
   it('as root (the kernel list): none of the handed-out ports is taken', async (context) => {
-    requireNamespaces(context);
-    const { result } = await inNamespace<StressReport>('every-address-stress.ts', [JOBS, PER_JOB, '2']);
+    need(context, 'namespace');
+    const { result } = await scenario<StressReport>('every-address-stress.ts', [JOBS, PER_JOB, '2']);
     expect(result.protection).toEqual(['kernel']);
     expect(result.codes.every((c) => c === 0)).toBe(true);
     expect(result.handed).toBe(2 * 24 * 16);
@@ -97,9 +100,9 @@ describe('stress: jobs in the default mode while another program binds port 0 on
   }, 300_000);
 
   it('as an account without sudo (TIME_WAIT on both loopback families): none of the handed-out ports is taken', async (context) => {
-    requireNamespaces(context);
-    const user = testAccount('port-zero-test', false);
-    const { result } = await inNamespace<StressReport>('every-address-stress.ts', [JOBS, PER_JOB, '2'], { user });
+    need(context, 'accounts');
+    const user = testAccount('port-zero-test').name;
+    const { result } = await scenario<StressReport>('every-address-stress.ts', [JOBS, PER_JOB, '2'], { user });
     expect(result.protection).toEqual(['TIME_WAIT']);
     expect(result.codes.every((c) => c === 0)).toBe(true);
     expect(result.handed).toBe(2 * 24 * 16);
@@ -150,12 +153,6 @@ function fakePerl(body: string): { program: string; log: string } {
 /** perl as the reservation runs it, with each start recorded. */
 const recordedPerl = () => fakePerl(`exec ${PERL} "$@"`);
 
-function requirePerl(context: TestContext) {
-  if (fs.existsSync(PERL)) return;
-  if (process.env.CI === 'true') throw new Error(`This test needs ${PERL}, which this machine lacks`);
-  context.skip();
-}
-
 async function reserveFresh(count: number, options: SelfConnectOptions) {
   const held = await Promise.all(Array.from({ length: count }, () => bind('tcp', '', 0)));
   try {
@@ -165,7 +162,10 @@ async function reserveFresh(count: number, options: SelfConnectOptions) {
   }
 }
 
-describe.skipIf(process.platform !== 'linux')('self-connections in one perl process, Node sockets where perl cannot start', () => {
+describe('self-connections in one perl process, Node sockets where perl cannot start', () => {
+  // The batches are checked in /proc/net; every way but the first falls back from perl to Node on purpose.
+  needInSuite('proc', 'perl');
+
   const ways: [string, () => SelfConnectOptions & { log?: string }][] = [
     ['by the perl process', () => recordedPerl()],
     ['by Node sockets when perl is missing', () => ({ program: '/nonexistent/perl' })],
@@ -174,8 +174,7 @@ describe.skipIf(process.platform !== 'linux')('self-connections in one perl proc
   ];
 
   for (const [how, options] of ways) {
-    it(`leaves TIME_WAIT on 127.0.0.1 and ::1 for every port of a 300-port batch ${how}, and no process behind`, async (context) => {
-      requirePerl(context);
+    it(`leaves TIME_WAIT on 127.0.0.1 and ::1 for every port of a 300-port batch ${how}, and no process behind`, async () => {
       const { log, ...chosen } = options();
       const { ports, lost } = await reserveFresh(300, chosen);
       expect(lost).toEqual([]);
@@ -186,8 +185,7 @@ describe.skipIf(process.platform !== 'linux')('self-connections in one perl proc
       expect(children()).toEqual([]);
     });
 
-    it(`reports a port taken on ::1 before its self-connection as lost, ${how}`, async (context) => {
-      requirePerl(context);
+    it(`reports a port taken on ::1 before its self-connection as lost, ${how}`, async () => {
       const chosen = options();
       const decoy = await listenOn(0, '127.0.0.2'); // stands in for our dual-stack listener, closed by the reservation
       const port = (decoy.address() as net.AddressInfo).port;
@@ -204,8 +202,7 @@ describe.skipIf(process.platform !== 'linux')('self-connections in one perl proc
     });
   }
 
-  it("leaves fewer than 200 ports to Node's sockets, without starting perl", async (context) => {
-    requirePerl(context);
+  it("leaves fewer than 200 ports to Node's sockets, without starting perl", async () => {
     const { program, log } = recordedPerl();
     const { ports, lost } = await reserveFresh(20, { program });
     expect(lost).toEqual([]);
@@ -213,8 +210,7 @@ describe.skipIf(process.platform !== 'linux')('self-connections in one perl proc
     expect(fs.existsSync(log)).toBe(false);
   });
 
-  it('ends with one AllocationError, and no process behind, when perl fails after it started', async (context) => {
-    requirePerl(context);
+  it('ends with one AllocationError, and no process behind, when perl fails after it started', async () => {
     const { program } = fakePerl('echo ready; exit 3');
     const error = await reserveFresh(5, { program, childFrom: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllocationError);
@@ -224,8 +220,7 @@ describe.skipIf(process.platform !== 'linux')('self-connections in one perl proc
     expect(children()).toEqual([]);
   });
 
-  it('stops waiting for a perl that hangs: it is killed, and the reservation ends with one AllocationError', async (context) => {
-    requirePerl(context);
+  it('stops waiting for a perl that hangs: it is killed, and the reservation ends with one AllocationError', async () => {
     const { program, log } = fakePerl('echo ready; exec sleep 60');
     const error = await reserveFresh(5, { program, waitMs: 2000, childFrom: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AllocationError);

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { need, needInSuite } from './harness/needs.ts';
 import { parentPid } from '../src/platform/process-facts.ts';
-import { runStep } from '../scripts/action-runner.ts';
-import { cannotSwitchAccounts, testAccounts } from './helpers/accounts.ts';
-import { installed, startNginx, startRedis, stop, type Running } from './helpers/real-servers.ts';
+import { runStep } from './harness/action-runner.ts';
+import { testAccounts } from './harness/accounts.ts';
+import { startNginx, startRedis, stop, type Running } from './helpers/real-servers.ts';
 import { Job, PYTHON } from './helpers/wait-job.ts';
 
 /**
@@ -12,9 +13,6 @@ import { Job, PYTHON } from './helpers/wait-job.ts';
  * waits for them. This test process stands in for the runner's worker: it is the steps'
  * parent, and the servers it starts are the job's.
  */
-
-const CI = process.env.CI === 'true';
-const needs = (...commands: string[]) => process.platform !== 'linux' || (!CI && commands.some((c) => !installed(c)));
 
 const jobs: Job[] = [];
 const servers: Running[] = [];
@@ -37,10 +35,12 @@ const after = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const json = (outputs: Record<string, string>) =>
   JSON.parse(outputs.json) as Record<string, { pid: number; belongs: string; listening: string[]; why: string; account: string }>;
 
-describe.skipIf(process.platform !== 'linux')('the wait step, run as a job runs it', () => {
-  it.skipIf(needs('nginx', 'redis-server'))(
+describe('the wait step, run as a job runs it', () => {
+  needInSuite('proc');
+  it(
     "waits for nginx and redis-server started after it began, and names each server as the job's, with its pid",
-    async () => {
+    async (context) => {
+      need(context, 'nginx', 'redis-server');
       const job = newJob();
       await job.main({ names: 'nginx redis' });
       const waiting = job.wait(); // every name the main step handed out
@@ -65,9 +65,10 @@ describe.skipIf(process.platform !== 'linux')('the wait step, run as a job runs 
     SLOW,
   );
 
-  it.skipIf(needs('python3'))(
+  it(
     'finds a Node server on ::1 only and a Python http.server on 127.0.0.1 only, where a wait on localhost misses one',
-    async () => {
+    async (context) => {
+      need(context, 'python3');
       const job = newJob();
       await job.main({ names: 'node-v6 python-v4' });
       const v6 = job.port('NODE_V6_PORT');
@@ -81,9 +82,10 @@ describe.skipIf(process.platform !== 'linux')('the wait step, run as a job runs 
     SLOW,
   );
 
-  it.skipIf(needs('python3'))(
+  it(
     'waits for a UDP server, by the protocol its name was handed out for',
-    async () => {
+    async (context) => {
+      need(context, 'python3');
       const job = newJob();
       await job.main({ names: 'dns', protocol: 'udp' });
       const script = `import socket, time\ns = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\ns.bind(("127.0.0.1", ${job.port('DNS_PORT')}))\ntime.sleep(600)`;
@@ -240,7 +242,8 @@ describe.skipIf(process.platform !== 'linux')('the wait step, run as a job runs 
   );
 });
 
-describe.skipIf(process.platform !== 'linux' || cannotSwitchAccounts() !== undefined)("another account's listener", () => {
+describe("another account's listener", () => {
+  needInSuite('proc', 'accounts');
   it(
     'fails the wait at once, naming pid, command and account',
     async () => {
@@ -260,7 +263,8 @@ describe.skipIf(process.platform !== 'linux' || cannotSwitchAccounts() !== undef
 
   it(
     "fails by the socket's account when the waiting step cannot see whose process it is",
-    async () => {
+    async (context) => {
+      need(context, 'account-steps');
       const [first, second] = testAccounts(2);
       const job = newJob();
       await job.main({ names: 'web' });

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../scripts/action-runner.ts';
+import { needInSuite } from './harness/needs.ts';
+import { ROOT } from './harness/action-runner.ts';
 
 const CLI = path.join(ROOT, 'dist/cli/index.js');
 /** bash reads ~/.bashrc even with -c when its stdin is a socket, as Node's pipes are; that file is no part of the test. */
@@ -43,7 +44,8 @@ const FREE = `"$NODE" -e 's=require("net").createServer().listen(0,"127.0.0.1",(
 const SERVE = (variable: string, host: string) =>
   `"$NODE" -e "require('net').createServer().listen(+process.env.${variable}, '${host}')" >/dev/null 2>&1 &`;
 
-describe.skipIf(process.platform !== 'linux')('port-zero wait', () => {
+describe('port-zero wait', () => {
+  needInSuite('proc');
   it('waits for a server the calling shell started, by the name of its variable, and names the shell as its owner', async () => {
     const run = await shell(`export WEB_PORT=$(${FREE}); ${SERVE('WEB_PORT', '::1')} pz wait web; echo "shell $$ port $WEB_PORT"`);
     expect(run.code, run.stderr).toBe(0);

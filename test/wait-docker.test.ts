@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { need, unmet, unmetNow } from './harness/needs.ts';
 import { Docker, IMAGE } from './helpers/docker.ts';
 import { Job } from './helpers/wait-job.ts';
 
@@ -15,9 +16,9 @@ let cannot: string | undefined;
 const jobs: Job[] = [];
 
 beforeAll(async () => {
+  if (unmet('docker')) return;
   docker = new Docker();
   cannot = await docker.start();
-  if (cannot) process.stderr.write(`wait-docker: skipped: ${cannot}\n`);
 }, 120_000);
 
 afterAll(async () => {
@@ -27,7 +28,8 @@ afterAll(async () => {
 
 describe("a container on the job's port", () => {
   it("is reported as the container's, by name, and the wait succeeds", async (context) => {
-    if (cannot) context.skip(cannot);
+    need(context, 'docker');
+    if (cannot) unmetNow(context, 'docker', cannot);
     const job = new Job();
     jobs.push(job);
     await job.main({ names: 'web' });

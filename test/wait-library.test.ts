@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { needInSuite } from './harness/needs.ts';
 import { ForeignListenerError, InputError, waitForPorts, WaitTimeoutError, type ReadyPort } from '../src/programs/library.ts';
 import { close, listen } from './helpers/servers.ts';
 import { Job } from './helpers/wait-job.ts';
@@ -46,7 +47,8 @@ function helpers(): number {
     }).length;
 }
 
-describe.skipIf(process.platform !== 'linux')('waitForPorts', () => {
+describe('waitForPorts', () => {
+  needInSuite('proc');
   it('resolves by name for a map, with this process as the owner of its own server', async () => {
     const port = await freePort();
     const ready: string[] = [];

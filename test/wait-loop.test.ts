@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { needInSuite } from './harness/needs.ts';
 import { openSocketReader, type SocketReader } from '../src/platform/socket-readers.ts';
 import { waitForTargets } from '../src/readiness/wait-loop.ts';
 import type { JobIdentity } from '../src/readiness/ownership.ts';
@@ -27,7 +28,8 @@ function pollingOnly(): SocketReader & { reads: number } {
   return reader;
 }
 
-describe.skipIf(process.platform !== 'linux')('the wait loop with a reader that cannot watch', () => {
+describe('the wait loop with a reader that cannot watch', () => {
+  needInSuite('proc');
   it('polls until a listener appears, then names its owner', async () => {
     const probe = await listen(0, '127.0.0.1');
     const port = (probe.address() as net.AddressInfo).port;

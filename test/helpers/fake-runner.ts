@@ -8,3 +8,5 @@ import { spawn } from 'node:child_process';
 const child = spawn(process.execPath, process.argv.slice(2), { stdio: 'inherit' });
 child.on('exit', (code) => process.send!({ code }));
 setInterval(() => {}, 1 << 30);
+// Its starter is gone (killed, say): nothing would ever end this stand-in, so it ends with it.
+process.on('disconnect', () => process.exit());

@@ -17,3 +17,5 @@ const poll = setInterval(() => {
 }, 1);
 child.on('exit', (code, signal) => process.send!({ code: code ?? signal }));
 setInterval(() => {}, 1 << 30);
+// Its starter is gone (killed, say): nothing would ever end this stand-in, so it ends with it.
+process.on('disconnect', () => process.exit());

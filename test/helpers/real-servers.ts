@@ -1,5 +1,5 @@
 /** Real servers from the machine's packages, started on a given port and asked to answer. */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -14,10 +14,6 @@ export interface Running {
 
 /** Debian puts nginx in /usr/sbin, which is not on every user's PATH. */
 const env = { ...process.env, PATH: `${process.env.PATH}:/usr/local/sbin:/usr/sbin:/sbin` };
-
-export function installed(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`], { env }).status === 0;
-}
 
 function start(name: string, command: string, args: string[], options: { cwd?: string } = {}): Running {
   const child = spawn(command, args, { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -9,7 +9,9 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runStep, type StepOptions, type StepResult } from '../../scripts/action-runner.ts';
+import { ROOT, runStep, type StepOptions, type StepResult } from '../harness/action-runner.ts';
+import { rootPrefix, runAsRoot } from '../harness/root.ts';
+import { sharedCopy } from '../harness/shared-copy.ts';
 import { identify, isRunning, type ProcessIdentity } from '../../src/platform/process-identity.ts';
 
 const DAEMONIZE = path.join(import.meta.dirname, 'daemonize.py');
@@ -24,7 +26,7 @@ export class Job {
   /** What earlier steps exported (the main step's variables). */
   exported: Record<string, string> = {};
   private readonly children: ChildProcess[] = [];
-  private readonly daemons: ProcessIdentity[] = [];
+  private readonly daemons: (ProcessIdentity & { other: boolean })[] = [];
 
   /** The environment the runner gives every step of this job. */
   get env(): Record<string, string> {
@@ -66,8 +68,12 @@ export class Job {
   async daemon(command: string[], env: NodeJS.ProcessEnv, account?: { uid: number; gid: number }): Promise<number> {
     // In the run's TMPDIR (mode 1777), where another account may write it too.
     const pidfile = path.join(os.tmpdir(), `port-zero-daemon-${process.pid}-${this.daemons.length}-${Date.now()}.pid`);
-    const as = account ? ['setpriv', `--reuid=${account.uid}`, `--regid=${account.gid}`, '--init-groups'] : [];
-    const argv = [...as, PYTHON, DAEMONIZE, pidfile, ...command];
+    // Another account cannot read this checkout: it runs the helper from the world-readable copy, through root.
+    const as = account
+      ? [...rootPrefix({ ...env, PATH }), 'setpriv', `--reuid=${account.uid}`, `--regid=${account.gid}`, '--init-groups']
+      : [];
+    const daemonize = account ? path.join(sharedCopy().root, path.relative(ROOT, DAEMONIZE)) : DAEMONIZE;
+    const argv = [...as, PYTHON, daemonize, pidfile, ...command];
     execFileSync(argv[0], argv.slice(1), { env: { ...env, PATH }, cwd: '/', stdio: 'ignore' });
     for (let i = 0; !fs.existsSync(pidfile); i++) {
       if (i > 600) throw new Error(`daemon ${command.join(' ')} did not start`);
@@ -75,13 +81,18 @@ export class Job {
     }
     const pid = Number(fs.readFileSync(pidfile, 'utf8'));
     fs.rmSync(pidfile, { force: true });
-    this.daemons.push(identify(pid));
+    this.daemons.push({ ...identify(pid), other: account !== undefined });
     return pid;
   }
 
   /** Stops every process this job started and removes its RUNNER_TEMP. */
   async end(): Promise<void> {
-    for (const daemon of this.daemons.splice(0)) if (isRunning(daemon)) process.kill(daemon.pid, 'SIGKILL');
+    for (const daemon of this.daemons.splice(0)) {
+      if (!isRunning(daemon)) continue;
+      // Another account's process is root's to stop when this process is not root.
+      if (daemon.other) runAsRoot(['kill', '-9', String(daemon.pid)]);
+      else process.kill(daemon.pid, 'SIGKILL');
+    }
     await Promise.all(
       this.children.splice(0).map(async (child) => {
         if (child.exitCode !== null || child.signalCode !== null) return;

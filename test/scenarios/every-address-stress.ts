@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runStep } from '../../scripts/action-runner.ts';
-import { stressRound } from '../../scripts/stress.ts';
+import { runStep } from '../harness/action-runner.ts';
+import { stressRound } from '../harness/stress.ts';
 
 const [jobs, perJob, rounds] = process.argv.slice(2).map(Number);
 const leaseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-stress-'));

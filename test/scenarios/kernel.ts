@@ -1,13 +1,13 @@
 /**
  * Jobs that use the kernel's reserved-port list, run inside a network namespace
- * of their own (see test/helpers/namespace.ts). Prints one JSON line of facts for
+ * of their own (see test/harness/namespace.ts). Prints one JSON line of facts for
  * the test to judge. Usage: node kernel.ts <scenario>
  */
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { runStep, type StepResult } from '../../scripts/action-runner.ts';
+import { runStep, type StepResult } from '../harness/action-runner.ts';
 import { LOCK_NAME } from '../../src/protection/kernel-list.ts';
 import { bindEachWithoutReuseAddr } from '../helpers/foreign.ts';
 import { leaseFiles, ownLeasedPorts } from '../helpers/leases.ts';

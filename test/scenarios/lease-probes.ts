@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { runJob, runStep } from '../../scripts/action-runner.ts';
+import { runJob, runStep } from '../harness/action-runner.ts';
 import { getPorts, type PortOptions } from '../../src/programs/library.ts';
 
 type Program = 'library' | 'command' | 'action';

@@ -10,8 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { sharedCopy } from './shared-copy.ts';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: string }>;
@@ -47,16 +48,19 @@ export interface StepOptions {
   /** STATE_<name> values, for the post step. */
   state?: Record<string, string>;
   entry?: 'main' | 'post';
-  /** Node binary; defaults to the one running this code. */
+  /** Node binary; defaults to the one running this code (the shared copy's for another account). */
   node?: string;
   /**
    * A script that stands in for the runner's worker: it starts the step as its child,
    * sends `{ code }` when the step exits, and keeps running until killed.
    */
   worker?: string;
-  /** The working directory, as GITHUB_WORKSPACE is on a runner; default: the repository root. */
+  /** The working directory, as GITHUB_WORKSPACE is on a runner; default: the repository root (the shared copy for another account). */
   cwd?: string;
-  /** Run the step as this account (needs root): its uid and gid, switched with `setpriv --init-groups`. */
+  /**
+   * Run the step as this account (needs root): its uid and gid, switched with `setpriv --init-groups`.
+   * It runs the bundle and Node of the shared copy, which it can read wherever the checkout is.
+   */
   account?: { uid: number; gid: number };
   /** The folder of the action.yml to run, as in `uses: port-zero/port-zero/wait@v1`; default: the repository's own. */
   action?: string;
@@ -157,16 +161,12 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
     ...stateEnv,
     ...fileEnv,
   };
+  const copy = options.account ? sharedCopy() : undefined;
+  const root = copy?.root ?? ROOT;
   // The runner joins runs.main to the action's folder (actions/runner NodeScriptActionHandler), so `../dist/...` works.
-  const script = path.join(ROOT, options.action ?? '', options.entry === 'post' ? yml.runs.post! : yml.runs.main);
-  const { code, stdout, stderr, worker } = await spawnNode(
-    options.node ?? process.execPath,
-    script,
-    env,
-    options.worker,
-    options.cwd,
-    options.account,
-  );
+  const script = path.join(root, options.action ?? '', options.entry === 'post' ? yml.runs.post! : yml.runs.main);
+  const node = options.node ?? copy?.node ?? process.execPath;
+  const { code, stdout, stderr, worker } = await spawnNode(node, script, env, options.worker, options.cwd ?? root, options.account);
   const read = (name: keyof typeof files) => readFileSync(fileEnv[name], 'utf8');
   const result = {
     code,
@@ -209,8 +209,8 @@ function spawnNode(
   node: string,
   script: string,
   env: Record<string, string>,
-  worker?: string,
-  cwd = ROOT,
+  worker: string | undefined,
+  cwd: string,
   account?: StepOptions['account'],
 ) {
   return new Promise<{ code: number | null; stdout: string; stderr: string; worker?: ChildProcess }>((resolve, reject) => {
