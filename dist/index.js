@@ -27,7 +27,7 @@ function exitWhenWritten() {
 
 /***/ }),
 
-/***/ 998:
+/***/ 466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3573,6 +3573,29 @@ function kernelListProtection(choice, log) {
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/platform/packaged-programs.ts
+
+
+
+/**
+ * Where `program` is, seen from the module at `moduleUrl` (its import.meta.url): in a
+ * bundle, dist/<program>/index.js beside it or one folder up (dist/index.js, dist/post,
+ * dist/lib); running from src/, src/programs/<program>.ts.
+ * @throws Error when none of them exists.
+ */
+function packagedProgram(program, moduleUrl) {
+    const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
+    const candidates = [
+        external_node_path_default().join(here, program, 'index.js'),
+        external_node_path_default().join(here, '..', program, 'index.js'),
+        external_node_path_default().join(here, '..', 'programs', `${program}.ts`),
+    ];
+    const found = candidates.find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
+    if (!found)
+        throw new Error(`The ${program} program of Port Zero is missing beside ${here}`);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
 /** The line a stop request is, and the line the holder answers with. */
 const stopRequest = (token) => `stop ${token}\n`;
@@ -3586,29 +3609,11 @@ const stopAnswer = (pid) => `stopped ${pid}\n`;
 
 
 
-
-
-/**
- * Where the holder program is: dist/holder/index.js beside the main bundle or one
- * level up from the post bundle, or src/programs/holder.ts when running from src/.
- */
-const HOLDER_PATHS = [
-    ['holder', 'index.js'],
-    ['..', 'holder', 'index.js'],
-    ['..', 'programs', 'holder.ts'],
-];
-function holderScript() {
-    const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    const found = HOLDER_PATHS.map((parts) => external_node_path_default().join(here, ...parts)).find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
-    if (!found)
-        throw new PortZeroError(`The port holder program is missing beside ${here}`);
-    return found;
-}
 /** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
 function startHolder(request) {
     const { spawn } = process.getBuiltinModule('node:child_process');
     const config = { ownerCheckMs: 2000, ...request, token: secretToken() };
-    const child = spawn(process.execPath, [holderScript()], {
+    const child = spawn(process.execPath, [packagedProgram('holder', import.meta.url)], {
         detached: true,
         windowsHide: true, // no console window for a background process on Windows
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
@@ -4917,7 +4922,7 @@ function actionProgram() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(998);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(466);
 /* harmony import */ var _action_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(380);
 /** The action's main step (action.yml `runs.main`). */
 

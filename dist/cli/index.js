@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 803:
+/***/ 727:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10,6 +10,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
+
+// UNUSED EXPORTS: ERRORS_VARIABLE
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -355,7 +357,7 @@ function windowsImageName(pid, run = runTool) {
  * /proc/PID/stat, one look per process; macOS and Windows from one listing of every
  * process's parent (processParents). Only `pid` itself where its parents cannot be read.
  */
-function ancestorPids(pid = process.pid, platform = process.platform) {
+function process_facts_ancestorPids(pid = process.pid, platform = process.platform) {
     const parents = platform === 'linux' ? undefined : processParents(platform);
     const chain = [pid];
     for (let hop = 0; hop < 64; hop++) {
@@ -373,7 +375,7 @@ function ancestorPids(pid = process.pid, platform = process.platform) {
 
 const HOST = { platform: process.platform, run: runTool };
 /** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
-function processStart(pid, facts = HOST) {
+function process_identity_processStart(pid, facts = HOST) {
     try {
         if (facts.platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
@@ -424,7 +426,7 @@ function windowsStart(pid, run) {
 }
 /** The identity of `pid` now. */
 function identify(pid, facts = HOST) {
-    return { pid, start: processStart(pid, facts) };
+    return { pid, start: process_identity_processStart(pid, facts) };
 }
 /** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
 function comparable(start, platform) {
@@ -449,7 +451,7 @@ function isRunning(identity, facts = HOST) {
     }
     if (identity.start === null || !comparable(identity.start, facts.platform))
         return true;
-    const now = processStart(identity.pid, facts);
+    const now = process_identity_processStart(identity.pid, facts);
     // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
     if (now === null)
         return facts.platform !== 'linux';
@@ -1204,11 +1206,11 @@ const lease_record_RECORD_FILE = /^lease-([\w-]+)\.json$/;
 /** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
 const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
 /** The file name of allocation `token`'s record. */
-const recordFileName = (token) => `lease-${token}.json`;
+const lease_record_recordFileName = (token) => `lease-${token}.json`;
 /** The name of the `n`th temporary file this process writes for `token`'s record. */
 const tempFileName = (token, n) => `.tmp-${process.pid}-${token}.${n}`;
 /** The token a record's file name carries, or undefined when `name` is not a record's. */
-const recordToken = (name) => lease_record_RECORD_FILE.exec(name)?.[1];
+const lease_record_recordToken = (name) => lease_record_RECORD_FILE.exec(name)?.[1];
 /** The pid of the process writing a temporary record file, or undefined when `name` is not one. */
 const tempFileWriter = (name) => {
     const pid = TEMP_FILE.exec(name)?.[1];
@@ -1223,7 +1225,7 @@ const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
  * Reads a record as readRegularFile does (no link followed, no FIFO blocked on, at
  * most 512 KiB). Never throws: anything but a record is `missing` or `corrupt`.
  */
-function readRecord(file) {
+function lease_record_readRecord(file) {
     let read;
     try {
         read = readRegularFile(file, MAX_RECORD_BYTES);
@@ -1291,7 +1293,7 @@ function parsePorts(text) {
  * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
  * to any date, while ctime is always the kernel's clock.
  */
-function judgeRecord(record, changed, now = Date.now()) {
+function lease_record_judgeRecord(record, changed, now = Date.now()) {
     const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
     if (expires <= now)
         return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
@@ -1318,14 +1320,14 @@ function ownerRuns(owner) {
         return false; // ours to see, and not the same process
     }
     catch (error) {
-        return error.code === 'EPERM' && processStart(owner.pid) === null;
+        return error.code === 'EPERM' && process_identity_processStart(owner.pid) === null;
     }
 }
 /**
  * The ports a lease file holds: the ports a format 2 record lists, or, for 1.0.0's
  * `<port>.lease` files, the port its `name` gives. None for anything but a record.
  */
-function leaseFilePorts(read, name) {
+function lease_record_leaseFilePorts(read, name) {
     const legacy = legacyLeasePort(name);
     if (legacy !== undefined)
         return [legacy];
@@ -1335,9 +1337,9 @@ function leaseFilePorts(read, name) {
 }
 /** The ports a lease file holds while it is live (see judgeRecord); none once it is not, or for anything but a record. */
 function livePorts(read, name) {
-    if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
+    if (read.kind !== 'record' || !lease_record_judgeRecord(read.record, read.changed).live)
         return [];
-    return leaseFilePorts(read, name);
+    return lease_record_leaseFilePorts(read, name);
 }
 
 ;// CONCATENATED MODULE: ./src/leases/lease-reader.ts
@@ -1355,11 +1357,11 @@ function livePorts(read, name) {
 function readDirLeases(dir, claimant, wanted) {
     const found = new Map();
     for (const name of readNames(dir)) {
-        const token = recordToken(name);
+        const token = lease_record_recordToken(name);
         const legacy = token === undefined ? legacyLeasePort(name) : undefined;
         if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || (wanted && !wanted.has(legacy)))
             continue;
-        const read = readRecord(external_node_path_default().join(dir, name));
+        const read = lease_record_readRecord(external_node_path_default().join(dir, name));
         if (read.kind !== 'record')
             continue;
         const mine = claimant !== undefined && dir === claimant.own && read.record.pending !== true;
@@ -1479,7 +1481,7 @@ function* ownLeases(own) {
         if (!isLeaseFile(name))
             continue;
         const file = external_node_path_default().join(own, name);
-        yield { file, name, read: readRecord(file) };
+        yield { file, name, read: lease_record_readRecord(file) };
     }
 }
 /** Removes every lease file of `own` that `owned` picks; returns the ports they held, ascending. */
@@ -1489,7 +1491,7 @@ function removeOwned(own, owned) {
         if (!owned(read))
             continue;
         external_node_fs_default().rmSync(file, { force: true });
-        for (const port of leaseFilePorts(read, name))
+        for (const port of lease_record_leaseFilePorts(read, name))
             held.add(port);
     }
     return [...held].sort((a, b) => a - b);
@@ -1525,14 +1527,14 @@ function lease_cleanup_sweepStale(own, warn) {
         const ino = legacyLeasePort(name) !== undefined ? external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino : null;
         if (ino === undefined)
             continue;
-        const verdict = (ino !== null && judged.get(ino)) || judgeFile(readRecord(file));
+        const verdict = (ino !== null && judged.get(ino)) || judgeFile(lease_record_readRecord(file));
         if (ino !== null && !verdict.corrupt)
             judged.set(ino, verdict);
         if (verdict.live || !unlinkQuietly(file, warn))
             continue;
         if (verdict.corrupt)
             warn(`Removed a corrupt lease ${file} (${verdict.why})`);
-        for (const port of leaseFilePorts(verdict.read, name))
+        for (const port of lease_record_leaseFilePorts(verdict.read, name))
             stale.push({ port, reservation: verdict.reservation, why: verdict.why });
     }
     sweepLeftovers(own, names, warn);
@@ -1548,7 +1550,7 @@ function sweepLeftovers(own, names, warn) {
         if (pid === undefined)
             continue;
         const file = external_node_path_default().join(own, name);
-        const read = readRecord(file);
+        const read = lease_record_readRecord(file);
         if (read.kind === 'missing')
             continue;
         const writer = read.kind === 'record' ? (read.record.allocator ?? { pid, start: null }) : { pid, start: null };
@@ -1576,7 +1578,7 @@ function judgeFile(read) {
         return { read, live: true, why: 'already gone' }; // nothing to remove
     if (read.kind === 'corrupt')
         return { read, live: false, why: read.why, corrupt: true };
-    const verdict = judgeRecord(read.record, read.changed);
+    const verdict = lease_record_judgeRecord(read.record, read.changed);
     return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
 }
 
@@ -2336,6 +2338,29 @@ function kernelListProtection(choice, log) {
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/platform/packaged-programs.ts
+
+
+
+/**
+ * Where `program` is, seen from the module at `moduleUrl` (its import.meta.url): in a
+ * bundle, dist/<program>/index.js beside it or one folder up (dist/index.js, dist/post,
+ * dist/lib); running from src/, src/programs/<program>.ts.
+ * @throws Error when none of them exists.
+ */
+function packagedProgram(program, moduleUrl) {
+    const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
+    const candidates = [
+        external_node_path_default().join(here, program, 'index.js'),
+        external_node_path_default().join(here, '..', program, 'index.js'),
+        external_node_path_default().join(here, '..', 'programs', `${program}.ts`),
+    ];
+    const found = candidates.find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
+    if (!found)
+        throw new Error(`The ${program} program of Port Zero is missing beside ${here}`);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
 /** The line a stop request is, and the line the holder answers with. */
 const stopRequest = (token) => `stop ${token}\n`;
@@ -2349,29 +2374,11 @@ const stopAnswer = (pid) => `stopped ${pid}\n`;
 
 
 
-
-
-/**
- * Where the holder program is: dist/holder/index.js beside the main bundle or one
- * level up from the post bundle, or src/programs/holder.ts when running from src/.
- */
-const HOLDER_PATHS = [
-    ['holder', 'index.js'],
-    ['..', 'holder', 'index.js'],
-    ['..', 'programs', 'holder.ts'],
-];
-function holderScript() {
-    const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    const found = HOLDER_PATHS.map((parts) => external_node_path_default().join(here, ...parts)).find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
-    if (!found)
-        throw new PortZeroError(`The port holder program is missing beside ${here}`);
-    return found;
-}
 /** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
 function startHolder(request) {
     const { spawn } = process.getBuiltinModule('node:child_process');
     const config = { ownerCheckMs: 2000, ...request, token: secretToken() };
-    const child = spawn(process.execPath, [holderScript()], {
+    const child = spawn(process.execPath, [packagedProgram('holder', import.meta.url)], {
         detached: true,
         windowsHide: true, // no console window for a background process on Windows
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
@@ -2686,6 +2693,92 @@ function reportHolder(pid, outcome, log) {
  */
 function releaseCaller(leaseDir, caller, vocabulary) {
     return releaseOwnedBy(openLeaseDir(leaseDir, vocabulary).own, caller);
+}
+
+;// CONCATENATED MODULE: ./src/session/inherited-ports.ts
+
+
+
+
+/**
+ * One allocation for a whole test run. A test runner loads its configuration again in
+ * every worker (Playwright), or allocates in a global set-up whose workers then ask again
+ * (Vitest, Jest): the same names must get the same ports there. A call that succeeds
+ * makes its ports visible to the processes it starts, as the environment variables the
+ * action exports (`WEB_PORT`) and, in PORT_ZERO_LEASES, the lease records that hold them;
+ * a later call for those names, in this process or one it started, gets the same ports
+ * from a record whose owner is this process or one of its ancestors, with no new
+ * allocation and no new lease.
+ */
+/** The lease records of this process's earlier calls and its ancestors', separated by the path delimiter. */
+const LEASES_VARIABLE = 'PORT_ZERO_LEASES';
+/**
+ * The ports of `names` that a live lease of this process or one of its ancestors holds,
+ * found through PORT_ZERO_LEASES in `env`. What the variable names is checked as hostile:
+ * only lease records (`lease-<token>.json`, absolute paths), read as any record is, live,
+ * owned by this process or an ancestor (pid and start time), and a name's port one the
+ * record leases. A name found in no such record is left out.
+ */
+function inheritedPorts(names, env = process.env) {
+    const found = new Map();
+    const files = (env[LEASES_VARIABLE] ?? '')
+        .split(path.delimiter)
+        .filter((f) => path.isAbsolute(f) && recordToken(path.basename(f)) !== undefined);
+    if (files.length === 0 || names.length === 0)
+        return found;
+    const ancestors = new Set(ancestorPids());
+    for (const file of files) {
+        const read = readRecord(file);
+        if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
+            continue;
+        if (!ancestors.has(read.record.owner.runner.pid) || !sameStart(read.record.owner.runner))
+            continue;
+        const leased = new Set(leaseFilePorts(read, path.basename(file)));
+        for (const name of names) {
+            const port = read.record.names?.[name];
+            if (port !== undefined && leased.has(port) && !found.has(name))
+                found.set(name, port);
+        }
+    }
+    return found;
+}
+/** The owner is the very process that runs under its pid now, not a later one that reused it. */
+function sameStart(owner) {
+    return owner.start === null || processStart(owner.pid) === owner.start;
+}
+/**
+ * Makes `session`'s ports visible to the processes this one starts from now on: each
+ * name's variable, and its lease record in PORT_ZERO_LEASES. Nothing for an unleased session.
+ */
+function advertise(session, env = process.env) {
+    for (const row of session.rows)
+        env[row.envName] = String(row.port);
+    const leases = leasesValue(session, env);
+    if (leases !== undefined)
+        env[LEASES_VARIABLE] = leases;
+}
+/** PORT_ZERO_LEASES as it is once `session`'s record joins what `env` has; undefined for an unleased session. */
+function leasesValue(session, env = process.env) {
+    const leases = session.state.leases;
+    if (!leases)
+        return undefined;
+    const record = external_node_path_default().join(leases.own, lease_record_recordFileName(leases.token));
+    const known = (env[LEASES_VARIABLE] ?? '').split((external_node_path_default()).delimiter).filter(Boolean);
+    return (known.includes(record) ? known : [...known, record]).join((external_node_path_default()).delimiter);
+}
+/** Takes `session`'s record out of PORT_ZERO_LEASES once its leases end, so processes started later do not look for it. */
+function withdraw(session, env = process.env) {
+    const leases = session.state.leases;
+    if (leases)
+        withdrawRecord(path.join(leases.own, recordFileName(leases.token)), env);
+}
+/** Takes the lease record `file` out of PORT_ZERO_LEASES. */
+function withdrawRecord(file, env = process.env) {
+    const left = (env[LEASES_VARIABLE] ?? '').split(path.delimiter).filter((f) => f && f !== file);
+    if (left.length)
+        env[LEASES_VARIABLE] = left.join(path.delimiter);
+    else
+        Reflect.deleteProperty(env, LEASES_VARIABLE);
 }
 
 ;// CONCATENATED MODULE: ./src/ports/bad-ports.ts
@@ -3882,7 +3975,7 @@ class LeaseBook {
             ...(pending ? { pending } : {}),
             ...(names ? { names: { ...names } } : {}),
         };
-        const file = external_node_path_default().join(own, recordFileName(this.owner.token));
+        const file = external_node_path_default().join(own, lease_record_recordFileName(this.owner.token));
         try {
             assertOwnDir(own);
             // Mode 0644 whatever the umask: every account reads every other's records.
@@ -5869,6 +5962,7 @@ function parseExclude(raw, fail) {
 
 
 
+
 /**
  * The local command: the same session as the action, for a shell.
  *   export $(npx port-zero web db)   # WEB_PORT=... DB_PORT=...
@@ -5966,7 +6060,9 @@ async function allocate(values, names, words) {
         log: { debug: () => { }, warn: (m) => process.stderr.write(`port-zero: warning: ${m}\n`) },
     });
     try {
-        writeStdout(values.json ? `${portsJson(session.rows)}\n` : dotenv(session.rows));
+        // With the variables, what a library call in a process this shell starts needs to find the same ports.
+        const leases = leasesValue(session);
+        writeStdout(values.json ? `${portsJson(session.rows)}\n` : dotenv(session.rows) + (leases ? `${LEASES_VARIABLE}=${leases}\n` : ''));
     }
     catch (error) {
         await session.undo(); // ports nobody was told of must not stay leased
@@ -5992,6 +6088,17 @@ function writeStdout(text) {
         }
     }
 }
+/**
+ * Set to `json` by a program that runs this command (the library's getPortsSync): an error
+ * is then one JSON line on stderr, `{"name":"AllocationError","message":"..."}`, so that
+ * the program can throw it as the same class.
+ */
+const ERRORS_VARIABLE = 'PORT_ZERO_ERRORS';
+function reportForProgram(error) {
+    const name = error instanceof Error ? error.name : 'Error';
+    process.stderr.write(`${JSON.stringify({ name, message: errors_errorMessage(error) })}\n`);
+    return isUsageError(error) ? 2 : 1;
+}
 /** Runs the command with `argv` (the arguments after the program's name); resolves with its exit code. */
 async function main(argv) {
     if (argv[0] === 'wait')
@@ -6008,6 +6115,8 @@ async function main(argv) {
         return await allocate(values, positionals, words);
     }
     catch (error) {
+        if (process.env[ERRORS_VARIABLE] === 'json')
+            return reportForProgram(error);
         const usage = isUsageError(error);
         process.stderr.write(`port-zero: ${usage ? usageMessage(error) : errors_errorMessage(error)}\n${usage ? "Try 'port-zero --help'.\n" : ''}`);
         return usage ? 2 : 1;
@@ -6021,7 +6130,7 @@ async function main(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _command_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(803);
+/* harmony import */ var _command_command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(727);
 /** The `port-zero` command (package.json `bin`). */
 
 process.exitCode = await (0,_command_command_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));

@@ -75,6 +75,15 @@ export interface Ports<Shape> {
  * Hands out distinct free ports, leased to this process.
  *   const { ports, release } = await getPorts({ names: ['web', 'db'] }); // ports.web, ports.db
  *   const { ports } = await getPorts({ count: 3 });                       // [41233, 41235, 41239]
+ *
+ * One allocation for a whole test run: a `names` request gets the same ports that this
+ * process or one of its ancestors already holds for those names under a live lease (a
+ * configuration file loaded again in every worker, a worker of a runner whose global
+ * set-up allocated), with no new allocation; names not held so are allocated. A call
+ * that allocates sets each name's variable (`WEB_PORT`) and PORT_ZERO_LEASES in this
+ * process's environment, so the processes it starts from then on find them. A `count`
+ * request always gets new ports.
+ *
  * Throws `InputError` for a bad option (naming it, quoting the value, saying what is allowed),
  * `AllocationError` when the host cannot supply the ports, `LeaseError` when a `leaseDir`
  * given cannot be used. On any error no socket or lease is left behind.
@@ -86,6 +95,21 @@ export declare function getPorts(request: CountRequest): Promise<Ports<number[]>
  * equivalent of get-port's `getPort()`. Throws as `getPorts` does.
  */
 export declare function getPort(options?: PortOptions): Promise<number>;
+/** The result of a synchronous call: the ports, and a synchronous release. */
+export interface PortsSync<Shape> {
+	readonly ports: Shape;
+	/** Ends the leases this call took (none when every port was an ancestor's). Calling it again does nothing. */
+	release(): void;
+}
+/**
+ * getPorts for a configuration file that cannot await (a Playwright config, say). Names
+ * this process or an ancestor already holds are read from their leases at once; any
+ * others are allocated by running the `port-zero` command and waiting for it (typically
+ * 50-150 ms: a Node start), leased to this process as getPorts would lease them.
+ * Throws as getPorts does.
+ */
+export declare function getPortsSync<const Name extends string>(request: NamedRequest<Name>): PortsSync<Record<Name, number>>;
+export declare function getPortsSync(request: CountRequest): PortsSync<number[]>;
 /** A problem the user can fix; its message is meant to be shown as it is. */
 export declare class PortZeroError extends Error {
 	name: string;

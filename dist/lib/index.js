@@ -45,6 +45,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Do: () => (/* reexport */ WaitTimeoutError),
   c9: () => (/* reexport */ getPort),
   Nw: () => (/* reexport */ getPorts),
+  Q8: () => (/* reexport */ getPortsSync),
   HB: () => (/* reexport */ waitForPorts)
 });
 
@@ -104,177 +105,6 @@ function plural(count, noun, nouns = `${noun}s`) {
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/library/vocabulary.ts
-/** The library's own name of each setting (by action input name), for errors in the caller's words. */
-const OPTION = {
-    'lease-minutes': 'leaseMinutes',
-    'lease-dir': 'leaseDir',
-    'env-prefix': 'envPrefix',
-    'prefer-only': 'preferOnly',
-};
-/** The library's words: its option fields (`Option 'leaseDir'`). */
-const LIBRARY_VOCABULARY = {
-    kind: 'Option',
-    key: (setting) => OPTION[setting] ?? setting,
-    name: (setting) => `'${OPTION[setting] ?? setting}'`,
-    ownLease: 'leased by an earlier call in this process until its release()',
-};
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/platform/system-tools.ts
-
-/**
- * The system programs Port Zero runs, and the one way it runs them. Always by
- * absolute path, never the search path: on Windows the working directory (the
- * workspace, which a pull request controls) is searched first, and on any OS a step
- * can prepend directories to PATH.
- */
-const TOOLS = {
-    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
-    perl: { linux: '/usr/bin/perl' },
-    sudo: { linux: '/usr/bin/sudo', darwin: '/usr/bin/sudo' },
-    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
-    netsh: { win32: ['System32', 'netsh.exe'] },
-    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
-    lsof: { darwin: '/usr/sbin/lsof' },
-    netstat: { win32: ['System32', 'NETSTAT.EXE'] },
-    tasklist: { win32: ['System32', 'tasklist.exe'] },
-};
-/**
- * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
- * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
- * @throws Error when the tool does not exist on that platform.
- */
-function systemTool(tool, platform = process.platform, env = process.env) {
-    const where = TOOLS[tool][platform];
-    if (where === undefined)
-        throw new Error(`${tool} is not a system program on ${platform}`);
-    if (typeof where === 'string')
-        return where;
-    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
-    return external_node_path_default().win32.join(root, ...where);
-}
-/** Every tool run ends within this long (ms): a hung one is killed and counts as failed. */
-const TOOL_TIMEOUT_MS = 10_000;
-const childProcesses = () => process.getBuiltinModule('node:child_process');
-/** Runs `file` (stderr ignored, no window on Windows, killed after TOOL_TIMEOUT_MS). */
-const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-    env,
-    timeout: TOOL_TIMEOUT_MS,
-    windowsHide: true,
-});
-/**
- * Runs `file` with `input` on its standard input (or none). Rejects with an Error whose
- * message is the first line the program printed on stderr, else how it ended; `code`
- * is the spawn error's code (ENOENT when the program is missing).
- */
-const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject) => {
-    const child = childProcesses().execFile(file, args, { encoding: 'utf8', env: options.env, timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 2 ** 20, windowsHide: true }, (error, stdout, stderr) => {
-        if (!error || options.answers?.includes(error.code))
-            return resolve(stdout);
-        const said = stderr.trim().split('\n')[0];
-        const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
-        reject(Object.assign(new Error(said || how), { code: typeof error.code === 'string' ? error.code : undefined }));
-    });
-    child.stdin?.on('error', () => { }); // it may exit before reading: its exit code tells
-    child.stdin?.end(options.input ?? '');
-});
-
-;// CONCATENATED MODULE: ./src/platform/process-identity.ts
-
-
-const HOST = { platform: process.platform, run: runTool };
-/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
-function processStart(pid, facts = HOST) {
-    try {
-        if (facts.platform === 'linux') {
-            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
-            const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
-            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
-        }
-        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
-            return macStart(pid, facts.run);
-        if (facts.platform === 'win32')
-            return windowsStart(pid, facts.run);
-    }
-    catch {
-        return null;
-    }
-    return null;
-}
-/**
- * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
- * so it is run with a fixed locale and time zone, by absolute path (the search path may
- * start with the workspace), and its fixed-format answer becomes epoch seconds.
- */
-function macStart(pid, run) {
-    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
-    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
-    return seconds === null ? null : `unix:${seconds}`;
-}
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
-function parseCLocaleLstart(text) {
-    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
-    const month = MONTHS.indexOf(match?.[1] ?? '');
-    if (!match || month < 0)
-        return null;
-    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
-    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
-}
-/**
- * The creation time as a FILETIME. No program that ships with every current Windows
- * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
- * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
- * PowerShell start (a few hundred ms), paid once per step that names its runner.
- */
-function windowsStart(pid, run) {
-    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
-    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
-    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
-}
-/** The identity of `pid` now. */
-function process_identity_identify(pid, facts = HOST) {
-    return { pid, start: processStart(pid, facts) };
-}
-/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
-function comparable(start, platform) {
-    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
-}
-/**
- * True while the process runs and, where its start time is known, is still the same
- * process. A start in a form this code cannot compare (a macOS record of an older
- * version, written in someone's locale and time zone) counts as unknown: the process
- * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
- * keeping a lease, never toward handing out a live job's port.
- */
-function isRunning(identity, facts = HOST) {
-    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
-        return false;
-    try {
-        process.kill(identity.pid, 0);
-    }
-    catch (error) {
-        if (error.code !== 'EPERM')
-            return false; // EPERM: alive, another user's
-    }
-    if (identity.start === null || !comparable(identity.start, facts.platform))
-        return true;
-    const now = processStart(identity.pid, facts);
-    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
-    if (now === null)
-        return facts.platform !== 'linux';
-    return now === identity.start;
 }
 
 ;// CONCATENATED MODULE: ./src/ports/port-set.ts
@@ -520,6 +350,161 @@ function expandRanges(ranges) {
 /** A set as the kernel prints its list: `20000-20010,30500` (empty for an empty set). */
 function formatPortSet(set) {
     return set.ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',');
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_namespaceObject);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/platform/system-tools.ts
+
+/**
+ * The system programs Port Zero runs, and the one way it runs them. Always by
+ * absolute path, never the search path: on Windows the working directory (the
+ * workspace, which a pull request controls) is searched first, and on any OS a step
+ * can prepend directories to PATH.
+ */
+const TOOLS = {
+    ps: { darwin: '/bin/ps', freebsd: '/bin/ps' },
+    perl: { linux: '/usr/bin/perl' },
+    sudo: { linux: '/usr/bin/sudo', darwin: '/usr/bin/sudo' },
+    sysctl: { darwin: '/usr/sbin/sysctl', freebsd: '/sbin/sysctl' },
+    netsh: { win32: ['System32', 'netsh.exe'] },
+    powershell: { win32: ['System32', 'WindowsPowerShell', 'v1.0', 'powershell.exe'] },
+    lsof: { darwin: '/usr/sbin/lsof' },
+    netstat: { win32: ['System32', 'NETSTAT.EXE'] },
+    tasklist: { win32: ['System32', 'tasklist.exe'] },
+};
+/**
+ * The absolute path of `tool` on `platform`. Windows paths start at %SystemRoot%
+ * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
+ * @throws Error when the tool does not exist on that platform.
+ */
+function systemTool(tool, platform = process.platform, env = process.env) {
+    const where = TOOLS[tool][platform];
+    if (where === undefined)
+        throw new Error(`${tool} is not a system program on ${platform}`);
+    if (typeof where === 'string')
+        return where;
+    const root = env.SystemRoot || env.SYSTEMROOT || 'C:\\Windows';
+    return external_node_path_default().win32.join(root, ...where);
+}
+/** Every tool run ends within this long (ms): a hung one is killed and counts as failed. */
+const TOOL_TIMEOUT_MS = 10_000;
+const childProcesses = () => process.getBuiltinModule('node:child_process');
+/** Runs `file` (stderr ignored, no window on Windows, killed after TOOL_TIMEOUT_MS). */
+const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env,
+    timeout: TOOL_TIMEOUT_MS,
+    windowsHide: true,
+});
+/**
+ * Runs `file` with `input` on its standard input (or none). Rejects with an Error whose
+ * message is the first line the program printed on stderr, else how it ended; `code`
+ * is the spawn error's code (ENOENT when the program is missing).
+ */
+const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject) => {
+    const child = childProcesses().execFile(file, args, { encoding: 'utf8', env: options.env, timeout: TOOL_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 64 * 2 ** 20, windowsHide: true }, (error, stdout, stderr) => {
+        if (!error || options.answers?.includes(error.code))
+            return resolve(stdout);
+        const said = stderr.trim().split('\n')[0];
+        const how = error.killed ? `killed after ${TOOL_TIMEOUT_MS / 1000} s` : `exit code ${error.code}`;
+        reject(Object.assign(new Error(said || how), { code: typeof error.code === 'string' ? error.code : undefined }));
+    });
+    child.stdin?.on('error', () => { }); // it may exit before reading: its exit code tells
+    child.stdin?.end(options.input ?? '');
+});
+
+;// CONCATENATED MODULE: ./src/platform/process-identity.ts
+
+
+const HOST = { platform: process.platform, run: runTool };
+/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+function processStart(pid, facts = HOST) {
+    try {
+        if (facts.platform === 'linux') {
+            // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
+            const fields = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+            const [state, ...rest] = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+            return state === 'Z' ? null : (rest[18] ?? null); // a zombie has exited already
+        }
+        if (facts.platform === 'darwin' || facts.platform === 'freebsd')
+            return macStart(pid, facts.run);
+        if (facts.platform === 'win32')
+            return windowsStart(pid, facts.run);
+    }
+    catch {
+        return null;
+    }
+    return null;
+}
+/**
+ * Apple's `ps` prints `lstart` with strftime("%c", localtime()) after setlocale(LC_ALL, ""),
+ * so it is run with a fixed locale and time zone, by absolute path (the search path may
+ * start with the workspace), and its fixed-format answer becomes epoch seconds.
+ */
+function macStart(pid, run) {
+    const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
+    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    return seconds === null ? null : `unix:${seconds}`;
+}
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** `Sun Nov 29 12:17:25 2026` (strftime %c in the C locale, read as UTC) to epoch seconds; null for anything else. */
+function parseCLocaleLstart(text) {
+    const match = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d\d):(\d\d):(\d\d) (\d{4})$/.exec(text.trim());
+    const month = MONTHS.indexOf(match?.[1] ?? '');
+    if (!match || month < 0)
+        return null;
+    const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
+    return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
+}
+/**
+ * The creation time as a FILETIME. No program that ships with every current Windows
+ * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
+ * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
+ * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ */
+function windowsStart(pid, run) {
+    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
+    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
+    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
+}
+/** The identity of `pid` now. */
+function process_identity_identify(pid, facts = HOST) {
+    return { pid, start: processStart(pid, facts) };
+}
+/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+function comparable(start, platform) {
+    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+}
+/**
+ * True while the process runs and, where its start time is known, is still the same
+ * process. A start in a form this code cannot compare (a macOS record of an older
+ * version, written in someone's locale and time zone) counts as unknown: the process
+ * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
+ * keeping a lease, never toward handing out a live job's port.
+ */
+function isRunning(identity, facts = HOST) {
+    if (!Number.isInteger(identity.pid) || identity.pid <= 0)
+        return false;
+    try {
+        process.kill(identity.pid, 0);
+    }
+    catch (error) {
+        if (error.code !== 'EPERM')
+            return false; // EPERM: alive, another user's
+    }
+    if (identity.start === null || !comparable(identity.start, facts.platform))
+        return true;
+    const now = processStart(identity.pid, facts);
+    // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
+    if (now === null)
+        return facts.platform !== 'linux';
+    return now === identity.start;
 }
 
 ;// CONCATENATED MODULE: ./src/platform/safe-files.ts
@@ -862,7 +847,7 @@ const tempFileWriter = (name) => {
     return pid === undefined ? undefined : Number(pid);
 };
 /** A lease file's name: a record, or a port file of 1.0.0. */
-const lease_record_isLeaseFile = (name) => lease_record_RECORD_FILE.test(name) || legacyLeasePort(name) !== undefined;
+const isLeaseFile = (name) => lease_record_RECORD_FILE.test(name) || legacyLeasePort(name) !== undefined;
 /** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
 const MAX_RECORD_BYTES = 512 * 1024;
 const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
@@ -870,7 +855,7 @@ const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
  * Reads a record as readRegularFile does (no link followed, no FIFO blocked on, at
  * most 512 KiB). Never throws: anything but a record is `missing` or `corrupt`.
  */
-function lease_record_readRecord(file) {
+function readRecord(file) {
     let read;
     try {
         read = readRegularFile(file, MAX_RECORD_BYTES);
@@ -972,7 +957,7 @@ function ownerRuns(owner) {
  * The ports a lease file holds: the ports a format 2 record lists, or, for 1.0.0's
  * `<port>.lease` files, the port its `name` gives. None for anything but a record.
  */
-function lease_record_leaseFilePorts(read, name) {
+function leaseFilePorts(read, name) {
     const legacy = legacyLeasePort(name);
     if (legacy !== undefined)
         return [legacy];
@@ -984,7 +969,7 @@ function lease_record_leaseFilePorts(read, name) {
 function livePorts(read, name) {
     if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
         return [];
-    return lease_record_leaseFilePorts(read, name);
+    return leaseFilePorts(read, name);
 }
 
 ;// CONCATENATED MODULE: ./src/platform/privileged-ports.ts
@@ -1782,8 +1767,6 @@ function kernelListProtection(choice, log) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/platform/ids.ts
 
 /**
@@ -1821,6 +1804,31 @@ function secretToken() {
     return randomBytes(24).toString('base64url');
 }
 
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/platform/packaged-programs.ts
+
+
+
+/**
+ * Where `program` is, seen from the module at `moduleUrl` (its import.meta.url): in a
+ * bundle, dist/<program>/index.js beside it or one folder up (dist/index.js, dist/post,
+ * dist/lib); running from src/, src/programs/<program>.ts.
+ * @throws Error when none of them exists.
+ */
+function packagedProgram(program, moduleUrl) {
+    const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(moduleUrl));
+    const candidates = [
+        external_node_path_default().join(here, program, 'index.js'),
+        external_node_path_default().join(here, '..', program, 'index.js'),
+        external_node_path_default().join(here, '..', 'programs', `${program}.ts`),
+    ];
+    const found = candidates.find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
+    if (!found)
+        throw new Error(`The ${program} program of Port Zero is missing beside ${here}`);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
 /** The line a stop request is, and the line the holder answers with. */
 const stopRequest = (token) => `stop ${token}\n`;
@@ -1834,29 +1842,11 @@ const stopAnswer = (pid) => `stopped ${pid}\n`;
 
 
 
-
-
-/**
- * Where the holder program is: dist/holder/index.js beside the main bundle or one
- * level up from the post bundle, or src/programs/holder.ts when running from src/.
- */
-const HOLDER_PATHS = [
-    ['holder', 'index.js'],
-    ['..', 'holder', 'index.js'],
-    ['..', 'programs', 'holder.ts'],
-];
-function holderScript() {
-    const here = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    const found = HOLDER_PATHS.map((parts) => external_node_path_default().join(here, ...parts)).find((file) => (0,external_node_fs_namespaceObject.existsSync)(file));
-    if (!found)
-        throw new PortZeroError(`The port holder program is missing beside ${here}`);
-    return found;
-}
 /** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
 function startHolder(request) {
     const { spawn } = process.getBuiltinModule('node:child_process');
     const config = { ownerCheckMs: 2000, ...request, token: secretToken() };
-    const child = spawn(process.execPath, [holderScript()], {
+    const child = spawn(process.execPath, [packagedProgram('holder', import.meta.url)], {
         detached: true,
         windowsHide: true, // no console window for a background process on Windows
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
@@ -2197,6 +2187,401 @@ function preferredLeft(prefer, excluded) {
 function envNamesOf(request) {
     const mapped = mapEnvNames(request.names, request.envPrefix);
     return 'envNames' in mapped ? mapped.envNames : [];
+}
+
+;// CONCATENATED MODULE: ./src/library/vocabulary.ts
+/** The library's own name of each setting (by action input name), for errors in the caller's words. */
+const OPTION = {
+    'lease-minutes': 'leaseMinutes',
+    'lease-dir': 'leaseDir',
+    'env-prefix': 'envPrefix',
+    'prefer-only': 'preferOnly',
+};
+/** The library's words: its option fields (`Option 'leaseDir'`). */
+const LIBRARY_VOCABULARY = {
+    kind: 'Option',
+    key: (setting) => OPTION[setting] ?? setting,
+    name: (setting) => `'${OPTION[setting] ?? setting}'`,
+    ownLease: 'leased by an earlier call in this process until its release()',
+};
+
+;// CONCATENATED MODULE: ./src/library/options.ts
+
+
+
+
+
+const OPTIONS = [
+    'names',
+    'count',
+    'protocol',
+    'host',
+    'range',
+    'exclude',
+    'contiguous',
+    'prefer',
+    'preferOnly',
+    'reserve',
+    'leaseMinutes',
+    'leaseDir',
+];
+/**
+ * The typed options as the session's request: each checked for its shape here (an array,
+ * a whole number, a known word), then by the rules every program shares.
+ * @throws InputError naming the option in the library's words.
+ */
+function toRequest(request) {
+    const fail = (option, value, allowed) => {
+        throw new InputError(option, shown(option, value), allowed, LIBRARY_VOCABULARY);
+    };
+    for (const key of Object.keys(request)) {
+        if (!OPTIONS.includes(key))
+            fail(key, request[key], `not an option; the options are ${OPTIONS.join(', ')}`);
+    }
+    const { names, count, protocol, host, range, exclude, contiguous, prefer, preferOnly, reserve, leaseMinutes, leaseDir } = request;
+    if (names !== undefined && count !== undefined)
+        fail('count', count, "leave it out when 'names' is given");
+    if (names !== undefined && (!Array.isArray(names) || names.length === 0))
+        fail('names', names, 'a non-empty array of names');
+    if (names?.some((name) => typeof name !== 'string'))
+        fail('names', names, 'an array of strings');
+    const given = {
+        names: names ? [...names] : defaultNames(wholeNumber(count ?? 1, 'count', fail)),
+        protocols: protocols(protocol, fail),
+        hosts: host === undefined ? [] : typeof host === 'string' ? host.split(/[\s,]+/).filter(Boolean) : [...host],
+        range: range === undefined ? undefined : portRange(range, 'range', fail),
+        exclude: new PortSet((exclude ?? []).map((item) => (Array.isArray(item) ? portRange(item, 'exclude', fail) : portRange([item, item], 'exclude', fail)))),
+        contiguous: bool(contiguous, 'contiguous', fail),
+        prefer: prefer === undefined ? [] : preferred(prefer, fail),
+        preferOnly: bool(preferOnly, 'prefer-only', fail),
+        reserve: (reserve ?? 'auto'),
+        leaseMinutes: leaseMinutes === undefined ? DEFAULT_REQUEST.leaseMinutes : wholeNumber(leaseMinutes, 'lease-minutes', fail),
+        leaseDir: leaseDir ?? '',
+    };
+    const checked = { ...DEFAULT_REQUEST, ...given };
+    const values = {
+        count: count ?? checked.names.length,
+        names,
+        range,
+        exclude,
+        host,
+        reserve,
+        'lease-minutes': leaseMinutes,
+    };
+    checkRequest(checked, { vocabulary: LIBRARY_VOCABULARY, shown: (setting) => shown(setting, values[setting]), postStep: false });
+    return checked;
+}
+/** An option's value as messages quote it: a range as LOW-HIGH, exclusions joined with commas, other lists with spaces. */
+function shown(option, value) {
+    const range = (v) => (Array.isArray(v) ? v.join('-') : String(v));
+    if (option === 'range')
+        return range(value);
+    if ((option === 'exclude' || option === 'prefer') && Array.isArray(value))
+        return value.map(range).join(',');
+    return Array.isArray(value) ? value.join(' ') : String(value ?? '');
+}
+function bool(value, option, fail) {
+    return value === undefined ? false : typeof value === 'boolean' ? value : fail(option, value, 'true or false');
+}
+/** Preferred ports in the order given: numbers and [low, high] pairs from any iterable. */
+function preferred(value, fail) {
+    const iterable = value !== null && typeof value === 'object' && Symbol.iterator in value && typeof value !== 'string';
+    if (!iterable)
+        return fail('prefer', value, 'an iterable of ports and [low, high] ranges, such as [3000, [8000, 8099]]');
+    const allowed = 'ports and [low, high] ranges with 1 <= low <= high <= 65535';
+    return [...value].map((item) => portRange(Array.isArray(item) ? item : [item, item], 'prefer', () => fail('prefer', item, allowed)));
+}
+function wholeNumber(value, option, fail) {
+    return typeof value === 'number' && Number.isInteger(value) ? value : fail(option, value, 'a whole number');
+}
+function protocols(protocol, fail) {
+    if (protocol === undefined)
+        return ['tcp'];
+    if (protocol === 'tcp' || protocol === 'udp')
+        return [protocol];
+    if (protocol === 'tcp,udp')
+        return ['tcp', 'udp'];
+    return fail('protocol', protocol, "'tcp', 'udp' or 'tcp,udp'");
+}
+function portRange(value, option, fail) {
+    const valid = Array.isArray(value) && value.length === 2 && value.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535) && value[0] <= value[1];
+    return valid ? { low: value[0], high: value[1] } : fail(option, value, '[low, high] with 1 <= low <= high <= 65535');
+}
+
+;// CONCATENATED MODULE: ./src/platform/process-facts.ts
+
+
+
+
+/**
+ * What can be read about another process, from /proc on Linux and from system tools
+ * elsewhere: parent, command line, account, one environment variable, control groups.
+ * One home for such reads. Everything here belongs to another process, possibly another
+ * account's, so it is hostile input: read with a size cap, parsed field by field, never
+ * followed through a link, and a process that is gone or unreadable gives null, not an error.
+ * Files under /proc/PID are the kernel's own (never FIFOs), so reading them cannot block on a writer.
+ */
+/** Longest command line kept for messages: a server's command line can be kilobytes of flags. */
+const COMMAND_CHARS = 200;
+/** Most read from an environment (the kernel caps it near a quarter of the stack limit, megabytes at most). */
+const ENVIRON_BYTES = 4 * 2 ** 20;
+/** Reads at most `limit` bytes of a /proc file; null when it cannot be read (gone, another account's). */
+function readCapped(file, limit) {
+    let fd;
+    try {
+        fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+    }
+    catch {
+        return null;
+    }
+    try {
+        const chunks = [];
+        let total = 0;
+        while (total < limit) {
+            const chunk = Buffer.alloc(Math.min(65536, limit - total));
+            const n = (0,external_node_fs_namespaceObject.readSync)(fd, chunk, 0, chunk.length, null);
+            if (n === 0)
+                break;
+            chunks.push(chunk.subarray(0, n));
+            total += n;
+        }
+        return Buffer.concat(chunks);
+    }
+    catch {
+        return null;
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/** The fields of /proc/PID/stat after the command name (which may hold spaces and parentheses): state first. */
+function statFields(pid) {
+    const stat = readCapped(`/proc/${pid}/stat`, 4096)?.toString('latin1');
+    const end = stat?.lastIndexOf(')') ?? -1;
+    return stat && end > 0 ? stat.slice(end + 2).split(' ') : null;
+}
+/** The parent's pid (field 4 of /proc/PID/stat); null when gone, or for pid 1 and kernel threads (parent 0). */
+function process_facts_parentPid(pid) {
+    const parent = Number(statFields(pid)?.[1]);
+    return Number.isInteger(parent) && parent > 0 ? parent : null;
+}
+/**
+ * The command line, its arguments joined by spaces and cut to 200 characters; for a
+ * process without one (a kernel thread, a zombie) its name in brackets, as ps shows it.
+ * Null when gone. Control characters are replaced, so a message cannot be forged with it.
+ */
+function commandLine(pid) {
+    const args = process_facts_commandArgs(pid);
+    if (args === null)
+        return null;
+    let text = args.join(' ');
+    if (!text) {
+        const comm = readCapped(`/proc/${pid}/comm`, 64)?.toString('utf8').trim();
+        if (!comm)
+            return null;
+        text = `[${comm}]`;
+    }
+    return cleanText(text, COMMAND_CHARS);
+}
+/** The command line as its arguments (Linux, up to 8 KiB of it); null when gone or unreadable. Raw: clean before showing. */
+function process_facts_commandArgs(pid) {
+    const raw = readCapped(`/proc/${pid}/cmdline`, 8192);
+    return raw === null ? null : raw.toString('utf8').split('\0').filter(Boolean);
+}
+/** `text` with control characters as `?`, cut to `limit` characters with an ellipsis. */
+function cleanText(text, limit) {
+    // eslint-disable-next-line no-control-regex
+    const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+    return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
+}
+/** The effective uid (second field of the `Uid:` line of /proc/PID/status); null when gone. */
+function processUid(pid) {
+    const status = readCapped(`/proc/${pid}/status`, 16384)?.toString('latin1');
+    const match = status && /^Uid:\s+\d+\s+(\d+)/m.exec(status);
+    return match ? Number(match[1]) : null;
+}
+let passwd;
+/**
+ * The login name of `uid`, from /etc/passwd (read once); this process's own from the OS
+ * when passwd lacks it (an account from a directory service). Null when unknown: callers
+ * then show `uid N`.
+ */
+function accountName(uid) {
+    if (!passwd) {
+        passwd = new Map();
+        const text = readCapped('/etc/passwd', 4 * 2 ** 20)?.toString('utf8') ?? '';
+        for (const line of text.split('\n')) {
+            const [name, , id] = line.split(':');
+            if (name && /^\d{1,10}$/.test(id ?? '') && !passwd.has(Number(id)))
+                passwd.set(Number(id), cleanText(name, 64));
+        }
+    }
+    if (passwd.has(uid))
+        return passwd.get(uid);
+    try {
+        return process.getuid?.() === uid ? (0,external_node_os_namespaceObject.userInfo)().username : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** An environment variable's value as the process started with it, or null without it; `unreadable` for another account's process. */
+function environmentVariable(pid, name) {
+    const raw = readCapped(`/proc/${pid}/environ`, ENVIRON_BYTES);
+    if (raw === null)
+        return 'unreadable';
+    const prefix = `${name}=`;
+    for (const entry of raw.toString('utf8').split('\0')) {
+        if (entry.startsWith(prefix))
+            return cleanText(entry.slice(prefix.length), 200);
+    }
+    return null;
+}
+/** The process's control groups (`4:memory:/docker/<id>`, `0::/system.slice/docker-<id>.scope`), one a line; empty when unreadable. */
+function controlGroups(pid) {
+    const text = readCapped(`/proc/${pid}/cgroup`, 65536)?.toString('utf8') ?? '';
+    return text.split('\n').filter(Boolean);
+}
+/** Every process's parent, from one run of a system tool: macOS `ps`, Windows PowerShell. Empty on failure. */
+function processParents(platform = process.platform, run = runTool) {
+    try {
+        if (platform === 'darwin') {
+            const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin' };
+            return parsePidPairs(run(systemTool('ps', 'darwin'), ['-A', '-o', 'pid=,ppid='], env));
+        }
+        if (platform === 'win32') {
+            const script = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
+            return parsePidPairs(run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]));
+        }
+    }
+    catch {
+        // the tool failed: no ancestry, so owners are reported as unknown
+    }
+    return new Map();
+}
+/** `PID PPID` lines to a map; lines that are not two numbers are skipped. */
+function parsePidPairs(text) {
+    const parents = new Map();
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d{1,10})\s+(\d{1,10})\s*$/.exec(line);
+        if (match)
+            parents.set(Number(match[1]), Number(match[2]));
+    }
+    return parents;
+}
+/** The image name of a Windows process from `tasklist /fo csv /nh` (`"node.exe","4242",...`); null when not found. */
+function windowsImageName(pid, run = runTool) {
+    try {
+        const out = run(systemTool('tasklist', 'win32'), ['/fo', 'csv', '/nh', '/fi', `PID eq ${pid}`]);
+        const match = /^"([^"]{1,260})","(\d+)"/m.exec(out);
+        return match && Number(match[2]) === pid ? cleanText(match[1], COMMAND_CHARS) : null;
+    }
+    catch {
+        return null;
+    }
+}
+/**
+ * `pid` and its ancestors, nearest first, up to init (at most 64): Linux from
+ * /proc/PID/stat, one look per process; macOS and Windows from one listing of every
+ * process's parent (processParents). Only `pid` itself where its parents cannot be read.
+ */
+function ancestorPids(pid = process.pid, platform = process.platform) {
+    const parents = platform === 'linux' ? undefined : processParents(platform);
+    const chain = [pid];
+    for (let hop = 0; hop < 64; hop++) {
+        const last = chain[chain.length - 1];
+        const parent = parents ? parents.get(last) : process_facts_parentPid(last);
+        if (!parent || parent === last || chain.includes(parent))
+            break;
+        chain.push(parent);
+    }
+    return chain;
+}
+
+;// CONCATENATED MODULE: ./src/session/inherited-ports.ts
+
+
+
+
+/**
+ * One allocation for a whole test run. A test runner loads its configuration again in
+ * every worker (Playwright), or allocates in a global set-up whose workers then ask again
+ * (Vitest, Jest): the same names must get the same ports there. A call that succeeds
+ * makes its ports visible to the processes it starts, as the environment variables the
+ * action exports (`WEB_PORT`) and, in PORT_ZERO_LEASES, the lease records that hold them;
+ * a later call for those names, in this process or one it started, gets the same ports
+ * from a record whose owner is this process or one of its ancestors, with no new
+ * allocation and no new lease.
+ */
+/** The lease records of this process's earlier calls and its ancestors', separated by the path delimiter. */
+const LEASES_VARIABLE = 'PORT_ZERO_LEASES';
+/**
+ * The ports of `names` that a live lease of this process or one of its ancestors holds,
+ * found through PORT_ZERO_LEASES in `env`. What the variable names is checked as hostile:
+ * only lease records (`lease-<token>.json`, absolute paths), read as any record is, live,
+ * owned by this process or an ancestor (pid and start time), and a name's port one the
+ * record leases. A name found in no such record is left out.
+ */
+function inheritedPorts(names, env = process.env) {
+    const found = new Map();
+    const files = (env[LEASES_VARIABLE] ?? '')
+        .split((external_node_path_default()).delimiter)
+        .filter((f) => external_node_path_default().isAbsolute(f) && recordToken(external_node_path_default().basename(f)) !== undefined);
+    if (files.length === 0 || names.length === 0)
+        return found;
+    const ancestors = new Set(ancestorPids());
+    for (const file of files) {
+        const read = readRecord(file);
+        if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
+            continue;
+        if (!ancestors.has(read.record.owner.runner.pid) || !sameStart(read.record.owner.runner))
+            continue;
+        const leased = new Set(leaseFilePorts(read, external_node_path_default().basename(file)));
+        for (const name of names) {
+            const port = read.record.names?.[name];
+            if (port !== undefined && leased.has(port) && !found.has(name))
+                found.set(name, port);
+        }
+    }
+    return found;
+}
+/** The owner is the very process that runs under its pid now, not a later one that reused it. */
+function sameStart(owner) {
+    return owner.start === null || processStart(owner.pid) === owner.start;
+}
+/**
+ * Makes `session`'s ports visible to the processes this one starts from now on: each
+ * name's variable, and its lease record in PORT_ZERO_LEASES. Nothing for an unleased session.
+ */
+function advertise(session, env = process.env) {
+    for (const row of session.rows)
+        env[row.envName] = String(row.port);
+    const leases = leasesValue(session, env);
+    if (leases !== undefined)
+        env[LEASES_VARIABLE] = leases;
+}
+/** PORT_ZERO_LEASES as it is once `session`'s record joins what `env` has; undefined for an unleased session. */
+function leasesValue(session, env = process.env) {
+    const leases = session.state.leases;
+    if (!leases)
+        return undefined;
+    const record = external_node_path_default().join(leases.own, recordFileName(leases.token));
+    const known = (env[LEASES_VARIABLE] ?? '').split((external_node_path_default()).delimiter).filter(Boolean);
+    return (known.includes(record) ? known : [...known, record]).join((external_node_path_default()).delimiter);
+}
+/** Takes `session`'s record out of PORT_ZERO_LEASES once its leases end, so processes started later do not look for it. */
+function withdraw(session, env = process.env) {
+    const leases = session.state.leases;
+    if (leases)
+        withdrawRecord(external_node_path_default().join(leases.own, recordFileName(leases.token)), env);
+}
+/** Takes the lease record `file` out of PORT_ZERO_LEASES. */
+function withdrawRecord(file, env = process.env) {
+    const left = (env[LEASES_VARIABLE] ?? '').split((external_node_path_default()).delimiter).filter((f) => f && f !== file);
+    if (left.length)
+        env[LEASES_VARIABLE] = left.join((external_node_path_default()).delimiter);
+    else
+        Reflect.deleteProperty(env, LEASES_VARIABLE);
 }
 
 ;// CONCATENATED MODULE: ./src/platform/ephemeral-range.ts
@@ -3279,7 +3664,7 @@ function defaultLeaseRoot(env = process.env, platform = process.platform, tmp = 
     return external_node_path_default().posix.join(perUser ? '/tmp' : tmp, DEFAULT_NAME);
 }
 /** This account's name inside a root: the uid, or the user name on Windows. */
-function accountName() {
+function lease_location_accountName() {
     return windows ? external_node_os_default().userInfo().username.replace(/[^\w.-]/g, '_') : String(process.getuid());
 }
 /** The one command that sets up a named lease-dir for the accounts of a group (the README shows it). */
@@ -3383,7 +3768,7 @@ function rootProblem(root, stat) {
  * the name, so any directory of ours will do.
  */
 function openOwnDir(root) {
-    const account = accountName();
+    const account = lease_location_accountName();
     const preferred = external_node_path_default().join(root, account);
     // Jobs of one account start together: one creates the directory, the others find it.
     if (createOwnDir(preferred) || ownDirProblem(preferred) === undefined)
@@ -3435,7 +3820,7 @@ function ownDirProblem(dir) {
     return undefined;
 }
 /** Checks, before any write or removal, that `dir` is still this account's own directory. */
-function lease_location_assertOwnDir(dir) {
+function assertOwnDir(dir) {
     const problem = ownDirProblem(dir);
     if (problem)
         throw new LeaseError(`The lease directory ${dir} cannot be used: ${problem}`);
@@ -3493,7 +3878,7 @@ function readDirLeases(dir, claimant, wanted) {
         const legacy = token === undefined ? legacyLeasePort(name) : undefined;
         if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || (wanted && !wanted.has(legacy)))
             continue;
-        const read = lease_record_readRecord(external_node_path_default().join(dir, name));
+        const read = readRecord(external_node_path_default().join(dir, name));
         if (read.kind !== 'record')
             continue;
         const mine = claimant !== undefined && dir === claimant.own && read.record.pending !== true;
@@ -3688,7 +4073,7 @@ class LeaseBook {
         };
         const file = external_node_path_default().join(own, recordFileName(this.owner.token));
         try {
-            lease_location_assertOwnDir(own);
+            assertOwnDir(own);
             // Mode 0644 whatever the umask: every account reads every other's records.
             replaceThrough(external_node_path_default().join(own, tempFileName(this.owner.token, ++this.written)), file, formatRecord(record), 0o644);
         }
@@ -3717,10 +4102,10 @@ function verdictOn(group, taken) {
 /** The lease files in this account's directory `own` (records, and 1.0.0's port files), with what each says. */
 function* ownLeases(own) {
     assertOwnDir(own);
-    for (const name of fs.readdirSync(own)) {
+    for (const name of external_node_fs_default().readdirSync(own)) {
         if (!isLeaseFile(name))
             continue;
-        const file = path.join(own, name);
+        const file = external_node_path_default().join(own, name);
         yield { file, name, read: readRecord(file) };
     }
 }
@@ -3730,7 +4115,7 @@ function removeOwned(own, owned) {
     for (const { file, name, read } of ownLeases(own)) {
         if (!owned(read))
             continue;
-        fs.rmSync(file, { force: true });
+        external_node_fs_default().rmSync(file, { force: true });
         for (const port of leaseFilePorts(read, name))
             held.add(port);
     }
@@ -3754,27 +4139,27 @@ function releaseOwnedBy(own, owner) {
  * Returns the stale leases it removed, one entry per port.
  */
 function sweepStale(own, warn) {
-    lease_location_assertOwnDir(own);
+    assertOwnDir(own);
     const names = external_node_fs_default().readdirSync(own);
     const stale = [];
     // 1.0.0 linked one record under many port names: each such file is read and judged once,
     // by file ID (bigint: NTFS file IDs are 64-bit). Only those: a record removed here frees
     // its file ID, and a record another job renames into place meanwhile may get it.
     const judged = new Map();
-    for (const name of names.filter(lease_record_isLeaseFile)) {
+    for (const name of names.filter(isLeaseFile)) {
         const file = external_node_path_default().join(own, name);
         // A record's read says itself when it is gone ('missing', judged live: left alone).
         const ino = legacyLeasePort(name) !== undefined ? external_node_fs_default().lstatSync(file, { bigint: true, throwIfNoEntry: false })?.ino : null;
         if (ino === undefined)
             continue;
-        const verdict = (ino !== null && judged.get(ino)) || judgeFile(lease_record_readRecord(file));
+        const verdict = (ino !== null && judged.get(ino)) || judgeFile(readRecord(file));
         if (ino !== null && !verdict.corrupt)
             judged.set(ino, verdict);
         if (verdict.live || !unlinkQuietly(file, warn))
             continue;
         if (verdict.corrupt)
             warn(`Removed a corrupt lease ${file} (${verdict.why})`);
-        for (const port of lease_record_leaseFilePorts(verdict.read, name))
+        for (const port of leaseFilePorts(verdict.read, name))
             stale.push({ port, reservation: verdict.reservation, why: verdict.why });
     }
     sweepLeftovers(own, names, warn);
@@ -3790,7 +4175,7 @@ function sweepLeftovers(own, names, warn) {
         if (pid === undefined)
             continue;
         const file = external_node_path_default().join(own, name);
-        const read = lease_record_readRecord(file);
+        const read = readRecord(file);
         if (read.kind === 'missing')
             continue;
         const writer = read.kind === 'record' ? (read.record.allocator ?? { pid, start: null }) : { pid, start: null };
@@ -3820,196 +4205,6 @@ function judgeFile(read) {
         return { read, live: false, why: read.why, corrupt: true };
     const verdict = judgeRecord(read.record, read.changed);
     return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
-}
-
-;// CONCATENATED MODULE: ./src/platform/process-facts.ts
-
-
-
-
-/**
- * What can be read about another process, from /proc on Linux and from system tools
- * elsewhere: parent, command line, account, one environment variable, control groups.
- * One home for such reads. Everything here belongs to another process, possibly another
- * account's, so it is hostile input: read with a size cap, parsed field by field, never
- * followed through a link, and a process that is gone or unreadable gives null, not an error.
- * Files under /proc/PID are the kernel's own (never FIFOs), so reading them cannot block on a writer.
- */
-/** Longest command line kept for messages: a server's command line can be kilobytes of flags. */
-const COMMAND_CHARS = 200;
-/** Most read from an environment (the kernel caps it near a quarter of the stack limit, megabytes at most). */
-const ENVIRON_BYTES = 4 * 2 ** 20;
-/** Reads at most `limit` bytes of a /proc file; null when it cannot be read (gone, another account's). */
-function readCapped(file, limit) {
-    let fd;
-    try {
-        fd = (0,external_node_fs_namespaceObject.openSync)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
-    }
-    catch {
-        return null;
-    }
-    try {
-        const chunks = [];
-        let total = 0;
-        while (total < limit) {
-            const chunk = Buffer.alloc(Math.min(65536, limit - total));
-            const n = (0,external_node_fs_namespaceObject.readSync)(fd, chunk, 0, chunk.length, null);
-            if (n === 0)
-                break;
-            chunks.push(chunk.subarray(0, n));
-            total += n;
-        }
-        return Buffer.concat(chunks);
-    }
-    catch {
-        return null;
-    }
-    finally {
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
-    }
-}
-/** The fields of /proc/PID/stat after the command name (which may hold spaces and parentheses): state first. */
-function statFields(pid) {
-    const stat = readCapped(`/proc/${pid}/stat`, 4096)?.toString('latin1');
-    const end = stat?.lastIndexOf(')') ?? -1;
-    return stat && end > 0 ? stat.slice(end + 2).split(' ') : null;
-}
-/** The parent's pid (field 4 of /proc/PID/stat); null when gone, or for pid 1 and kernel threads (parent 0). */
-function process_facts_parentPid(pid) {
-    const parent = Number(statFields(pid)?.[1]);
-    return Number.isInteger(parent) && parent > 0 ? parent : null;
-}
-/**
- * The command line, its arguments joined by spaces and cut to 200 characters; for a
- * process without one (a kernel thread, a zombie) its name in brackets, as ps shows it.
- * Null when gone. Control characters are replaced, so a message cannot be forged with it.
- */
-function commandLine(pid) {
-    const args = process_facts_commandArgs(pid);
-    if (args === null)
-        return null;
-    let text = args.join(' ');
-    if (!text) {
-        const comm = readCapped(`/proc/${pid}/comm`, 64)?.toString('utf8').trim();
-        if (!comm)
-            return null;
-        text = `[${comm}]`;
-    }
-    return cleanText(text, COMMAND_CHARS);
-}
-/** The command line as its arguments (Linux, up to 8 KiB of it); null when gone or unreadable. Raw: clean before showing. */
-function process_facts_commandArgs(pid) {
-    const raw = readCapped(`/proc/${pid}/cmdline`, 8192);
-    return raw === null ? null : raw.toString('utf8').split('\0').filter(Boolean);
-}
-/** `text` with control characters as `?`, cut to `limit` characters with an ellipsis. */
-function cleanText(text, limit) {
-    // eslint-disable-next-line no-control-regex
-    const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-    return clean.length > limit ? `${clean.slice(0, limit - 1)}…` : clean;
-}
-/** The effective uid (second field of the `Uid:` line of /proc/PID/status); null when gone. */
-function processUid(pid) {
-    const status = readCapped(`/proc/${pid}/status`, 16384)?.toString('latin1');
-    const match = status && /^Uid:\s+\d+\s+(\d+)/m.exec(status);
-    return match ? Number(match[1]) : null;
-}
-let passwd;
-/**
- * The login name of `uid`, from /etc/passwd (read once); this process's own from the OS
- * when passwd lacks it (an account from a directory service). Null when unknown: callers
- * then show `uid N`.
- */
-function process_facts_accountName(uid) {
-    if (!passwd) {
-        passwd = new Map();
-        const text = readCapped('/etc/passwd', 4 * 2 ** 20)?.toString('utf8') ?? '';
-        for (const line of text.split('\n')) {
-            const [name, , id] = line.split(':');
-            if (name && /^\d{1,10}$/.test(id ?? '') && !passwd.has(Number(id)))
-                passwd.set(Number(id), cleanText(name, 64));
-        }
-    }
-    if (passwd.has(uid))
-        return passwd.get(uid);
-    try {
-        return process.getuid?.() === uid ? (0,external_node_os_namespaceObject.userInfo)().username : null;
-    }
-    catch {
-        return null;
-    }
-}
-/** An environment variable's value as the process started with it, or null without it; `unreadable` for another account's process. */
-function environmentVariable(pid, name) {
-    const raw = readCapped(`/proc/${pid}/environ`, ENVIRON_BYTES);
-    if (raw === null)
-        return 'unreadable';
-    const prefix = `${name}=`;
-    for (const entry of raw.toString('utf8').split('\0')) {
-        if (entry.startsWith(prefix))
-            return cleanText(entry.slice(prefix.length), 200);
-    }
-    return null;
-}
-/** The process's control groups (`4:memory:/docker/<id>`, `0::/system.slice/docker-<id>.scope`), one a line; empty when unreadable. */
-function controlGroups(pid) {
-    const text = readCapped(`/proc/${pid}/cgroup`, 65536)?.toString('utf8') ?? '';
-    return text.split('\n').filter(Boolean);
-}
-/** Every process's parent, from one run of a system tool: macOS `ps`, Windows PowerShell. Empty on failure. */
-function processParents(platform = process.platform, run = runTool) {
-    try {
-        if (platform === 'darwin') {
-            const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin' };
-            return parsePidPairs(run(systemTool('ps', 'darwin'), ['-A', '-o', 'pid=,ppid='], env));
-        }
-        if (platform === 'win32') {
-            const script = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
-            return parsePidPairs(run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]));
-        }
-    }
-    catch {
-        // the tool failed: no ancestry, so owners are reported as unknown
-    }
-    return new Map();
-}
-/** `PID PPID` lines to a map; lines that are not two numbers are skipped. */
-function parsePidPairs(text) {
-    const parents = new Map();
-    for (const line of text.split(/\r?\n/)) {
-        const match = /^\s*(\d{1,10})\s+(\d{1,10})\s*$/.exec(line);
-        if (match)
-            parents.set(Number(match[1]), Number(match[2]));
-    }
-    return parents;
-}
-/** The image name of a Windows process from `tasklist /fo csv /nh` (`"node.exe","4242",...`); null when not found. */
-function windowsImageName(pid, run = runTool) {
-    try {
-        const out = run(systemTool('tasklist', 'win32'), ['/fo', 'csv', '/nh', '/fi', `PID eq ${pid}`]);
-        const match = /^"([^"]{1,260})","(\d+)"/m.exec(out);
-        return match && Number(match[2]) === pid ? cleanText(match[1], COMMAND_CHARS) : null;
-    }
-    catch {
-        return null;
-    }
-}
-/**
- * `pid` and its ancestors, nearest first, up to init (at most 64): Linux from
- * /proc/PID/stat, one look per process; macOS and Windows from one listing of every
- * process's parent (processParents). Only `pid` itself where its parents cannot be read.
- */
-function ancestorPids(pid = process.pid, platform = process.platform) {
-    const parents = platform === 'linux' ? undefined : processParents(platform);
-    const chain = [pid];
-    for (let hop = 0; hop < 64; hop++) {
-        const last = chain[chain.length - 1];
-        const parent = parents ? parents.get(last) : process_facts_parentPid(last);
-        if (!parent || parent === last || chain.includes(parent))
-            break;
-        chain.push(parent);
-    }
-    return chain;
 }
 
 ;// CONCATENATED MODULE: ./src/leases/lease-owner.ts
@@ -4260,31 +4455,41 @@ async function clearDeadJobs(leases, choice, log) {
 
 
 
-
-
-const OPTIONS = [
-    'names',
-    'count',
-    'protocol',
-    'host',
-    'range',
-    'exclude',
-    'contiguous',
-    'prefer',
-    'preferOnly',
-    'reserve',
-    'leaseMinutes',
-    'leaseDir',
-];
 async function getPorts(request) {
-    const session = await openSession(toRequest(request), {
+    const checked = toRequest(request);
+    const named = request.names !== undefined;
+    const inherited = named ? inheritedPorts(checked.names) : new Map();
+    const missing = checked.names.filter((name) => !inherited.has(name));
+    const session = missing.length ? await openSession({ ...checked, names: missing }, libraryProgram()) : undefined;
+    if (session && named)
+        advertise(session);
+    const found = new Map([...inherited, ...(session?.rows ?? []).map((r) => [r.name, r.port])]);
+    let released = false;
+    return {
+        ports: named ? Object.fromEntries(checked.names.map((name) => [name, found.get(name)])) : [...session.ports],
+        release: async () => {
+            if (released || !session)
+                return;
+            released = true;
+            session.release();
+            if (named)
+                withdraw(session);
+        },
+    };
+}
+/** The library as a program: its options' words, leases owned by this process, no post step. */
+function libraryProgram() {
+    return {
         vocabulary: LIBRARY_VOCABULARY,
-        owner: process_identity_identify(process.pid),
+        owner: thisProcess(),
         postStep: false,
         log: { debug: () => { }, warn: (m) => process.emitWarning(m) },
-    });
-    const ports = request.names === undefined ? [...session.ports] : Object.fromEntries(session.rows.map((r) => [r.name, r.port]));
-    return { ports, release: async () => session.release() };
+    };
+}
+let get_ports_self;
+/** This process's identity, read once: it cannot change. */
+function thisProcess() {
+    return (get_ports_self ??= process_identity_identify(process.pid));
 }
 /**
  * One free port, leased to this process until it exits (or `leaseMinutes` pass): the
@@ -4294,87 +4499,96 @@ async function getPort(options = {}) {
     const { ports } = await getPorts({ ...options, count: 1 });
     return ports[0];
 }
-/**
- * The typed options as the session's request: each checked for its shape here (an array,
- * a whole number, a known word), then by the rules every program shares.
- * @throws InputError naming the option in the library's words.
- */
-function toRequest(request) {
-    const fail = (option, value, allowed) => {
-        throw new InputError(option, shown(option, value), allowed, LIBRARY_VOCABULARY);
+
+;// CONCATENATED MODULE: ./src/library/get-ports-sync.ts
+
+
+
+
+
+
+
+
+/** The variable that makes the command report an error as one JSON line (see command.ts). */
+const ERRORS_VARIABLE = 'PORT_ZERO_ERRORS';
+function getPortsSync(request) {
+    const checked = toRequest(request);
+    const named = request.names !== undefined;
+    const inherited = named ? inheritedPorts(checked.names) : new Map();
+    const missing = checked.names.filter((name) => !inherited.has(name));
+    const got = missing.length ? allocateByCommand({ ...checked, names: missing }) : { ports: new Map(), variables: {} };
+    if (named)
+        Object.assign(process.env, got.variables);
+    const found = new Map([...inherited, ...got.ports]);
+    let released = false;
+    return {
+        ports: named ? Object.fromEntries(checked.names.map((name) => [name, found.get(name)])) : checked.names.map((n) => found.get(n)),
+        release: () => {
+            if (released || !got.record)
+                return;
+            released = true;
+            releaseLeases(external_node_path_default().dirname(got.record), recordToken(external_node_path_default().basename(got.record)));
+            withdrawRecord(got.record);
+        },
     };
-    for (const key of Object.keys(request)) {
-        if (!OPTIONS.includes(key))
-            fail(key, request[key], `not an option; the options are ${OPTIONS.join(', ')}`);
+}
+/** Runs the command for `request`, leased to this process (its caller); the ports by name, its variables and its lease record. */
+function allocateByCommand(request) {
+    const { spawnSync } = process.getBuiltinModule('node:child_process');
+    const cli = packagedProgram('cli', import.meta.url);
+    const run = spawnSync(process.execPath, [cli, ...get_ports_sync_commandArgs(request)], {
+        encoding: 'utf8',
+        env: { ...process.env, [ERRORS_VARIABLE]: 'json' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        windowsHide: true,
+    });
+    if (run.status !== 0)
+        throw commandError(run.stderr || run.error?.message || `exit code ${run.status}`);
+    const variables = Object.fromEntries(run.stdout
+        .split('\n')
+        .map((line) => /^([A-Za-z_]\w*)=(.*)$/.exec(line))
+        .filter((m) => m !== null)
+        .map((m) => [m[1], m[2]]));
+    const ports = new Map(request.names.map((name) => [name, Number(variables[envName(name)])]));
+    const known = new Set((process.env[LEASES_VARIABLE] ?? '').split((external_node_path_default()).delimiter));
+    const record = (variables[LEASES_VARIABLE] ?? '').split((external_node_path_default()).delimiter).find((file) => file && !known.has(file));
+    return { ports, variables, record };
+}
+/** The request as the command's arguments. */
+function get_ports_sync_commandArgs(request) {
+    const list = (ranges) => ranges.map((r) => (r.low === r.high ? `${r.low}` : `${r.low}-${r.high}`)).join(',');
+    const args = ['--protocol', request.protocols.join(','), '--reserve', request.reserve, '--lease-minutes', String(request.leaseMinutes)];
+    if (request.hosts.length)
+        args.push('--host', request.hosts.join(' '));
+    if (request.range)
+        args.push('--range', list([request.range]));
+    if (request.exclude.size)
+        args.push('--exclude', list(request.exclude.ranges));
+    if (request.prefer.length)
+        args.push('--prefer', list(request.prefer));
+    if (request.preferOnly)
+        args.push('--prefer-only');
+    if (request.contiguous)
+        args.push('--contiguous');
+    if (request.leaseDir)
+        args.push('--lease-dir', request.leaseDir);
+    return [...args, '--', ...request.names];
+}
+/** The command's error, as the class it was thrown as. */
+function commandError(stderr) {
+    let reported;
+    try {
+        reported = JSON.parse(stderr.trim().split('\n').at(-1) ?? '');
     }
-    const { names, count, protocol, host, range, exclude, contiguous, prefer, preferOnly, reserve, leaseMinutes, leaseDir } = request;
-    if (names !== undefined && count !== undefined)
-        fail('count', count, "leave it out when 'names' is given");
-    if (names !== undefined && (!Array.isArray(names) || names.length === 0))
-        fail('names', names, 'a non-empty array of names');
-    if (names?.some((name) => typeof name !== 'string'))
-        fail('names', names, 'an array of strings');
-    const given = {
-        names: names ? [...names] : defaultNames(wholeNumber(count ?? 1, 'count', fail)),
-        protocols: protocols(protocol, fail),
-        hosts: host === undefined ? [] : typeof host === 'string' ? host.split(/[\s,]+/).filter(Boolean) : [...host],
-        range: range === undefined ? undefined : portRange(range, 'range', fail),
-        exclude: new PortSet((exclude ?? []).map((item) => (Array.isArray(item) ? portRange(item, 'exclude', fail) : portRange([item, item], 'exclude', fail)))),
-        contiguous: bool(contiguous, 'contiguous', fail),
-        prefer: prefer === undefined ? [] : preferred(prefer, fail),
-        preferOnly: bool(preferOnly, 'prefer-only', fail),
-        reserve: (reserve ?? 'auto'),
-        leaseMinutes: leaseMinutes === undefined ? DEFAULT_REQUEST.leaseMinutes : wholeNumber(leaseMinutes, 'lease-minutes', fail),
-        leaseDir: leaseDir ?? '',
-    };
-    const checked = { ...DEFAULT_REQUEST, ...given };
-    const values = {
-        count: count ?? checked.names.length,
-        names,
-        range,
-        exclude,
-        host,
-        reserve,
-        'lease-minutes': leaseMinutes,
-    };
-    checkRequest(checked, { vocabulary: LIBRARY_VOCABULARY, shown: (setting) => shown(setting, values[setting]), postStep: false });
-    return checked;
-}
-/** An option's value as messages quote it: a range as LOW-HIGH, exclusions joined with commas, other lists with spaces. */
-function shown(option, value) {
-    const range = (v) => (Array.isArray(v) ? v.join('-') : String(v));
-    if (option === 'range')
-        return range(value);
-    if ((option === 'exclude' || option === 'prefer') && Array.isArray(value))
-        return value.map(range).join(',');
-    return Array.isArray(value) ? value.join(' ') : String(value ?? '');
-}
-function bool(value, option, fail) {
-    return value === undefined ? false : typeof value === 'boolean' ? value : fail(option, value, 'true or false');
-}
-/** Preferred ports in the order given: numbers and [low, high] pairs from any iterable. */
-function preferred(value, fail) {
-    const iterable = value !== null && typeof value === 'object' && Symbol.iterator in value && typeof value !== 'string';
-    if (!iterable)
-        return fail('prefer', value, 'an iterable of ports and [low, high] ranges, such as [3000, [8000, 8099]]');
-    const allowed = 'ports and [low, high] ranges with 1 <= low <= high <= 65535';
-    return [...value].map((item) => portRange(Array.isArray(item) ? item : [item, item], 'prefer', () => fail('prefer', item, allowed)));
-}
-function wholeNumber(value, option, fail) {
-    return typeof value === 'number' && Number.isInteger(value) ? value : fail(option, value, 'a whole number');
-}
-function protocols(protocol, fail) {
-    if (protocol === undefined)
-        return ['tcp'];
-    if (protocol === 'tcp' || protocol === 'udp')
-        return [protocol];
-    if (protocol === 'tcp,udp')
-        return ['tcp', 'udp'];
-    return fail('protocol', protocol, "'tcp', 'udp' or 'tcp,udp'");
-}
-function portRange(value, option, fail) {
-    const valid = Array.isArray(value) && value.length === 2 && value.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535) && value[0] <= value[1];
-    return valid ? { low: value[0], high: value[1] } : fail(option, value, '[low, high] with 1 <= low <= high <= 65535');
+    catch {
+        reported = { message: stderr.trim() };
+    }
+    const message = reported.message ?? stderr.trim();
+    if (reported.name === 'AllocationError')
+        return new AllocationError(message);
+    if (reported.name === 'LeaseError')
+        return new LeaseError(message);
+    return new PortZeroError(message);
 }
 
 ;// CONCATENATED MODULE: ./src/platform/sock-diag.ts
@@ -5136,7 +5350,7 @@ function linuxAncestors(pid) {
 /** Everything Linux's /proc tells about `pid`, the holder of a socket that `socketUid` created. */
 function linuxFacts(pid, socketUid) {
     if (pid === null) {
-        const account = socketUid === null ? null : process_facts_accountName(socketUid);
+        const account = socketUid === null ? null : accountName(socketUid);
         return { pid, command: null, uid: socketUid, account, trackingId: null, ancestors: [], cgroups: [] };
     }
     const uid = processUid(pid) ?? socketUid;
@@ -5144,7 +5358,7 @@ function linuxFacts(pid, socketUid) {
         pid,
         command: commandLine(pid),
         uid,
-        account: uid === null ? null : process_facts_accountName(uid),
+        account: uid === null ? null : accountName(uid),
         trackingId: environmentVariable(pid, 'RUNNER_TRACKING_ID'),
         ancestors: linuxAncestors(pid),
         cgroups: controlGroups(pid),
@@ -5566,6 +5780,7 @@ async function waitForPorts(ports, options = {}) {
 
 
 
+
 var __webpack_exports__AllocationError = __webpack_exports__.ZB;
 var __webpack_exports__ForeignListenerError = __webpack_exports__.DQ;
 var __webpack_exports__InputError = __webpack_exports__.dz;
@@ -5574,5 +5789,6 @@ var __webpack_exports__PortZeroError = __webpack_exports__.ES;
 var __webpack_exports__WaitTimeoutError = __webpack_exports__.Do;
 var __webpack_exports__getPort = __webpack_exports__.c9;
 var __webpack_exports__getPorts = __webpack_exports__.Nw;
+var __webpack_exports__getPortsSync = __webpack_exports__.Q8;
 var __webpack_exports__waitForPorts = __webpack_exports__.HB;
-export { __webpack_exports__AllocationError as AllocationError, __webpack_exports__ForeignListenerError as ForeignListenerError, __webpack_exports__InputError as InputError, __webpack_exports__LeaseError as LeaseError, __webpack_exports__PortZeroError as PortZeroError, __webpack_exports__WaitTimeoutError as WaitTimeoutError, __webpack_exports__getPort as getPort, __webpack_exports__getPorts as getPorts, __webpack_exports__waitForPorts as waitForPorts };
+export { __webpack_exports__AllocationError as AllocationError, __webpack_exports__ForeignListenerError as ForeignListenerError, __webpack_exports__InputError as InputError, __webpack_exports__LeaseError as LeaseError, __webpack_exports__PortZeroError as PortZeroError, __webpack_exports__WaitTimeoutError as WaitTimeoutError, __webpack_exports__getPort as getPort, __webpack_exports__getPorts as getPorts, __webpack_exports__getPortsSync as getPortsSync, __webpack_exports__waitForPorts as waitForPorts };

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 905:
+/***/ 434:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2096,8 +2096,6 @@ function kernel_list_kernelListProtection(choice, log) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/platform/ids.ts
 
 /**
@@ -2135,6 +2133,31 @@ function ids_secretToken() {
     return randomBytes(24).toString('base64url');
 }
 
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/platform/packaged-programs.ts
+
+
+
+/**
+ * Where `program` is, seen from the module at `moduleUrl` (its import.meta.url): in a
+ * bundle, dist/<program>/index.js beside it or one folder up (dist/index.js, dist/post,
+ * dist/lib); running from src/, src/programs/<program>.ts.
+ * @throws Error when none of them exists.
+ */
+function packaged_programs_packagedProgram(program, moduleUrl) {
+    const here = path.dirname(fileURLToPath(moduleUrl));
+    const candidates = [
+        path.join(here, program, 'index.js'),
+        path.join(here, '..', program, 'index.js'),
+        path.join(here, '..', 'programs', `${program}.ts`),
+    ];
+    const found = candidates.find((file) => existsSync(file));
+    if (!found)
+        throw new Error(`The ${program} program of Port Zero is missing beside ${here}`);
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/protection/holder-protocol.ts
 /** The line a stop request is, and the line the holder answers with. */
 const stopRequest = (token) => `stop ${token}\n`;
@@ -2148,29 +2171,11 @@ const stopAnswer = (pid) => `stopped ${pid}\n`;
 
 
 
-
-
-/**
- * Where the holder program is: dist/holder/index.js beside the main bundle or one
- * level up from the post bundle, or src/programs/holder.ts when running from src/.
- */
-const HOLDER_PATHS = (/* unused pure expression or super */ null && ([
-    ['holder', 'index.js'],
-    ['..', 'holder', 'index.js'],
-    ['..', 'programs', 'holder.ts'],
-]));
-function holderScript() {
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    const found = HOLDER_PATHS.map((parts) => path.join(here, ...parts)).find((file) => existsSync(file));
-    if (!found)
-        throw new PortZeroError(`The port holder program is missing beside ${here}`);
-    return found;
-}
 /** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
 function startHolder(request) {
     const { spawn } = process.getBuiltinModule('node:child_process');
     const config = { ownerCheckMs: 2000, ...request, token: secretToken() };
-    const child = spawn(process.execPath, [holderScript()], {
+    const child = spawn(process.execPath, [packagedProgram('holder', import.meta.url)], {
         detached: true,
         windowsHide: true, // no console window for a background process on Windows
         stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
@@ -2564,7 +2569,7 @@ async function runPost() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(905);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(434);
 /**
  * The action's post step (action.yml `runs.post`): an entry of its own, as in
  * actions/setup-node and actions/cache, so it can never allocate. With no state

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { errorMessage, InputError, plural, PortZeroError, type Vocabulary } from '../errors.ts';
 import { callerIdentity } from '../leases/lease-owner.ts';
 import { releaseCaller } from '../session/end-session.ts';
+import { LEASES_VARIABLE, leasesValue } from '../session/inherited-ports.ts';
 import { openSession } from '../session/session.ts';
 import { Input } from '../text/names.ts';
 import { isUsageError, usageMessage } from './usage.ts';
@@ -113,7 +114,9 @@ async function allocate(values: Record<string, string | boolean | undefined>, na
     log: { debug: () => {}, warn: (m) => process.stderr.write(`port-zero: warning: ${m}\n`) },
   });
   try {
-    writeStdout(values.json ? `${portsJson(session.rows)}\n` : dotenv(session.rows));
+    // With the variables, what a library call in a process this shell starts needs to find the same ports.
+    const leases = leasesValue(session);
+    writeStdout(values.json ? `${portsJson(session.rows)}\n` : dotenv(session.rows) + (leases ? `${LEASES_VARIABLE}=${leases}\n` : ''));
   } catch (error) {
     await session.undo(); // ports nobody was told of must not stay leased
     throw new PortZeroError(
@@ -140,6 +143,19 @@ function writeStdout(text: string) {
   }
 }
 
+/**
+ * Set to `json` by a program that runs this command (the library's getPortsSync): an error
+ * is then one JSON line on stderr, `{"name":"AllocationError","message":"..."}`, so that
+ * the program can throw it as the same class.
+ */
+export const ERRORS_VARIABLE = 'PORT_ZERO_ERRORS';
+
+function reportForProgram(error: unknown): number {
+  const name = error instanceof Error ? error.name : 'Error';
+  process.stderr.write(`${JSON.stringify({ name, message: errorMessage(error) })}\n`);
+  return isUsageError(error) ? 2 : 1;
+}
+
 /** Runs the command with `argv` (the arguments after the program's name); resolves with its exit code. */
 export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'wait') return waitCommand(argv.slice(1));
@@ -153,6 +169,7 @@ export async function main(argv: string[]): Promise<number> {
     if (positionals[0] === RELEASE) return release(words, leaseDirOf(values), positionals.slice(1));
     return await allocate(values, positionals, words);
   } catch (error) {
+    if (process.env[ERRORS_VARIABLE] === 'json') return reportForProgram(error);
     const usage = isUsageError(error);
     process.stderr.write(`port-zero: ${usage ? usageMessage(error) : errorMessage(error)}\n${usage ? "Try 'port-zero --help'.\n" : ''}`);
     return usage ? 2 : 1;

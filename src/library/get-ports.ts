@@ -1,12 +1,8 @@
-import { InputError } from '../errors.ts';
+import { toRequest, type Request } from './options.ts';
 import { LIBRARY_VOCABULARY } from './vocabulary.ts';
-import { identify } from '../platform/process-identity.ts';
-import { PortSet } from '../ports/port-set.ts';
-import type { Protocol } from '../ports/protocol.ts';
-import type { ReserveSetting } from '../protection/protection.ts';
-import { defaultNames } from '../session/naming.ts';
-import { checkRequest, DEFAULT_REQUEST, type PortRequest } from '../session/request.ts';
-import { openSession } from '../session/session.ts';
+import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
+import { advertise, inheritedPorts, withdraw } from '../session/inherited-ports.ts';
+import { openSession, type Program } from '../session/session.ts';
 
 /**
  * The library for test suites: the action's allocator and leases, called from a
@@ -84,27 +80,19 @@ export interface Ports<Shape> {
   release(): Promise<void>;
 }
 
-const OPTIONS = [
-  'names',
-  'count',
-  'protocol',
-  'host',
-  'range',
-  'exclude',
-  'contiguous',
-  'prefer',
-  'preferOnly',
-  'reserve',
-  'leaseMinutes',
-  'leaseDir',
-];
-
-type Request = Partial<NamedRequest<string> & CountRequest>;
-
 /**
  * Hands out distinct free ports, leased to this process.
  *   const { ports, release } = await getPorts({ names: ['web', 'db'] }); // ports.web, ports.db
  *   const { ports } = await getPorts({ count: 3 });                       // [41233, 41235, 41239]
+ *
+ * One allocation for a whole test run: a `names` request gets the same ports that this
+ * process or one of its ancestors already holds for those names under a live lease (a
+ * configuration file loaded again in every worker, a worker of a runner whose global
+ * set-up allocated), with no new allocation; names not held so are allocated. A call
+ * that allocates sets each name's variable (`WEB_PORT`) and PORT_ZERO_LEASES in this
+ * process's environment, so the processes it starts from then on find them. A `count`
+ * request always gets new ports.
+ *
  * Throws `InputError` for a bad option (naming it, quoting the value, saying what is allowed),
  * `AllocationError` when the host cannot supply the ports, `LeaseError` when a `leaseDir`
  * given cannot be used. On any error no socket or lease is left behind.
@@ -112,14 +100,39 @@ type Request = Partial<NamedRequest<string> & CountRequest>;
 export function getPorts<const Name extends string>(request: NamedRequest<Name>): Promise<Ports<Record<Name, number>>>;
 export function getPorts(request: CountRequest): Promise<Ports<number[]>>;
 export async function getPorts(request: Request): Promise<Ports<Record<string, number> | number[]>> {
-  const session = await openSession(toRequest(request), {
+  const checked = toRequest(request);
+  const named = request.names !== undefined;
+  const inherited = named ? inheritedPorts(checked.names) : new Map<string, number>();
+  const missing = checked.names.filter((name) => !inherited.has(name));
+  const session = missing.length ? await openSession({ ...checked, names: missing }, libraryProgram()) : undefined;
+  if (session && named) advertise(session);
+  const found = new Map([...inherited, ...(session?.rows ?? []).map((r): [string, number] => [r.name, r.port])]);
+  let released = false;
+  return {
+    ports: named ? Object.fromEntries(checked.names.map((name) => [name, found.get(name)!])) : [...session!.ports],
+    release: async () => {
+      if (released || !session) return;
+      released = true;
+      session.release();
+      if (named) withdraw(session);
+    },
+  };
+}
+
+/** The library as a program: its options' words, leases owned by this process, no post step. */
+function libraryProgram(): Program {
+  return {
     vocabulary: LIBRARY_VOCABULARY,
-    owner: identify(process.pid),
+    owner: thisProcess(),
     postStep: false,
     log: { debug: () => {}, warn: (m) => process.emitWarning(m) },
-  });
-  const ports = request.names === undefined ? [...session.ports] : Object.fromEntries(session.rows.map((r) => [r.name, r.port]));
-  return { ports, release: async () => session.release() };
+  };
+}
+
+let self: ProcessIdentity | undefined;
+/** This process's identity, read once: it cannot change. */
+function thisProcess(): ProcessIdentity {
+  return (self ??= identify(process.pid));
 }
 
 /**
@@ -129,91 +142,4 @@ export async function getPorts(request: Request): Promise<Ports<Record<string, n
 export async function getPort(options: PortOptions = {}): Promise<number> {
   const { ports } = await getPorts({ ...options, count: 1 });
   return ports[0];
-}
-
-/**
- * The typed options as the session's request: each checked for its shape here (an array,
- * a whole number, a known word), then by the rules every program shares.
- * @throws InputError naming the option in the library's words.
- */
-function toRequest(request: Request): PortRequest {
-  const fail = (option: string, value: unknown, allowed: string): never => {
-    throw new InputError(option, shown(option, value), allowed, LIBRARY_VOCABULARY);
-  };
-  for (const key of Object.keys(request)) {
-    if (!OPTIONS.includes(key))
-      fail(key, (request as Record<string, unknown>)[key], `not an option; the options are ${OPTIONS.join(', ')}`);
-  }
-  const { names, count, protocol, host, range, exclude, contiguous, prefer, preferOnly, reserve, leaseMinutes, leaseDir } = request;
-  if (names !== undefined && count !== undefined) fail('count', count, "leave it out when 'names' is given");
-  if (names !== undefined && (!Array.isArray(names) || names.length === 0)) fail('names', names, 'a non-empty array of names');
-  if (names?.some((name) => typeof name !== 'string')) fail('names', names, 'an array of strings');
-  const given = {
-    names: names ? [...names] : defaultNames(wholeNumber(count ?? 1, 'count', fail)),
-    protocols: protocols(protocol, fail),
-    hosts: host === undefined ? [] : typeof host === 'string' ? host.split(/[\s,]+/).filter(Boolean) : [...host],
-    range: range === undefined ? undefined : portRange(range, 'range', fail),
-    exclude: new PortSet(
-      (exclude ?? []).map((item) => (Array.isArray(item) ? portRange(item, 'exclude', fail) : portRange([item, item], 'exclude', fail))),
-    ),
-    contiguous: bool(contiguous, 'contiguous', fail),
-    prefer: prefer === undefined ? [] : preferred(prefer, fail),
-    preferOnly: bool(preferOnly, 'prefer-only', fail),
-    reserve: (reserve ?? 'auto') as ReserveSetting,
-    leaseMinutes: leaseMinutes === undefined ? DEFAULT_REQUEST.leaseMinutes : wholeNumber(leaseMinutes, 'lease-minutes', fail),
-    leaseDir: leaseDir ?? '',
-  };
-  const checked: PortRequest = { ...DEFAULT_REQUEST, ...given };
-  const values: Record<string, unknown> = {
-    count: count ?? checked.names.length,
-    names,
-    range,
-    exclude,
-    host,
-    reserve,
-    'lease-minutes': leaseMinutes,
-  };
-  checkRequest(checked, { vocabulary: LIBRARY_VOCABULARY, shown: (setting) => shown(setting, values[setting]), postStep: false });
-  return checked;
-}
-
-type Fail = (option: string, value: unknown, allowed: string) => never;
-
-/** An option's value as messages quote it: a range as LOW-HIGH, exclusions joined with commas, other lists with spaces. */
-function shown(option: string, value: unknown): string {
-  const range = (v: unknown) => (Array.isArray(v) ? v.join('-') : String(v));
-  if (option === 'range') return range(value);
-  if ((option === 'exclude' || option === 'prefer') && Array.isArray(value)) return value.map(range).join(',');
-  return Array.isArray(value) ? value.join(' ') : String(value ?? '');
-}
-
-function bool(value: unknown, option: string, fail: Fail): boolean {
-  return value === undefined ? false : typeof value === 'boolean' ? value : fail(option, value, 'true or false');
-}
-
-/** Preferred ports in the order given: numbers and [low, high] pairs from any iterable. */
-function preferred(value: unknown, fail: Fail): { low: number; high: number }[] {
-  const iterable = value !== null && typeof value === 'object' && Symbol.iterator in value && typeof value !== 'string';
-  if (!iterable) return fail('prefer', value, 'an iterable of ports and [low, high] ranges, such as [3000, [8000, 8099]]');
-  const allowed = 'ports and [low, high] ranges with 1 <= low <= high <= 65535';
-  return [...(value as Iterable<unknown>)].map((item) =>
-    portRange(Array.isArray(item) ? item : [item, item], 'prefer', () => fail('prefer', item, allowed)),
-  );
-}
-
-function wholeNumber(value: unknown, option: string, fail: Fail): number {
-  return typeof value === 'number' && Number.isInteger(value) ? value : fail(option, value, 'a whole number');
-}
-
-function protocols(protocol: unknown, fail: Fail): Protocol[] {
-  if (protocol === undefined) return ['tcp'];
-  if (protocol === 'tcp' || protocol === 'udp') return [protocol];
-  if (protocol === 'tcp,udp') return ['tcp', 'udp'];
-  return fail('protocol', protocol, "'tcp', 'udp' or 'tcp,udp'");
-}
-
-function portRange(value: unknown, option: string, fail: Fail): { low: number; high: number } {
-  const valid =
-    Array.isArray(value) && value.length === 2 && value.every((p) => Number.isInteger(p) && p >= 1 && p <= 65535) && value[0] <= value[1];
-  return valid ? { low: value[0] as number, high: value[1] as number } : fail(option, value, '[low, high] with 1 <= low <= high <= 65535');
 }

@@ -1,10 +1,8 @@
 import type childProcess from 'node:child_process';
-import { existsSync } from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { plural, PortZeroError } from '../errors.ts';
 import { secretToken } from '../platform/ids.ts';
+import { packagedProgram } from '../platform/packaged-programs.ts';
 import { stopAnswer, stopRequest, type HolderConfig, type HolderReady } from './holder-protocol.ts';
 import { identify, isRunning, type ProcessIdentity } from '../platform/process-identity.ts';
 import type { Protection, ProtectionContext } from './protection.ts';
@@ -23,30 +21,13 @@ export interface Holder extends HolderReady {
 /** What `stopHolder` found: it answered and exited, it had to be killed, or it was already gone. */
 export type HolderStop = 'stopped' | 'killed' | 'gone';
 
-/**
- * Where the holder program is: dist/holder/index.js beside the main bundle or one
- * level up from the post bundle, or src/programs/holder.ts when running from src/.
- */
-const HOLDER_PATHS = [
-  ['holder', 'index.js'],
-  ['..', 'holder', 'index.js'],
-  ['..', 'programs', 'holder.ts'],
-];
-
-function holderScript(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const found = HOLDER_PATHS.map((parts) => path.join(here, ...parts)).find((file) => existsSync(file));
-  if (!found) throw new PortZeroError(`The port holder program is missing beside ${here}`);
-  return found;
-}
-
 export type HolderRequest = Omit<HolderConfig, 'token' | 'ownerCheckMs'> & { ownerCheckMs?: number };
 
 /** Starts the detached holder, hands it its secret over IPC, and waits (at most 10 s) until it holds every port it can. */
 export function startHolder(request: HolderRequest): Promise<Holder> {
   const { spawn } = process.getBuiltinModule('node:child_process') as typeof childProcess;
   const config: HolderConfig = { ownerCheckMs: 2000, ...request, token: secretToken() };
-  const child = spawn(process.execPath, [holderScript()], {
+  const child = spawn(process.execPath, [packagedProgram('holder', import.meta.url)], {
     detached: true,
     windowsHide: true, // no console window for a background process on Windows
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],

@@ -56,9 +56,28 @@ function sameStart(owner: ProcessIdentity): boolean {
  */
 export function advertise(session: Session, env: NodeJS.ProcessEnv = process.env): void {
   for (const row of session.rows) env[row.envName] = String(row.port);
+  const leases = leasesValue(session, env);
+  if (leases !== undefined) env[LEASES_VARIABLE] = leases;
+}
+
+/** PORT_ZERO_LEASES as it is once `session`'s record joins what `env` has; undefined for an unleased session. */
+export function leasesValue(session: Session, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const leases = session.state.leases;
-  if (!leases) return;
+  if (!leases) return undefined;
   const record = path.join(leases.own, recordFileName(leases.token));
   const known = (env[LEASES_VARIABLE] ?? '').split(path.delimiter).filter(Boolean);
-  if (!known.includes(record)) env[LEASES_VARIABLE] = [...known, record].join(path.delimiter);
+  return (known.includes(record) ? known : [...known, record]).join(path.delimiter);
+}
+
+/** Takes `session`'s record out of PORT_ZERO_LEASES once its leases end, so processes started later do not look for it. */
+export function withdraw(session: Session, env: NodeJS.ProcessEnv = process.env): void {
+  const leases = session.state.leases;
+  if (leases) withdrawRecord(path.join(leases.own, recordFileName(leases.token)), env);
+}
+
+/** Takes the lease record `file` out of PORT_ZERO_LEASES. */
+export function withdrawRecord(file: string, env: NodeJS.ProcessEnv = process.env): void {
+  const left = (env[LEASES_VARIABLE] ?? '').split(path.delimiter).filter((f) => f && f !== file);
+  if (left.length) env[LEASES_VARIABLE] = left.join(path.delimiter);
+  else Reflect.deleteProperty(env, LEASES_VARIABLE);
 }
