@@ -173,6 +173,7 @@ function portZero(mode: PortZeroMode, request: Partial<Pick<PortRequest, 'range'
         ...DEFAULT_REQUEST,
         ...request,
         names: defaultNames(n),
+        named: false,
         reserve: mode.reserve as ReserveSetting,
         leaseDir: path.join(dir, 'leases'),
       },

@@ -192,6 +192,19 @@ describe('lease location', () => {
 });
 
 describe('leases', () => {
+  it('writes one record, once, for an allocation this process owns itself (the library): no pending record first', async () => {
+    const where = location();
+    const b = book(where);
+    expect(records(where.own)).toEqual([]);
+    await b.claim([[40030]]);
+    const read = readRecord(path.join(where.own, records(where.own)[0]));
+    expect(read.kind === 'record' && read.record).toMatchObject({ ports: '40030' });
+    expect(read.kind === 'record' && read.record.pending).toBeUndefined();
+    const before = fs.statSync(path.join(where.own, records(where.own)[0])).ino;
+    b.commit([40030]);
+    expect(fs.statSync(path.join(where.own, records(where.own)[0])).ino).toBe(before); // nothing to write again
+  });
+
   it('respects a live lease: another job cannot claim the port', async () => {
     const where = location();
     expect(await claimOne(book(where), 40002)).toBe(true);
@@ -236,8 +249,10 @@ describe('leases', () => {
 
   it('judges every group of one claim on its own, in one record', async () => {
     const where = location();
-    await claimOne(book(where), 40013);
-    const b = book(where);
+    // Owned by the parent (as a job's leases are its runner's): each allocation's record is pending while it runs.
+    const runner = identify(process.ppid);
+    await claimOne(book(where, runner), 40013);
+    const b = book(where, runner);
     // The other book's allocation is still running (its record pending): another's, though this process's.
     expect(await b.claim([[40012], [40013], [40014], [40015, 40016]])).toEqual(['granted', 'leased-by-other', 'granted', 'granted']);
     expect(b.ports).toEqual([40012, 40014, 40015, 40016]);
@@ -247,7 +262,7 @@ describe('leases', () => {
 
   it('commits exactly the ports handed out, and the record no longer ends with the allocating process', async () => {
     const where = location();
-    const b = book(where);
+    const b = book(where, identify(process.ppid));
     await b.claim([[40017], [40018]]);
     b.commit([40018]); // 40017 lost to another program during the reservation, drawn again elsewhere
     const read = readRecord(path.join(where.own, records(where.own)[0]));
@@ -259,7 +274,7 @@ describe('leases', () => {
 
   it('keeps one record name through every change, so a reader that listed the directory before a change still opens the record', async () => {
     const where = location();
-    const b = book(where);
+    const b = book(where, identify(process.ppid));
     const [name] = records(where.own);
     await b.claim([[40019], [40023]]);
     b.commit([40019]);

@@ -97,8 +97,10 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
  */
 function uniqueId() {
     const random = Math.floor(Math.random() * 2 ** 52).toString(36);
-    return [hash((0,external_node_os_namespaceObject.hostname)()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
+    return [(host ??= hash((0,external_node_os_namespaceObject.hostname)())), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
 }
+/** The host name's hash, worked out once: a system call each time is work an id does not need. */
+let host;
 /** FNV-1a (32 bits) of `text`, in base 36. */
 function hash(text) {
     let h = 0x811c9dc5;
@@ -468,13 +470,14 @@ function isRunning(identity, facts = HOST) {
  * uniqueId; not a secret), the workflow run and job it serves, and `runner`, the process
  * whose exit ends its leases.
  */
+let hostname;
 function newOwner(runner, env = process.env) {
     return {
         token: uniqueId(),
         run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
         job: env.GITHUB_JOB ?? 'local',
         runner,
-        host: external_node_os_default().hostname(),
+        host: (hostname ??= external_node_os_default().hostname()),
     };
 }
 /**
@@ -865,7 +868,7 @@ const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
 function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
     try {
         openRoot(root, named);
-        return { root, own: openOwnDir(root) };
+        return { root, own: openOwnDir(root), ...legacyOf(root) };
     }
     catch (error) {
         const why = error instanceof LeaseError ? error.message : `${code(error)}`;
@@ -879,8 +882,18 @@ function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
  * when the setting is empty. Throws as openLeaseLocation does.
  */
 function openLeaseDir(leaseDir, vocabulary = ACTION_VOCABULARY) {
-    return leaseDir ? openLeaseLocation(leaseDir, true, vocabulary) : openLeaseLocation(defaultLeaseRoot(), false, vocabulary);
+    const root = leaseDir || defaultLeaseRoot();
+    const known = opened.get(root);
+    // A process that asks again (a test suite's library calls) finds it opened: one lstat of its
+    // own directory instead of the whole check, which runs again should that directory have changed.
+    if (known && lease_location_ownDirProblem(known.own) === undefined)
+        return known;
+    const location = openLeaseLocation(root, leaseDir !== '', vocabulary);
+    opened.set(root, location);
+    return location;
 }
+/** The locations this process has opened, by root. */
+const opened = new Map();
 /**
  * The set-up command for a shared `root`, where running it would help: a missing root
  * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
@@ -1016,16 +1029,20 @@ function assertOwnDir(dir) {
  * (d_type; Node falls back to lstat where the filesystem does not say), so links and
  * files cost no lookup.
  */
-function leaseDirs(root) {
-    const dirs = [root];
-    const legacy = legacyDefaultDir();
-    if (root === defaultLeaseRoot() && lstat(legacy)?.isDirectory())
-        dirs.push(legacy);
-    for (const entry of external_node_fs_default().readdirSync(root, { withFileTypes: true })) {
+function leaseDirs(location) {
+    const dirs = [location.root];
+    if (location.legacy)
+        dirs.push(location.legacy);
+    for (const entry of external_node_fs_default().readdirSync(location.root, { withFileTypes: true })) {
         if (entry.isDirectory())
-            dirs.push(external_node_path_default().join(root, entry.name));
+            dirs.push(external_node_path_default().join(location.root, entry.name));
     }
     return dirs;
+}
+/** `{ legacy }` when `root` is the default root and 1.0.0's default directory is a real directory; else nothing. */
+function legacyOf(root) {
+    const legacy = legacyDefaultDir();
+    return root === defaultLeaseRoot() && lstat(legacy)?.isDirectory() ? { legacy } : {};
 }
 function lstat(file) {
     try {
@@ -1384,11 +1401,11 @@ function lease_reader_merge(into, port, lease) {
  * `claimant` itself.
  * @throws the error of reading the root itself (see liveLeasedPorts for a caller that must not fail).
  */
-function leasedPorts(root, wanted, claimant) {
+function leasedPorts(location, wanted, claimant) {
     const taken = new Map();
     if (wanted.size === 0)
         return taken;
-    for (const dir of leaseDirs(root)) {
+    for (const dir of leaseDirs(location)) {
         for (const [port, lease] of readDirLeases(dir, claimant, wanted))
             if (taken.get(port) !== 'other')
                 taken.set(port, lease.holder);
@@ -1401,7 +1418,7 @@ function leasedPorts(root, wanted, claimant) {
  */
 function liveLeasedPorts(root, ports) {
     try {
-        return new Set(leasedPorts(root, new Set(ports)).keys());
+        return new Set(leasedPorts({ root, ...legacyOf(root) }, new Set(ports)).keys());
     }
     catch {
         return new Set();
@@ -1415,18 +1432,26 @@ function liveLeasedPorts(root, ports) {
  */
 class LeaseWatch {
     seen = new Map();
-    root;
+    location;
     claimant;
-    constructor(root, claimant) {
-        this.root = root;
+    dirs;
+    constructor(location, claimant) {
+        this.location = location;
         this.claimant = claimant;
+    }
+    /** The directories to read: listed again only when the root itself has changed (an account's directory made). */
+    lookDirs() {
+        const stamp = stampOf(this.location.root);
+        if (this.dirs?.stamp !== stamp)
+            this.dirs = { stamp, list: leaseDirs(this.location) };
+        return this.dirs.list;
     }
     /** Every port a live lease holds now, with its lease. Never throws; an unreadable location holds none. */
     current() {
         const all = new Map();
         let dirs;
         try {
-            dirs = leaseDirs(this.root);
+            dirs = this.lookDirs();
         }
         catch {
             return all;
@@ -3904,21 +3929,30 @@ class LeaseBook {
     claimed = new Set();
     file;
     written = 0;
+    /** The owner is this very process (the library): a record need not say "pending", since it ends with this process either way. */
+    selfOwned;
+    /** What the record says now, so that a commit that changes nothing writes nothing. */
+    published = '';
     /**
      * Publishes the allocation's record, with no ports yet, so an unusable directory shows
-     * before any port is bound. @throws LeaseError when this account's directory cannot be written.
+     * before any port is bound; not where this process owns its leases itself (the
+     * library), where the first claim shows it as soon. @throws LeaseError when this
+     * account's directory cannot be written.
      */
     constructor(options) {
         this.location = options.location;
         this.owner = options.owner;
+        const allocator = thisProcess();
+        this.selfOwned = sameProcess(options.owner.runner, allocator);
         this.base = {
             version: 2,
             owner: options.owner,
             expires: Date.now() + options.ttlMs,
             ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
-            allocator: identify(process.pid),
+            allocator,
         };
-        this.publish(true, []);
+        if (!this.selfOwned)
+            this.publish(true, []);
     }
     /** The ports leased so far, in the order they were claimed. */
     get ports() {
@@ -3934,8 +3968,8 @@ class LeaseBook {
      */
     claim = async (groups) => {
         const asked = groups.flat();
-        this.publish(true, this.claimed.size ? [...this.claimed, ...asked] : asked);
-        const taken = leasedPorts(this.location.root, new Set(asked), { owner: this.owner, own: this.location.own });
+        this.publish(!this.selfOwned, this.claimed.size ? [...this.claimed, ...asked] : asked);
+        const taken = leasedPorts(this.location, new Set(asked), { owner: this.owner, own: this.location.own });
         if (taken.size === 0) {
             // No other lease holds any of them (the usual case): every group is ours, with no work per group.
             for (const port of asked)
@@ -3944,7 +3978,7 @@ class LeaseBook {
         }
         const verdicts = groups.map((group) => verdictOn(group, taken));
         groups.forEach((group, i) => verdicts[i] === 'granted' && group.forEach((port) => this.claimed.add(port)));
-        this.publish(true, this.ports); // back off: the refused ports leave the record
+        this.publish(!this.selfOwned, this.ports); // back off: the refused ports leave the record
         return verdicts;
     };
     /**
@@ -3965,6 +3999,7 @@ class LeaseBook {
         if (this.file)
             external_node_fs_default().rmSync(this.file, { force: true });
         this.file = undefined;
+        this.published = '';
     }
     /** Writes the record anew, listing `ports`: a new file renamed over the record's one name. */
     publish(pending, ports, names) {
@@ -3975,17 +4010,26 @@ class LeaseBook {
             ...(pending ? { pending } : {}),
             ...(names ? { names: { ...names } } : {}),
         };
+        const text = formatRecord(record);
+        if (text === this.published && this.file)
+            return; // a commit of what the claim wrote
         const file = external_node_path_default().join(own, lease_record_recordFileName(this.owner.token));
         try {
             assertOwnDir(own);
             // Mode 0644 whatever the umask: every account reads every other's records.
-            replaceThrough(external_node_path_default().join(own, tempFileName(this.owner.token, ++this.written)), file, formatRecord(record), 0o644);
+            replaceThrough(external_node_path_default().join(own, tempFileName(this.owner.token, ++this.written)), file, text, 0o644);
         }
         catch (error) {
             throw new LeaseError(`The lease directory ${own} cannot be written: ${error.message}`);
         }
         this.file = file;
+        this.published = text;
     }
+}
+let lease_book_self;
+/** This process's identity, read once: it cannot change. */
+function thisProcess() {
+    return (lease_book_self ??= identify(process.pid));
 }
 /** A group's verdict: granted when no lease holds any of its ports; else whose lease refuses it. */
 function verdictOn(group, taken) {
@@ -4016,15 +4060,18 @@ const MARGIN_MS = 10_000;
  * the ports itself, past the leased ones.
  */
 function takenPorts(leases) {
-    const watch = new LeaseWatch(leases.location.root, { owner: leases.owner, own: leases.location.own });
-    const listed = readReservedPorts(); // once per call: a port of a live lease stays listed until its post step
+    const watch = new LeaseWatch(leases.location, { owner: leases.owner, own: leases.location.own });
+    let listed; // read once per call, and only when some port is leased
     const shieldMs = timeWaitSeconds() * 1000 - MARGIN_MS;
     return () => {
         const current = watch.current();
+        if (current.size === 0)
+            return NOTHING_TAKEN;
+        const onList = (listed ??= readReservedPorts()); // a port of a live lease stays listed until its post step
         const now = Date.now();
         const leased = new Map([...current].map(([port, lease]) => [port, lease.holder]));
         const shielded = [...current].filter(([, lease]) => shieldedByReservation(lease, now, shieldMs)).map(([port]) => port);
-        return { leased, listed: PortSet.of([...current.keys()].filter((port) => listed.has(port))), shielded: PortSet.of(shielded) };
+        return { leased, listed: PortSet.of([...current.keys()].filter((port) => onList.has(port))), shielded: PortSet.of(shielded) };
     };
 }
 function shieldedByReservation(lease, now, shieldMs) {
@@ -4291,7 +4338,7 @@ async function openSession(request, program) {
         if (bad.length)
             program.log.warn(`${errors_plural(bad.length, 'Port', 'Ports')} ${bad.join(' ')}, named in prefer, ${bad.length === 1 ? 'is one' : 'are'} that browsers refuse to fetch from (the Fetch standard's bad ports)`);
         await protection.settle(allocation);
-        leases?.commit(allocation.ports, Object.fromEntries(request.names.map((name, i) => [name, allocation.ports[i]])));
+        leases?.commit(allocation.ports, request.named ? Object.fromEntries(request.names.map((name, i) => [name, allocation.ports[i]])) : undefined);
         return session(request, allocation.ports, allocation.protocols, leases, protection, notes);
     }
     catch (error) {
@@ -5860,6 +5907,7 @@ function parseTextRequest(raw, source) {
     const request = {
         ...DEFAULT_REQUEST,
         names: parseNames(value(Input.Names), value(Input.Count), fail),
+        named: value(Input.Names) !== '',
         envPrefix: value(Input.EnvPrefix),
         protocols: text_request_parseProtocols(value(Input.Protocol), fail),
         hosts: parseHosts(value(Input.Host), fail),

@@ -1011,7 +1011,7 @@ const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
 function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
     try {
         openRoot(root, named);
-        return { root, own: openOwnDir(root) };
+        return { root, own: openOwnDir(root), ...legacyOf(root) };
     }
     catch (error) {
         const why = error instanceof LeaseError ? error.message : `${code(error)}`;
@@ -1025,8 +1025,18 @@ function openLeaseLocation(root, named, vocabulary = ACTION_VOCABULARY) {
  * when the setting is empty. Throws as openLeaseLocation does.
  */
 function lease_location_openLeaseDir(leaseDir, vocabulary = ACTION_VOCABULARY) {
-    return leaseDir ? openLeaseLocation(leaseDir, true, vocabulary) : openLeaseLocation(defaultLeaseRoot(), false, vocabulary);
+    const root = leaseDir || defaultLeaseRoot();
+    const known = opened.get(root);
+    // A process that asks again (a test suite's library calls) finds it opened: one lstat of its
+    // own directory instead of the whole check, which runs again should that directory have changed.
+    if (known && ownDirProblem(known.own) === undefined)
+        return known;
+    const location = openLeaseLocation(root, leaseDir !== '', vocabulary);
+    opened.set(root, location);
+    return location;
 }
+/** The locations this process has opened, by root. */
+const opened = new Map();
 /**
  * The set-up command for a shared `root`, where running it would help: a missing root
  * or a directory with the wrong mode or group. Never for a symbolic link (`install -d`
@@ -1162,16 +1172,20 @@ function assertOwnDir(dir) {
  * (d_type; Node falls back to lstat where the filesystem does not say), so links and
  * files cost no lookup.
  */
-function lease_location_leaseDirs(root) {
-    const dirs = [root];
-    const legacy = legacyDefaultDir();
-    if (root === defaultLeaseRoot() && lstat(legacy)?.isDirectory())
-        dirs.push(legacy);
-    for (const entry of external_node_fs_default().readdirSync(root, { withFileTypes: true })) {
+function lease_location_leaseDirs(location) {
+    const dirs = [location.root];
+    if (location.legacy)
+        dirs.push(location.legacy);
+    for (const entry of external_node_fs_default().readdirSync(location.root, { withFileTypes: true })) {
         if (entry.isDirectory())
-            dirs.push(external_node_path_default().join(root, entry.name));
+            dirs.push(external_node_path_default().join(location.root, entry.name));
     }
     return dirs;
+}
+/** `{ legacy }` when `root` is the default root and 1.0.0's default directory is a real directory; else nothing. */
+function legacyOf(root) {
+    const legacy = legacyDefaultDir();
+    return root === defaultLeaseRoot() && lstat(legacy)?.isDirectory() ? { legacy } : {};
 }
 function lstat(file) {
     try {
@@ -1229,11 +1243,11 @@ function lease_reader_merge(into, port, lease) {
  * `claimant` itself.
  * @throws the error of reading the root itself (see liveLeasedPorts for a caller that must not fail).
  */
-function leasedPorts(root, wanted, claimant) {
+function leasedPorts(location, wanted, claimant) {
     const taken = new Map();
     if (wanted.size === 0)
         return taken;
-    for (const dir of lease_location_leaseDirs(root)) {
+    for (const dir of lease_location_leaseDirs(location)) {
         for (const [port, lease] of readDirLeases(dir, claimant, wanted))
             if (taken.get(port) !== 'other')
                 taken.set(port, lease.holder);
@@ -1246,7 +1260,7 @@ function leasedPorts(root, wanted, claimant) {
  */
 function liveLeasedPorts(root, ports) {
     try {
-        return new Set(leasedPorts(root, new Set(ports)).keys());
+        return new Set(leasedPorts({ root, ...legacyOf(root) }, new Set(ports)).keys());
     }
     catch {
         return new Set();
@@ -1260,18 +1274,26 @@ function liveLeasedPorts(root, ports) {
  */
 class LeaseWatch {
     seen = new Map();
-    root;
+    location;
     claimant;
-    constructor(root, claimant) {
-        this.root = root;
+    dirs;
+    constructor(location, claimant) {
+        this.location = location;
         this.claimant = claimant;
+    }
+    /** The directories to read: listed again only when the root itself has changed (an account's directory made). */
+    lookDirs() {
+        const stamp = stampOf(this.location.root);
+        if (this.dirs?.stamp !== stamp)
+            this.dirs = { stamp, list: leaseDirs(this.location) };
+        return this.dirs.list;
     }
     /** Every port a live lease holds now, with its lease. Never throws; an unreadable location holds none. */
     current() {
         const all = new Map();
         let dirs;
         try {
-            dirs = leaseDirs(this.root);
+            dirs = this.lookDirs();
         }
         catch {
             return all;
@@ -2114,8 +2136,10 @@ function kernel_list_kernelListProtection(choice, log) {
  */
 function uniqueId() {
     const random = Math.floor(Math.random() * 2 ** 52).toString(36);
-    return [hash(hostname()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
+    return [(host ??= hash(hostname())), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
 }
+/** The host name's hash, worked out once: a system call each time is work an id does not need. */
+let host;
 /** FNV-1a (32 bits) of `text`, in base 36. */
 function hash(text) {
     let h = 0x811c9dc5;

@@ -1586,8 +1586,10 @@ function kernel_list_kernelListProtection(choice, log) {
  */
 function uniqueId() {
     const random = Math.floor(Math.random() * 2 ** 52).toString(36);
-    return [hash((0,external_node_os_namespaceObject.hostname)()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
+    return [(host ??= hash((0,external_node_os_namespaceObject.hostname)())), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
 }
+/** The host name's hash, worked out once: a system call each time is work an id does not need. */
+let host;
 /** FNV-1a (32 bits) of `text`, in base 36. */
 function hash(text) {
     let h = 0x811c9dc5;
@@ -2033,6 +2035,7 @@ function parseTextRequest(raw, source) {
     const request = {
         ...DEFAULT_REQUEST,
         names: parseNames(value(Input.Names), value(Input.Count), fail),
+        named: value(Input.Names) !== '',
         envPrefix: value(Input.EnvPrefix),
         protocols: parseProtocols(value(Input.Protocol), fail),
         hosts: parseHosts(value(Input.Host), fail),

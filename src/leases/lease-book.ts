@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LeaseError } from '../errors.ts';
 import type { ClaimVerdict } from '../allocator/allocate-ports.ts';
-import { identify } from '../platform/process-identity.ts';
+import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
 import { replaceThrough } from '../platform/safe-files.ts';
 import { assertOwnDir, type LeaseLocation } from './lease-location.ts';
-import { leasedPorts, type LeaseHolder } from './lease-reader.ts';
+import { leasedPorts, sameProcess, type LeaseHolder } from './lease-reader.ts';
 import { formatPorts, formatRecord, recordFileName, tempFileName, type LeaseOwner, type LeaseRecord } from './lease-record.ts';
 
 /**
@@ -45,22 +45,30 @@ export class LeaseBook {
   private readonly claimed = new Set<number>();
   private file: string | undefined;
   private written = 0;
+  /** The owner is this very process (the library): a record need not say "pending", since it ends with this process either way. */
+  private readonly selfOwned: boolean;
+  /** What the record says now, so that a commit that changes nothing writes nothing. */
+  private published = '';
 
   /**
    * Publishes the allocation's record, with no ports yet, so an unusable directory shows
-   * before any port is bound. @throws LeaseError when this account's directory cannot be written.
+   * before any port is bound; not where this process owns its leases itself (the
+   * library), where the first claim shows it as soon. @throws LeaseError when this
+   * account's directory cannot be written.
    */
   constructor(options: LeaseOptions) {
     this.location = options.location;
     this.owner = options.owner;
+    const allocator = thisProcess();
+    this.selfOwned = sameProcess(options.owner.runner, allocator);
     this.base = {
       version: 2,
       owner: options.owner,
       expires: Date.now() + options.ttlMs,
       ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
-      allocator: identify(process.pid),
+      allocator,
     };
-    this.publish(true, []);
+    if (!this.selfOwned) this.publish(true, []);
   }
 
   /** The ports leased so far, in the order they were claimed. */
@@ -78,8 +86,8 @@ export class LeaseBook {
    */
   claim = async (groups: readonly (readonly number[])[]): Promise<ClaimVerdict[]> => {
     const asked = groups.flat();
-    this.publish(true, this.claimed.size ? [...this.claimed, ...asked] : asked);
-    const taken = leasedPorts(this.location.root, new Set(asked), { owner: this.owner, own: this.location.own });
+    this.publish(!this.selfOwned, this.claimed.size ? [...this.claimed, ...asked] : asked);
+    const taken = leasedPorts(this.location, new Set(asked), { owner: this.owner, own: this.location.own });
     if (taken.size === 0) {
       // No other lease holds any of them (the usual case): every group is ours, with no work per group.
       for (const port of asked) this.claimed.add(port);
@@ -87,7 +95,7 @@ export class LeaseBook {
     }
     const verdicts = groups.map((group) => verdictOn(group, taken));
     groups.forEach((group, i) => verdicts[i] === 'granted' && group.forEach((port) => this.claimed.add(port)));
-    this.publish(true, this.ports); // back off: the refused ports leave the record
+    this.publish(!this.selfOwned, this.ports); // back off: the refused ports leave the record
     return verdicts;
   };
 
@@ -108,6 +116,7 @@ export class LeaseBook {
     this.claimed.clear();
     if (this.file) fs.rmSync(this.file, { force: true });
     this.file = undefined;
+    this.published = '';
   }
 
   /** Writes the record anew, listing `ports`: a new file renamed over the record's one name. */
@@ -119,16 +128,25 @@ export class LeaseBook {
       ...(pending ? { pending } : {}),
       ...(names ? { names: { ...names } } : {}),
     };
+    const text = formatRecord(record);
+    if (text === this.published && this.file) return; // a commit of what the claim wrote
     const file = path.join(own, recordFileName(this.owner.token));
     try {
       assertOwnDir(own);
       // Mode 0644 whatever the umask: every account reads every other's records.
-      replaceThrough(path.join(own, tempFileName(this.owner.token, ++this.written)), file, formatRecord(record), 0o644);
+      replaceThrough(path.join(own, tempFileName(this.owner.token, ++this.written)), file, text, 0o644);
     } catch (error) {
       throw new LeaseError(`The lease directory ${own} cannot be written: ${(error as Error).message}`);
     }
     this.file = file;
+    this.published = text;
   }
+}
+
+let self: ProcessIdentity | undefined;
+/** This process's identity, read once: it cannot change. */
+function thisProcess(): ProcessIdentity {
+  return (self ??= identify(process.pid));
 }
 
 /** A group's verdict: granted when no lease holds any of its ports; else whose lease refuses it. */

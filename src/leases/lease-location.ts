@@ -24,6 +24,8 @@ export interface LeaseLocation {
   root: string;
   /** This account's directory inside it, the only place this account writes. */
   own: string;
+  /** 1.0.0's default directory, read too when the root is the default one and that directory exists (legacy-layout.ts). */
+  legacy?: string;
 }
 
 const DEFAULT_NAME = 'port-zero';
@@ -64,7 +66,7 @@ export const SHARED_SETUP = 'install -d -m 3770 -g GROUP DIR';
 export function openLeaseLocation(root: string, named: boolean, vocabulary: Vocabulary = ACTION_VOCABULARY): LeaseLocation {
   try {
     openRoot(root, named);
-    return { root, own: openOwnDir(root) };
+    return { root, own: openOwnDir(root), ...legacyOf(root) };
   } catch (error) {
     const why = error instanceof LeaseError ? error.message : `${code(error)}`;
     throw new LeaseError(
@@ -80,8 +82,18 @@ export function openLeaseLocation(root: string, named: boolean, vocabulary: Voca
  * when the setting is empty. Throws as openLeaseLocation does.
  */
 export function openLeaseDir(leaseDir: string, vocabulary: Vocabulary = ACTION_VOCABULARY): LeaseLocation {
-  return leaseDir ? openLeaseLocation(leaseDir, true, vocabulary) : openLeaseLocation(defaultLeaseRoot(), false, vocabulary);
+  const root = leaseDir || defaultLeaseRoot();
+  const known = opened.get(root);
+  // A process that asks again (a test suite's library calls) finds it opened: one lstat of its
+  // own directory instead of the whole check, which runs again should that directory have changed.
+  if (known && ownDirProblem(known.own) === undefined) return known;
+  const location = openLeaseLocation(root, leaseDir !== '', vocabulary);
+  opened.set(root, location);
+  return location;
 }
+
+/** The locations this process has opened, by root. */
+const opened = new Map<string, LeaseLocation>();
 
 /**
  * The set-up command for a shared `root`, where running it would help: a missing root
@@ -200,14 +212,19 @@ export function assertOwnDir(dir: string): void {
  * (d_type; Node falls back to lstat where the filesystem does not say), so links and
  * files cost no lookup.
  */
-export function leaseDirs(root: string): string[] {
-  const dirs = [root];
-  const legacy = legacyDefaultDir();
-  if (root === defaultLeaseRoot() && lstat(legacy)?.isDirectory()) dirs.push(legacy);
-  for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
-    if (entry.isDirectory()) dirs.push(path.join(root, entry.name));
+export function leaseDirs(location: Pick<LeaseLocation, 'root' | 'legacy'>): string[] {
+  const dirs = [location.root];
+  if (location.legacy) dirs.push(location.legacy);
+  for (const entry of fs.readdirSync(location.root, { withFileTypes: true })) {
+    if (entry.isDirectory()) dirs.push(path.join(location.root, entry.name));
   }
   return dirs;
+}
+
+/** `{ legacy }` when `root` is the default root and 1.0.0's default directory is a real directory; else nothing. */
+export function legacyOf(root: string): Pick<LeaseLocation, 'legacy'> {
+  const legacy = legacyDefaultDir();
+  return root === defaultLeaseRoot() && lstat(legacy)?.isDirectory() ? { legacy } : {};
 }
 
 function lstat(file: string): fs.Stats | undefined {

@@ -9,13 +9,15 @@ import type { LeaseOwner } from './lease-record.ts';
  * uniqueId; not a secret), the workflow run and job it serves, and `runner`, the process
  * whose exit ends its leases.
  */
+let hostname: string | undefined;
+
 export function newOwner(runner: ProcessIdentity, env = process.env): LeaseOwner {
   return {
     token: uniqueId(),
     run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
     job: env.GITHUB_JOB ?? 'local',
     runner,
-    host: os.hostname(),
+    host: (hostname ??= os.hostname()),
   };
 }
 

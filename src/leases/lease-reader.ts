@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Holder } from '../allocator/taken.ts';
 import type { ProcessIdentity } from '../platform/process-identity.ts';
-import { leaseDirs } from './lease-location.ts';
+import { leaseDirs, legacyOf, type LeaseLocation } from './lease-location.ts';
 import { legacyLeasePort } from './legacy-layout.ts';
 import { livePorts, readRecord, recordToken, type LeaseOwner } from './lease-record.ts';
 
@@ -60,10 +60,14 @@ function merge(into: Map<number, LiveLease>, port: number, lease: LiveLease) {
  * `claimant` itself.
  * @throws the error of reading the root itself (see liveLeasedPorts for a caller that must not fail).
  */
-export function leasedPorts(root: string, wanted: ReadonlySet<number>, claimant?: Claimant): Map<number, Holder> {
+export function leasedPorts(
+  location: Pick<LeaseLocation, 'root' | 'legacy'>,
+  wanted: ReadonlySet<number>,
+  claimant?: Claimant,
+): Map<number, Holder> {
   const taken = new Map<number, Holder>();
   if (wanted.size === 0) return taken;
-  for (const dir of leaseDirs(root)) {
+  for (const dir of leaseDirs(location)) {
     for (const [port, lease] of readDirLeases(dir, claimant, wanted)) if (taken.get(port) !== 'other') taken.set(port, lease.holder);
   }
   return taken;
@@ -75,7 +79,7 @@ export function leasedPorts(root: string, wanted: ReadonlySet<number>, claimant?
  */
 export function liveLeasedPorts(root: string, ports: Iterable<number>): Set<number> {
   try {
-    return new Set(leasedPorts(root, new Set(ports)).keys());
+    return new Set(leasedPorts({ root, ...legacyOf(root) }, new Set(ports)).keys());
   } catch {
     return new Set();
   }
@@ -89,12 +93,20 @@ export function liveLeasedPorts(root: string, ports: Iterable<number>): Set<numb
  */
 export class LeaseWatch {
   private readonly seen = new Map<string, { stamp: string; leases: Map<number, LiveLease> }>();
-  private readonly root: string;
+  private readonly location: Pick<LeaseLocation, 'root' | 'legacy'>;
   private readonly claimant?: Claimant;
+  private dirs: { stamp: string; list: string[] } | undefined;
 
-  constructor(root: string, claimant?: Claimant) {
-    this.root = root;
+  constructor(location: Pick<LeaseLocation, 'root' | 'legacy'>, claimant?: Claimant) {
+    this.location = location;
     this.claimant = claimant;
+  }
+
+  /** The directories to read: listed again only when the root itself has changed (an account's directory made). */
+  private lookDirs(): string[] {
+    const stamp = stampOf(this.location.root);
+    if (this.dirs?.stamp !== stamp) this.dirs = { stamp, list: leaseDirs(this.location) };
+    return this.dirs.list;
   }
 
   /** Every port a live lease holds now, with its lease. Never throws; an unreadable location holds none. */
@@ -102,7 +114,7 @@ export class LeaseWatch {
     const all = new Map<number, LiveLease>();
     let dirs: string[];
     try {
-      dirs = leaseDirs(this.root);
+      dirs = this.lookDirs();
     } catch {
       return all;
     }

@@ -44,6 +44,7 @@ export function toRequest(request: Request): PortRequest {
   if (names?.some((name) => typeof name !== 'string')) fail('names', names, 'an array of strings');
   const given = {
     names: names ? [...names] : defaultNames(wholeNumber(count ?? 1, 'count', fail)),
+    named: names !== undefined,
     protocols: protocols(protocol, fail),
     hosts: host === undefined ? [] : typeof host === 'string' ? host.split(/[\s,]+/).filter(Boolean) : [...host],
     range: range === undefined ? undefined : portRange(range, 'range', fail),

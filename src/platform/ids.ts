@@ -17,8 +17,11 @@ import { hostname } from 'node:os';
  */
 export function uniqueId(): string {
   const random = Math.floor(Math.random() * 2 ** 52).toString(36);
-  return [hash(hostname()), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
+  return [(host ??= hash(hostname())), process.pid.toString(36), process.hrtime.bigint().toString(36), random].join('-');
 }
+
+/** The host name's hash, worked out once: a system call each time is work an id does not need. */
+let host: string | undefined;
 
 /** FNV-1a (32 bits) of `text`, in base 36. */
 function hash(text: string): string {

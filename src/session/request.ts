@@ -22,6 +22,8 @@ export { DEFAULT_LEASE_MINUTES, MAX_LEASE_MINUTES };
 export interface PortRequest {
   /** Port names, in order; `port-1` ... `port-N` for a count. */
   names: string[];
+  /** The names were given (not made up for a count): the lease record keeps them, for later calls that ask for the same names. */
+  named: boolean;
   /** Put in front of every environment variable name. */
   envPrefix: string;
   protocols: Protocol[];
@@ -41,7 +43,7 @@ export interface PortRequest {
 }
 
 /** The request's defaults: one TCP port on every address, protected the strongest way the program may. */
-export const DEFAULT_REQUEST: Omit<PortRequest, 'names'> = {
+export const DEFAULT_REQUEST: Omit<PortRequest, 'names' | 'named'> = {
   envPrefix: '',
   protocols: ['tcp'],
   hosts: [],

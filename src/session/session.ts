@@ -100,7 +100,10 @@ export async function openSession(request: PortRequest, program: Program): Promi
         `${plural(bad.length, 'Port', 'Ports')} ${bad.join(' ')}, named in prefer, ${bad.length === 1 ? 'is one' : 'are'} that browsers refuse to fetch from (the Fetch standard's bad ports)`,
       );
     await protection.settle(allocation);
-    leases?.commit(allocation.ports, Object.fromEntries(request.names.map((name, i) => [name, allocation.ports[i]])));
+    leases?.commit(
+      allocation.ports,
+      request.named ? Object.fromEntries(request.names.map((name, i) => [name, allocation.ports[i]])) : undefined,
+    );
     return session(request, allocation.ports, allocation.protocols, leases, protection, notes);
   } catch (error) {
     await undo(leases, protection);

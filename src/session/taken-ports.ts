@@ -1,4 +1,4 @@
-import { type Taken } from '../allocator/taken.ts';
+import { NOTHING_TAKEN, type Taken } from '../allocator/taken.ts';
 import type { LeaseBook } from '../leases/lease-book.ts';
 import { LeaseWatch, type LiveLease } from '../leases/lease-reader.ts';
 import { readReservedPorts } from '../platform/reserved-ports.ts';
@@ -21,15 +21,17 @@ const MARGIN_MS = 10_000;
  * the ports itself, past the leased ones.
  */
 export function takenPorts(leases: LeaseBook): () => Taken {
-  const watch = new LeaseWatch(leases.location.root, { owner: leases.owner, own: leases.location.own });
-  const listed = readReservedPorts(); // once per call: a port of a live lease stays listed until its post step
+  const watch = new LeaseWatch(leases.location, { owner: leases.owner, own: leases.location.own });
+  let listed: PortSet | undefined; // read once per call, and only when some port is leased
   const shieldMs = timeWaitSeconds() * 1000 - MARGIN_MS;
   return () => {
     const current = watch.current();
+    if (current.size === 0) return NOTHING_TAKEN;
+    const onList = (listed ??= readReservedPorts()); // a port of a live lease stays listed until its post step
     const now = Date.now();
     const leased = new Map([...current].map(([port, lease]) => [port, lease.holder]));
     const shielded = [...current].filter(([, lease]) => shieldedByReservation(lease, now, shieldMs)).map(([port]) => port);
-    return { leased, listed: PortSet.of([...current.keys()].filter((port) => listed.has(port))), shielded: PortSet.of(shielded) };
+    return { leased, listed: PortSet.of([...current.keys()].filter((port) => onList.has(port))), shielded: PortSet.of(shielded) };
   };
 }
 

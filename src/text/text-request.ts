@@ -35,6 +35,7 @@ export function parseTextRequest(raw: RawInputs, source: TextSource): PortReques
   const request: PortRequest = {
     ...DEFAULT_REQUEST,
     names: parseNames(value(Input.Names), value(Input.Count), fail),
+    named: value(Input.Names) !== '',
     envPrefix: value(Input.EnvPrefix),
     protocols: parseProtocols(value(Input.Protocol), fail),
     hosts: parseHosts(value(Input.Host), fail),
