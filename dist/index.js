@@ -27,7 +27,7 @@ function exitWhenWritten() {
 
 /***/ }),
 
-/***/ 466:
+/***/ 549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -166,7 +166,7 @@ const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject)
 
 const HOST = { platform: process.platform, run: system_tools_runTool };
 /** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
-function processStart(pid, facts = HOST) {
+function process_identity_processStart(pid, facts = HOST) {
     try {
         if (facts.platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
@@ -217,7 +217,7 @@ function windowsStart(pid, run) {
 }
 /** The identity of `pid` now. */
 function process_identity_identify(pid, facts = HOST) {
-    return { pid, start: processStart(pid, facts) };
+    return { pid, start: process_identity_processStart(pid, facts) };
 }
 /** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
 function comparable(start, platform) {
@@ -242,7 +242,7 @@ function isRunning(identity, facts = HOST) {
     }
     if (identity.start === null || !comparable(identity.start, facts.platform))
         return true;
-    const now = processStart(identity.pid, facts);
+    const now = process_identity_processStart(identity.pid, facts);
     // Linux reads null only for a zombie (it has exited); elsewhere a tool that fails on a live pid proves nothing.
     if (now === null)
         return facts.platform !== 'linux';
@@ -2282,11 +2282,11 @@ const lease_record_RECORD_FILE = /^lease-([\w-]+)\.json$/;
 /** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
 const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
 /** The file name of allocation `token`'s record. */
-const recordFileName = (token) => `lease-${token}.json`;
+const lease_record_recordFileName = (token) => `lease-${token}.json`;
 /** The name of the `n`th temporary file this process writes for `token`'s record. */
 const tempFileName = (token, n) => `.tmp-${process.pid}-${token}.${n}`;
 /** The token a record's file name carries, or undefined when `name` is not a record's. */
-const recordToken = (name) => lease_record_RECORD_FILE.exec(name)?.[1];
+const lease_record_recordToken = (name) => lease_record_RECORD_FILE.exec(name)?.[1];
 /** The pid of the process writing a temporary record file, or undefined when `name` is not one. */
 const tempFileWriter = (name) => {
     const pid = TEMP_FILE.exec(name)?.[1];
@@ -2369,7 +2369,7 @@ function lease_record_parsePorts(text) {
  * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
  * to any date, while ctime is always the kernel's clock.
  */
-function judgeRecord(record, changed, now = Date.now()) {
+function lease_record_judgeRecord(record, changed, now = Date.now()) {
     const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
     if (expires <= now)
         return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
@@ -2396,7 +2396,7 @@ function ownerRuns(owner) {
         return false; // ours to see, and not the same process
     }
     catch (error) {
-        return error.code === 'EPERM' && processStart(owner.pid) === null;
+        return error.code === 'EPERM' && process_identity_processStart(owner.pid) === null;
     }
 }
 /**
@@ -2413,7 +2413,7 @@ function lease_record_leaseFilePorts(read, name) {
 }
 /** The ports a lease file holds while it is live (see judgeRecord); none once it is not, or for anything but a record. */
 function livePorts(read, name) {
-    if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
+    if (read.kind !== 'record' || !lease_record_judgeRecord(read.record, read.changed).live)
         return [];
     return lease_record_leaseFilePorts(read, name);
 }
@@ -2433,7 +2433,7 @@ function livePorts(read, name) {
 function readDirLeases(dir, claimant, wanted) {
     const found = new Map();
     for (const name of readNames(dir)) {
-        const token = recordToken(name);
+        const token = lease_record_recordToken(name);
         const legacy = token === undefined ? legacyLeasePort(name) : undefined;
         if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || (wanted && !wanted.has(legacy)))
             continue;
@@ -2651,7 +2651,7 @@ class LeaseBook {
         const text = formatRecord(record);
         if (text === this.published && this.file)
             return; // a commit of what the claim wrote
-        const file = external_node_path_default().join(own, recordFileName(this.owner.token));
+        const file = external_node_path_default().join(own, lease_record_recordFileName(this.owner.token));
         try {
             lease_location_assertOwnDir(own);
             // Mode 0644 whatever the umask: every account reads every other's records.
@@ -2789,7 +2789,7 @@ function judgeFile(read) {
         return { read, live: true, why: 'already gone' }; // nothing to remove
     if (read.kind === 'corrupt')
         return { read, live: false, why: read.why, corrupt: true };
-    const verdict = judgeRecord(read.record, read.changed);
+    const verdict = lease_record_judgeRecord(read.record, read.changed);
     return { read, live: verdict.live, why: verdict.live ? '' : verdict.why, reservation: read.record.reservation };
 }
 
@@ -3009,7 +3009,7 @@ function windowsImageName(pid, run = runTool) {
  * /proc/PID/stat, one look per process; macOS and Windows from one listing of every
  * process's parent (processParents). Only `pid` itself where its parents cannot be read.
  */
-function ancestorPids(pid = process.pid, platform = process.platform) {
+function process_facts_ancestorPids(pid = process.pid, platform = process.platform) {
     const parents = platform === 'linux' ? undefined : processParents(platform);
     const chain = [pid];
     for (let hop = 0; hop < 64; hop++) {
@@ -4600,6 +4600,92 @@ function readJobPorts(env = process.env) {
     return { ports: [...byName.values()], skipped };
 }
 
+;// CONCATENATED MODULE: ./src/session/inherited-ports.ts
+
+
+
+
+/**
+ * One allocation for a whole test run. A test runner loads its configuration again in
+ * every worker (Playwright), or allocates in a global set-up whose workers then ask again
+ * (Vitest, Jest): the same names must get the same ports there. A call that succeeds
+ * makes its ports visible to the processes it starts, as the environment variables the
+ * action exports (`WEB_PORT`) and, in PORT_ZERO_LEASES, the lease records that hold them;
+ * a later call for those names, in this process or one it started, gets the same ports
+ * from a record whose owner is this process or one of its ancestors, with no new
+ * allocation and no new lease.
+ */
+/** The lease records of this process's earlier calls and its ancestors', separated by the path delimiter. */
+const LEASES_VARIABLE = 'PORT_ZERO_LEASES';
+/**
+ * The ports of `names` that a live lease of this process or one of its ancestors holds,
+ * found through PORT_ZERO_LEASES in `env`. What the variable names is checked as hostile:
+ * only lease records (`lease-<token>.json`, absolute paths), read as any record is, live,
+ * owned by this process or an ancestor (pid and start time), and a name's port one the
+ * record leases. A name found in no such record is left out.
+ */
+function inheritedPorts(names, env = process.env) {
+    const found = new Map();
+    const files = (env[LEASES_VARIABLE] ?? '')
+        .split(path.delimiter)
+        .filter((f) => path.isAbsolute(f) && recordToken(path.basename(f)) !== undefined);
+    if (files.length === 0 || names.length === 0)
+        return found;
+    const ancestors = new Set(ancestorPids());
+    for (const file of files) {
+        const read = readRecord(file);
+        if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
+            continue;
+        if (!ancestors.has(read.record.owner.runner.pid) || !sameStart(read.record.owner.runner))
+            continue;
+        const leased = new Set(leaseFilePorts(read, path.basename(file)));
+        for (const name of names) {
+            const port = read.record.names?.[name];
+            if (port !== undefined && leased.has(port) && !found.has(name))
+                found.set(name, port);
+        }
+    }
+    return found;
+}
+/** The owner is the very process that runs under its pid now, not a later one that reused it. */
+function sameStart(owner) {
+    return owner.start === null || processStart(owner.pid) === owner.start;
+}
+/**
+ * Makes `session`'s ports visible to the processes this one starts from now on: each
+ * name's variable, and its lease record in PORT_ZERO_LEASES. Nothing for an unleased session.
+ */
+function advertise(session, env = process.env) {
+    for (const row of session.rows)
+        env[row.envName] = String(row.port);
+    const leases = leasesValue(session, env);
+    if (leases !== undefined)
+        env[LEASES_VARIABLE] = leases;
+}
+/** PORT_ZERO_LEASES as it is once `session`'s record joins what `env` has; undefined for an unleased session. */
+function leasesValue(session, env = process.env) {
+    const leases = session.state.leases;
+    if (!leases)
+        return undefined;
+    const record = external_node_path_default().join(leases.own, lease_record_recordFileName(leases.token));
+    const known = (env[LEASES_VARIABLE] ?? '').split((external_node_path_default()).delimiter).filter(Boolean);
+    return (known.includes(record) ? known : [...known, record]).join((external_node_path_default()).delimiter);
+}
+/** Takes `session`'s record out of PORT_ZERO_LEASES once its leases end, so processes started later do not look for it. */
+function withdraw(session, env = process.env) {
+    const leases = session.state.leases;
+    if (leases)
+        withdrawRecord(path.join(leases.own, recordFileName(leases.token)), env);
+}
+/** Takes the lease record `file` out of PORT_ZERO_LEASES. */
+function withdrawRecord(file, env = process.env) {
+    const left = (env[LEASES_VARIABLE] ?? '').split(path.delimiter).filter((f) => f && f !== file);
+    if (left.length)
+        env[LEASES_VARIABLE] = left.join(path.delimiter);
+    else
+        Reflect.deleteProperty(env, LEASES_VARIABLE);
+}
+
 ;// CONCATENATED MODULE: ./src/session/post-state.ts
 
 
@@ -4826,6 +4912,7 @@ function cutBack(fd, size) {
 
 
 
+
 /**
  * Hands a session's ports to the rest of the job: the env-file, step outputs,
  * environment, the state for the post step and the job summary, written all or none
@@ -4838,7 +4925,7 @@ function publish(session, settings) {
     const envFile = staged[0]?.target ?? '';
     const commands = [
         ['GITHUB_OUTPUT', stepOutputs(session.rows, envFile)],
-        ['GITHUB_ENV', settings.exportEnv ? variables(session.rows) : []],
+        ['GITHUB_ENV', settings.exportEnv ? exported(session) : []],
         ['GITHUB_STATE', encodeState(session.state)],
     ];
     const appends = [];
@@ -4867,6 +4954,15 @@ function publish(session, settings) {
     log(session, settings.exportEnv);
     for (const [variable, pairs] of unfiled)
         issueOlderCommands(variable, pairs);
+}
+/**
+ * The variables later steps get: each port's, and PORT_ZERO_LEASES, so that a test
+ * suite's getPorts({ names }) in a later step gets the very ports this step handed out
+ * (the job's runner process, which owns the leases, started that step).
+ */
+function exported(session) {
+    const leases = leasesValue(session);
+    return [...variables(session.rows), ...(leases ? [[LEASES_VARIABLE, leases]] : [])];
 }
 /**
  * The dotenv file, staged so that it appears only with everything else. Never through a
@@ -4970,7 +5066,7 @@ function actionProgram() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(466);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(549);
 /* harmony import */ var _action_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(380);
 /** The action's main step (action.yml `runs.main`). */
 

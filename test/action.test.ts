@@ -31,6 +31,8 @@ describe('the bundled action, run as the runner runs it', () => {
       DB_MAIN_PORT: String(ports[1]),
       API_PORT: String(ports[2]),
       CACHE_PORT: String(ports[3]),
+      // The job's lease record: a later step's getPorts({ names }) gets these very ports.
+      PORT_ZERO_LEASES: expect.stringMatching(/\/lease-[\w-]+\.json$/),
     });
     expect(main.stdout).toContain(`web -> ${ports[0]} (WEB_PORT)`);
     expect(post.code).toBe(0);
@@ -39,8 +41,12 @@ describe('the bundled action, run as the runner runs it', () => {
   it('hands out ports that real servers then bind, read from the exported environment', async () => {
     const main = await runStep({ with: { count: '5' } });
     expect(main.code).toBe(0);
-    expect(Object.keys(main.env)).toEqual(['PORT_1', 'PORT_2', 'PORT_3', 'PORT_4', 'PORT_5']);
-    const servers = await Promise.all(Object.values(main.env).map((p) => listen(Number(p))));
+    expect(Object.keys(main.env)).toEqual(['PORT_1', 'PORT_2', 'PORT_3', 'PORT_4', 'PORT_5', 'PORT_ZERO_LEASES']);
+    const servers = await Promise.all(
+      Object.entries(main.env)
+        .filter(([k]) => k !== 'PORT_ZERO_LEASES')
+        .map(([, p]) => listen(Number(p))),
+    );
     await Promise.all(servers.map(close));
   });
 
@@ -60,7 +66,7 @@ describe('the bundled action, run as the runner runs it', () => {
 
   it('puts env-prefix in front of every variable', async () => {
     const main = await runStep({ with: { names: 'web', 'env-prefix': 'E2E_' } });
-    expect(Object.keys(main.env)).toEqual(['E2E_WEB_PORT']);
+    expect(Object.keys(main.env)).toEqual(['E2E_WEB_PORT', 'PORT_ZERO_LEASES']);
   });
 
   it('exports nothing when export-env is false, and still sets every output', async () => {
@@ -117,6 +123,28 @@ describe('the bundled action, run as the runner runs it', () => {
     expect(post.rawOutput).toBe('');
     expect(post.outputs).toEqual({});
     expect(leaseFiles(leaseDir)).toEqual([]);
+  });
+});
+
+describe('one allocation for the whole job', () => {
+  it("gives a later step's getPorts({ names }) the ports the action handed out", async () => {
+    const worker = path.join(import.meta.dirname, 'helpers/fake-runner.ts');
+    const main = await runStep({ with: { names: 'web db', reserve: 'none' }, worker });
+    try {
+      expect(main.code).toBe(0);
+      // A later step: started by the same runner process, with the environment the step exported.
+      const library = JSON.stringify(path.resolve(import.meta.dirname, '../src/programs/library.ts'));
+      const script = `import { getPorts } from ${library}; const { ports } = await getPorts({ names: ['web', 'db'] }); console.log(JSON.stringify(ports));`;
+      const later = await new Promise<string>((resolve, reject) => {
+        main.worker!.send({ run: [process.execPath, '--input-type=module', '-e', script], env: { ...process.env, ...main.env } });
+        main.worker!.once('message', (m: { stdout?: string; error?: string }) =>
+          m.error ? reject(new Error(m.error)) : resolve(m.stdout!),
+        );
+      });
+      expect(JSON.parse(later)).toEqual({ web: Number(main.outputs.web), db: Number(main.outputs.db) });
+    } finally {
+      main.worker!.kill('SIGKILL');
+    }
   });
 });
 

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { leaseFiles } from './helpers/leases.ts';
+import { need } from './harness/needs.ts';
 import { ROOT, runStep, stepTmp, type StepResult } from './harness/action-runner.ts';
 import { bindUdp, close, listen } from './helpers/servers.ts';
 
@@ -158,6 +160,18 @@ describe('the local command (dist/cli/index.js)', () => {
     },
     SLOW,
   );
+
+  it('leaves no lease when the ports cannot be printed (standard output on a full disk: /dev/full)', async (context) => {
+    need(context, 'dev-full');
+    const dir = path.join(stepTmp(), `cli-full-${process.pid}`);
+    const run = await shell(`pz --lease-dir "${dir}" --range 17406-17407 web db > /dev/full`);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^port-zero: the ports could not be printed \(ENOSPC\); none is leased\n$/);
+    expect(leaseFiles(dir)).toEqual([]);
+    expect(withoutLeases((await shell(`pz --lease-dir "${dir}" --range 17406-17407 web db`)).stdout)).toMatch(
+      /^WEB_PORT=1740[67]\nDB_PORT=1740[67]\n$/,
+    );
+  });
 
   it('names its own option when --lease-dir cannot be used: exit code 1, nothing on stdout', async () => {
     const link = path.join(stepTmp(), `lease-link-${process.pid}`);

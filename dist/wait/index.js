@@ -27,7 +27,7 @@ function exitWhenWritten() {
 
 /***/ }),
 
-/***/ 583:
+/***/ 59:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -618,11 +618,11 @@ const lease_record_RECORD_FILE = /^lease-([\w-]+)\.json$/;
 /** A record being written: `.tmp-<pid>-<token>.<n>`, renamed over the record at once. */
 const TEMP_FILE = /^\.tmp-(\d+)-[\w.-]+$/;
 /** The file name of allocation `token`'s record. */
-const recordFileName = (token) => `lease-${token}.json`;
+const lease_record_recordFileName = (token) => `lease-${token}.json`;
 /** The name of the `n`th temporary file this process writes for `token`'s record. */
 const tempFileName = (token, n) => `.tmp-${process.pid}-${token}.${n}`;
 /** The token a record's file name carries, or undefined when `name` is not a record's. */
-const recordToken = (name) => lease_record_RECORD_FILE.exec(name)?.[1];
+const lease_record_recordToken = (name) => lease_record_RECORD_FILE.exec(name)?.[1];
 /** The pid of the process writing a temporary record file, or undefined when `name` is not one. */
 const tempFileWriter = (name) => {
     const pid = TEMP_FILE.exec(name)?.[1];
@@ -637,7 +637,7 @@ const MAX_LEASE_MS = lease_record_MAX_LEASE_MINUTES * 60_000;
  * Reads a record as readRegularFile does (no link followed, no FIFO blocked on, at
  * most 512 KiB). Never throws: anything but a record is `missing` or `corrupt`.
  */
-function readRecord(file) {
+function lease_record_readRecord(file) {
     let read;
     try {
         read = readRegularFile(file, MAX_RECORD_BYTES);
@@ -705,7 +705,7 @@ function lease_record_parsePorts(text) {
  * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
  * to any date, while ctime is always the kernel's clock.
  */
-function judgeRecord(record, changed, now = Date.now()) {
+function lease_record_judgeRecord(record, changed, now = Date.now()) {
     const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
     if (expires <= now)
         return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
@@ -739,7 +739,7 @@ function ownerRuns(owner) {
  * The ports a lease file holds: the ports a format 2 record lists, or, for 1.0.0's
  * `<port>.lease` files, the port its `name` gives. None for anything but a record.
  */
-function leaseFilePorts(read, name) {
+function lease_record_leaseFilePorts(read, name) {
     const legacy = legacyLeasePort(name);
     if (legacy !== undefined)
         return [legacy];
@@ -749,9 +749,9 @@ function leaseFilePorts(read, name) {
 }
 /** The ports a lease file holds while it is live (see judgeRecord); none once it is not, or for anything but a record. */
 function livePorts(read, name) {
-    if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
+    if (read.kind !== 'record' || !lease_record_judgeRecord(read.record, read.changed).live)
         return [];
-    return leaseFilePorts(read, name);
+    return lease_record_leaseFilePorts(read, name);
 }
 
 ;// CONCATENATED MODULE: ./src/platform/privileged-ports.ts
@@ -3070,7 +3070,7 @@ function windowsImageName(pid, run = runTool) {
  * /proc/PID/stat, one look per process; macOS and Windows from one listing of every
  * process's parent (processParents). Only `pid` itself where its parents cannot be read.
  */
-function ancestorPids(pid = process.pid, platform = process.platform) {
+function process_facts_ancestorPids(pid = process.pid, platform = process.platform) {
     const parents = platform === 'linux' ? undefined : processParents(platform);
     const chain = [pid];
     for (let hop = 0; hop < 64; hop++) {
@@ -3748,6 +3748,92 @@ function file_commands_formatFileCommands(pairs) {
     return pairs.map(([name, value]) => keyValueMessage(name, value) + external_node_os_namespaceObject.EOL).join('');
 }
 
+;// CONCATENATED MODULE: ./src/session/inherited-ports.ts
+
+
+
+
+/**
+ * One allocation for a whole test run. A test runner loads its configuration again in
+ * every worker (Playwright), or allocates in a global set-up whose workers then ask again
+ * (Vitest, Jest): the same names must get the same ports there. A call that succeeds
+ * makes its ports visible to the processes it starts, as the environment variables the
+ * action exports (`WEB_PORT`) and, in PORT_ZERO_LEASES, the lease records that hold them;
+ * a later call for those names, in this process or one it started, gets the same ports
+ * from a record whose owner is this process or one of its ancestors, with no new
+ * allocation and no new lease.
+ */
+/** The lease records of this process's earlier calls and its ancestors', separated by the path delimiter. */
+const inherited_ports_LEASES_VARIABLE = 'PORT_ZERO_LEASES';
+/**
+ * The ports of `names` that a live lease of this process or one of its ancestors holds,
+ * found through PORT_ZERO_LEASES in `env`. What the variable names is checked as hostile:
+ * only lease records (`lease-<token>.json`, absolute paths), read as any record is, live,
+ * owned by this process or an ancestor (pid and start time), and a name's port one the
+ * record leases. A name found in no such record is left out.
+ */
+function inheritedPorts(names, env = process.env) {
+    const found = new Map();
+    const files = (env[inherited_ports_LEASES_VARIABLE] ?? '')
+        .split(path.delimiter)
+        .filter((f) => path.isAbsolute(f) && recordToken(path.basename(f)) !== undefined);
+    if (files.length === 0 || names.length === 0)
+        return found;
+    const ancestors = new Set(ancestorPids());
+    for (const file of files) {
+        const read = readRecord(file);
+        if (read.kind !== 'record' || !judgeRecord(read.record, read.changed).live)
+            continue;
+        if (!ancestors.has(read.record.owner.runner.pid) || !sameStart(read.record.owner.runner))
+            continue;
+        const leased = new Set(leaseFilePorts(read, path.basename(file)));
+        for (const name of names) {
+            const port = read.record.names?.[name];
+            if (port !== undefined && leased.has(port) && !found.has(name))
+                found.set(name, port);
+        }
+    }
+    return found;
+}
+/** The owner is the very process that runs under its pid now, not a later one that reused it. */
+function sameStart(owner) {
+    return owner.start === null || processStart(owner.pid) === owner.start;
+}
+/**
+ * Makes `session`'s ports visible to the processes this one starts from now on: each
+ * name's variable, and its lease record in PORT_ZERO_LEASES. Nothing for an unleased session.
+ */
+function advertise(session, env = process.env) {
+    for (const row of session.rows)
+        env[row.envName] = String(row.port);
+    const leases = inherited_ports_leasesValue(session, env);
+    if (leases !== undefined)
+        env[inherited_ports_LEASES_VARIABLE] = leases;
+}
+/** PORT_ZERO_LEASES as it is once `session`'s record joins what `env` has; undefined for an unleased session. */
+function inherited_ports_leasesValue(session, env = process.env) {
+    const leases = session.state.leases;
+    if (!leases)
+        return undefined;
+    const record = path.join(leases.own, recordFileName(leases.token));
+    const known = (env[inherited_ports_LEASES_VARIABLE] ?? '').split(path.delimiter).filter(Boolean);
+    return (known.includes(record) ? known : [...known, record]).join(path.delimiter);
+}
+/** Takes `session`'s record out of PORT_ZERO_LEASES once its leases end, so processes started later do not look for it. */
+function withdraw(session, env = process.env) {
+    const leases = session.state.leases;
+    if (leases)
+        withdrawRecord(path.join(leases.own, recordFileName(leases.token)), env);
+}
+/** Takes the lease record `file` out of PORT_ZERO_LEASES. */
+function withdrawRecord(file, env = process.env) {
+    const left = (env[inherited_ports_LEASES_VARIABLE] ?? '').split(path.delimiter).filter((f) => f && f !== file);
+    if (left.length)
+        env[inherited_ports_LEASES_VARIABLE] = left.join(path.delimiter);
+    else
+        Reflect.deleteProperty(env, inherited_ports_LEASES_VARIABLE);
+}
+
 ;// CONCATENATED MODULE: ./src/session/post-state.ts
 
 
@@ -3994,6 +4080,7 @@ function escapeData(data) {
 
 
 
+
 /**
  * Hands a session's ports to the rest of the job: the env-file, step outputs,
  * environment, the state for the post step and the job summary, written all or none
@@ -4006,7 +4093,7 @@ function publish(session, settings) {
     const envFile = staged[0]?.target ?? '';
     const commands = [
         ['GITHUB_OUTPUT', stepOutputs(session.rows, envFile)],
-        ['GITHUB_ENV', settings.exportEnv ? variables(session.rows) : []],
+        ['GITHUB_ENV', settings.exportEnv ? exported(session) : []],
         ['GITHUB_STATE', encodeState(session.state)],
     ];
     const appends = [];
@@ -4035,6 +4122,15 @@ function publish(session, settings) {
     log(session, settings.exportEnv);
     for (const [variable, pairs] of unfiled)
         issueOlderCommands(variable, pairs);
+}
+/**
+ * The variables later steps get: each port's, and PORT_ZERO_LEASES, so that a test
+ * suite's getPorts({ names }) in a later step gets the very ports this step handed out
+ * (the job's runner process, which owns the leases, started that step).
+ */
+function exported(session) {
+    const leases = leasesValue(session);
+    return [...variables(session.rows), ...(leases ? [[LEASES_VARIABLE, leases]] : [])];
 }
 /**
  * The dotenv file, staged so that it appears only with everything else. Never through a
@@ -4218,7 +4314,7 @@ async function run() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(583);
+/* harmony import */ var _action_wait_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59);
 /* harmony import */ var _action_exit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(380);
 /** The wait action's step (wait/action.yml `runs.main`). */
 

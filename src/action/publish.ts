@@ -2,6 +2,7 @@ import { EOL } from 'node:os';
 import { errorMessage, InputError } from '../errors.ts';
 import { stageFile, UnsafePathError, type StagedFile } from '../platform/safe-files.ts';
 import { jobPortsAppend } from '../session/job-ports.ts';
+import { LEASES_VARIABLE, leasesValue } from '../session/inherited-ports.ts';
 import { encodeState } from '../session/post-state.ts';
 import type { Session } from '../session/session.ts';
 import { Input } from '../text/names.ts';
@@ -23,7 +24,7 @@ export function publish(session: Session, settings: ActionSettings): void {
   const envFile = staged[0]?.target ?? '';
   const commands: [string, [string, string][]][] = [
     ['GITHUB_OUTPUT', stepOutputs(session.rows, envFile)],
-    ['GITHUB_ENV', settings.exportEnv ? variables(session.rows) : []],
+    ['GITHUB_ENV', settings.exportEnv ? exported(session) : []],
     ['GITHUB_STATE', encodeState(session.state)],
   ];
   const appends: Append[] = [];
@@ -44,6 +45,16 @@ export function publish(session: Session, settings: ActionSettings): void {
   if (settings.exportEnv) for (const [name, value] of variables(session.rows)) process.env[name] = value;
   log(session, settings.exportEnv);
   for (const [variable, pairs] of unfiled) issueOlderCommands(variable, pairs);
+}
+
+/**
+ * The variables later steps get: each port's, and PORT_ZERO_LEASES, so that a test
+ * suite's getPorts({ names }) in a later step gets the very ports this step handed out
+ * (the job's runner process, which owns the leases, started that step).
+ */
+function exported(session: Session): [string, string][] {
+  const leases = leasesValue(session);
+  return [...variables(session.rows), ...(leases ? [[LEASES_VARIABLE, leases] as [string, string]] : [])];
 }
 
 /**
