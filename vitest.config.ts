@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The recipes' own test files, which test/recipes.test.ts runs with their runners in a project of their own.
+    exclude: [...configDefaults.exclude, 'test/recipes/**'],
     // The default report, then every skipped test under its reason.
     reporters: ['default', './test/harness/skip-reporter.ts'],
     globalSetup: ['test/setup/test-run.ts'],

@@ -4166,6 +4166,8 @@ function envNamesOf(request) {
 
 
 
+
+
 /**
  * Allocates the request's ports for `program` and protects them.
  * @throws AllocationError when the host cannot supply them, LeaseError when a named lease
@@ -4200,6 +4202,8 @@ async function openSession(request, program) {
             program.log.warn(`${plural(bad.length, 'Port', 'Ports')} ${bad.join(' ')}, named in prefer, ${bad.length === 1 ? 'is one' : 'are'} that browsers refuse to fetch from (the Fetch standard's bad ports)`);
         await protection.settle(allocation);
         leases?.commit(allocation.ports, request.named ? Object.fromEntries(request.names.map((name, i) => [name, allocation.ports[i]])) : undefined);
+        if (leases && !program.postStep)
+            tidy(leases, program.log);
         return session(request, allocation.ports, allocation.protocols, leases, protection, notes);
     }
     catch (error) {
@@ -4259,6 +4263,23 @@ function unleased(why, mode) {
     const left = mode === 'none' ? 'nothing keeps them' : `only the ${mode} reservation keeps them`;
     return (`${why}. These ports are not leased: another Port Zero job on this host may be handed them too (${left} apart). ` +
         `To fix it, remove the directory so Port Zero recreates it, or give every runner on the host one lease-dir set up with \`${SHARED_SETUP}\`.`);
+}
+/** Past this many lease files in its own directory, a program without a post step sweeps the stale ones. */
+const TIDY_ABOVE = 32;
+/**
+ * The action's post step sweeps its account's stale leases; the command and the library
+ * have none, so each of their calls, after its own commit, sweeps when records of exited
+ * processes pile up (a test suite's workers leave one each): a dead record blocks no port,
+ * but every claim reads it. One directory listing a call; the sweep only past TIDY_ABOVE.
+ */
+function tidy(leases, log) {
+    try {
+        if (external_node_fs_default().readdirSync(leases.location.own).filter(lease_record_isLeaseFile).length > TIDY_ABOVE)
+            sweepStale(leases.location.own, (m) => log.debug(m));
+    }
+    catch (error) {
+        log.debug(`could not sweep stale leases: ${errorMessage(error)}`);
+    }
 }
 /**
  * A range or block draw skips every port on the kernel list, so the entries of jobs

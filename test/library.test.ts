@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AllocationError, getPort, getPorts, InputError, LeaseError, PortZeroError } from '../src/programs/library.ts';
 import { readRecord } from '../src/leases/lease-record.ts';
 import { identify } from '../src/platform/process-identity.ts';
+import { LeaseBook } from '../src/leases/lease-book.ts';
+import { openLeaseLocation } from '../src/leases/lease-location.ts';
+import { newOwner } from '../src/leases/lease-owner.ts';
 import { ownDir, ownLeasedPorts, ownRecords } from './helpers/leases.ts';
 import { close, listen } from './helpers/servers.ts';
 
@@ -102,6 +105,24 @@ describe('getPorts', () => {
     await expect(failed).rejects.toThrow(LeaseError);
     // In the library's words: its option, not the action's input.
     await expect(failed).rejects.toThrow(/^Option 'leaseDir' has a directory that cannot be used, ".*": it is a symbolic link/);
+  });
+
+  it('sweeps the records of exited processes once they pile up, as a test run with many workers leaves them', async () => {
+    const dir = leaseDir();
+    const where = openLeaseLocation(dir, true);
+    const exited = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.once('exit', () => resolve(child.pid!));
+    });
+    for (let i = 0; i < 40; i++) {
+      const book = new LeaseBook({ location: where, owner: newOwner({ pid: exited, start: null }), ttlMs: 60_000 });
+      await book.claim([[27300 + i]]);
+      book.commit();
+    }
+    expect(ownRecords(dir)).toHaveLength(40);
+    const { release } = await getPorts({ count: 1, leaseDir: dir });
+    expect(ownRecords(dir)).toHaveLength(1); // this call's own
+    await release();
   });
 
   it('leaves no lease behind when the allocation fails', async () => {

@@ -122,6 +122,13 @@ describe('the npm package, installed from its tarball into an empty project', ()
     expect(result.message).toBe('Option \'count\' has invalid value "0": a whole number from 1 to 1000');
   }, 120_000);
 
+  it('loads from CommonJS too, as a Playwright config in a project without "type": "module" is loaded', async () => {
+    // require(esm): Node 22.12 and newer load an ES module that has no top-level await.
+    const script = `const { getPortsSync } = require('port-zero'); const { ports, release } = getPortsSync({ names: ['web'] }); release(); console.log(JSON.stringify(ports));`;
+    const { stdout } = await sh(process.execPath, ['--input-type=commonjs', '-e', script], project);
+    expect(JSON.parse(stdout).web).toBeGreaterThan(0);
+  }, 120_000);
+
   it('runs the port-zero command with npx', async () => {
     const help = await sh('npx', ['--offline', 'port-zero', '--help'], project);
     expect(help.stdout).toMatch(/^Usage: port-zero \[options\] \[name \.\.\.\]/);

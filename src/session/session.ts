@@ -1,8 +1,10 @@
+import fs from 'node:fs';
 import { errorMessage, LeaseError, plural, type Vocabulary } from '../errors.ts';
 import { BAD_PORT_SET } from '../ports/bad-ports.ts';
 import { allocatePorts } from '../allocator/allocate-ports.ts';
 import { LeaseBook } from '../leases/lease-book.ts';
 import { sweepStale } from '../leases/lease-cleanup.ts';
+import { isLeaseFile } from '../leases/lease-record.ts';
 import { openLeaseDir, SHARED_SETUP } from '../leases/lease-location.ts';
 import { newOwner } from '../leases/lease-owner.ts';
 import type { ProcessIdentity } from '../platform/process-identity.ts';
@@ -104,6 +106,7 @@ export async function openSession(request: PortRequest, program: Program): Promi
       allocation.ports,
       request.named ? Object.fromEntries(request.names.map((name, i) => [name, allocation.ports[i]])) : undefined,
     );
+    if (leases && !program.postStep) tidy(leases, program.log);
     return session(request, allocation.ports, allocation.protocols, leases, protection, notes);
   } catch (error) {
     await undo(leases, protection);
@@ -172,6 +175,23 @@ function unleased(why: string, mode: string): string {
     `${why}. These ports are not leased: another Port Zero job on this host may be handed them too (${left} apart). ` +
     `To fix it, remove the directory so Port Zero recreates it, or give every runner on the host one lease-dir set up with \`${SHARED_SETUP}\`.`
   );
+}
+
+/** Past this many lease files in its own directory, a program without a post step sweeps the stale ones. */
+const TIDY_ABOVE = 32;
+
+/**
+ * The action's post step sweeps its account's stale leases; the command and the library
+ * have none, so each of their calls, after its own commit, sweeps when records of exited
+ * processes pile up (a test suite's workers leave one each): a dead record blocks no port,
+ * but every claim reads it. One directory listing a call; the sweep only past TIDY_ABOVE.
+ */
+function tidy(leases: LeaseBook, log: SessionLog) {
+  try {
+    if (fs.readdirSync(leases.location.own).filter(isLeaseFile).length > TIDY_ABOVE) sweepStale(leases.location.own, (m) => log.debug(m));
+  } catch (error) {
+    log.debug(`could not sweep stale leases: ${errorMessage(error)}`);
+  }
 }
 
 /**

@@ -1,0 +1,15 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import { getPorts } from 'port-zero';
+
+// Runs once, in Vitest's main process, before the workers start: every worker that asks for 'web' or 'db' gets these ports.
+export default async function setup() {
+  const { ports, release } = await getPorts({ names: ['web', 'db'] });
+  // The app under test, told where its database is (start the database on ports.db here too).
+  const app = http.createServer((_request, response) => response.end(JSON.stringify({ db: ports.db })));
+  await once(app.listen(ports.web), 'listening');
+  return async () => {
+    await new Promise((resolve) => app.close(resolve));
+    await release();
+  };
+}
