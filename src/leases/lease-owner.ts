@@ -1,21 +1,24 @@
 import os from 'node:os';
 import { uniqueId } from '../platform/ids.ts';
 import { commandArgs, parentPid } from '../platform/process-facts.ts';
-import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
+import { identify, unseen, type ProcessIdentity } from '../platform/process-identity.ts';
 import type { LeaseOwner } from './lease-record.ts';
 
 /**
  * A new allocation's owner: a fresh token, unique across processes and hosts (see
  * uniqueId; not a secret), the workflow run and job it serves, and `runner`, the process
- * whose exit ends its leases.
+ * whose exit ends its leases. A runner that could not be seen (pid 0, see `unseen`) is
+ * stood in for by the job's RUNNER_TRACKING_ID, which tells its steps from other jobs'.
  */
 export function newOwner(runner: ProcessIdentity, env = process.env): LeaseOwner {
+  const tracking = unseen(runner) ? env.RUNNER_TRACKING_ID?.slice(0, 200) : undefined;
   return {
     token: uniqueId(),
     run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
     job: env.GITHUB_JOB ?? 'local',
     runner,
     host: os.hostname(),
+    ...(tracking ? { tracking } : {}),
   };
 }
 
