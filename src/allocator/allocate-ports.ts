@@ -4,7 +4,7 @@ import type { Protocol } from '../ports/protocol.ts';
 import { ephemeralRange } from '../platform/ephemeral-range.ts';
 import { readReservedPorts } from '../platform/reserved-ports.ts';
 import { closeAll, type Held } from './sockets.ts';
-import { confirmLoopback } from './confirm-loopback.ts';
+import { confirmPort } from './confirm-loopback.ts';
 import type { Candidate, Source } from './candidate.ts';
 import { ForeignBinds } from './foreign-binds.ts';
 import { gaveUp, lostTooOften, MAX_REDRAWS, MAX_ROUNDS, shortfall } from './messages.ts';
@@ -241,7 +241,9 @@ async function confirmed(spec: Request, wanted: Candidate[], refuse: (c: Candida
   return kept;
 }
 
+/** Each port of the candidate (a block has several) with every socket of ours on it. */
 async function confirmAll(spec: Request, candidate: Candidate): Promise<boolean> {
-  const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h, spec.covered)));
+  const byPort = Map.groupBy(candidate.held, (h) => h.port);
+  const results = await Promise.all([...byPort.values()].map((held) => confirmPort(held, spec.covered)));
   return results.every(Boolean);
 }
