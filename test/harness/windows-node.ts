@@ -7,8 +7,9 @@
  * JavaScript-level Windows behaviour only: Wine's sockets and files are Linux's, its
  * PowerShell prints nothing, and a process it starts sees its parent as pid 0.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './action-runner.ts';
 
@@ -23,6 +24,10 @@ export function whyNoWindowsNode(): string | undefined {
   if (process.platform === 'win32') return undefined;
   if (process.platform !== 'linux') return 'runs the Windows code paths, on Windows or under Wine on Linux';
   if (!wineNode()) return 'runs the Windows code paths under Wine, through ../shared/tools/wine-node (or PORT_ZERO_WINE_NODE), which is missing';
+  // Never set up from a test: that installs Wine and downloads Node, minutes of work.
+  const home = process.env.WINE_NODE_HOME ?? path.join(os.homedir(), '.cache', 'wine-node');
+  if (!fs.existsSync(path.join(home, 'node.exe')) || spawnSync('sh', ['-c', 'command -v wine'], { stdio: 'ignore' }).status !== 0)
+    return 'runs the Windows code paths under Wine, which is not set up here (../shared/tools/wine-node setup)';
   return undefined;
 }
 
