@@ -125,6 +125,14 @@ describe('lease location', () => {
     expect(defaultLeaseRoot({ ...process.env })).toBe(path.join(os.tmpdir(), 'port-zero'));
   });
 
+  it("puts macOS's default root in /tmp, which every account shares, not in the per-user temp folder under /var/folders", () => {
+    expect(defaultLeaseRoot({}, 'darwin', '/var/folders/zz/zyxvpxvq6csfxvn_n0000000000000/T')).toBe('/tmp/port-zero');
+    expect(defaultLeaseRoot({}, 'darwin', '/private/var/folders/zz/zyxvpxvq6csfxvn_n0000000000000/T/')).toBe('/tmp/port-zero');
+    // A TMPDIR set on purpose is kept, as on Linux.
+    expect(defaultLeaseRoot({}, 'darwin', '/Users/runner/tmp')).toBe('/Users/runner/tmp/port-zero');
+    expect(defaultLeaseRoot({}, 'linux', '/var/folders/x')).toBe('/var/folders/x/port-zero');
+  });
+
   // The set-up command only where running it helps: `install -d` follows a link (and would change
   // the mode of what it points to) and fails on a file.
   it.each([

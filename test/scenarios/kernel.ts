@@ -61,6 +61,13 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     return { code: main.code, post: post.code, ports: portsOf(main), seeded, after: list() };
   },
 
+  /** The kernel's choice falls short because other jobs' entries fill most of the ephemeral range (run with range 40000-40019). */
+  async shortfall() {
+    seed('40000-40014');
+    const main = await runStep({ with: { count: '10', reserve: 'none', 'lease-dir': leaseDir() } });
+    return { code: main.code, errors: errors(main) };
+  },
+
   /** A main step that fails after the list was written (its env-file cannot be written) takes its entries off again. */
   async failed() {
     const seeded = seed('40150');
