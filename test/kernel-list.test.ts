@@ -118,6 +118,18 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(result.after).toBe(result.seeded);
   }, 180_000);
 
+  it('writes no file command, and leaves no lease or kernel entry, when the job summary cannot be written (a full disk)', async (context) => {
+    need(context, 'dev-full');
+    type Full = { code: number; errors: string[]; written: object; seeded: string; after: string; leftovers: string[] };
+    const { result } = await scenario<Full>('kernel.ts', ['summaryFull'], { range: RANGE });
+    expect(result.code).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(/ENOSPC/);
+    expect(result.written).toEqual({ output: '', env: '', state: {} });
+    expect(result.after).toBe(result.seeded);
+    expect(result.leftovers).toEqual([]);
+  }, 180_000);
+
   it('takes its entries off the list again when the main step fails after writing it', async () => {
     type Failed = { code: number; errors: string[]; outputs: string; seeded: string; after: string; leftovers: string[] };
     const { result } = await scenario<Failed>('kernel.ts', ['failed'], { range: RANGE });

@@ -68,6 +68,15 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     return { code: main.code, errors: errors(main) };
   },
 
+  /** A main step whose job summary cannot be written (a full disk: /dev/full) writes nothing and leaves nothing. */
+  async summaryFull() {
+    const seeded = seed('40150');
+    const dir = leaseDir();
+    const main = await runStep({ with: { count: '4', reserve: 'kernel', 'lease-dir': dir }, files: { GITHUB_STEP_SUMMARY: '/dev/full' } });
+    const written = { output: main.rawOutput, env: main.rawEnv, state: main.state };
+    return { code: main.code, errors: errors(main), written, seeded, after: list(), leftovers: leaseFiles(dir) };
+  },
+
   /** A main step that fails after the list was written (its env-file cannot be written) takes its entries off again. */
   async failed() {
     const seeded = seed('40150');
