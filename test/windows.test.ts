@@ -2,7 +2,9 @@
  * Windows' code paths run for real, with the Windows build of Node (on Windows, or under
  * Wine: see test/harness/windows-node.ts): which programs Port Zero starts there.
  */
+import { once } from 'node:events';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +65,34 @@ describe('the programs Port Zero starts on Windows', () => {
     const own = fs.readdirSync(root).map((d) => path.join(root, d));
     const records = own.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.startsWith('lease-')).map((f) => path.join(dir, f)));
     expect(records.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')).owner.runner)).toEqual([{ pid: result.runner, start: null }]);
+  });
+});
+
+describe("Windows' own places", () => {
+  it('starts no program at all for a getPort() with no lease: netsh only for draws by number', SLOW, async (context) => {
+    need(context, 'win32');
+    const result = await scenario('bare');
+    expect(result.port).toBeGreaterThan(0);
+    expect(result.spawns).toEqual([]);
+  });
+
+  it("honours a live lease of 1.0.0 where 1.0.0 kept them on Windows, %TEMP%\\port-zero-leases, not beside %ProgramData%'s root", SLOW, async (context) => {
+    need(context, 'win32');
+    const result = await scenario('legacy', '47420');
+    expect(result.ports).toBeUndefined();
+    expect(result.error).toMatch(/Only 0 of the 1 port asked for is free in range 47420-47420 \(refused: 1 leased by another job\)/);
+  });
+
+  it('never reads /proc on Windows, where it is a folder any account may create', SLOW, async (context) => {
+    need(context, 'win32');
+    const server = net.createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    try {
+      const result = await scenario('proc');
+      if (process.platform === 'linux') expect(result.procExists).toBe(true); // Wine's Z:\proc is Linux's: there is something to read
+      expect(result).toMatchObject({ sockets: 0, reserved: 0, pseudo: null });
+    } finally {
+      server.close();
+    }
   });
 });

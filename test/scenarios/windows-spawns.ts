@@ -7,6 +7,13 @@
  *     Three other live processes each hold a lease on one of LOW, LOW+1, LOW+2 (records
  *     as an earlier version wrote them, with creation times); then getPort(), and
  *     getPorts({ count: 1, range: [LOW, LOW+3] }). Prints the programs each started.
+ *   node windows-spawns.ts bare
+ *     getPort() with no lease anywhere: the programs it started.
+ *   node windows-spawns.ts legacy PORT
+ *     A live lease of 1.0.0 on PORT, where 1.0.0 kept them (%TEMP%\port-zero-leases); then
+ *     getPorts({ count: 1, range: [PORT, PORT] }) with the default lease root: what it did.
+ *   node windows-spawns.ts proc
+ *     What the Linux readers of /proc find on Windows, where `/proc` is a folder anyone may make.
  *   node windows-spawns.ts step STEP_ENV_JSON SPAWNS_FILE
  *     Stands in for the runner: starts the action's main step (dist/index.js) as its
  *     child with the environment given (inputs, file commands), waits for it, and prints
@@ -48,6 +55,48 @@ async function library(low: number) {
   console.log(JSON.stringify({ port, kernelChoice, range: ports, rangeDraw }));
 }
 
+async function bare() {
+  process.env.ProgramData = fs.mkdtempSync(path.join(os.tmpdir(), 'pz-programdata-'));
+  const { getPort } = await import('../../src/programs/library.ts');
+  started!.length = 0;
+  const port = await getPort();
+  console.log(JSON.stringify({ port, spawns: started!.splice(0) }));
+}
+
+async function legacy(port: number) {
+  process.env.ProgramData = fs.mkdtempSync(path.join(os.tmpdir(), 'pz-programdata-'));
+  const dir = path.join(os.tmpdir(), 'port-zero-leases');
+  fs.mkdirSync(dir, { recursive: true });
+  const owner = { token: `legacy-${port}`, run: 'x', job: 'y', runner: { pid: process.pid, start: null }, host: os.hostname() };
+  const record = { version: 1, owner, created: new Date().toISOString(), expires: Date.now() + 600_000 };
+  const file = path.join(dir, `${port}.lease`);
+  fs.writeFileSync(file, JSON.stringify(record));
+  const { getPorts } = await import('../../src/programs/library.ts');
+  try {
+    const { ports } = await getPorts({ count: 1, range: [port, port] });
+    console.log(JSON.stringify({ ports }));
+  } catch (error) {
+    console.log(JSON.stringify({ error: (error as Error).message }));
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+async function proc() {
+  const { socketStates } = await import('../../src/allocator/foreign-binds.ts');
+  const { readReservedPorts } = await import('../../src/platform/reserved-ports.ts');
+  const { pseudoFilesystem } = await import('../../src/platform/safe-files.ts');
+  console.log(
+    JSON.stringify({
+      // Under Wine `/proc` is drive Z:'s, Linux's own: what a C:\proc made by anyone would be on Windows.
+      procExists: fs.existsSync('/proc/net/tcp'),
+      sockets: socketStates(['tcp', 'tcp6']).size,
+      reserved: readReservedPorts().size,
+      pseudo: pseudoFilesystem('/proc/net/tcp') ?? null,
+    }),
+  );
+}
+
 async function step(envJson: string, spawnsFile: string) {
   const env = { ...process.env, ...(JSON.parse(envJson) as Record<string, string>), PORT_ZERO_SPAWNS_FILE: spawnsFile };
   const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
@@ -61,4 +110,7 @@ async function step(envJson: string, spawnsFile: string) {
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'library') await library(Number(args[0]));
 else if (mode === 'step') await step(args[0], args[1]);
+else if (mode === 'bare') await bare();
+else if (mode === 'legacy') await legacy(Number(args[0]));
+else if (mode === 'proc') await proc();
 else throw new Error(`unknown mode ${mode}`);
