@@ -43,7 +43,15 @@ describe('the caller of the local command', () => {
     // The caller's own shell was started by npm too (an npm script running a shell script): it is the caller.
     const scripted = '30 20 /bin/sh ./e2e.sh\n20 10 npm run e2e\n';
     expect(callerPid(30, listing('darwin', scripted, []))).toBe(30);
-    expect(callerPid(11246, { platform: 'darwin', env: FROM_NPX, run: () => { throw new Error('ps failed'); } })).toBe(11246);
+    expect(
+      callerPid(11246, {
+        platform: 'darwin',
+        env: FROM_NPX,
+        run: () => {
+          throw new Error('ps failed');
+        },
+      }),
+    ).toBe(11246);
   });
 
   it('splits a Windows command line at spaces outside quotes', () => {
@@ -78,4 +86,3 @@ describe('the caller of the local command', () => {
     expect(out).toContain(`caller ${shell}`);
   });
 });
-

@@ -203,7 +203,8 @@ describe('the addresses each port is bound on, per OS', () => {
   });
 
   it('binds every address once elsewhere, for UDP, for addresses without the dual-stack wildcard, and without IPv6', () => {
-    for (const platform of ['linux', 'win32'] as const) expect(bindPairs(['tcp'], [], platform, ipv6)).toEqual([{ protocol: 'tcp', host: '' }]);
+    for (const platform of ['linux', 'win32'] as const)
+      expect(bindPairs(['tcp'], [], platform, ipv6)).toEqual([{ protocol: 'tcp', host: '' }]);
     expect(bindPairs(['udp'], [], 'darwin', ipv6)).toEqual([{ protocol: 'udp', host: '' }]);
     expect(bindPairs(['tcp'], ['127.0.0.1', '::1'], 'darwin', ipv6)).toEqual([
       { protocol: 'tcp', host: '127.0.0.1' },

@@ -27,15 +27,19 @@ async function scenario(...args: string[]) {
 const powershell = (spawns: unknown) => (spawns as string[]).filter((s) => s.startsWith('powershell.exe'));
 
 describe('the programs Port Zero starts on Windows', () => {
-  it('starts no Windows PowerShell for a getPort() beside three live leases of other processes, and still honours them', SLOW, async (context) => {
-    need(context, 'win32');
-    const result = await scenario('library', '47400');
-    expect(result.port).toBeGreaterThan(0);
-    expect(powershell(result.kernelChoice)).toEqual([]);
-    // The three leased ports of 47400-47403 are refused by their live leases: only the fourth is left.
-    expect(result.range).toEqual([47403]);
-    expect(powershell(result.rangeDraw)).toEqual([]);
-  });
+  it(
+    'starts no Windows PowerShell for a getPort() beside three live leases of other processes, and still honours them',
+    SLOW,
+    async (context) => {
+      need(context, 'win32');
+      const result = await scenario('library', '47400');
+      expect(result.port).toBeGreaterThan(0);
+      expect(powershell(result.kernelChoice)).toEqual([]);
+      // The three leased ports of 47400-47403 are refused by their live leases: only the fourth is left.
+      expect(result.range).toEqual([47403]);
+      expect(powershell(result.rangeDraw)).toEqual([]);
+    },
+  );
 
   it("starts at most one program for the runner's identity in the action's main step, and no Windows PowerShell", SLOW, async (context) => {
     need(context, 'win32');
@@ -63,7 +67,12 @@ describe('the programs Port Zero starts on Windows', () => {
     // Its lease names the stand-in runner, the step's parent, by pid.
     const root = path.join(temp, 'programdata', 'port-zero');
     const own = fs.readdirSync(root).map((d) => path.join(root, d));
-    const records = own.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.startsWith('lease-')).map((f) => path.join(dir, f)));
+    const records = own.flatMap((dir) =>
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.startsWith('lease-'))
+        .map((f) => path.join(dir, f)),
+    );
     expect(records.map((file) => JSON.parse(fs.readFileSync(file, 'utf8')).owner.runner)).toEqual([{ pid: result.runner, start: null }]);
   });
 });
@@ -76,12 +85,16 @@ describe("Windows' own places", () => {
     expect(result.spawns).toEqual([]);
   });
 
-  it("honours a live lease of 1.0.0 where 1.0.0 kept them on Windows, %TEMP%\\port-zero-leases, not beside %ProgramData%'s root", SLOW, async (context) => {
-    need(context, 'win32');
-    const result = await scenario('legacy', '47420');
-    expect(result.ports).toBeUndefined();
-    expect(result.error).toMatch(/Only 0 of the 1 port asked for is free in range 47420-47420 \(refused: 1 leased by another job\)/);
-  });
+  it(
+    "honours a live lease of 1.0.0 where 1.0.0 kept them on Windows, %TEMP%\\port-zero-leases, not beside %ProgramData%'s root",
+    SLOW,
+    async (context) => {
+      need(context, 'win32');
+      const result = await scenario('legacy', '47420');
+      expect(result.ports).toBeUndefined();
+      expect(result.error).toMatch(/Only 0 of the 1 port asked for is free in range 47420-47420 \(refused: 1 leased by another job\)/);
+    },
+  );
 
   it('never reads /proc on Windows, where it is a folder any account may create', SLOW, async (context) => {
     need(context, 'win32');

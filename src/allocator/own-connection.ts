@@ -18,7 +18,12 @@ export type OwnConnection =
  * the server's 'connection' comes first varies with the platform's poller, so the
  * accepted sockets wait until both are in. Sockets of other clients are closed.
  */
-export function connectToOwn(server: net.Server | readonly net.Server[], host: string, port: number, waitMs: number): Promise<OwnConnection> {
+export function connectToOwn(
+  server: net.Server | readonly net.Server[],
+  host: string,
+  port: number,
+  waitMs: number,
+): Promise<OwnConnection> {
   const servers = Array.isArray(server) ? server : [server as net.Server];
   return new Promise((resolve) => {
     const accepted: net.Socket[] = [];

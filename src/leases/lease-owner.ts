@@ -71,7 +71,10 @@ function processesOf(facts: CallerFacts): Processes | undefined {
   if (facts.platform === 'linux') return { parent: (pid) => parentPid(pid) ?? undefined, command: (pid) => commandArgs(pid) ?? undefined };
   if (facts.env.npm_lifecycle_event === undefined && facts.env.npm_config_user_agent === undefined) return undefined;
   const listed = processTable(facts.platform, facts.run);
-  return { parent: (pid) => listed.get(pid)?.parent, command: (pid) => (listed.has(pid) ? splitCommand(listed.get(pid)!.command) : undefined) };
+  return {
+    parent: (pid) => listed.get(pid)?.parent,
+    command: (pid) => (listed.has(pid) ? splitCommand(listed.get(pid)!.command) : undefined),
+  };
 }
 
 /** When `pid` is a package runner, or a script shell that one started, the process above it; else undefined. */
@@ -94,7 +97,10 @@ const PACKAGE_RUNNER = /^(npm|npx|pnpm|yarn)(\.cmd|\.ps1)?$|^(npm|npx)-cli\.js$|
  * shell running its launcher script, or npm under the name it gives itself ("npm exec").
  */
 function isPackageRunner(argv: string[]): boolean {
-  return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(programName(arg))) || argv.slice(0, 2).some((arg) => /^np[mx] exec\b/.test(arg.trim()));
+  return (
+    argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(programName(arg))) ||
+    argv.slice(0, 2).some((arg) => /^np[mx] exec\b/.test(arg.trim()))
+  );
 }
 
 /** The shell a package runner starts a command in: `sh -c` (bash, dash), Windows' `cmd.exe /d /s /c`. */

@@ -60,7 +60,8 @@ export interface LeaseOwner {
  * without one are not known to be one).
  */
 export function sameRunner(a: LeaseOwner, b: LeaseOwner): boolean {
-  if (unseen(a.runner) || unseen(b.runner)) return unseen(a.runner) && unseen(b.runner) && a.tracking !== undefined && a.tracking === b.tracking;
+  if (unseen(a.runner) || unseen(b.runner))
+    return unseen(a.runner) && unseen(b.runner) && a.tracking !== undefined && a.tracking === b.tracking;
   return a.runner.pid === b.runner.pid && a.runner.start === b.runner.start;
 }
 

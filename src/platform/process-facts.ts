@@ -171,7 +171,7 @@ export function processTable(platform: NodeJS.Platform = process.platform, run: 
     }
     if (platform === 'win32') {
       const script =
-        'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId) $($_.CommandLine -replace \'[\\r\\n]+\', \' \')" }';
+        "Get-CimInstance Win32_Process | ForEach-Object { \"$($_.ProcessId) $($_.ParentProcessId) $($_.CommandLine -replace '[\\r\\n]+', ' ')\" }";
       return parseProcessLines(run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]));
     }
   } catch {

@@ -220,7 +220,9 @@ function spawnNode(node: string, script: string, env: Record<string, string>, op
     const args = worker ? [worker, script] : [script];
     const stdio = worker ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'];
     // setpriv execs the step in place, so the step's parent is still this process, as with the runner.
-    const command = account ? ['setpriv', `--reuid=${account.uid}`, `--regid=${account.gid}`, '--init-groups', node, ...args] : [node, ...args];
+    const command = account
+      ? ['setpriv', `--reuid=${account.uid}`, `--regid=${account.gid}`, '--init-groups', node, ...args]
+      : [node, ...args];
     const [file, ...argv] = [...through, ...command];
     const child = spawn(file, argv, { env, cwd, stdio: stdio as ('ignore' | 'pipe' | 'ipc')[] });
     let stdout = '';

@@ -23,7 +23,8 @@ function wineNode(): string | undefined {
 export function whyNoWindowsNode(): string | undefined {
   if (process.platform === 'win32') return undefined;
   if (process.platform !== 'linux') return 'runs the Windows code paths, on Windows or under Wine on Linux';
-  if (!wineNode()) return 'runs the Windows code paths under Wine, through ../shared/tools/wine-node (or PORT_ZERO_WINE_NODE), which is missing';
+  if (!wineNode())
+    return 'runs the Windows code paths under Wine, through ../shared/tools/wine-node (or PORT_ZERO_WINE_NODE), which is missing';
   // Never set up from a test: that installs Wine and downloads Node, minutes of work.
   const home = process.env.WINE_NODE_HOME ?? path.join(os.homedir(), '.cache', 'wine-node');
   if (!fs.existsSync(path.join(home, 'node.exe')) || spawnSync('sh', ['-c', 'command -v wine'], { stdio: 'ignore' }).status !== 0)

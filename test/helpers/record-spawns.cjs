@@ -5,9 +5,9 @@
  * PORT_ZERO_SPAWNS_FILE, when set. The module's own functions are wrapped, and the ES
  * module view of it synced, so `import { spawn }` and process.getBuiltinModule both see them.
  */
-const childProcess = require('node:child_process');
-const { syncBuiltinESMExports } = require('node:module');
-const fs = require('node:fs');
+const childProcess = process.getBuiltinModule('node:child_process');
+const { syncBuiltinESMExports } = process.getBuiltinModule('node:module');
+const fs = process.getBuiltinModule('node:fs');
 
 const started = (globalThis.portZeroSpawns = []);
 for (const name of ['spawn', 'spawnSync', 'execFile', 'execFileSync', 'exec', 'execSync', 'fork']) {

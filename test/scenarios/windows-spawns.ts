@@ -41,7 +41,13 @@ async function library(low: number) {
   const dir = path.join(process.env.ProgramData, 'port-zero', 'another-account');
   fs.mkdirSync(dir, { recursive: true });
   others.forEach((child, i) => {
-    const owner = { token: `other-${i}`, run: 'local', job: 'local', runner: { pid: child.pid, start: 'filetime:134088922450000000' }, host: 'h' };
+    const owner = {
+      token: `other-${i}`,
+      run: 'local',
+      job: 'local',
+      runner: { pid: child.pid, start: 'filetime:134088922450000000' },
+      host: 'h',
+    };
     const record = { version: 2, owner, expires: Date.now() + 600_000, ports: String(low + i) };
     fs.writeFileSync(path.join(dir, `lease-other-${i}.json`), JSON.stringify(record));
   });
@@ -99,7 +105,11 @@ async function proc() {
 
 async function step(envJson: string, spawnsFile: string) {
   const env = { ...process.env, ...(JSON.parse(envJson) as Record<string, string>), PORT_ZERO_SPAWNS_FILE: spawnsFile };
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    windowsHide: true,
+  });
   let stdout = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d));
   child.stderr.on('data', (d: Buffer) => (stdout += d));
