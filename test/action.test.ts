@@ -6,8 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { leaseFiles } from './helpers/leases.ts';
 import { runJob, runStep, type StepResult } from './harness/action-runner.ts';
 import { bindUdp, canListen, close, listen } from './helpers/servers.ts';
+import { need } from './harness/needs.ts';
 
 /** A failed step: exit code 1, one ::error:: line with the message, and nothing in GITHUB_OUTPUT or GITHUB_ENV. */
+/** Whether a process with this pid exists (a zombie counts: it has not been reaped yet). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function expectFailure(step: StepResult, message: string | RegExp) {
   expect(step.code).toBe(1);
   const errors = step.stdout.split('\n').filter((l) => l.startsWith('::error::'));
@@ -224,6 +235,24 @@ describe('job summary and env file, end to end', () => {
     const main = await runStep({ with: { names: 'web', 'env-file': dir } });
     expect(main.stdout).toMatch(/::error::Input 'env-file' has invalid value ".*": .* is not a regular file/);
     expect(main.rawOutput + main.rawEnv + main.summary).toBe('');
+  });
+
+  it('writes no file command and leaves no lease or holder when the job summary cannot be written (a full disk)', async (context) => {
+    need(context, 'dev-full', 'holder');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'port-zero-full-'));
+    const main = await runStep({
+      with: { names: 'web db', reserve: 'holder', 'lease-dir': dir },
+      env: { RUNNER_DEBUG: '1' },
+      files: { GITHUB_STEP_SUMMARY: '/dev/full' },
+    });
+    expectFailure(main, /ENOSPC/);
+    expect(main.state).toEqual({});
+    expect(leaseFiles(dir)).toEqual([]);
+    // The holder the step started (its debug line names it) is gone again.
+    const holder = Number(/holder process (\d+) holds/.exec(main.stdout)?.[1]);
+    expect(holder, main.stdout).toBeGreaterThan(0);
+    // It exits just after it answers the stop request; a loaded host may take a moment.
+    await expect.poll(() => alive(holder), { timeout: 10_000 }).toBe(false);
   });
 
   it('fails clearly, writing nothing else, when the env file cannot be written', async () => {

@@ -96,6 +96,22 @@ describe('names and count', () => {
   });
 });
 
+describe('what a message quotes', () => {
+  it('quotes at most 80 characters of a value, with its length, so 10,000 names make one short line', () => {
+    const names = Array.from({ length: 10_000 }, (_, i) => `n${i}`).join(' ');
+    let message = '';
+    try {
+      settings({ names });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Input 'names' has invalid value "n0 n1 n2 .*"\.\.\. \(\d+ characters\): /);
+    expect(message).toContain(`(${names.length} characters)`);
+    expect(message).not.toContain('\n');
+    expect(message.length).toBeLessThan(300);
+  });
+});
+
 describe('env-prefix and booleans', () => {
   it('accepts a prefix that can start a variable name', () => {
     expect(settings({ names: 'web', 'env-prefix': 'E2E_' }).envNames).toEqual(['E2E_WEB_PORT']);
@@ -104,6 +120,12 @@ describe('env-prefix and booleans', () => {
 
   it.each(['1X_', 'E2E-', 'A B', '$X'])('refuses the prefix %j', (prefix) => {
     expectInputError({ 'env-prefix': prefix }, 'env-prefix', prefix, /a letter or "_" first/);
+  });
+
+  it('refuses a prefix longer than 64 characters, which every later step would carry in its environment', () => {
+    expect(settings({ names: 'web', 'env-prefix': `P${'_'.repeat(63)}` }).envNames).toEqual([`P${'_'.repeat(63)}WEB_PORT`]);
+    // 100 KB of prefix on 30 variables: 3 MB of environment, and every later step of the job failed to start (E2BIG).
+    expectInputError({ names: 'web', 'env-prefix': 'P'.repeat(100_000) }, 'env-prefix', 'P'.repeat(80), /at most 64 characters/);
   });
 
   it.each([

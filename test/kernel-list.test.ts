@@ -85,6 +85,16 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(result.after).toBe(result.seeded);
   }, 180_000);
 
+  it("names the kernel list, and waiting for the other jobs, when its entries leave the kernel's choice too few ports", async () => {
+    const { result } = await scenario<{ code: number; errors: string[] }>('kernel.ts', ['shortfall'], { range: [40000, 40019] });
+    expect(result.code).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(
+      /Only 5 of the 10 ports asked for are free in the ephemeral range 40000-40019 \(refused: 15 on the kernel's reserved-port list \(other jobs' ports, or an administrator's\)\): other jobs hold those ports until their post steps/,
+    );
+    expect(result.errors[0]).not.toMatch(/shorten 'exclude'/);
+  }, 180_000);
+
   it('keeps its leases, and says so, when its post step cannot take its entries off the list', async () => {
     type Stuck = { code: number; post: number; ports: number[]; warnings: string[]; during: string; leftovers: number[] };
     const { result } = await scenario<Stuck>('kernel.ts', ['stuck']);
@@ -106,6 +116,18 @@ describe('reserve: kernel, as root in a fresh network namespace', () => {
     expect(seeded.size).toBe(15_000);
     expect(seeded.ranges.every((r) => during.has(r.low))).toBe(true);
     expect(result.after).toBe(result.seeded);
+  }, 180_000);
+
+  it('writes no file command, and leaves no lease or kernel entry, when the job summary cannot be written (a full disk)', async (context) => {
+    need(context, 'dev-full');
+    type Full = { code: number; errors: string[]; written: object; seeded: string; after: string; leftovers: string[] };
+    const { result } = await scenario<Full>('kernel.ts', ['summaryFull'], { range: RANGE });
+    expect(result.code).toBe(1);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatch(/ENOSPC/);
+    expect(result.written).toEqual({ output: '', env: '', state: {} });
+    expect(result.after).toBe(result.seeded);
+    expect(result.leftovers).toEqual([]);
   }, 180_000);
 
   it('takes its entries off the list again when the main step fails after writing it', async () => {

@@ -125,6 +125,14 @@ describe('lease location', () => {
     expect(defaultLeaseRoot({ ...process.env })).toBe(path.join(os.tmpdir(), 'port-zero'));
   });
 
+  it("puts macOS's default root in /tmp, which every account shares, not in the per-user temp folder under /var/folders", () => {
+    expect(defaultLeaseRoot({}, 'darwin', '/var/folders/zz/zyxvpxvq6csfxvn_n0000000000000/T')).toBe('/tmp/port-zero');
+    expect(defaultLeaseRoot({}, 'darwin', '/private/var/folders/zz/zyxvpxvq6csfxvn_n0000000000000/T/')).toBe('/tmp/port-zero');
+    // A TMPDIR set on purpose is kept, as on Linux.
+    expect(defaultLeaseRoot({}, 'darwin', '/Users/runner/tmp')).toBe('/Users/runner/tmp/port-zero');
+    expect(defaultLeaseRoot({}, 'linux', '/var/folders/x')).toBe('/var/folders/x/port-zero');
+  });
+
   // The set-up command only where running it helps: `install -d` follows a link (and would change
   // the mode of what it points to) and fails on a file.
   it.each([
@@ -416,6 +424,37 @@ describe('leases of other accounts', () => {
     expect(listed(where.own)).toEqual([40081, 40082]); // backed off from 40080
     expect(sweepStale(where.own, () => {})).toEqual([]);
     expect(fs.readdirSync(theirs).sort()).toEqual(['lease-gone.json', 'lease-live.json']);
+  });
+
+  it('keeps a record written in another pid namespace until its expiry: its pids name other processes here', async () => {
+    const dead = await startProcess();
+    const gone = identify(dead.pid!);
+    await exited(dead);
+    const here = recordOf([40090], gone);
+    expect(judgeRecord(here, Date.now()).live).toBe(false);
+    // The same pid, named in a container's namespace: whatever runs under that number here says nothing of it.
+    const elsewhere = { ...here, pidns: 'pid:[4026532999]' };
+    expect(judgeRecord(elsewhere, Date.now()).live).toBe(true);
+    expect(judgeRecord({ ...elsewhere, expires: Date.now() - 1 }, Date.now()).live).toBe(false);
+  });
+
+  it('keeps a lease whose runner could not be seen (pid 0) until its expiry, and tells two such jobs apart by their tracking id', async () => {
+    const unseenRunner = { pid: 0, start: null };
+    expect(judgeRecord(recordOf([40091], unseenRunner), Date.now()).live).toBe(true);
+    expect(judgeRecord(recordOf([40091], unseenRunner, Date.now() - 1), Date.now()).live).toBe(false);
+    const where = location();
+    const first = book(where, unseenRunner);
+    const sameJob = new LeaseBook({ location: where, owner: newOwner(unseenRunner, { RUNNER_TRACKING_ID: 'github_a' }), ttlMs: 60_000 });
+    expect(await claimOne(first, 40092)).toBe(true);
+    first.commit();
+    // Without a tracking id on both sides, two unseen runners are not known to be one.
+    expect(await sameJob.claim([[40092]])).toEqual(['leased-by-other']);
+    const a = new LeaseBook({ location: where, owner: newOwner(unseenRunner, { RUNNER_TRACKING_ID: 'github_a' }), ttlMs: 60_000 });
+    expect(await claimOne(a, 40093)).toBe(true);
+    a.commit();
+    expect(await sameJob.claim([[40093]])).toEqual(['leased-by-caller']);
+    const b = new LeaseBook({ location: where, owner: newOwner(unseenRunner, { RUNNER_TRACKING_ID: 'github_b' }), ttlMs: 60_000 });
+    expect(await b.claim([[40093]])).toEqual(['leased-by-other']);
   });
 
   it('caps a forged record: an expiry years ahead and pid 1 as owner count for at most the longest lease-minutes', () => {

@@ -5,8 +5,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { allocatePorts } from '../src/allocator/allocate-ports.ts';
-import { confirmLoopback } from '../src/allocator/confirm-loopback.ts';
-import type { Held } from '../src/allocator/sockets.ts';
+import { confirmLoopback, confirmPort } from '../src/allocator/confirm-loopback.ts';
+import { closeAll, type Held } from '../src/allocator/sockets.ts';
+import { bindPairs } from '../src/allocator/hosts.ts';
+import { reserveTimeWait } from '../src/protection/time-wait.ts';
 import { parseExcludedRanges, windowsExcludedPorts } from '../src/platform/windows-excluded.ts';
 import { ephemeralRange, IANA_DYNAMIC, parseDynamicPortRange } from '../src/platform/ephemeral-range.ts';
 import { privilegedPortsAllowed } from '../src/platform/privileged-ports.ts';
@@ -91,6 +93,47 @@ describe('loopback confirmation (for macOS and Windows)', () => {
     await held.close();
   });
 
+  /**
+   * Two listeners of ours on one port, as macOS holds `0.0.0.0` beside the dual-stack `::`:
+   * the kernel hands a 127.0.0.1 connection to the IPv4 one. Linux forbids that pair, so an
+   * IPv6-only `::` stands in for the dual-stack one (127.0.0.1 reaches only `0.0.0.0` then too).
+   */
+  async function twoOfOurs(): Promise<Held[]> {
+    const listenOn = (host: string, port: number, ipv6Only: boolean) =>
+      new Promise<net.Server>((ok, fail) => {
+        const s = net.createServer();
+        s.once('error', fail);
+        s.listen({ host, port, ipv6Only }, () => ok(s));
+      });
+    const v4 = await listenOn('0.0.0.0', 0, false);
+    const port = (v4.address() as net.AddressInfo).port;
+    const v6 = await listenOn('::', port, true);
+    return [
+      { protocol: 'tcp', host: '0.0.0.0', port, server: v4, close: () => close(v4) },
+      { protocol: 'tcp', host: '::', port, server: v6, close: () => close(v6) },
+    ];
+  }
+
+  it("counts a loopback connection that reaches either of our two listeners on a port as ours (macOS's 0.0.0.0 and ::)", async () => {
+    const held = await twoOfOurs();
+    try {
+      expect(await confirmPort(held)).toBe(true);
+      // Judged one socket at a time, the `::` one would take 127.0.0.1's connection to our 0.0.0.0 listener for another program's.
+      expect(await confirmLoopback(held[1])).toBe(false);
+    } finally {
+      await closeAll(held);
+    }
+  });
+
+  it('leaves TIME_WAIT on such a port through whichever of our listeners a connection reaches, once per address', async () => {
+    const held = await twoOfOurs();
+    try {
+      expect(await reserveTimeWait(held, 'accepted')).toEqual([]);
+    } finally {
+      await closeAll(held);
+    }
+  });
+
   it('confirms the ports of a whole batch when asked, and they still bind', async () => {
     const { ports } = await allocatePorts({ count: 10, confirmLoopback: true });
     expect(new Set(ports).size).toBe(10);
@@ -136,6 +179,39 @@ describe('loopback confirmation (for macOS and Windows)', () => {
   it('confirms UDP batches too, and the ports still bind for UDP', async () => {
     const { ports } = await allocatePorts({ count: 5, protocols: ['udp'], confirmLoopback: true });
     for (const port of ports) await close(await bindUdp(port));
+  });
+});
+
+describe('the addresses each port is bound on, per OS', () => {
+  const ipv6 = () => true;
+
+  it("holds TCP ports on macOS on 0.0.0.0 first (the kernel's choice there sees IPv4 connections and TIME_WAIT), then on the dual-stack ::", () => {
+    expect(bindPairs(['tcp'], [], 'darwin', ipv6)).toEqual([
+      { protocol: 'tcp', host: '0.0.0.0' },
+      { protocol: 'tcp', host: '' },
+    ]);
+    expect(bindPairs(['tcp'], ['::'], 'darwin', ipv6)).toEqual([
+      { protocol: 'tcp', host: '0.0.0.0' },
+      { protocol: 'tcp', host: '::' },
+    ]);
+    // 0.0.0.0 first whatever the order of the protocols: the first pair is where the kernel chooses.
+    expect(bindPairs(['udp', 'tcp'], [], 'darwin', ipv6)).toEqual([
+      { protocol: 'tcp', host: '0.0.0.0' },
+      { protocol: 'udp', host: '' },
+      { protocol: 'tcp', host: '' },
+    ]);
+  });
+
+  it('binds every address once elsewhere, for UDP, for addresses without the dual-stack wildcard, and without IPv6', () => {
+    for (const platform of ['linux', 'win32'] as const)
+      expect(bindPairs(['tcp'], [], platform, ipv6)).toEqual([{ protocol: 'tcp', host: '' }]);
+    expect(bindPairs(['udp'], [], 'darwin', ipv6)).toEqual([{ protocol: 'udp', host: '' }]);
+    expect(bindPairs(['tcp'], ['127.0.0.1', '::1'], 'darwin', ipv6)).toEqual([
+      { protocol: 'tcp', host: '127.0.0.1' },
+      { protocol: 'tcp', host: '::1' },
+    ]);
+    // Without IPv6 every address is 0.0.0.0 already.
+    expect(bindPairs(['tcp'], [], 'darwin', () => false)).toEqual([{ protocol: 'tcp', host: '' }]);
   });
 });
 

@@ -92,42 +92,51 @@ describe('macOS process identity (ps lstart)', () => {
   });
 });
 
-describe('Windows process identity (creation time)', () => {
-  const filetime = '134088922450000000'; // 2025-11-29T12:17:25Z in 100 ns intervals since 1601
+describe('Windows process identity (the pid alone, no program started)', () => {
+  /** An earlier version recorded the creation time: 2025-11-29T12:17:25Z in 100 ns intervals since 1601. */
+  const filetime = 'filetime:134088922450000000';
 
-  function windows(output: string, calls: string[] = []): IdentityFacts {
+  function windows(calls: string[]): IdentityFacts {
     return {
       platform: 'win32',
       run: (file, args) => {
-        calls.push(file, ...args);
-        return output;
+        calls.push([file, ...args].join(' '));
+        return '134088922460000000\r\n'; // what PowerShell would say of a later process on that pid
       },
     };
   }
 
-  it('records the creation time through PowerShell at its absolute system path', () => {
+  it('names a Windows process without starting Windows PowerShell (about 0.6 s a start)', () => {
     const calls: string[] = [];
-    const saved = process.env.SystemRoot;
-    process.env.SystemRoot = 'D:\\Windows';
-    try {
-      expect(identify(4242, windows(`${filetime}\r\n`, calls))).toEqual({ pid: 4242, start: `filetime:${filetime}` });
-    } finally {
-      if (saved === undefined) Reflect.deleteProperty(process.env, 'SystemRoot');
-      else process.env.SystemRoot = saved;
-    }
-    expect(calls[0]).toBe('D:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
-    expect(calls.at(-1)).toBe('[Diagnostics.Process]::GetProcessById(4242).StartTime.ToFileTimeUtc()');
+    expect(identify(4242, windows(calls))).toEqual({ pid: 4242, start: null });
+    expect(processStart(4242, windows(calls))).toBeNull();
+    expect(calls).toEqual([]);
   });
 
-  it('knows a process that reuses the pid of a dead job is not that job', async () => {
+  it('judges a lease by its pid: live while the pid runs, whatever start an older record holds; gone once it exits', async () => {
+    const calls: string[] = [];
     const child = await standIn();
+    const identity = { pid: child.pid!, start: filetime };
     try {
-      expect(isRunning({ pid: child.pid!, start: `filetime:${filetime}` }, windows(`${filetime}\r\n`))).toBe(true);
-      expect(isRunning({ pid: child.pid!, start: `filetime:${filetime}` }, windows('134088922460000000\r\n'))).toBe(false);
-      // Access denied or no PowerShell: the pid alone decides, and the lease's expiry is the backstop.
-      expect(isRunning({ pid: child.pid!, start: `filetime:${filetime}` }, windows(''))).toBe(true);
+      // Never judged gone while its pid runs, so never handed out twice; a reused pid only keeps it longer.
+      expect(isRunning(identity, windows(calls))).toBe(true);
+      expect(isRunning({ pid: child.pid!, start: null }, windows(calls))).toBe(true);
     } finally {
       child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+    }
+    expect(isRunning(identity, windows(calls))).toBe(false);
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('a runner that cannot be seen (pid 0)', () => {
+  it('is named without reading anything, on every platform', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const calls: string[] = [];
+      const facts: IdentityFacts = { platform, run: (file) => (calls.push(file), 'Sun Nov 29 12:17:25 2026') };
+      expect(identify(0, facts)).toEqual({ pid: 0, start: null });
+      expect(calls).toEqual([]);
     }
   });
 });

@@ -44,7 +44,7 @@ describe('what the bundled steps load', () => {
     const mainLoads = recorder();
     const main = await runStep({ with: { names: 'web api db cache queue' }, env: mainLoads.env });
     expect(main.code).toBe(0);
-    expect(Object.keys(main.env)).toEqual(['WEB_PORT', 'API_PORT', 'DB_PORT', 'CACHE_PORT', 'QUEUE_PORT']);
+    expect(Object.keys(main.env)).toEqual(['WEB_PORT', 'API_PORT', 'DB_PORT', 'CACHE_PORT', 'QUEUE_PORT', 'PORT_ZERO_LEASES']);
     expect(main.state.leaseToken).toMatch(/^[0-9a-z]+(-[0-9a-z]+){3}$/);
     expect(main.summary).toContain('<td>web</td>');
     expect(mainLoads.loaded()).toContain('NativeModule net'); // the recorder ran in this step

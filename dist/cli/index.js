@@ -333,6 +333,38 @@ function processParents(platform = process.platform, run = runTool) {
     }
     return new Map();
 }
+/**
+ * Every process's parent and command line, from one run of a system tool: macOS
+ * `ps -A -ww -o pid=,ppid=,command=` (full width), Windows PowerShell's Win32_Process
+ * listing (its line breaks in a command line made spaces). Empty on failure or elsewhere.
+ * The command lines are other processes' and so hostile: matched, never shown unclean.
+ */
+function processTable(platform = process.platform, run = runTool) {
+    try {
+        if (platform === 'darwin') {
+            const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin' };
+            return parseProcessLines(run(systemTool('ps', 'darwin'), ['-A', '-ww', '-o', 'pid=,ppid=,command='], env));
+        }
+        if (platform === 'win32') {
+            const script = "Get-CimInstance Win32_Process | ForEach-Object { \"$($_.ProcessId) $($_.ParentProcessId) $($_.CommandLine -replace '[\\r\\n]+', ' ')\" }";
+            return parseProcessLines(run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]));
+        }
+    }
+    catch {
+        // the tool failed: no listing, so callers take a process as it is
+    }
+    return new Map();
+}
+/** `PID PPID COMMAND...` lines to a map; lines that do not start with two numbers are skipped. */
+function parseProcessLines(text) {
+    const table = new Map();
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d{1,10})\s+(\d{1,10})(?:\s(.*))?$/.exec(line);
+        if (match)
+            table.set(Number(match[1]), { parent: Number(match[2]), command: (match[3] ?? '').trim() });
+    }
+    return table;
+}
 /** `PID PPID` lines to a map; lines that are not two numbers are skipped. */
 function parsePidPairs(text) {
     const parents = new Map();
@@ -375,9 +407,36 @@ function process_facts_ancestorPids(pid = process.pid, platform = process.platfo
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
 
+/** Whether `identity` names a process that could not be seen (pid 0): nothing can tell when it ends. */
+const unseen = (identity) => identity.pid === 0;
+let namespace;
+/**
+ * This process's pid namespace, as Linux names it (`pid:[4026531836]`, the target of the
+ * link /proc/self/ns/pid), or undefined off Linux or where it cannot be read. Pids and
+ * start times mean something only inside one namespace: a container's pid 57 is another
+ * number, or no process at all, outside it. Read once per process.
+ */
+function pidNamespace() {
+    if (namespace === undefined) {
+        try {
+            namespace = process.platform === 'linux' ? (0,external_node_fs_namespaceObject.readlinkSync)('/proc/self/ns/pid') : null;
+        }
+        catch {
+            namespace = null;
+        }
+    }
+    return namespace ?? undefined;
+}
 const HOST = { platform: process.platform, run: runTool };
-/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+/**
+ * The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it
+ * is not running or cannot be read, and always on Windows, where no program that ships
+ * with the system prints it faster than a Windows PowerShell start (about 0.6 s; `wmic`
+ * is gone from current versions, `tasklist` does not show it), and nothing needs it (see isRunning).
+ */
 function process_identity_processStart(pid, facts = HOST) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return null;
     try {
         if (facts.platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
@@ -387,8 +446,6 @@ function process_identity_processStart(pid, facts = HOST) {
         }
         if (facts.platform === 'darwin' || facts.platform === 'freebsd')
             return macStart(pid, facts.run);
-        if (facts.platform === 'win32')
-            return windowsStart(pid, facts.run);
     }
     catch {
         return null;
@@ -415,24 +472,24 @@ function parseCLocaleLstart(text) {
     const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
     return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
 }
+/** Identities named by this process so far: a process keeps its pid and start while it runs. */
+const named = new Map();
 /**
- * The creation time as a FILETIME. No program that ships with every current Windows
- * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
- * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
- * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ * The identity of `pid` now: read once per process and kept (the runner, the calling
+ * shell and this process itself are named at most once per program, whatever reads
+ * them). Pid 0 (a parent outside this pid namespace) is unseen, read nowhere.
  */
-function windowsStart(pid, run) {
-    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
-    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
-    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
-}
-/** The identity of `pid` now. */
 function identify(pid, facts = HOST) {
-    return { pid, start: process_identity_processStart(pid, facts) };
+    if (facts !== HOST)
+        return { pid, start: process_identity_processStart(pid, facts) };
+    let identity = named.get(pid);
+    if (!identity)
+        named.set(pid, (identity = { pid, start: process_identity_processStart(pid, facts) }));
+    return identity;
 }
-/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+/** A start this code can compare: on Linux any (its form never changed), on macOS the tagged form. Anything else is from another OS's or an older record. */
 function comparable(start, platform) {
-    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+    return platform === 'linux' || (platform !== 'win32' && /^unix:\d+$/.test(start));
 }
 /**
  * True while the process runs and, where its start time is known, is still the same
@@ -440,6 +497,13 @@ function comparable(start, platform) {
  * version, written in someone's locale and time zone) counts as unknown: the process
  * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
  * keeping a lease, never toward handing out a live job's port.
+ *
+ * Windows judges by pid alone, always. Its creation time costs a Windows PowerShell
+ * start (about 0.6 s) per process, or one per judging for a listing of all of them,
+ * while a claim must cost milliseconds; and the pid alone can only err one way: a dead
+ * runner whose pid another process took keeps its lease, and so its ports blocked,
+ * until that process ends or the lease expires (at most `lease-minutes` after its
+ * record last changed). A live runner is never judged gone, so no port is handed out twice.
  */
 function isRunning(identity, facts = HOST) {
     if (!Number.isInteger(identity.pid) || identity.pid <= 0)
@@ -465,56 +529,103 @@ function isRunning(identity, facts = HOST) {
 
 
 
+
+/** The host's name, read once per process: os.hostname() is a system call each time. */
+let hostname;
 /**
  * A new allocation's owner: a fresh token, unique across processes and hosts (see
  * uniqueId; not a secret), the workflow run and job it serves, and `runner`, the process
- * whose exit ends its leases.
+ * whose exit ends its leases. A runner that could not be seen (pid 0, see `unseen`) is
+ * stood in for by the job's RUNNER_TRACKING_ID, which tells its steps from other jobs'.
  */
-let hostname;
 function newOwner(runner, env = process.env) {
+    const tracking = unseen(runner) ? env.RUNNER_TRACKING_ID?.slice(0, 200) : undefined;
     return {
         token: uniqueId(),
         run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
         job: env.GITHUB_JOB ?? 'local',
         runner,
         host: (hostname ??= external_node_os_default().hostname()),
+        ...(tracking ? { tracking } : {}),
     };
 }
+const HOST_CALLER = { platform: process.platform, run: runTool, env: process.env };
 /**
  * The process that owns the local command's leases: the shell or script that ran it, so
  * its ports stay leased while that process lives. Usually the parent; a package runner in
- * between (`npx port-zero`, `npm exec`, an npm script, with the `sh -c` npm starts) exits
- * at once, so on Linux it is looked past. Elsewhere the parent is taken as it is.
+ * between (`npx port-zero`, `npm exec`, an npm script, pnpm, yarn), with the script shell it
+ * starts the command in (`sh -c`; Windows: `cmd.exe /d /s /c`) and a shell running its
+ * launcher script (Git Bash's `npx`), exits at once, so it is looked past. Linux reads
+ * each process from /proc; macOS and Windows from one listing of every process (`ps`;
+ * Windows PowerShell, about 0.6 s), taken only when the environment shows that a package
+ * runner started this process (it sets npm_lifecycle_event or npm_config_user_agent).
  */
-function callerIdentity() {
-    let pid = process.ppid;
-    if (process.platform === 'linux') {
-        // A few hops at most: the chain is npm (or npx) -> sh -c -> this process.
-        for (let hop = 0; hop < 3; hop++) {
-            const above = launcherParent(pid);
-            if (above === undefined)
-                break;
-            pid = above;
-        }
-    }
-    return identify(pid);
+function callerIdentity(facts = HOST_CALLER) {
+    const pid = callerPid(process.ppid, facts);
+    return facts === HOST_CALLER ? identify(pid) : identify(pid, { platform: facts.platform, run: facts.run });
 }
-const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
-/** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
-function launcherParent(pid) {
-    const argv = commandArgs(pid);
-    const parent = parentPid(pid) ?? undefined;
-    if (!argv || parent === undefined)
+/** The caller above `parent` (this process's parent), looked past any package runner as callerIdentity says. */
+function callerPid(parent, facts = HOST_CALLER) {
+    const table = processesOf(facts);
+    if (!table)
+        return parent;
+    let pid = parent;
+    // A few hops at most: Git Bash's npx script -> node npx-cli.js -> cmd.exe /d /s /c -> this process.
+    for (let hop = 0; hop < 4; hop++) {
+        const above = launcherParent(pid, table);
+        if (above === undefined)
+            break;
+        pid = above;
+    }
+    return pid;
+}
+function processesOf(facts) {
+    if (facts.platform === 'linux')
+        return { parent: (pid) => parentPid(pid) ?? undefined, command: (pid) => commandArgs(pid) ?? undefined };
+    if (facts.env.npm_lifecycle_event === undefined && facts.env.npm_config_user_agent === undefined)
+        return undefined;
+    const listed = processTable(facts.platform, facts.run);
+    return {
+        parent: (pid) => listed.get(pid)?.parent,
+        command: (pid) => (listed.has(pid) ? splitCommand(listed.get(pid).command) : undefined),
+    };
+}
+/** When `pid` is a package runner, or a script shell that one started, the process above it; else undefined. */
+function launcherParent(pid, table) {
+    const argv = table.command(pid);
+    const parent = table.parent(pid);
+    if (!argv?.length || parent === undefined || parent <= 0)
         return undefined;
     if (isPackageRunner(argv))
         return parent;
-    const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
-    const parentArgv = shell ? commandArgs(parent) : undefined;
+    const parentArgv = isScriptShell(argv) ? table.command(parent) : undefined;
     return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
 }
-/** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
+/** A program's name without its folder and `.exe`, lower-cased: `C:\Program Files\nodejs\node.exe` is `node`. */
+const programName = (arg) => (arg.trim().split(/[\\/]/).pop() ?? '').toLowerCase().replace(/\.exe$/, '');
+const PACKAGE_RUNNER = /^(npm|npx|pnpm|yarn)(\.cmd|\.ps1)?$|^(npm|npx)-cli\.js$|^(pnpm|yarn)\.c?js$/;
+/**
+ * npm, npx, pnpm or yarn: the program itself, node running its script (`npm-cli.js`), a
+ * shell running its launcher script, or npm under the name it gives itself ("npm exec").
+ */
 function isPackageRunner(argv) {
-    return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
+    return (argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(programName(arg))) ||
+        argv.slice(0, 2).some((arg) => /^np[mx] exec\b/.test(arg.trim())));
+}
+/** The shell a package runner starts a command in: `sh -c` (bash, dash), Windows' `cmd.exe /d /s /c`. */
+function isScriptShell(argv) {
+    const name = programName(argv[0]);
+    if (name === 'cmd')
+        return argv.slice(1, 4).some((arg) => arg.toLowerCase() === '/c');
+    return ['sh', 'bash', 'dash'].includes(name) && argv[1] === '-c';
+}
+/**
+ * A command line as its arguments: split at spaces outside double quotes, the quotes
+ * removed. Enough to find the program and its first arguments in what ps and Windows
+ * show (`"C:\Program Files\nodejs\node.exe" "C:\...\npx-cli.js" port-zero`).
+ */
+function splitCommand(line) {
+    return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
 }
 
 ;// CONCATENATED MODULE: ./src/platform/safe-files.ts
@@ -1006,6 +1117,10 @@ function lease_location_ownDirProblem(dir) {
         return 'it does not exist';
     if (stat.isSymbolicLink() || !stat.isDirectory())
         return 'it is not a directory';
+    // Windows: Node shows no owner or ACL (stat's uid is 0), and asking icacls is a program run
+    // on every step (one process per directory; 80 ms under Wine). %ProgramData% lets any account
+    // make folders and add files in another's, so the default location trusts the host's
+    // accounts; the README says so, and how an administrator sets up a lease-dir that does not.
     if (windows)
         return undefined;
     if (stat.uid !== process.getuid())
@@ -1235,6 +1350,16 @@ const tempFileWriter = (name) => {
 };
 /** A lease file's name: a record, or a port file of 1.0.0. */
 const isLeaseFile = (name) => lease_record_RECORD_FILE.test(name) || legacyLeasePort(name) !== undefined;
+/**
+ * Whether two owners are one runner: the same process (pid and start), or, where neither
+ * runner could be seen, the same job by its RUNNER_TRACKING_ID (two unseen runners
+ * without one are not known to be one).
+ */
+function sameRunner(a, b) {
+    if (unseen(a.runner) || unseen(b.runner))
+        return unseen(a.runner) && unseen(b.runner) && a.tracking !== undefined && a.tracking === b.tracking;
+    return a.runner.pid === b.runner.pid && a.runner.start === b.runner.start;
+}
 /** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
 const MAX_RECORD_BYTES = 512 * 1024;
 const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
@@ -1280,7 +1405,9 @@ function parseRecord(text) {
             isIdentity(r.owner.runner) &&
             (r.reservation === undefined || typeof r.reservation === 'string') &&
             (r.names === undefined || isNameMap(r.names)) &&
-            (r.allocator === undefined || isIdentity(r.allocator));
+            (r.allocator === undefined || isIdentity(r.allocator)) &&
+            (r.pidns === undefined || typeof r.pidns === 'string') &&
+            (r.owner.tracking === undefined || typeof r.owner.tracking === 'string');
         return valid ? r : undefined;
     }
     catch {
@@ -1309,12 +1436,19 @@ function parsePorts(text) {
  * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
  * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
  * to any date, while ctime is always the kernel's clock.
+ *
+ * Where its processes cannot be judged, a lease lives until its expiry (or its post
+ * step): a runner that could not be seen (pid 0, a step started by `docker exec`), and
+ * any record written in another pid namespace, whose pids name other processes here.
+ * That errs toward keeping a port, never toward handing a live job's port out again.
  */
 function lease_record_judgeRecord(record, changed, now = Date.now()) {
     const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
     if (expires <= now)
         return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
-    if (!ownerRuns(record.owner.runner))
+    if (record.pidns !== undefined && record.pidns !== pidNamespace())
+        return { live: true };
+    if (!unseen(record.owner.runner) && !ownerRuns(record.owner.runner))
         return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
     // A pending record outlives its allocation only when that was killed mid-way: it ends with it.
     if (record.pending && !ownerRuns(record.allocator ?? { pid: 0, start: null }))
@@ -1369,7 +1503,9 @@ function livePorts(read, name) {
  * The live leases in one directory, by port (only ports of `wanted`, when given),
  * leaving out the record of `claimant` itself. A record outside the claimant's own
  * directory is never the caller's, whatever it says; a pending record (an allocation
- * running now) is another's.
+ * running now) is another's. A record's ports are matched against `wanted` before its
+ * owner is judged: judging a process can cost a program run (macOS), so a claim judges
+ * only the records that list a port it asks for.
  */
 function readDirLeases(dir, claimant, wanted) {
     const found = new Map();
@@ -1381,12 +1517,14 @@ function readDirLeases(dir, claimant, wanted) {
         const read = lease_record_readRecord(external_node_path_default().join(dir, name));
         if (read.kind !== 'record')
             continue;
+        const ports = lease_record_leaseFilePorts(read, name).filter((port) => !wanted || wanted.has(port));
+        if (ports.length === 0 || !lease_record_judgeRecord(read.record, read.changed).live)
+            continue;
         const mine = claimant !== undefined && dir === claimant.own && read.record.pending !== true;
-        const holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+        const holder = mine && sameRunner(read.record.owner, claimant.owner) ? 'caller' : 'other';
         const lease = { holder, reservation: read.record.reservation, changed: read.changed };
-        for (const port of livePorts(read, name))
-            if (!wanted || wanted.has(port))
-                lease_reader_merge(found, port, lease);
+        for (const port of ports)
+            lease_reader_merge(found, port, lease);
     }
     return found;
 }
@@ -1674,8 +1812,10 @@ function formatReservedPorts(set) {
 ;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
 
 /**
- * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
- * socket `server` accepted for that connection; both stay open for the caller.
+ * Connects to `host`:`port`, where `server` (ours; or several of ours on that port, such
+ * as macOS's `0.0.0.0` and dual-stack `::` listeners, where the kernel decides which one
+ * a connection reaches) listens, and resolves with the socket one of them accepted for
+ * that connection; both stay open for the caller.
  * 'elsewhere': the connection succeeded but nothing of ours arrived within
  * `waitMs` (another program listens on that address). 'refused': the connection
  * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
@@ -1686,6 +1826,7 @@ function formatReservedPorts(set) {
  * accepted sockets wait until both are in. Sockets of other clients are closed.
  */
 function connectToOwn(server, host, port, waitMs) {
+    const servers = Array.isArray(server) ? server : [server];
     return new Promise((resolve) => {
         const accepted = [];
         let clientPort;
@@ -1696,7 +1837,8 @@ function connectToOwn(server, host, port, waitMs) {
                 return;
             done = true;
             clearTimeout(timer);
-            server.off('connection', onConnection);
+            for (const own of servers)
+                own.off('connection', onConnection);
             for (const stranger of accepted.splice(0))
                 stranger.destroy();
             resolve(result);
@@ -1712,7 +1854,8 @@ function connectToOwn(server, host, port, waitMs) {
             accepted.push(socket);
             match();
         };
-        server.on('connection', onConnection);
+        for (const own of servers)
+            own.on('connection', onConnection);
         const client = external_node_net_default().connect({ host, port });
         client.once('connect', () => {
             clientPort = client.localPort;
@@ -2090,16 +2233,19 @@ function selfConnect(address, port) {
         socket.once('error', (error) => finish(error.code ?? error.message));
     });
 }
-/** The accepted-connection method; the listeners stay open (the caller closes them). */
+/**
+ * The accepted-connection method; the listeners stay open (the caller closes them). Each
+ * loopback address once per port, to whichever of the port's listeners the kernel hands
+ * it (macOS: `0.0.0.0` or the dual-stack `::`, both ours).
+ */
 async function acceptAll(port, sockets) {
-    for (const s of sockets) {
-        for (const { address, required } of loopbacksFor(s.host))
-            await acceptOne(s.server, address, port, required);
-    }
+    const servers = sockets.map((s) => s.server);
+    for (const { address, required } of targets(sockets))
+        await acceptOne(servers, address, port, required);
     return true;
 }
-async function acceptOne(server, address, port, required) {
-    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+async function acceptOne(servers, address, port, required) {
+    const own = await connectToOwn(servers, address, port, CONNECT_WAIT_MS);
     if (own.outcome === 'ours') {
         own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
         // On loopback the server's FIN has reached the client already, so this close completes the exchange.
@@ -2434,22 +2580,27 @@ function startHolder(request) {
  */
 const STOP_WAIT_MS = 3000;
 /**
+ * How long (ms) a stopped holder is waited for until it has exited. It exits in
+ * milliseconds after its answer; on a loaded host, over a second has been seen.
+ */
+const GONE_WAIT_MS = 5000;
+/**
  * Stops the holder of `saved` without ever signalling a process not proven to be it.
  * First the control channel: a holder that answers with its pid exits at once. No
  * answer means it is gone or hung; then, off Windows only, a process whose pid and
  * start time both match the saved ones (so it is the process the main step started)
  * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
- * pids are reused. Ends within about 4 s (STOP_WAIT_MS, then 1 s for the process to go).
+ * pids are reused. Ends within about 8 s (STOP_WAIT_MS, then GONE_WAIT_MS for the process to go).
  */
 async function holder_stopHolder(saved, platform = process.platform) {
     if (await askToStop(saved)) {
-        await waitUntilGone(saved.process, 1000);
+        await waitUntilGone(saved.process, GONE_WAIT_MS);
         return 'stopped';
     }
     if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process))
         return 'gone';
     process.kill(saved.process.pid, 'SIGKILL');
-    await waitUntilGone(saved.process, 1000);
+    await waitUntilGone(saved.process, GONE_WAIT_MS);
     return 'killed';
 }
 /** Sends the stop request; true when the answer names the saved pid. Gives up after STOP_WAIT_MS. */
@@ -2992,6 +3143,13 @@ async function closeAll(held) {
 const LOOPBACKS = ['127.0.0.1', '::1'];
 /** How long a datagram to our own socket may take, from its send, before another program is taken to have it, ms. */
 const UDP_WAIT_MS = 250;
+/** The addresses a wildcard socket on `host` covers that another program may hold apart: the loopbacks and `also`. */
+function addressesFor(host, also) {
+    if (host !== '::' && host !== '0.0.0.0')
+        return [];
+    const covered = also.filter((a) => a !== '::' && a !== '0.0.0.0' && (host === '::' || external_node_net_default().isIPv4(a)));
+    return [...new Set([...(host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1)), ...covered])];
+}
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
  * socket on 127.0.0.1 or ::1, for TCP and UDP alike, or on any address the
@@ -3000,18 +3158,33 @@ const UDP_WAIT_MS = 250;
  * connection (TCP) or the datagram (UDP), somebody else has that address and port.
  */
 async function confirmLoopback(held, also = []) {
-    if (held.host !== '::' && held.host !== '0.0.0.0')
-        return true;
-    const covered = also.filter((a) => a !== '::' && a !== '0.0.0.0' && (held.host === '::' || external_node_net_default().isIPv4(a)));
-    const addresses = [...new Set([...(held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1)), ...covered])];
+    const addresses = addressesFor(held.host, also);
     const reach = held.server
-        ? (a) => reachesOwnServer(held.server, a, held.port)
+        ? (a) => reachesOwnServer([held.server], a, held.port)
         : held.socket
             ? (a) => reachesOwnSocket(held.socket, a, held.port)
             : undefined;
-    if (!reach)
-        return true;
-    const results = await Promise.all(addresses.map(reach));
+    // One address at a time: a probe closes the connections it did not make, which a probe of another address may be waiting for.
+    for (const address of reach ? addresses : [])
+        if (!(await reach(address)))
+            return false;
+    return true;
+}
+/**
+ * confirmLoopback for every socket of one port. Its TCP wildcard listeners are confirmed
+ * together: where two of ours share the port (macOS's `0.0.0.0` and dual-stack `::`), the
+ * kernel hands a connection to 127.0.0.1 to either, and one that reaches any of them
+ * reached us. A connection that reaches none of them reached another program.
+ */
+async function confirmPort(held, also = []) {
+    const listeners = held.filter((h) => h.server && addressesFor(h.host, also).length > 0);
+    const rest = held.filter((h) => !listeners.includes(h));
+    const addresses = [...new Set(listeners.flatMap((h) => addressesFor(h.host, also)))];
+    const servers = listeners.map((h) => h.server);
+    for (const address of addresses)
+        if (!(await reachesOwnServer(servers, address, listeners[0].port)))
+            return false;
+    const results = await Promise.all(rest.map((h) => confirmLoopback(h, also)));
     return results.every(Boolean);
 }
 /**
@@ -3019,8 +3192,8 @@ async function confirmLoopback(held, also = []) {
  * Our probe is reset, not closed: a close would leave TIME_WAIT on the port itself
  * (where the server side closes first), and `reserve: none` promises none.
  */
-async function reachesOwnServer(server, address, port) {
-    const own = await connectToOwn(server, address, port, 1000);
+async function reachesOwnServer(servers, address, port) {
+    const own = await connectToOwn(servers, address, port, 1000);
     if (own.outcome === 'ours') {
         own.client.resetAndDestroy();
         own.accepted.destroy();
@@ -3313,6 +3486,7 @@ async function windowsExcludedPorts(protocols, run = runToolAsync) {
 ;// CONCATENATED MODULE: ./src/allocator/hosts.ts
 
 
+
 /** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
 function canonicalHost(host) {
     const family = external_node_net_default().isIP(host);
@@ -3341,6 +3515,27 @@ function localAddresses() {
     const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
     return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
 }
+/**
+ * The (protocol, address) pairs each port is bound on, the first one first (with port 0
+ * when the kernel chooses): every protocol on every address of `hosts` (empty: every address).
+ *
+ * macOS adds `0.0.0.0` before the dual-stack `::` for TCP, first: XNU's bind(0) on IPv4
+ * skips every socket on a port, while on a dual-stack `::` with SO_REUSEADDR (which Node
+ * always sets) it looks only at unconnected IPv6 sockets, so an IPv4 connection's local
+ * port or its TIME_WAIT entry would be handed out and a server without SO_REUSEADDR then
+ * refused it. BSD lets the two wildcards share a port (an IPv4 one and an IPv6 one are
+ * never in conflict), so both are held. Linux needs neither: its `::` bind(0) sees both
+ * families, and refuses `0.0.0.0` beside a dual-stack `::`. Not where the machine has no
+ * IPv6, where every address is `0.0.0.0` already.
+ */
+function bindPairs(protocols, hosts, platform = process.platform, hasIpv6 = () => [...localAddresses()].some((a) => a !== '::' && external_node_net_default().isIPv6(a))) {
+    const bound = hosts.length ? hosts : [EVERY_ADDRESS];
+    const pairs = protocols.flatMap((protocol) => bound.map((host) => ({ protocol, host })));
+    const dualStackTcp = pairs.some((p) => p.protocol === 'tcp' && (p.host === EVERY_ADDRESS || p.host === '::'));
+    if (platform !== 'darwin' || !dualStackTcp || !hasIpv6())
+        return pairs;
+    return [{ protocol: 'tcp', host: '0.0.0.0' }, ...pairs];
+}
 
 ;// CONCATENATED MODULE: ./src/allocator/taken.ts
 
@@ -3368,7 +3563,6 @@ function exposedPorts(taken, pairs) {
 
 
 
-
 /** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 /**
@@ -3383,7 +3577,6 @@ async function resolveRequest(options) {
     }
     // A host list that can never be bound together ("0.0.0.0 ::") would refuse every port: fold it.
     const plan = planHosts(options.hosts ?? []);
-    const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
     const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
     const asked = options.exclude ?? new PortSet();
     const system = await systemExclusions(options, protocols);
@@ -3395,7 +3588,7 @@ async function resolveRequest(options) {
     return {
         count: options.count,
         protocols,
-        pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
+        pairs: bindPairs(protocols, plan.bind),
         covered: plan.covered,
         range: options.range,
         exclude,
@@ -3816,15 +4009,19 @@ function chooseSource(spec, probe) {
 function drawSource(spec, probe) {
     if (spec.range)
         return (spec.contiguous ? blockSource : rangeSource)(spec, spec.range, probe);
-    const ephemeral = ephemeralRange();
+    // Read only where it decides something: on Windows it costs a netsh run.
+    let read;
+    const ephemeral = () => (read ??= ephemeralRange());
     // What the kernel's own choice skips and an explicit bind does not see: the reserved list.
     const reserved = () => readReservedPorts();
     if (spec.contiguous)
-        return blockSource(spec, ephemeral, probe, reserved());
-    const explicit = (tried) => rangeSource(spec, ephemeral, probe, reserved().union(PortSet.of(tried)));
-    const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
+        return blockSource(spec, ephemeral(), probe, reserved());
+    const explicit = (tried) => rangeSource(spec, ephemeral(), probe, reserved().union(PortSet.of(tried)));
+    // The caller's own exclusions may cover much of the range; the bad ports alone never do (they lie below 10081, a few a range).
+    const excludedShare = spec.asked.size === 0 ? 0 : 1 - spec.exclude.countOutside(ephemeral()) / rangeSize(ephemeral());
     // A leased port that bind(0) could return would be bound before its lease is seen: draw past them instead.
-    const exposed = exposedPorts(spec.taken(), spec.pairs).some((port) => port >= ephemeral.low && port <= ephemeral.high);
+    const leased = exposedPorts(spec.taken(), spec.pairs);
+    const exposed = leased.length > 0 && leased.some((port) => port >= ephemeral().low && port <= ephemeral().high);
     return excludedShare >= 0.25 || exposed ? explicit([]) : kernelSource(spec, explicit);
 }
 /**
@@ -3907,8 +4104,10 @@ async function confirmed(spec, wanted, refuse) {
     }
     return kept;
 }
+/** Each port of the candidate (a block has several) with every socket of ours on it. */
 async function confirmAll(spec, candidate) {
-    const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h, spec.covered)));
+    const byPort = Map.groupBy(candidate.held, (h) => h.port);
+    const results = await Promise.all([...byPort.values()].map((held) => confirmPort(held, spec.covered)));
     return results.every(Boolean);
 }
 
@@ -3950,6 +4149,7 @@ class LeaseBook {
             expires: Date.now() + options.ttlMs,
             ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
             allocator,
+            ...(pidNamespace() === undefined ? {} : { pidns: pidNamespace() }),
         };
         if (!this.selfOwned)
             this.publish(true, []);
@@ -6042,9 +6242,10 @@ Prints a free port for each name as NAME_PORT=port lines, so that
   export $(npx port-zero web db)
 sets WEB_PORT and DB_PORT in your shell. The ports of one call are distinct
 and were all free together; by default (Linux, macOS) they are then held in
-TIME_WAIT (60 s on Linux, 30 s on macOS) so no other program's port 0 on the
-loopback or wildcard addresses gets them, while servers that set SO_REUSEADDR
-(Node, Go, nginx, Redis, ...) bind them at once.
+TIME_WAIT, so no other program's TCP port 0 gets them: on the loopback and
+wildcard addresses for 60 s on Linux, on IPv4 ones (127.0.0.1, 0.0.0.0) for
+30 s on macOS. Servers that set SO_REUSEADDR (Node, Go, nginx, Redis, ...)
+bind them at once.
 
 Names: a letter first, then letters, digits, "-" or "_". Without names,
 --count ports are named port-1 ... port-N (PORT_1 ...).

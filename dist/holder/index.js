@@ -107,9 +107,36 @@ const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject)
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
 
+/** Whether `identity` names a process that could not be seen (pid 0): nothing can tell when it ends. */
+const unseen = (identity) => identity.pid === 0;
+let namespace;
+/**
+ * This process's pid namespace, as Linux names it (`pid:[4026531836]`, the target of the
+ * link /proc/self/ns/pid), or undefined off Linux or where it cannot be read. Pids and
+ * start times mean something only inside one namespace: a container's pid 57 is another
+ * number, or no process at all, outside it. Read once per process.
+ */
+function pidNamespace() {
+    if (namespace === undefined) {
+        try {
+            namespace = process.platform === 'linux' ? readlinkSync('/proc/self/ns/pid') : null;
+        }
+        catch {
+            namespace = null;
+        }
+    }
+    return namespace ?? undefined;
+}
 const HOST = { platform: process.platform, run: runTool };
-/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+/**
+ * The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it
+ * is not running or cannot be read, and always on Windows, where no program that ships
+ * with the system prints it faster than a Windows PowerShell start (about 0.6 s; `wmic`
+ * is gone from current versions, `tasklist` does not show it), and nothing needs it (see isRunning).
+ */
 function processStart(pid, facts = HOST) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return null;
     try {
         if (facts.platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
@@ -119,8 +146,6 @@ function processStart(pid, facts = HOST) {
         }
         if (facts.platform === 'darwin' || facts.platform === 'freebsd')
             return macStart(pid, facts.run);
-        if (facts.platform === 'win32')
-            return windowsStart(pid, facts.run);
     }
     catch {
         return null;
@@ -147,24 +172,24 @@ function parseCLocaleLstart(text) {
     const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
     return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
 }
+/** Identities named by this process so far: a process keeps its pid and start while it runs. */
+const named = new Map();
 /**
- * The creation time as a FILETIME. No program that ships with every current Windows
- * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
- * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
- * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ * The identity of `pid` now: read once per process and kept (the runner, the calling
+ * shell and this process itself are named at most once per program, whatever reads
+ * them). Pid 0 (a parent outside this pid namespace) is unseen, read nowhere.
  */
-function windowsStart(pid, run) {
-    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
-    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
-    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
-}
-/** The identity of `pid` now. */
 function identify(pid, facts = HOST) {
-    return { pid, start: processStart(pid, facts) };
+    if (facts !== HOST)
+        return { pid, start: processStart(pid, facts) };
+    let identity = named.get(pid);
+    if (!identity)
+        named.set(pid, (identity = { pid, start: processStart(pid, facts) }));
+    return identity;
 }
-/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+/** A start this code can compare: on Linux any (its form never changed), on macOS the tagged form. Anything else is from another OS's or an older record. */
 function comparable(start, platform) {
-    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+    return platform === 'linux' || (platform !== 'win32' && /^unix:\d+$/.test(start));
 }
 /**
  * True while the process runs and, where its start time is known, is still the same
@@ -172,6 +197,13 @@ function comparable(start, platform) {
  * version, written in someone's locale and time zone) counts as unknown: the process
  * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
  * keeping a lease, never toward handing out a live job's port.
+ *
+ * Windows judges by pid alone, always. Its creation time costs a Windows PowerShell
+ * start (about 0.6 s) per process, or one per judging for a listing of all of them,
+ * while a claim must cost milliseconds; and the pid alone can only err one way: a dead
+ * runner whose pid another process took keeps its lease, and so its ports blocked,
+ * until that process ends or the lease expires (at most `lease-minutes` after its
+ * record last changed). A live runner is never judged gone, so no port is handed out twice.
  */
 function isRunning(identity, facts = HOST) {
     if (!Number.isInteger(identity.pid) || identity.pid <= 0)
@@ -207,8 +239,8 @@ const stopAnswer = (pid) => `stopped ${pid}\n`;
  *
  * Idle, it does nothing but wait: it wakes every `ownerCheckMs` to see whether the
  * job's runner process still runs, and at its deadline. It exits at the first of:
- * a stop request on its control channel, SIGTERM/SIGINT, the runner process gone,
- * the deadline.
+ * a stop request on its control channel, SIGTERM/SIGINT, the runner process gone
+ * (where it could be seen), the deadline.
  *
  * Control channel: the server its held connections go to also takes stop requests.
  * A client sends `stop <token>\n`; the holder answers `stopped <pid>\n` and exits at
@@ -260,7 +292,8 @@ function watch(config) {
     process.on('SIGTERM', exit);
     process.on('SIGINT', exit);
     setInterval(() => {
-        if (Date.now() >= config.deadline || !isRunning(config.owner))
+        // A runner that could not be seen (pid 0, a step started by `docker exec`): the post step or the deadline ends it.
+        if (Date.now() >= config.deadline || (!unseen(config.owner) && !isRunning(config.owner)))
             exit();
     }, config.ownerCheckMs);
     setTimeout(exit, Math.min(Math.max(0, config.deadline - Date.now()), 2 ** 31 - 1));

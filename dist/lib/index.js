@@ -276,7 +276,112 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/allocator/sockets.ts
+
+/** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
+const EVERY_ADDRESS = '';
+/** Errors that mean "this port is taken (or forbidden) here, try another". */
+const BUSY_CODES = new Set(['EADDRINUSE', 'EACCES']);
+function isBusy(error) {
+    return BUSY_CODES.has(error?.code ?? '');
+}
+/** Binds one socket; port 0 lets the kernel choose. Rejects with the socket error. */
+function bind(protocol, host, port) {
+    return protocol === 'tcp' ? listenTcp(host, port) : bindUdp(host, port);
+}
+/** Errors of a "::" bind that mean the machine has no IPv6, so "0.0.0.0" is every address. */
+const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
+/** Set once a "::" bind has failed for want of IPv6: every address is then "0.0.0.0". */
+let noIpv6 = false;
+/**
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing.
+ *
+ * A listen without a host binds "::" dual-stack too, and skips the address lookup a
+ * named host costs: Node's lookup compiles its IPv6 pattern on first use (net.isIPv6,
+ * about 10 ms of every step's start-up). Node falls back to "0.0.0.0" when that "::"
+ * bind fails; EADDRINUSE is not among those failures (libuv reports it from listen(),
+ * which gets no fallback), but so that no other "::" error can make a port count as
+ * free on every address, a socket that did not land on "::" is closed and the bind
+ * repeated with "::" named, whose error decides.
+ */
+async function listenTcp(host, port) {
+    if (host !== EVERY_ADDRESS)
+        return listenTcpOn(host, port);
+    if (noIpv6)
+        return listenTcpOn('0.0.0.0', port);
+    const unnamed = await listenTcpOn(undefined, port);
+    if (unnamed.host === '::')
+        return unnamed;
+    await unnamed.close();
+    return listenTcpOn('::', port).catch((error) => {
+        if (!NO_IPV6.has(error.code ?? ''))
+            throw error;
+        noIpv6 = true;
+        return listenTcpOn('0.0.0.0', port);
+    });
+}
+/** Listens on `host`; undefined is Node's default, "::" falling back to "0.0.0.0". */
+function listenTcpOn(host, port) {
+    return new Promise((resolve, reject) => {
+        const server = external_node_net_default().createServer();
+        server.once('error', reject);
+        server.listen({ ...(host === undefined ? {} : { host }), ipv6Only: false, port, backlog: 8, exclusive: true }, () => {
+            server.off('error', reject);
+            const address = server.address();
+            resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
+        });
+    });
+}
+/**
+ * A listener closed already (a TIME_WAIT reservation closes them before its
+ * self-connections) has no descriptor left: closing it again would only build an
+ * ERR_SERVER_NOT_RUNNING error per socket, about 10 ms for 1000 of them.
+ */
+function closeServer(server) {
+    if (!server.listening)
+        return Promise.resolve();
+    return new Promise((resolve) => server.close(() => resolve()));
+}
+/** dgram is loaded only when UDP is asked for: it is not needed to start. */
+async function bindUdp(host, port) {
+    if (host !== EVERY_ADDRESS)
+        return bindUdpOn(host, port);
+    return bindUdpOn('::', port).catch((error) => {
+        if (NO_IPV6.has(error.code ?? ''))
+            return bindUdpOn('0.0.0.0', port);
+        throw error;
+    });
+}
+function bindUdpOn(host, port) {
+    const { createSocket } = process.getBuiltinModule('node:dgram');
+    return new Promise((resolve, reject) => {
+        const socket = createSocket({ type: external_node_net_default().isIPv6(host) ? 'udp6' : 'udp4', ipv6Only: false });
+        socket.once('error', (error) => {
+            socket.close();
+            reject(error);
+        });
+        socket.bind({ address: host, port, exclusive: true }, () => {
+            socket.removeAllListeners('error');
+            resolve({ protocol: 'udp', host, port: socket.address().port, socket, close: () => closeUdp(socket) });
+        });
+    });
+}
+function closeUdp(socket) {
+    return new Promise((resolve) => {
+        try {
+            socket.close(() => resolve());
+        }
+        catch {
+            resolve(); // already closed
+        }
+    });
+}
+async function closeAll(held) {
+    await Promise.all([...held].map((h) => h.close()));
+}
+
 ;// CONCATENATED MODULE: ./src/allocator/hosts.ts
+
 
 
 /** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
@@ -306,6 +411,27 @@ function planHosts(hosts) {
 function localAddresses() {
     const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
     return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
+}
+/**
+ * The (protocol, address) pairs each port is bound on, the first one first (with port 0
+ * when the kernel chooses): every protocol on every address of `hosts` (empty: every address).
+ *
+ * macOS adds `0.0.0.0` before the dual-stack `::` for TCP, first: XNU's bind(0) on IPv4
+ * skips every socket on a port, while on a dual-stack `::` with SO_REUSEADDR (which Node
+ * always sets) it looks only at unconnected IPv6 sockets, so an IPv4 connection's local
+ * port or its TIME_WAIT entry would be handed out and a server without SO_REUSEADDR then
+ * refused it. BSD lets the two wildcards share a port (an IPv4 one and an IPv6 one are
+ * never in conflict), so both are held. Linux needs neither: its `::` bind(0) sees both
+ * families, and refuses `0.0.0.0` beside a dual-stack `::`. Not where the machine has no
+ * IPv6, where every address is `0.0.0.0` already.
+ */
+function bindPairs(protocols, hosts, platform = process.platform, hasIpv6 = () => [...localAddresses()].some((a) => a !== '::' && external_node_net_default().isIPv6(a))) {
+    const bound = hosts.length ? hosts : [EVERY_ADDRESS];
+    const pairs = protocols.flatMap((protocol) => bound.map((host) => ({ protocol, host })));
+    const dualStackTcp = pairs.some((p) => p.protocol === 'tcp' && (p.host === EVERY_ADDRESS || p.host === '::'));
+    if (platform !== 'darwin' || !dualStackTcp || !hasIpv6())
+        return pairs;
+    return [{ protocol: 'tcp', host: '0.0.0.0' }, ...pairs];
 }
 
 ;// CONCATENATED MODULE: ./src/ports/port-list.ts
@@ -382,7 +508,7 @@ const TOOLS = {
  * (`C:\Windows` when unset), which the system sets and a workflow cannot move silently.
  * @throws Error when the tool does not exist on that platform.
  */
-function systemTool(tool, platform = process.platform, env = process.env) {
+function system_tools_systemTool(tool, platform = process.platform, env = process.env) {
     const where = TOOLS[tool][platform];
     if (where === undefined)
         throw new Error(`${tool} is not a system program on ${platform}`);
@@ -395,7 +521,7 @@ function systemTool(tool, platform = process.platform, env = process.env) {
 const TOOL_TIMEOUT_MS = 10_000;
 const childProcesses = () => process.getBuiltinModule('node:child_process');
 /** Runs `file` (stderr ignored, no window on Windows, killed after TOOL_TIMEOUT_MS). */
-const runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
+const system_tools_runTool = (file, args, env) => childProcesses().execFileSync(file, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'ignore'],
     env,
@@ -422,9 +548,36 @@ const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject)
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
 
-const HOST = { platform: process.platform, run: runTool };
-/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+/** Whether `identity` names a process that could not be seen (pid 0): nothing can tell when it ends. */
+const unseen = (identity) => identity.pid === 0;
+let namespace;
+/**
+ * This process's pid namespace, as Linux names it (`pid:[4026531836]`, the target of the
+ * link /proc/self/ns/pid), or undefined off Linux or where it cannot be read. Pids and
+ * start times mean something only inside one namespace: a container's pid 57 is another
+ * number, or no process at all, outside it. Read once per process.
+ */
+function pidNamespace() {
+    if (namespace === undefined) {
+        try {
+            namespace = process.platform === 'linux' ? (0,external_node_fs_namespaceObject.readlinkSync)('/proc/self/ns/pid') : null;
+        }
+        catch {
+            namespace = null;
+        }
+    }
+    return namespace ?? undefined;
+}
+const HOST = { platform: process.platform, run: system_tools_runTool };
+/**
+ * The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it
+ * is not running or cannot be read, and always on Windows, where no program that ships
+ * with the system prints it faster than a Windows PowerShell start (about 0.6 s; `wmic`
+ * is gone from current versions, `tasklist` does not show it), and nothing needs it (see isRunning).
+ */
 function processStart(pid, facts = HOST) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return null;
     try {
         if (facts.platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
@@ -434,8 +587,6 @@ function processStart(pid, facts = HOST) {
         }
         if (facts.platform === 'darwin' || facts.platform === 'freebsd')
             return macStart(pid, facts.run);
-        if (facts.platform === 'win32')
-            return windowsStart(pid, facts.run);
     }
     catch {
         return null;
@@ -449,7 +600,7 @@ function processStart(pid, facts = HOST) {
  */
 function macStart(pid, run) {
     const env = { LC_ALL: 'C', TZ: 'UTC0', PATH: '/usr/bin:/bin' };
-    const seconds = parseCLocaleLstart(run(systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
+    const seconds = parseCLocaleLstart(run(system_tools_systemTool('ps', 'darwin'), ['-o', 'lstart=', '-p', String(pid)], env));
     return seconds === null ? null : `unix:${seconds}`;
 }
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -462,24 +613,24 @@ function parseCLocaleLstart(text) {
     const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
     return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
 }
+/** Identities named by this process so far: a process keeps its pid and start while it runs. */
+const named = new Map();
 /**
- * The creation time as a FILETIME. No program that ships with every current Windows
- * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
- * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
- * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ * The identity of `pid` now: read once per process and kept (the runner, the calling
+ * shell and this process itself are named at most once per program, whatever reads
+ * them). Pid 0 (a parent outside this pid namespace) is unseen, read nowhere.
  */
-function windowsStart(pid, run) {
-    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
-    const out = run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
-    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
-}
-/** The identity of `pid` now. */
 function process_identity_identify(pid, facts = HOST) {
-    return { pid, start: processStart(pid, facts) };
+    if (facts !== HOST)
+        return { pid, start: processStart(pid, facts) };
+    let identity = named.get(pid);
+    if (!identity)
+        named.set(pid, (identity = { pid, start: processStart(pid, facts) }));
+    return identity;
 }
-/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+/** A start this code can compare: on Linux any (its form never changed), on macOS the tagged form. Anything else is from another OS's or an older record. */
 function comparable(start, platform) {
-    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+    return platform === 'linux' || (platform !== 'win32' && /^unix:\d+$/.test(start));
 }
 /**
  * True while the process runs and, where its start time is known, is still the same
@@ -487,6 +638,13 @@ function comparable(start, platform) {
  * version, written in someone's locale and time zone) counts as unknown: the process
  * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
  * keeping a lease, never toward handing out a live job's port.
+ *
+ * Windows judges by pid alone, always. Its creation time costs a Windows PowerShell
+ * start (about 0.6 s) per process, or one per judging for a listing of all of them,
+ * while a claim must cost milliseconds; and the pid alone can only err one way: a dead
+ * runner whose pid another process took keeps its lease, and so its ports blocked,
+ * until that process ends or the lease expires (at most `lease-minutes` after its
+ * record last changed). A live runner is never judged gone, so no port is handed out twice.
  */
 function isRunning(identity, facts = HOST) {
     if (!Number.isInteger(identity.pid) || identity.pid <= 0)
@@ -848,6 +1006,16 @@ const tempFileWriter = (name) => {
 };
 /** A lease file's name: a record, or a port file of 1.0.0. */
 const isLeaseFile = (name) => lease_record_RECORD_FILE.test(name) || legacyLeasePort(name) !== undefined;
+/**
+ * Whether two owners are one runner: the same process (pid and start), or, where neither
+ * runner could be seen, the same job by its RUNNER_TRACKING_ID (two unseen runners
+ * without one are not known to be one).
+ */
+function sameRunner(a, b) {
+    if (unseen(a.runner) || unseen(b.runner))
+        return unseen(a.runner) && unseen(b.runner) && a.tracking !== undefined && a.tracking === b.tracking;
+    return a.runner.pid === b.runner.pid && a.runner.start === b.runner.start;
+}
 /** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
 const MAX_RECORD_BYTES = 512 * 1024;
 const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
@@ -893,7 +1061,9 @@ function parseRecord(text) {
             isIdentity(r.owner.runner) &&
             (r.reservation === undefined || typeof r.reservation === 'string') &&
             (r.names === undefined || isNameMap(r.names)) &&
-            (r.allocator === undefined || isIdentity(r.allocator));
+            (r.allocator === undefined || isIdentity(r.allocator)) &&
+            (r.pidns === undefined || typeof r.pidns === 'string') &&
+            (r.owner.tracking === undefined || typeof r.owner.tracking === 'string');
         return valid ? r : undefined;
     }
     catch {
@@ -922,12 +1092,19 @@ function parsePorts(text) {
  * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
  * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
  * to any date, while ctime is always the kernel's clock.
+ *
+ * Where its processes cannot be judged, a lease lives until its expiry (or its post
+ * step): a runner that could not be seen (pid 0, a step started by `docker exec`), and
+ * any record written in another pid namespace, whose pids name other processes here.
+ * That errs toward keeping a port, never toward handing a live job's port out again.
  */
 function judgeRecord(record, changed, now = Date.now()) {
     const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
     if (expires <= now)
         return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
-    if (!ownerRuns(record.owner.runner))
+    if (record.pidns !== undefined && record.pidns !== pidNamespace())
+        return { live: true };
+    if (!unseen(record.owner.runner) && !ownerRuns(record.owner.runner))
         return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
     // A pending record outlives its allocation only when that was killed mid-way: it ends with it.
     if (record.pending && !ownerRuns(record.allocator ?? { pid: 0, start: null }))
@@ -1080,8 +1257,10 @@ function formatReservedPorts(set) {
 ;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
 
 /**
- * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
- * socket `server` accepted for that connection; both stay open for the caller.
+ * Connects to `host`:`port`, where `server` (ours; or several of ours on that port, such
+ * as macOS's `0.0.0.0` and dual-stack `::` listeners, where the kernel decides which one
+ * a connection reaches) listens, and resolves with the socket one of them accepted for
+ * that connection; both stay open for the caller.
  * 'elsewhere': the connection succeeded but nothing of ours arrived within
  * `waitMs` (another program listens on that address). 'refused': the connection
  * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
@@ -1092,6 +1271,7 @@ function formatReservedPorts(set) {
  * accepted sockets wait until both are in. Sockets of other clients are closed.
  */
 function connectToOwn(server, host, port, waitMs) {
+    const servers = Array.isArray(server) ? server : [server];
     return new Promise((resolve) => {
         const accepted = [];
         let clientPort;
@@ -1102,7 +1282,8 @@ function connectToOwn(server, host, port, waitMs) {
                 return;
             done = true;
             clearTimeout(timer);
-            server.off('connection', onConnection);
+            for (const own of servers)
+                own.off('connection', onConnection);
             for (const stranger of accepted.splice(0))
                 stranger.destroy();
             resolve(result);
@@ -1118,7 +1299,8 @@ function connectToOwn(server, host, port, waitMs) {
             accepted.push(socket);
             match();
         };
-        server.on('connection', onConnection);
+        for (const own of servers)
+            own.on('connection', onConnection);
         const client = external_node_net_default().connect({ host, port });
         client.once('connect', () => {
             clientPort = client.localPort;
@@ -1389,7 +1571,7 @@ const CHILD_FROM = 200;
  * to it as soon as their listeners are closed.
  */
 async function selfConnectBatch(ports, options) {
-    const program = options.program === undefined ? (process.platform === 'linux' ? systemTool('perl') : null) : options.program;
+    const program = options.program === undefined ? (process.platform === 'linux' ? system_tools_systemTool('perl') : null) : options.program;
     const plans = ports.map(([port, sockets]) => ({ port, sockets, targets: targets(sockets) }));
     const known = program ? plans.filter((p) => p.targets.every((t) => t.address in CHILD_ADDRESSES)) : [];
     const byChild = known.length >= (options.childFrom ?? CHILD_FROM) ? known : [];
@@ -1496,16 +1678,19 @@ function selfConnect(address, port) {
         socket.once('error', (error) => finish(error.code ?? error.message));
     });
 }
-/** The accepted-connection method; the listeners stay open (the caller closes them). */
+/**
+ * The accepted-connection method; the listeners stay open (the caller closes them). Each
+ * loopback address once per port, to whichever of the port's listeners the kernel hands
+ * it (macOS: `0.0.0.0` or the dual-stack `::`, both ours).
+ */
 async function acceptAll(port, sockets) {
-    for (const s of sockets) {
-        for (const { address, required } of loopbacksFor(s.host))
-            await acceptOne(s.server, address, port, required);
-    }
+    const servers = sockets.map((s) => s.server);
+    for (const { address, required } of targets(sockets))
+        await acceptOne(servers, address, port, required);
     return true;
 }
-async function acceptOne(server, address, port, required) {
-    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+async function acceptOne(servers, address, port, required) {
+    const own = await connectToOwn(servers, address, port, CONNECT_WAIT_MS);
     if (own.outcome === 'ours') {
         own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
         // On loopback the server's FIN has reached the client already, so this close completes the exchange.
@@ -1681,7 +1866,7 @@ function notAllowed(file, why) {
 /** `sudo -n tee FILE` with the list on stdin: -n fails at once instead of asking for a password. */
 async function sudoTee(file, text) {
     try {
-        await runToolAsync(systemTool('sudo'), ['-n', 'tee', file], { input: text });
+        await runToolAsync(system_tools_systemTool('sudo'), ['-n', 'tee', file], { input: text });
     }
     catch (error) {
         const code = error.code;
@@ -1879,22 +2064,27 @@ function startHolder(request) {
  */
 const STOP_WAIT_MS = 3000;
 /**
+ * How long (ms) a stopped holder is waited for until it has exited. It exits in
+ * milliseconds after its answer; on a loaded host, over a second has been seen.
+ */
+const GONE_WAIT_MS = 5000;
+/**
  * Stops the holder of `saved` without ever signalling a process not proven to be it.
  * First the control channel: a holder that answers with its pid exits at once. No
  * answer means it is gone or hung; then, off Windows only, a process whose pid and
  * start time both match the saved ones (so it is the process the main step started)
  * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
- * pids are reused. Ends within about 4 s (STOP_WAIT_MS, then 1 s for the process to go).
+ * pids are reused. Ends within about 8 s (STOP_WAIT_MS, then GONE_WAIT_MS for the process to go).
  */
 async function holder_stopHolder(saved, platform = process.platform) {
     if (await askToStop(saved)) {
-        await waitUntilGone(saved.process, 1000);
+        await waitUntilGone(saved.process, GONE_WAIT_MS);
         return 'stopped';
     }
     if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process))
         return 'gone';
     process.kill(saved.process.pid, 'SIGKILL');
-    await waitUntilGone(saved.process, 1000);
+    await waitUntilGone(saved.process, GONE_WAIT_MS);
     return 'killed';
 }
 /** Sends the stop request; true when the answer names the saved pid. Gives up after STOP_WAIT_MS. */
@@ -2446,21 +2636,53 @@ function controlGroups(pid) {
     return text.split('\n').filter(Boolean);
 }
 /** Every process's parent, from one run of a system tool: macOS `ps`, Windows PowerShell. Empty on failure. */
-function processParents(platform = process.platform, run = runTool) {
+function processParents(platform = process.platform, run = system_tools_runTool) {
     try {
         if (platform === 'darwin') {
             const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin' };
-            return parsePidPairs(run(systemTool('ps', 'darwin'), ['-A', '-o', 'pid=,ppid='], env));
+            return parsePidPairs(run(system_tools_systemTool('ps', 'darwin'), ['-A', '-o', 'pid=,ppid='], env));
         }
         if (platform === 'win32') {
             const script = 'Get-CimInstance Win32_Process | ForEach-Object { "$($_.ProcessId) $($_.ParentProcessId)" }';
-            return parsePidPairs(run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]));
+            return parsePidPairs(run(system_tools_systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]));
         }
     }
     catch {
         // the tool failed: no ancestry, so owners are reported as unknown
     }
     return new Map();
+}
+/**
+ * Every process's parent and command line, from one run of a system tool: macOS
+ * `ps -A -ww -o pid=,ppid=,command=` (full width), Windows PowerShell's Win32_Process
+ * listing (its line breaks in a command line made spaces). Empty on failure or elsewhere.
+ * The command lines are other processes' and so hostile: matched, never shown unclean.
+ */
+function process_facts_processTable(platform = process.platform, run = runTool) {
+    try {
+        if (platform === 'darwin') {
+            const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin' };
+            return parseProcessLines(run(systemTool('ps', 'darwin'), ['-A', '-ww', '-o', 'pid=,ppid=,command='], env));
+        }
+        if (platform === 'win32') {
+            const script = "Get-CimInstance Win32_Process | ForEach-Object { \"$($_.ProcessId) $($_.ParentProcessId) $($_.CommandLine -replace '[\\r\\n]+', ' ')\" }";
+            return parseProcessLines(run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]));
+        }
+    }
+    catch {
+        // the tool failed: no listing, so callers take a process as it is
+    }
+    return new Map();
+}
+/** `PID PPID COMMAND...` lines to a map; lines that do not start with two numbers are skipped. */
+function parseProcessLines(text) {
+    const table = new Map();
+    for (const line of text.split(/\r?\n/)) {
+        const match = /^\s*(\d{1,10})\s+(\d{1,10})(?:\s(.*))?$/.exec(line);
+        if (match)
+            table.set(Number(match[1]), { parent: Number(match[2]), command: (match[3] ?? '').trim() });
+    }
+    return table;
 }
 /** `PID PPID` lines to a map; lines that are not two numbers are skipped. */
 function parsePidPairs(text) {
@@ -2473,9 +2695,9 @@ function parsePidPairs(text) {
     return parents;
 }
 /** The image name of a Windows process from `tasklist /fo csv /nh` (`"node.exe","4242",...`); null when not found. */
-function windowsImageName(pid, run = runTool) {
+function windowsImageName(pid, run = system_tools_runTool) {
     try {
-        const out = run(systemTool('tasklist', 'win32'), ['/fo', 'csv', '/nh', '/fi', `PID eq ${pid}`]);
+        const out = run(system_tools_systemTool('tasklist', 'win32'), ['/fo', 'csv', '/nh', '/fi', `PID eq ${pid}`]);
         const match = /^"([^"]{1,260})","(\d+)"/m.exec(out);
         return match && Number(match[2]) === pid ? cleanText(match[1], COMMAND_CHARS) : null;
     }
@@ -2600,16 +2822,16 @@ const IANA_DYNAMIC = { low: 49152, high: 65535 };
  * `range` is given: it is where port 0 would have picked anyway. Falls back to
  * 49152-65535 when the answer cannot be read.
  */
-function ephemeralRange(platform = process.platform, run = runTool) {
+function ephemeralRange(platform = process.platform, run = system_tools_runTool) {
     try {
         if (platform === 'linux')
             return valid((0,external_node_fs_namespaceObject.readFileSync)('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/));
         if (platform === 'darwin' || platform === 'freebsd') {
-            const out = run(systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
+            const out = run(system_tools_systemTool('sysctl', platform), ['-n', 'net.inet.ip.portrange.first', 'net.inet.ip.portrange.last']);
             return valid(out.trim().split(/\s+/));
         }
         if (platform === 'win32')
-            return parseDynamicPortRange(run(systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
+            return parseDynamicPortRange(run(system_tools_systemTool('netsh', platform), ['int', 'ipv4', 'show', 'dynamicport', 'tcp']));
     }
     catch {
         // fall through to the IANA range
@@ -2646,116 +2868,19 @@ function parseDynamicPortRange(output) {
     return valid([String(start), String(start + count - 1)]);
 }
 
-;// CONCATENATED MODULE: ./src/allocator/sockets.ts
-
-/** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
-const EVERY_ADDRESS = '';
-/** Errors that mean "this port is taken (or forbidden) here, try another". */
-const BUSY_CODES = new Set(['EADDRINUSE', 'EACCES']);
-function isBusy(error) {
-    return BUSY_CODES.has(error?.code ?? '');
-}
-/** Binds one socket; port 0 lets the kernel choose. Rejects with the socket error. */
-function bind(protocol, host, port) {
-    return protocol === 'tcp' ? listenTcp(host, port) : bindUdp(host, port);
-}
-/** Errors of a "::" bind that mean the machine has no IPv6, so "0.0.0.0" is every address. */
-const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
-/** Set once a "::" bind has failed for want of IPv6: every address is then "0.0.0.0". */
-let noIpv6 = false;
-/**
- * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing.
- *
- * A listen without a host binds "::" dual-stack too, and skips the address lookup a
- * named host costs: Node's lookup compiles its IPv6 pattern on first use (net.isIPv6,
- * about 10 ms of every step's start-up). Node falls back to "0.0.0.0" when that "::"
- * bind fails; EADDRINUSE is not among those failures (libuv reports it from listen(),
- * which gets no fallback), but so that no other "::" error can make a port count as
- * free on every address, a socket that did not land on "::" is closed and the bind
- * repeated with "::" named, whose error decides.
- */
-async function listenTcp(host, port) {
-    if (host !== EVERY_ADDRESS)
-        return listenTcpOn(host, port);
-    if (noIpv6)
-        return listenTcpOn('0.0.0.0', port);
-    const unnamed = await listenTcpOn(undefined, port);
-    if (unnamed.host === '::')
-        return unnamed;
-    await unnamed.close();
-    return listenTcpOn('::', port).catch((error) => {
-        if (!NO_IPV6.has(error.code ?? ''))
-            throw error;
-        noIpv6 = true;
-        return listenTcpOn('0.0.0.0', port);
-    });
-}
-/** Listens on `host`; undefined is Node's default, "::" falling back to "0.0.0.0". */
-function listenTcpOn(host, port) {
-    return new Promise((resolve, reject) => {
-        const server = external_node_net_default().createServer();
-        server.once('error', reject);
-        server.listen({ ...(host === undefined ? {} : { host }), ipv6Only: false, port, backlog: 8, exclusive: true }, () => {
-            server.off('error', reject);
-            const address = server.address();
-            resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
-        });
-    });
-}
-/**
- * A listener closed already (a TIME_WAIT reservation closes them before its
- * self-connections) has no descriptor left: closing it again would only build an
- * ERR_SERVER_NOT_RUNNING error per socket, about 10 ms for 1000 of them.
- */
-function closeServer(server) {
-    if (!server.listening)
-        return Promise.resolve();
-    return new Promise((resolve) => server.close(() => resolve()));
-}
-/** dgram is loaded only when UDP is asked for: it is not needed to start. */
-async function bindUdp(host, port) {
-    if (host !== EVERY_ADDRESS)
-        return bindUdpOn(host, port);
-    return bindUdpOn('::', port).catch((error) => {
-        if (NO_IPV6.has(error.code ?? ''))
-            return bindUdpOn('0.0.0.0', port);
-        throw error;
-    });
-}
-function bindUdpOn(host, port) {
-    const { createSocket } = process.getBuiltinModule('node:dgram');
-    return new Promise((resolve, reject) => {
-        const socket = createSocket({ type: external_node_net_default().isIPv6(host) ? 'udp6' : 'udp4', ipv6Only: false });
-        socket.once('error', (error) => {
-            socket.close();
-            reject(error);
-        });
-        socket.bind({ address: host, port, exclusive: true }, () => {
-            socket.removeAllListeners('error');
-            resolve({ protocol: 'udp', host, port: socket.address().port, socket, close: () => closeUdp(socket) });
-        });
-    });
-}
-function closeUdp(socket) {
-    return new Promise((resolve) => {
-        try {
-            socket.close(() => resolve());
-        }
-        catch {
-            resolve(); // already closed
-        }
-    });
-}
-async function closeAll(held) {
-    await Promise.all([...held].map((h) => h.close()));
-}
-
 ;// CONCATENATED MODULE: ./src/allocator/confirm-loopback.ts
 
 
 const LOOPBACKS = ['127.0.0.1', '::1'];
 /** How long a datagram to our own socket may take, from its send, before another program is taken to have it, ms. */
 const UDP_WAIT_MS = 250;
+/** The addresses a wildcard socket on `host` covers that another program may hold apart: the loopbacks and `also`. */
+function addressesFor(host, also) {
+    if (host !== '::' && host !== '0.0.0.0')
+        return [];
+    const covered = also.filter((a) => a !== '::' && a !== '0.0.0.0' && (host === '::' || external_node_net_default().isIPv4(a)));
+    return [...new Set([...(host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1)), ...covered])];
+}
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
  * socket on 127.0.0.1 or ::1, for TCP and UDP alike, or on any address the
@@ -2764,18 +2889,33 @@ const UDP_WAIT_MS = 250;
  * connection (TCP) or the datagram (UDP), somebody else has that address and port.
  */
 async function confirmLoopback(held, also = []) {
-    if (held.host !== '::' && held.host !== '0.0.0.0')
-        return true;
-    const covered = also.filter((a) => a !== '::' && a !== '0.0.0.0' && (held.host === '::' || external_node_net_default().isIPv4(a)));
-    const addresses = [...new Set([...(held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1)), ...covered])];
+    const addresses = addressesFor(held.host, also);
     const reach = held.server
-        ? (a) => reachesOwnServer(held.server, a, held.port)
+        ? (a) => reachesOwnServer([held.server], a, held.port)
         : held.socket
             ? (a) => reachesOwnSocket(held.socket, a, held.port)
             : undefined;
-    if (!reach)
-        return true;
-    const results = await Promise.all(addresses.map(reach));
+    // One address at a time: a probe closes the connections it did not make, which a probe of another address may be waiting for.
+    for (const address of reach ? addresses : [])
+        if (!(await reach(address)))
+            return false;
+    return true;
+}
+/**
+ * confirmLoopback for every socket of one port. Its TCP wildcard listeners are confirmed
+ * together: where two of ours share the port (macOS's `0.0.0.0` and dual-stack `::`), the
+ * kernel hands a connection to 127.0.0.1 to either, and one that reaches any of them
+ * reached us. A connection that reaches none of them reached another program.
+ */
+async function confirmPort(held, also = []) {
+    const listeners = held.filter((h) => h.server && addressesFor(h.host, also).length > 0);
+    const rest = held.filter((h) => !listeners.includes(h));
+    const addresses = [...new Set(listeners.flatMap((h) => addressesFor(h.host, also)))];
+    const servers = listeners.map((h) => h.server);
+    for (const address of addresses)
+        if (!(await reachesOwnServer(servers, address, listeners[0].port)))
+            return false;
+    const results = await Promise.all(rest.map((h) => confirmLoopback(h, also)));
     return results.every(Boolean);
 }
 /**
@@ -2783,8 +2923,8 @@ async function confirmLoopback(held, also = []) {
  * Our probe is reset, not closed: a close would leave TIME_WAIT on the port itself
  * (where the server side closes first), and `reserve: none` promises none.
  */
-async function reachesOwnServer(server, address, port) {
-    const own = await connectToOwn(server, address, port, 1000);
+async function reachesOwnServer(servers, address, port) {
+    const own = await connectToOwn(servers, address, port, 1000);
     if (own.outcome === 'ours') {
         own.client.resetAndDestroy();
         own.accepted.destroy();
@@ -2898,7 +3038,7 @@ class ForeignBinds {
             return new Set();
         if (this.unstarted) {
             this.unstarted = false;
-            this.child = new LineChild(systemTool('perl'), ['-e', foreign_binds_SCRIPT]);
+            this.child = new LineChild(system_tools_systemTool('perl'), ['-e', foreign_binds_SCRIPT]);
         }
         const child = this.child;
         if (!child)
@@ -3070,7 +3210,7 @@ function parseExcludedRanges(output) {
 /** Every excluded range for the protocols asked, IPv4 and IPv6 alike (each has its own list). */
 async function windowsExcludedPorts(protocols, run = runToolAsync) {
     const queries = protocols.flatMap((protocol) => ['ipv4', 'ipv6'].map((family) => ['interface', family, 'show', 'excludedportrange', `protocol=${protocol}`]));
-    const outputs = await Promise.all(queries.map((args) => run(systemTool('netsh', 'win32'), args).catch(() => '')));
+    const outputs = await Promise.all(queries.map((args) => run(system_tools_systemTool('netsh', 'win32'), args).catch(() => '')));
     return new PortSet(outputs.flatMap(parseExcludedRanges));
 }
 
@@ -3100,7 +3240,6 @@ function exposedPorts(taken, pairs) {
 
 
 
-
 /** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
 const DEFAULT_TIME_LIMIT_MS = 10_000;
 /**
@@ -3115,7 +3254,6 @@ async function resolveRequest(options) {
     }
     // A host list that can never be bound together ("0.0.0.0 ::") would refuse every port: fold it.
     const plan = planHosts(options.hosts ?? []);
-    const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
     const protocols = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
     const asked = options.exclude ?? new PortSet();
     const system = await systemExclusions(options, protocols);
@@ -3127,7 +3265,7 @@ async function resolveRequest(options) {
     return {
         count: options.count,
         protocols,
-        pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
+        pairs: bindPairs(protocols, plan.bind),
         covered: plan.covered,
         range: options.range,
         exclude,
@@ -3548,15 +3686,19 @@ function chooseSource(spec, probe) {
 function drawSource(spec, probe) {
     if (spec.range)
         return (spec.contiguous ? blockSource : rangeSource)(spec, spec.range, probe);
-    const ephemeral = ephemeralRange();
+    // Read only where it decides something: on Windows it costs a netsh run.
+    let read;
+    const ephemeral = () => (read ??= ephemeralRange());
     // What the kernel's own choice skips and an explicit bind does not see: the reserved list.
     const reserved = () => readReservedPorts();
     if (spec.contiguous)
-        return blockSource(spec, ephemeral, probe, reserved());
-    const explicit = (tried) => rangeSource(spec, ephemeral, probe, reserved().union(PortSet.of(tried)));
-    const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
+        return blockSource(spec, ephemeral(), probe, reserved());
+    const explicit = (tried) => rangeSource(spec, ephemeral(), probe, reserved().union(PortSet.of(tried)));
+    // The caller's own exclusions may cover much of the range; the bad ports alone never do (they lie below 10081, a few a range).
+    const excludedShare = spec.asked.size === 0 ? 0 : 1 - spec.exclude.countOutside(ephemeral()) / rangeSize(ephemeral());
     // A leased port that bind(0) could return would be bound before its lease is seen: draw past them instead.
-    const exposed = exposedPorts(spec.taken(), spec.pairs).some((port) => port >= ephemeral.low && port <= ephemeral.high);
+    const leased = exposedPorts(spec.taken(), spec.pairs);
+    const exposed = leased.length > 0 && leased.some((port) => port >= ephemeral().low && port <= ephemeral().high);
     return excludedShare >= 0.25 || exposed ? explicit([]) : kernelSource(spec, explicit);
 }
 /**
@@ -3639,8 +3781,10 @@ async function confirmed(spec, wanted, refuse) {
     }
     return kept;
 }
+/** Each port of the candidate (a block has several) with every socket of ours on it. */
 async function confirmAll(spec, candidate) {
-    const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h, spec.covered)));
+    const byPort = Map.groupBy(candidate.held, (h) => h.port);
+    const results = await Promise.all([...byPort.values()].map((held) => confirmPort(held, spec.covered)));
     return results.every(Boolean);
 }
 
@@ -3824,6 +3968,10 @@ function ownDirProblem(dir) {
         return 'it does not exist';
     if (stat.isSymbolicLink() || !stat.isDirectory())
         return 'it is not a directory';
+    // Windows: Node shows no owner or ACL (stat's uid is 0), and asking icacls is a program run
+    // on every step (one process per directory; 80 ms under Wine). %ProgramData% lets any account
+    // make folders and add files in another's, so the default location trusts the host's
+    // accounts; the README says so, and how an administrator sets up a lease-dir that does not.
     if (windows)
         return undefined;
     if (stat.uid !== process.getuid())
@@ -3886,7 +4034,9 @@ function code(error) {
  * The live leases in one directory, by port (only ports of `wanted`, when given),
  * leaving out the record of `claimant` itself. A record outside the claimant's own
  * directory is never the caller's, whatever it says; a pending record (an allocation
- * running now) is another's.
+ * running now) is another's. A record's ports are matched against `wanted` before its
+ * owner is judged: judging a process can cost a program run (macOS), so a claim judges
+ * only the records that list a port it asks for.
  */
 function readDirLeases(dir, claimant, wanted) {
     const found = new Map();
@@ -3898,12 +4048,14 @@ function readDirLeases(dir, claimant, wanted) {
         const read = readRecord(external_node_path_default().join(dir, name));
         if (read.kind !== 'record')
             continue;
+        const ports = leaseFilePorts(read, name).filter((port) => !wanted || wanted.has(port));
+        if (ports.length === 0 || !judgeRecord(read.record, read.changed).live)
+            continue;
         const mine = claimant !== undefined && dir === claimant.own && read.record.pending !== true;
-        const holder = mine && lease_reader_sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+        const holder = mine && sameRunner(read.record.owner, claimant.owner) ? 'caller' : 'other';
         const lease = { holder, reservation: read.record.reservation, changed: read.changed };
-        for (const port of livePorts(read, name))
-            if (!wanted || wanted.has(port))
-                lease_reader_merge(found, port, lease);
+        for (const port of ports)
+            lease_reader_merge(found, port, lease);
     }
     return found;
 }
@@ -4046,6 +4198,7 @@ class LeaseBook {
             expires: Date.now() + options.ttlMs,
             ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
             allocator,
+            ...(pidNamespace() === undefined ? {} : { pidns: pidNamespace() }),
         };
         if (!this.selfOwned)
             this.publish(true, []);
@@ -4256,56 +4409,103 @@ function judgeFile(read) {
 
 
 
+
+/** The host's name, read once per process: os.hostname() is a system call each time. */
+let hostname;
 /**
  * A new allocation's owner: a fresh token, unique across processes and hosts (see
  * uniqueId; not a secret), the workflow run and job it serves, and `runner`, the process
- * whose exit ends its leases.
+ * whose exit ends its leases. A runner that could not be seen (pid 0, see `unseen`) is
+ * stood in for by the job's RUNNER_TRACKING_ID, which tells its steps from other jobs'.
  */
-let hostname;
 function newOwner(runner, env = process.env) {
+    const tracking = unseen(runner) ? env.RUNNER_TRACKING_ID?.slice(0, 200) : undefined;
     return {
         token: uniqueId(),
         run: [env.GITHUB_REPOSITORY, env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean).join('/') || 'local',
         job: env.GITHUB_JOB ?? 'local',
         runner,
         host: (hostname ??= external_node_os_default().hostname()),
+        ...(tracking ? { tracking } : {}),
     };
 }
+const HOST_CALLER = { platform: process.platform, run: system_tools_runTool, env: process.env };
 /**
  * The process that owns the local command's leases: the shell or script that ran it, so
  * its ports stay leased while that process lives. Usually the parent; a package runner in
- * between (`npx port-zero`, `npm exec`, an npm script, with the `sh -c` npm starts) exits
- * at once, so on Linux it is looked past. Elsewhere the parent is taken as it is.
+ * between (`npx port-zero`, `npm exec`, an npm script, pnpm, yarn), with the script shell it
+ * starts the command in (`sh -c`; Windows: `cmd.exe /d /s /c`) and a shell running its
+ * launcher script (Git Bash's `npx`), exits at once, so it is looked past. Linux reads
+ * each process from /proc; macOS and Windows from one listing of every process (`ps`;
+ * Windows PowerShell, about 0.6 s), taken only when the environment shows that a package
+ * runner started this process (it sets npm_lifecycle_event or npm_config_user_agent).
  */
-function callerIdentity() {
-    let pid = process.ppid;
-    if (process.platform === 'linux') {
-        // A few hops at most: the chain is npm (or npx) -> sh -c -> this process.
-        for (let hop = 0; hop < 3; hop++) {
-            const above = launcherParent(pid);
-            if (above === undefined)
-                break;
-            pid = above;
-        }
-    }
-    return identify(pid);
+function callerIdentity(facts = HOST_CALLER) {
+    const pid = callerPid(process.ppid, facts);
+    return facts === HOST_CALLER ? identify(pid) : identify(pid, { platform: facts.platform, run: facts.run });
 }
-const PACKAGE_RUNNER = /(^|\/)(npm|npx|pnpm|yarn|npm-cli\.js|npx-cli\.js)$/;
-/** When `pid` is a package runner, or a `sh -c` that one started, the process above it; else undefined. */
-function launcherParent(pid) {
-    const argv = commandArgs(pid);
-    const parent = parentPid(pid) ?? undefined;
-    if (!argv || parent === undefined)
+/** The caller above `parent` (this process's parent), looked past any package runner as callerIdentity says. */
+function callerPid(parent, facts = HOST_CALLER) {
+    const table = processesOf(facts);
+    if (!table)
+        return parent;
+    let pid = parent;
+    // A few hops at most: Git Bash's npx script -> node npx-cli.js -> cmd.exe /d /s /c -> this process.
+    for (let hop = 0; hop < 4; hop++) {
+        const above = launcherParent(pid, table);
+        if (above === undefined)
+            break;
+        pid = above;
+    }
+    return pid;
+}
+function processesOf(facts) {
+    if (facts.platform === 'linux')
+        return { parent: (pid) => parentPid(pid) ?? undefined, command: (pid) => commandArgs(pid) ?? undefined };
+    if (facts.env.npm_lifecycle_event === undefined && facts.env.npm_config_user_agent === undefined)
+        return undefined;
+    const listed = processTable(facts.platform, facts.run);
+    return {
+        parent: (pid) => listed.get(pid)?.parent,
+        command: (pid) => (listed.has(pid) ? splitCommand(listed.get(pid).command) : undefined),
+    };
+}
+/** When `pid` is a package runner, or a script shell that one started, the process above it; else undefined. */
+function launcherParent(pid, table) {
+    const argv = table.command(pid);
+    const parent = table.parent(pid);
+    if (!argv?.length || parent === undefined || parent <= 0)
         return undefined;
     if (isPackageRunner(argv))
         return parent;
-    const shell = /(^|\/)(sh|bash|dash)$/.test(argv[0]) && argv[1] === '-c';
-    const parentArgv = shell ? commandArgs(parent) : undefined;
+    const parentArgv = isScriptShell(argv) ? table.command(parent) : undefined;
     return parentArgv && isPackageRunner(parentArgv) ? parent : undefined;
 }
-/** npm renames its process "npm exec" (padded with spaces); node running npm-cli.js shows the script. */
+/** A program's name without its folder and `.exe`, lower-cased: `C:\Program Files\nodejs\node.exe` is `node`. */
+const programName = (arg) => (arg.trim().split(/[\\/]/).pop() ?? '').toLowerCase().replace(/\.exe$/, '');
+const PACKAGE_RUNNER = /^(npm|npx|pnpm|yarn)(\.cmd|\.ps1)?$|^(npm|npx)-cli\.js$|^(pnpm|yarn)\.c?js$/;
+/**
+ * npm, npx, pnpm or yarn: the program itself, node running its script (`npm-cli.js`), a
+ * shell running its launcher script, or npm under the name it gives itself ("npm exec").
+ */
 function isPackageRunner(argv) {
-    return argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(arg.trim()) || /^np[mx] exec\b/.test(arg.trim()));
+    return (argv.slice(0, 2).some((arg) => PACKAGE_RUNNER.test(programName(arg))) ||
+        argv.slice(0, 2).some((arg) => /^np[mx] exec\b/.test(arg.trim())));
+}
+/** The shell a package runner starts a command in: `sh -c` (bash, dash), Windows' `cmd.exe /d /s /c`. */
+function isScriptShell(argv) {
+    const name = programName(argv[0]);
+    if (name === 'cmd')
+        return argv.slice(1, 4).some((arg) => arg.toLowerCase() === '/c');
+    return ['sh', 'bash', 'dash'].includes(name) && argv[1] === '-c';
+}
+/**
+ * A command line as its arguments: split at spaces outside double quotes, the quotes
+ * removed. Enough to find the program and its first arguments in what ps and Windows
+ * show (`"C:\Program Files\nodejs\node.exe" "C:\...\npx-cli.js" port-zero`).
+ */
+function splitCommand(line) {
+    return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]);
 }
 
 ;// CONCATENATED MODULE: ./src/session/dead-jobs.ts
@@ -4787,7 +4987,7 @@ class SockDiag {
     pending;
     /** Started on the first request, so a wait that is over at once never starts it. */
     start() {
-        const child = new LineChild(systemTool('perl'), ['-e', sock_diag_SCRIPT]);
+        const child = new LineChild(system_tools_systemTool('perl'), ['-e', sock_diag_SCRIPT]);
         this.child = child;
         void this.pump(child);
         return child;
@@ -5074,7 +5274,7 @@ class LsofReader {
         if (select.length === 0)
             return [];
         const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin:/usr/sbin:/sbin' };
-        return parseLsof(await runToolAsync(systemTool('lsof', 'darwin'), ['-nP', ...select, '-F', 'pcuLPnT'], { env, answers: [1] }));
+        return parseLsof(await runToolAsync(system_tools_systemTool('lsof', 'darwin'), ['-nP', ...select, '-F', 'pcuLPnT'], { env, answers: [1] }));
     }
     close() { }
 }
@@ -5082,7 +5282,7 @@ class LsofReader {
 class NetstatReader {
     source = 'netstat -ano';
     async read() {
-        return parseNetstat(await runToolAsync(systemTool('netstat', 'win32'), ['-ano']));
+        return parseNetstat(await runToolAsync(system_tools_systemTool('netstat', 'win32'), ['-ano']));
     }
     close() { }
 }

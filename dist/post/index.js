@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 434:
+/***/ 253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19,7 +19,112 @@ var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/allocator/sockets.ts
+
+/** Binding here means every address, IPv4 and IPv6: "::" dual-stack, or "0.0.0.0" where there is no IPv6. */
+const sockets_EVERY_ADDRESS = '';
+/** Errors that mean "this port is taken (or forbidden) here, try another". */
+const BUSY_CODES = new Set(['EADDRINUSE', 'EACCES']);
+function isBusy(error) {
+    return BUSY_CODES.has(error?.code ?? '');
+}
+/** Binds one socket; port 0 lets the kernel choose. Rejects with the socket error. */
+function bind(protocol, host, port) {
+    return protocol === 'tcp' ? listenTcp(host, port) : bindUdp(host, port);
+}
+/** Errors of a "::" bind that mean the machine has no IPv6, so "0.0.0.0" is every address. */
+const NO_IPV6 = new Set(['EAFNOSUPPORT', 'EADDRNOTAVAIL']);
+/** Set once a "::" bind has failed for want of IPv6: every address is then "0.0.0.0". */
+let noIpv6 = false;
+/**
+ * Every address is "::" dual-stack, and "0.0.0.0" only where IPv6 is missing.
+ *
+ * A listen without a host binds "::" dual-stack too, and skips the address lookup a
+ * named host costs: Node's lookup compiles its IPv6 pattern on first use (net.isIPv6,
+ * about 10 ms of every step's start-up). Node falls back to "0.0.0.0" when that "::"
+ * bind fails; EADDRINUSE is not among those failures (libuv reports it from listen(),
+ * which gets no fallback), but so that no other "::" error can make a port count as
+ * free on every address, a socket that did not land on "::" is closed and the bind
+ * repeated with "::" named, whose error decides.
+ */
+async function listenTcp(host, port) {
+    if (host !== sockets_EVERY_ADDRESS)
+        return listenTcpOn(host, port);
+    if (noIpv6)
+        return listenTcpOn('0.0.0.0', port);
+    const unnamed = await listenTcpOn(undefined, port);
+    if (unnamed.host === '::')
+        return unnamed;
+    await unnamed.close();
+    return listenTcpOn('::', port).catch((error) => {
+        if (!NO_IPV6.has(error.code ?? ''))
+            throw error;
+        noIpv6 = true;
+        return listenTcpOn('0.0.0.0', port);
+    });
+}
+/** Listens on `host`; undefined is Node's default, "::" falling back to "0.0.0.0". */
+function listenTcpOn(host, port) {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.once('error', reject);
+        server.listen({ ...(host === undefined ? {} : { host }), ipv6Only: false, port, backlog: 8, exclusive: true }, () => {
+            server.off('error', reject);
+            const address = server.address();
+            resolve({ protocol: 'tcp', host: address.address, port: address.port, server, close: () => closeServer(server) });
+        });
+    });
+}
+/**
+ * A listener closed already (a TIME_WAIT reservation closes them before its
+ * self-connections) has no descriptor left: closing it again would only build an
+ * ERR_SERVER_NOT_RUNNING error per socket, about 10 ms for 1000 of them.
+ */
+function closeServer(server) {
+    if (!server.listening)
+        return Promise.resolve();
+    return new Promise((resolve) => server.close(() => resolve()));
+}
+/** dgram is loaded only when UDP is asked for: it is not needed to start. */
+async function bindUdp(host, port) {
+    if (host !== sockets_EVERY_ADDRESS)
+        return bindUdpOn(host, port);
+    return bindUdpOn('::', port).catch((error) => {
+        if (NO_IPV6.has(error.code ?? ''))
+            return bindUdpOn('0.0.0.0', port);
+        throw error;
+    });
+}
+function bindUdpOn(host, port) {
+    const { createSocket } = process.getBuiltinModule('node:dgram');
+    return new Promise((resolve, reject) => {
+        const socket = createSocket({ type: net.isIPv6(host) ? 'udp6' : 'udp4', ipv6Only: false });
+        socket.once('error', (error) => {
+            socket.close();
+            reject(error);
+        });
+        socket.bind({ address: host, port, exclusive: true }, () => {
+            socket.removeAllListeners('error');
+            resolve({ protocol: 'udp', host, port: socket.address().port, socket, close: () => closeUdp(socket) });
+        });
+    });
+}
+function closeUdp(socket) {
+    return new Promise((resolve) => {
+        try {
+            socket.close(() => resolve());
+        }
+        catch {
+            resolve(); // already closed
+        }
+    });
+}
+async function closeAll(held) {
+    await Promise.all([...held].map((h) => h.close()));
+}
+
 ;// CONCATENATED MODULE: ./src/allocator/hosts.ts
+
 
 
 /** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
@@ -49,6 +154,27 @@ function planHosts(hosts) {
 function localAddresses() {
     const found = Object.values(external_node_os_default().networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
     return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
+}
+/**
+ * The (protocol, address) pairs each port is bound on, the first one first (with port 0
+ * when the kernel chooses): every protocol on every address of `hosts` (empty: every address).
+ *
+ * macOS adds `0.0.0.0` before the dual-stack `::` for TCP, first: XNU's bind(0) on IPv4
+ * skips every socket on a port, while on a dual-stack `::` with SO_REUSEADDR (which Node
+ * always sets) it looks only at unconnected IPv6 sockets, so an IPv4 connection's local
+ * port or its TIME_WAIT entry would be handed out and a server without SO_REUSEADDR then
+ * refused it. BSD lets the two wildcards share a port (an IPv4 one and an IPv6 one are
+ * never in conflict), so both are held. Linux needs neither: its `::` bind(0) sees both
+ * families, and refuses `0.0.0.0` beside a dual-stack `::`. Not where the machine has no
+ * IPv6, where every address is `0.0.0.0` already.
+ */
+function bindPairs(protocols, hosts, platform = process.platform, hasIpv6 = () => [...localAddresses()].some((a) => a !== '::' && net.isIPv6(a))) {
+    const bound = hosts.length ? hosts : [EVERY_ADDRESS];
+    const pairs = protocols.flatMap((protocol) => bound.map((host) => ({ protocol, host })));
+    const dualStackTcp = pairs.some((p) => p.protocol === 'tcp' && (p.host === EVERY_ADDRESS || p.host === '::'));
+    if (platform !== 'darwin' || !dualStackTcp || !hasIpv6())
+        return pairs;
+    return [{ protocol: 'tcp', host: '0.0.0.0' }, ...pairs];
 }
 
 ;// CONCATENATED MODULE: ./src/ports/port-set.ts
@@ -263,9 +389,36 @@ const runToolAsync = (file, args, options = {}) => new Promise((resolve, reject)
 ;// CONCATENATED MODULE: ./src/platform/process-identity.ts
 
 
+/** Whether `identity` names a process that could not be seen (pid 0): nothing can tell when it ends. */
+const unseen = (identity) => identity.pid === 0;
+let namespace;
+/**
+ * This process's pid namespace, as Linux names it (`pid:[4026531836]`, the target of the
+ * link /proc/self/ns/pid), or undefined off Linux or where it cannot be read. Pids and
+ * start times mean something only inside one namespace: a container's pid 57 is another
+ * number, or no process at all, outside it. Read once per process.
+ */
+function pidNamespace() {
+    if (namespace === undefined) {
+        try {
+            namespace = process.platform === 'linux' ? (0,external_node_fs_namespaceObject.readlinkSync)('/proc/self/ns/pid') : null;
+        }
+        catch {
+            namespace = null;
+        }
+    }
+    return namespace ?? undefined;
+}
 const HOST = { platform: process.platform, run: runTool };
-/** The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it is not running or cannot be read. */
+/**
+ * The start time of `pid` in the form `ProcessIdentity.start` describes, or null when it
+ * is not running or cannot be read, and always on Windows, where no program that ships
+ * with the system prints it faster than a Windows PowerShell start (about 0.6 s; `wmic`
+ * is gone from current versions, `tasklist` does not show it), and nothing needs it (see isRunning).
+ */
 function processStart(pid, facts = HOST) {
+    if (!Number.isInteger(pid) || pid <= 0)
+        return null;
     try {
         if (facts.platform === 'linux') {
             // Field 22 of /proc/PID/stat (clock ticks after boot); the name before it may hold spaces.
@@ -275,8 +428,6 @@ function processStart(pid, facts = HOST) {
         }
         if (facts.platform === 'darwin' || facts.platform === 'freebsd')
             return macStart(pid, facts.run);
-        if (facts.platform === 'win32')
-            return windowsStart(pid, facts.run);
     }
     catch {
         return null;
@@ -303,24 +454,24 @@ function parseCLocaleLstart(text) {
     const [day, hours, minutes, seconds, year] = [2, 3, 4, 5, 6].map((i) => Number(match[i]));
     return Date.UTC(year, month, day, hours, minutes, seconds) / 1000;
 }
+/** Identities named by this process so far: a process keeps its pid and start while it runs. */
+const named = new Map();
 /**
- * The creation time as a FILETIME. No program that ships with every current Windows
- * prints it faster: `wmic` is gone from Windows Server 2025 and Windows 11 24H2, and
- * `tasklist` does not show it. Windows PowerShell 5.1 is on every version; it costs one
- * PowerShell start (a few hundred ms), paid once per step that names its runner.
+ * The identity of `pid` now: read once per process and kept (the runner, the calling
+ * shell and this process itself are named at most once per program, whatever reads
+ * them). Pid 0 (a parent outside this pid namespace) is unseen, read nowhere.
  */
-function windowsStart(pid, run) {
-    const script = `[Diagnostics.Process]::GetProcessById(${pid}).StartTime.ToFileTimeUtc()`;
-    const out = run(system_tools_systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]).trim();
-    return /^\d{15,20}$/.test(out) ? `filetime:${out}` : null;
-}
-/** The identity of `pid` now. */
 function process_identity_identify(pid, facts = HOST) {
-    return { pid, start: processStart(pid, facts) };
+    if (facts !== HOST)
+        return { pid, start: processStart(pid, facts) };
+    let identity = named.get(pid);
+    if (!identity)
+        named.set(pid, (identity = { pid, start: processStart(pid, facts) }));
+    return identity;
 }
-/** A start this code can compare: on Linux any (its form never changed), elsewhere the tagged forms. Anything else came from an older macOS record. */
+/** A start this code can compare: on Linux any (its form never changed), on macOS the tagged form. Anything else is from another OS's or an older record. */
 function comparable(start, platform) {
-    return platform === 'linux' || /^(unix|filetime):\d+$/.test(start);
+    return platform === 'linux' || (platform !== 'win32' && /^unix:\d+$/.test(start));
 }
 /**
  * True while the process runs and, where its start time is known, is still the same
@@ -328,6 +479,13 @@ function comparable(start, platform) {
  * version, written in someone's locale and time zone) counts as unknown: the process
  * is judged by its pid alone, and the lease's expiry is the backstop. That errs toward
  * keeping a lease, never toward handing out a live job's port.
+ *
+ * Windows judges by pid alone, always. Its creation time costs a Windows PowerShell
+ * start (about 0.6 s) per process, or one per judging for a listing of all of them,
+ * while a claim must cost milliseconds; and the pid alone can only err one way: a dead
+ * runner whose pid another process took keeps its lease, and so its ports blocked,
+ * until that process ends or the lease expires (at most `lease-minutes` after its
+ * record last changed). A live runner is never judged gone, so no port is handed out twice.
  */
 function isRunning(identity, facts = HOST) {
     if (!Number.isInteger(identity.pid) || identity.pid <= 0)
@@ -689,6 +847,16 @@ const tempFileWriter = (name) => {
 };
 /** A lease file's name: a record, or a port file of 1.0.0. */
 const isLeaseFile = (name) => lease_record_RECORD_FILE.test(name) || legacyLeasePort(name) !== undefined;
+/**
+ * Whether two owners are one runner: the same process (pid and start), or, where neither
+ * runner could be seen, the same job by its RUNNER_TRACKING_ID (two unseen runners
+ * without one are not known to be one).
+ */
+function sameRunner(a, b) {
+    if (unseen(a.runner) || unseen(b.runner))
+        return unseen(a.runner) && unseen(b.runner) && a.tracking !== undefined && a.tracking === b.tracking;
+    return a.runner.pid === b.runner.pid && a.runner.start === b.runner.start;
+}
 /** A record of every port (65,535 of them, none adjacent) takes under 400 KiB; anything bigger is not a record. */
 const MAX_RECORD_BYTES = 512 * 1024;
 const MAX_LEASE_MS = MAX_LEASE_MINUTES * 60_000;
@@ -734,7 +902,9 @@ function parseRecord(text) {
             isIdentity(r.owner.runner) &&
             (r.reservation === undefined || typeof r.reservation === 'string') &&
             (r.names === undefined || isNameMap(r.names)) &&
-            (r.allocator === undefined || isIdentity(r.allocator));
+            (r.allocator === undefined || isIdentity(r.allocator)) &&
+            (r.pidns === undefined || typeof r.pidns === 'string') &&
+            (r.owner.tracking === undefined || typeof r.owner.tracking === 'string');
         return valid ? r : undefined;
     }
     catch {
@@ -763,12 +933,19 @@ function parsePorts(text) {
  * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
  * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
  * to any date, while ctime is always the kernel's clock.
+ *
+ * Where its processes cannot be judged, a lease lives until its expiry (or its post
+ * step): a runner that could not be seen (pid 0, a step started by `docker exec`), and
+ * any record written in another pid namespace, whose pids name other processes here.
+ * That errs toward keeping a port, never toward handing a live job's port out again.
  */
 function judgeRecord(record, changed, now = Date.now()) {
     const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
     if (expires <= now)
         return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
-    if (!ownerRuns(record.owner.runner))
+    if (record.pidns !== undefined && record.pidns !== pidNamespace())
+        return { live: true };
+    if (!unseen(record.owner.runner) && !ownerRuns(record.owner.runner))
         return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
     // A pending record outlives its allocation only when that was killed mid-way: it ends with it.
     if (record.pending && !ownerRuns(record.allocator ?? { pid: 0, start: null }))
@@ -1149,6 +1326,10 @@ function ownDirProblem(dir) {
         return 'it does not exist';
     if (stat.isSymbolicLink() || !stat.isDirectory())
         return 'it is not a directory';
+    // Windows: Node shows no owner or ACL (stat's uid is 0), and asking icacls is a program run
+    // on every step (one process per directory; 80 ms under Wine). %ProgramData% lets any account
+    // make folders and add files in another's, so the default location trusts the host's
+    // accounts; the README says so, and how an administrator sets up a lease-dir that does not.
     if (windows)
         return undefined;
     if (stat.uid !== process.getuid())
@@ -1211,7 +1392,9 @@ function code(error) {
  * The live leases in one directory, by port (only ports of `wanted`, when given),
  * leaving out the record of `claimant` itself. A record outside the claimant's own
  * directory is never the caller's, whatever it says; a pending record (an allocation
- * running now) is another's.
+ * running now) is another's. A record's ports are matched against `wanted` before its
+ * owner is judged: judging a process can cost a program run (macOS), so a claim judges
+ * only the records that list a port it asks for.
  */
 function readDirLeases(dir, claimant, wanted) {
     const found = new Map();
@@ -1223,12 +1406,14 @@ function readDirLeases(dir, claimant, wanted) {
         const read = readRecord(external_node_path_default().join(dir, name));
         if (read.kind !== 'record')
             continue;
+        const ports = leaseFilePorts(read, name).filter((port) => !wanted || wanted.has(port));
+        if (ports.length === 0 || !judgeRecord(read.record, read.changed).live)
+            continue;
         const mine = claimant !== undefined && dir === claimant.own && read.record.pending !== true;
-        const holder = mine && lease_reader_sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+        const holder = mine && sameRunner(read.record.owner, claimant.owner) ? 'caller' : 'other';
         const lease = { holder, reservation: read.record.reservation, changed: read.changed };
-        for (const port of livePorts(read, name))
-            if (!wanted || wanted.has(port))
-                lease_reader_merge(found, port, lease);
+        for (const port of ports)
+            lease_reader_merge(found, port, lease);
     }
     return found;
 }
@@ -1513,8 +1698,10 @@ function reserved_ports_formatReservedPorts(set) {
 ;// CONCATENATED MODULE: ./src/allocator/own-connection.ts
 
 /**
- * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
- * socket `server` accepted for that connection; both stay open for the caller.
+ * Connects to `host`:`port`, where `server` (ours; or several of ours on that port, such
+ * as macOS's `0.0.0.0` and dual-stack `::` listeners, where the kernel decides which one
+ * a connection reaches) listens, and resolves with the socket one of them accepted for
+ * that connection; both stay open for the caller.
  * 'elsewhere': the connection succeeded but nothing of ours arrived within
  * `waitMs` (another program listens on that address). 'refused': the connection
  * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
@@ -1525,6 +1712,7 @@ function reserved_ports_formatReservedPorts(set) {
  * accepted sockets wait until both are in. Sockets of other clients are closed.
  */
 function own_connection_connectToOwn(server, host, port, waitMs) {
+    const servers = Array.isArray(server) ? server : [server];
     return new Promise((resolve) => {
         const accepted = [];
         let clientPort;
@@ -1535,7 +1723,8 @@ function own_connection_connectToOwn(server, host, port, waitMs) {
                 return;
             done = true;
             clearTimeout(timer);
-            server.off('connection', onConnection);
+            for (const own of servers)
+                own.off('connection', onConnection);
             for (const stranger of accepted.splice(0))
                 stranger.destroy();
             resolve(result);
@@ -1551,7 +1740,8 @@ function own_connection_connectToOwn(server, host, port, waitMs) {
             accepted.push(socket);
             match();
         };
-        server.on('connection', onConnection);
+        for (const own of servers)
+            own.on('connection', onConnection);
         const client = net.connect({ host, port });
         client.once('connect', () => {
             clientPort = client.localPort;
@@ -1847,16 +2037,19 @@ function selfConnect(address, port) {
         socket.once('error', (error) => finish(error.code ?? error.message));
     });
 }
-/** The accepted-connection method; the listeners stay open (the caller closes them). */
+/**
+ * The accepted-connection method; the listeners stay open (the caller closes them). Each
+ * loopback address once per port, to whichever of the port's listeners the kernel hands
+ * it (macOS: `0.0.0.0` or the dual-stack `::`, both ours).
+ */
 async function acceptAll(port, sockets) {
-    for (const s of sockets) {
-        for (const { address, required } of loopbacksFor(s.host))
-            await acceptOne(s.server, address, port, required);
-    }
+    const servers = sockets.map((s) => s.server);
+    for (const { address, required } of targets(sockets))
+        await acceptOne(servers, address, port, required);
     return true;
 }
-async function acceptOne(server, address, port, required) {
-    const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+async function acceptOne(servers, address, port, required) {
+    const own = await connectToOwn(servers, address, port, CONNECT_WAIT_MS);
     if (own.outcome === 'ours') {
         own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
         // On loopback the server's FIN has reached the client already, so this close completes the exchange.
@@ -2230,22 +2423,27 @@ function startHolder(request) {
  */
 const STOP_WAIT_MS = 3000;
 /**
+ * How long (ms) a stopped holder is waited for until it has exited. It exits in
+ * milliseconds after its answer; on a loaded host, over a second has been seen.
+ */
+const GONE_WAIT_MS = 5000;
+/**
  * Stops the holder of `saved` without ever signalling a process not proven to be it.
  * First the control channel: a holder that answers with its pid exits at once. No
  * answer means it is gone or hung; then, off Windows only, a process whose pid and
  * start time both match the saved ones (so it is the process the main step started)
  * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
- * pids are reused. Ends within about 4 s (STOP_WAIT_MS, then 1 s for the process to go).
+ * pids are reused. Ends within about 8 s (STOP_WAIT_MS, then GONE_WAIT_MS for the process to go).
  */
 async function stopHolder(saved, platform = process.platform) {
     if (await askToStop(saved)) {
-        await waitUntilGone(saved.process, 1000);
+        await waitUntilGone(saved.process, GONE_WAIT_MS);
         return 'stopped';
     }
     if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process))
         return 'gone';
     process.kill(saved.process.pid, 'SIGKILL');
-    await waitUntilGone(saved.process, 1000);
+    await waitUntilGone(saved.process, GONE_WAIT_MS);
     return 'killed';
 }
 /** Sends the stop request; true when the answer names the saved pid. Gives up after STOP_WAIT_MS. */
@@ -2593,7 +2791,7 @@ async function runPost() {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(434);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(253);
 /**
  * The action's post step (action.yml `runs.post`): an entry of its own, as in
  * actions/setup-node and actions/cache, so it can never allocate. With no state

@@ -4,7 +4,7 @@ import type { Protocol } from '../ports/protocol.ts';
 import { ephemeralRange } from '../platform/ephemeral-range.ts';
 import { readReservedPorts } from '../platform/reserved-ports.ts';
 import { closeAll, type Held } from './sockets.ts';
-import { confirmLoopback } from './confirm-loopback.ts';
+import { confirmPort } from './confirm-loopback.ts';
 import type { Candidate, Source } from './candidate.ts';
 import { ForeignBinds } from './foreign-binds.ts';
 import { gaveUp, lostTooOften, MAX_REDRAWS, MAX_ROUNDS, shortfall } from './messages.ts';
@@ -151,14 +151,18 @@ function chooseSource(spec: Request, probe: ForeignBinds): Source {
 
 function drawSource(spec: Request, probe: ForeignBinds): Source {
   if (spec.range) return (spec.contiguous ? blockSource : rangeSource)(spec, spec.range, probe);
-  const ephemeral = ephemeralRange();
+  // Read only where it decides something: on Windows it costs a netsh run.
+  let read: PortRange | undefined;
+  const ephemeral = () => (read ??= ephemeralRange());
   // What the kernel's own choice skips and an explicit bind does not see: the reserved list.
   const reserved = () => readReservedPorts();
-  if (spec.contiguous) return blockSource(spec, ephemeral, probe, reserved());
-  const explicit = (tried: readonly number[]) => rangeSource(spec, ephemeral, probe, reserved().union(PortSet.of(tried)));
-  const excludedShare = 1 - spec.exclude.countOutside(ephemeral) / rangeSize(ephemeral);
+  if (spec.contiguous) return blockSource(spec, ephemeral(), probe, reserved());
+  const explicit = (tried: readonly number[]) => rangeSource(spec, ephemeral(), probe, reserved().union(PortSet.of(tried)));
+  // The caller's own exclusions may cover much of the range; the bad ports alone never do (they lie below 10081, a few a range).
+  const excludedShare = spec.asked.size === 0 ? 0 : 1 - spec.exclude.countOutside(ephemeral()) / rangeSize(ephemeral());
   // A leased port that bind(0) could return would be bound before its lease is seen: draw past them instead.
-  const exposed = exposedPorts(spec.taken(), spec.pairs).some((port) => port >= ephemeral.low && port <= ephemeral.high);
+  const leased = exposedPorts(spec.taken(), spec.pairs);
+  const exposed = leased.length > 0 && leased.some((port) => port >= ephemeral().low && port <= ephemeral().high);
   return excludedShare >= 0.25 || exposed ? explicit([]) : kernelSource(spec, explicit);
 }
 
@@ -237,7 +241,9 @@ async function confirmed(spec: Request, wanted: Candidate[], refuse: (c: Candida
   return kept;
 }
 
+/** Each port of the candidate (a block has several) with every socket of ours on it. */
 async function confirmAll(spec: Request, candidate: Candidate): Promise<boolean> {
-  const results = await Promise.all(candidate.held.map((h) => confirmLoopback(h, spec.covered)));
+  const byPort = Map.groupBy(candidate.held, (h) => h.port);
+  const results = await Promise.all([...byPort.values()].map((held) => confirmPort(held, spec.covered)));
   return results.every(Boolean);
 }

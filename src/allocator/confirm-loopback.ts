@@ -8,6 +8,13 @@ const LOOPBACKS = ['127.0.0.1', '::1'];
 /** How long a datagram to our own socket may take, from its send, before another program is taken to have it, ms. */
 const UDP_WAIT_MS = 250;
 
+/** The addresses a wildcard socket on `host` covers that another program may hold apart: the loopbacks and `also`. */
+function addressesFor(host: string, also: readonly string[]): string[] {
+  if (host !== '::' && host !== '0.0.0.0') return [];
+  const covered = also.filter((a) => a !== '::' && a !== '0.0.0.0' && (host === '::' || net.isIPv4(a)));
+  return [...new Set([...(host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1)), ...covered])];
+}
+
 /**
  * On macOS and Windows a wildcard socket can coexist with another program's
  * socket on 127.0.0.1 or ::1, for TCP and UDP alike, or on any address the
@@ -16,16 +23,30 @@ const UDP_WAIT_MS = 250;
  * connection (TCP) or the datagram (UDP), somebody else has that address and port.
  */
 export async function confirmLoopback(held: Held, also: readonly string[] = []): Promise<boolean> {
-  if (held.host !== '::' && held.host !== '0.0.0.0') return true;
-  const covered = also.filter((a) => a !== '::' && a !== '0.0.0.0' && (held.host === '::' || net.isIPv4(a)));
-  const addresses = [...new Set([...(held.host === '::' ? LOOPBACKS : LOOPBACKS.slice(0, 1)), ...covered])];
+  const addresses = addressesFor(held.host, also);
   const reach = held.server
-    ? (a: string) => reachesOwnServer(held.server!, a, held.port)
+    ? (a: string) => reachesOwnServer([held.server!], a, held.port)
     : held.socket
       ? (a: string) => reachesOwnSocket(held.socket!, a, held.port)
       : undefined;
-  if (!reach) return true;
-  const results = await Promise.all(addresses.map(reach));
+  // One address at a time: a probe closes the connections it did not make, which a probe of another address may be waiting for.
+  for (const address of reach ? addresses : []) if (!(await reach!(address))) return false;
+  return true;
+}
+
+/**
+ * confirmLoopback for every socket of one port. Its TCP wildcard listeners are confirmed
+ * together: where two of ours share the port (macOS's `0.0.0.0` and dual-stack `::`), the
+ * kernel hands a connection to 127.0.0.1 to either, and one that reaches any of them
+ * reached us. A connection that reaches none of them reached another program.
+ */
+export async function confirmPort(held: readonly Held[], also: readonly string[] = []): Promise<boolean> {
+  const listeners = held.filter((h) => h.server && addressesFor(h.host, also).length > 0);
+  const rest = held.filter((h) => !listeners.includes(h));
+  const addresses = [...new Set(listeners.flatMap((h) => addressesFor(h.host, also)))];
+  const servers = listeners.map((h) => h.server!);
+  for (const address of addresses) if (!(await reachesOwnServer(servers, address, listeners[0].port))) return false;
+  const results = await Promise.all(rest.map((h) => confirmLoopback(h, also)));
   return results.every(Boolean);
 }
 
@@ -34,8 +55,8 @@ export async function confirmLoopback(held: Held, also: readonly string[] = []):
  * Our probe is reset, not closed: a close would leave TIME_WAIT on the port itself
  * (where the server side closes first), and `reserve: none` promises none.
  */
-async function reachesOwnServer(server: net.Server, address: string, port: number): Promise<boolean> {
-  const own = await connectToOwn(server, address, port, 1000);
+async function reachesOwnServer(servers: readonly net.Server[], address: string, port: number): Promise<boolean> {
+  const own = await connectToOwn(servers, address, port, 1000);
   if (own.outcome === 'ours') {
     own.client.resetAndDestroy();
     own.accepted.destroy();

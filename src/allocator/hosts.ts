@@ -1,5 +1,7 @@
 import net from 'node:net';
 import os from 'node:os';
+import type { Pair } from './candidate.ts';
+import { EVERY_ADDRESS, type Protocol } from './sockets.ts';
 
 /** One spelling per address: `0:0::1` is `::1`, `::ffff:127.0.0.1` is `127.0.0.1`. A scoped address (`fe80::1%eth0`) is kept as given. */
 export function canonicalHost(host: string): string {
@@ -38,4 +40,30 @@ export function planHosts(hosts: readonly string[]): HostPlan {
 export function localAddresses(): Set<string> {
   const found = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((i) => i.address));
   return new Set(['0.0.0.0', '::', ...found.map(canonicalHost)]);
+}
+
+/**
+ * The (protocol, address) pairs each port is bound on, the first one first (with port 0
+ * when the kernel chooses): every protocol on every address of `hosts` (empty: every address).
+ *
+ * macOS adds `0.0.0.0` before the dual-stack `::` for TCP, first: XNU's bind(0) on IPv4
+ * skips every socket on a port, while on a dual-stack `::` with SO_REUSEADDR (which Node
+ * always sets) it looks only at unconnected IPv6 sockets, so an IPv4 connection's local
+ * port or its TIME_WAIT entry would be handed out and a server without SO_REUSEADDR then
+ * refused it. BSD lets the two wildcards share a port (an IPv4 one and an IPv6 one are
+ * never in conflict), so both are held. Linux needs neither: its `::` bind(0) sees both
+ * families, and refuses `0.0.0.0` beside a dual-stack `::`. Not where the machine has no
+ * IPv6, where every address is `0.0.0.0` already.
+ */
+export function bindPairs(
+  protocols: readonly Protocol[],
+  hosts: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+  hasIpv6: () => boolean = () => [...localAddresses()].some((a) => a !== '::' && net.isIPv6(a)),
+): Pair[] {
+  const bound = hosts.length ? hosts : [EVERY_ADDRESS];
+  const pairs = protocols.flatMap((protocol) => bound.map((host): Pair => ({ protocol, host })));
+  const dualStackTcp = pairs.some((p) => p.protocol === 'tcp' && (p.host === EVERY_ADDRESS || p.host === '::'));
+  if (platform !== 'darwin' || !dualStackTcp || !hasIpv6()) return pairs;
+  return [{ protocol: 'tcp', host: '0.0.0.0' }, ...pairs];
 }

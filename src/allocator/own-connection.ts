@@ -5,8 +5,10 @@ export type OwnConnection =
   { outcome: 'ours'; client: net.Socket; accepted: net.Socket } | { outcome: 'refused'; code: string } | { outcome: 'elsewhere' };
 
 /**
- * Connects to `host`:`port`, where `server` (ours) listens, and resolves with the
- * socket `server` accepted for that connection; both stay open for the caller.
+ * Connects to `host`:`port`, where `server` (ours; or several of ours on that port, such
+ * as macOS's `0.0.0.0` and dual-stack `::` listeners, where the kernel decides which one
+ * a connection reaches) listens, and resolves with the socket one of them accepted for
+ * that connection; both stay open for the caller.
  * 'elsewhere': the connection succeeded but nothing of ours arrived within
  * `waitMs` (another program listens on that address). 'refused': the connection
  * failed, with its error code: ECONNREFUSED when nobody listens there, EADDRNOTAVAIL
@@ -16,7 +18,13 @@ export type OwnConnection =
  * the server's 'connection' comes first varies with the platform's poller, so the
  * accepted sockets wait until both are in. Sockets of other clients are closed.
  */
-export function connectToOwn(server: net.Server, host: string, port: number, waitMs: number): Promise<OwnConnection> {
+export function connectToOwn(
+  server: net.Server | readonly net.Server[],
+  host: string,
+  port: number,
+  waitMs: number,
+): Promise<OwnConnection> {
+  const servers = Array.isArray(server) ? server : [server as net.Server];
   return new Promise((resolve) => {
     const accepted: net.Socket[] = [];
     let clientPort: number | undefined;
@@ -26,7 +34,7 @@ export function connectToOwn(server: net.Server, host: string, port: number, wai
       if (done) return;
       done = true;
       clearTimeout(timer);
-      server.off('connection', onConnection);
+      for (const own of servers) own.off('connection', onConnection);
       for (const stranger of accepted.splice(0)) stranger.destroy();
       resolve(result);
     };
@@ -39,7 +47,7 @@ export function connectToOwn(server: net.Server, host: string, port: number, wai
       accepted.push(socket);
       match();
     };
-    server.on('connection', onConnection);
+    for (const own of servers) own.on('connection', onConnection);
     const client = net.connect({ host, port });
     client.once('connect', () => {
       clientPort = client.localPort;

@@ -6,8 +6,7 @@ import { readReservedPorts } from '../platform/reserved-ports.ts';
 import { windowsExcludedPorts } from '../platform/windows-excluded.ts';
 import type { AllocateOptions } from './allocate-ports.ts';
 import type { Spec } from './candidate.ts';
-import { planHosts } from './hosts.ts';
-import { EVERY_ADDRESS } from './sockets.ts';
+import { bindPairs, planHosts } from './hosts.ts';
 import { NOTHING_TAKEN, type Holder } from './taken.ts';
 
 /** Gives up after this long (ms) by default: a request that cannot be met ends in an error, never a hang. */
@@ -43,7 +42,6 @@ export async function resolveRequest(options: AllocateOptions): Promise<Request>
   }
   // A host list that can never be bound together ("0.0.0.0 ::") would refuse every port: fold it.
   const plan = planHosts(options.hosts ?? []);
-  const hosts = plan.bind.length ? plan.bind : [EVERY_ADDRESS];
   const protocols: Protocol[] = options.protocols?.length ? [...new Set(options.protocols)] : ['tcp'];
   const asked = options.exclude ?? new PortSet();
   const system = await systemExclusions(options, protocols);
@@ -55,7 +53,7 @@ export async function resolveRequest(options: AllocateOptions): Promise<Request>
   return {
     count: options.count,
     protocols,
-    pairs: protocols.flatMap((protocol) => hosts.map((host) => ({ protocol, host }))),
+    pairs: bindPairs(protocols, plan.bind),
     covered: plan.covered,
     range: options.range,
     exclude,

@@ -23,9 +23,10 @@ Prints a free port for each name as NAME_PORT=port lines, so that
   export $(npx port-zero web db)
 sets WEB_PORT and DB_PORT in your shell. The ports of one call are distinct
 and were all free together; by default (Linux, macOS) they are then held in
-TIME_WAIT (60 s on Linux, 30 s on macOS) so no other program's port 0 on the
-loopback or wildcard addresses gets them, while servers that set SO_REUSEADDR
-(Node, Go, nginx, Redis, ...) bind them at once.
+TIME_WAIT, so no other program's TCP port 0 gets them: on the loopback and
+wildcard addresses for 60 s on Linux, on IPv4 ones (127.0.0.1, 0.0.0.0) for
+30 s on macOS. Servers that set SO_REUSEADDR (Node, Go, nginx, Redis, ...)
+bind them at once.
 
 Names: a letter first, then letters, digits, "-" or "_". Without names,
 --count ports are named port-1 ... port-N (PORT_1 ...).

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LeaseError } from '../errors.ts';
 import type { ClaimVerdict } from '../allocator/allocate-ports.ts';
-import { identify, type ProcessIdentity } from '../platform/process-identity.ts';
+import { identify, pidNamespace, type ProcessIdentity } from '../platform/process-identity.ts';
 import { replaceThrough } from '../platform/safe-files.ts';
 import { assertOwnDir, type LeaseLocation } from './lease-location.ts';
 import { leasedPorts, sameProcess, type LeaseHolder } from './lease-reader.ts';
@@ -67,6 +67,7 @@ export class LeaseBook {
       expires: Date.now() + options.ttlMs,
       ...(options.reservation === undefined ? {} : { reservation: options.reservation }),
       allocator,
+      ...(pidNamespace() === undefined ? {} : { pidns: pidNamespace() }),
     };
     if (!this.selfOwned) this.publish(true, []);
   }

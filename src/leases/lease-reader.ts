@@ -4,7 +4,7 @@ import type { Holder } from '../allocator/taken.ts';
 import type { ProcessIdentity } from '../platform/process-identity.ts';
 import { leaseDirs, legacyOf, type LeaseLocation } from './lease-location.ts';
 import { legacyLeasePort } from './legacy-layout.ts';
-import { livePorts, readRecord, recordToken, type LeaseOwner } from './lease-record.ts';
+import { judgeRecord, leaseFilePorts, readRecord, recordToken, sameRunner, type LeaseOwner } from './lease-record.ts';
 
 /**
  * Reading the leases of every account in a location: one directory read per account,
@@ -31,7 +31,9 @@ export interface LiveLease {
  * The live leases in one directory, by port (only ports of `wanted`, when given),
  * leaving out the record of `claimant` itself. A record outside the claimant's own
  * directory is never the caller's, whatever it says; a pending record (an allocation
- * running now) is another's.
+ * running now) is another's. A record's ports are matched against `wanted` before its
+ * owner is judged: judging a process can cost a program run (macOS), so a claim judges
+ * only the records that list a port it asks for.
  */
 function readDirLeases(dir: string, claimant?: Claimant, wanted?: ReadonlySet<number>): Map<number, LiveLease> {
   const found = new Map<number, LiveLease>();
@@ -41,10 +43,12 @@ function readDirLeases(dir: string, claimant?: Claimant, wanted?: ReadonlySet<nu
     if (token !== undefined ? token === claimant?.owner.token : legacy === undefined || (wanted && !wanted.has(legacy))) continue;
     const read = readRecord(path.join(dir, name));
     if (read.kind !== 'record') continue;
+    const ports = leaseFilePorts(read, name).filter((port) => !wanted || wanted.has(port));
+    if (ports.length === 0 || !judgeRecord(read.record, read.changed).live) continue;
     const mine = claimant !== undefined && dir === claimant.own && read.record.pending !== true;
-    const holder: Holder = mine && sameProcess(read.record.owner.runner, claimant.owner.runner) ? 'caller' : 'other';
+    const holder: Holder = mine && sameRunner(read.record.owner, claimant.owner) ? 'caller' : 'other';
     const lease = { holder, reservation: read.record.reservation, changed: read.changed };
-    for (const port of livePorts(read, name)) if (!wanted || wanted.has(port)) merge(found, port, lease);
+    for (const port of ports) merge(found, port, lease);
   }
   return found;
 }

@@ -1,6 +1,6 @@
 import type fs from 'node:fs';
 import { expandRanges, parsePortList } from '../ports/port-list.ts';
-import { isRunning, processStart, type ProcessIdentity } from '../platform/process-identity.ts';
+import { isRunning, pidNamespace, processStart, unseen, type ProcessIdentity } from '../platform/process-identity.ts';
 import { NotARegularFileError, readRegularFile } from '../platform/safe-files.ts';
 import { legacyLeasePort } from './legacy-layout.ts';
 
@@ -40,9 +40,29 @@ export interface LeaseOwner {
   token: string;
   run: string;
   job: string;
-  /** The process whose exit ends the lease: the job's runner process, or the shell that ran the local command. */
+  /**
+   * The process whose exit ends the lease: the job's runner process, or the shell that ran
+   * the local command. Pid 0 when it could not be seen (see `unseen`): the lease then ends
+   * only with its post step (or `port-zero release`) or its expiry.
+   */
   runner: ProcessIdentity;
   host: string;
+  /**
+   * The job's RUNNER_TRACKING_ID, kept only when its runner could not be seen: what tells
+   * two steps of one such job (whose runners both show as pid 0) from two jobs.
+   */
+  tracking?: string;
+}
+
+/**
+ * Whether two owners are one runner: the same process (pid and start), or, where neither
+ * runner could be seen, the same job by its RUNNER_TRACKING_ID (two unseen runners
+ * without one are not known to be one).
+ */
+export function sameRunner(a: LeaseOwner, b: LeaseOwner): boolean {
+  if (unseen(a.runner) || unseen(b.runner))
+    return unseen(a.runner) && unseen(b.runner) && a.tracking !== undefined && a.tracking === b.tracking;
+  return a.runner.pid === b.runner.pid && a.runner.start === b.runner.start;
 }
 
 /**
@@ -60,6 +80,12 @@ export interface LeaseRecord {
   reservation?: string;
   /** The process that wrote the record, so a record left by an allocation killed mid-way can be told apart. */
   allocator?: ProcessIdentity;
+  /**
+   * The pid namespace its processes (`owner.runner`, `allocator`) were named in (Linux,
+   * see pidNamespace); absent in older records and off Linux. A reader in another
+   * namespace cannot judge them, so for it the lease lasts until its expiry.
+   */
+  pidns?: string;
   /** Format 2: the leased ports, as `formatPorts` writes them ("40000 40001 40100"; runs "40000-40009" are read too). */
   ports?: string;
   /** Format 2: the allocation is still running; the lease ends with `allocator` unless it is committed. */
@@ -121,7 +147,9 @@ export function parseRecord(text: string): LeaseRecord | undefined {
       isIdentity(r.owner.runner) &&
       (r.reservation === undefined || typeof r.reservation === 'string') &&
       (r.names === undefined || isNameMap(r.names)) &&
-      (r.allocator === undefined || isIdentity(r.allocator));
+      (r.allocator === undefined || isIdentity(r.allocator)) &&
+      (r.pidns === undefined || typeof r.pidns === 'string') &&
+      (r.owner.tracking === undefined || typeof r.owner.tracking === 'string');
     return valid ? r : undefined;
   } catch {
     return undefined;
@@ -155,11 +183,18 @@ export type Verdict = { live: true } | { live: false; why: string };
  * (ctime) + the longest `lease-minutes`: a forged expiry years ahead, or pid 1 as the
  * owner, blocks a port for at most that long. ctime, not mtime: utimes() can set mtime
  * to any date, while ctime is always the kernel's clock.
+ *
+ * Where its processes cannot be judged, a lease lives until its expiry (or its post
+ * step): a runner that could not be seen (pid 0, a step started by `docker exec`), and
+ * any record written in another pid namespace, whose pids name other processes here.
+ * That errs toward keeping a port, never toward handing a live job's port out again.
  */
 export function judgeRecord(record: LeaseRecord, changed: number, now = Date.now()): Verdict {
   const expires = Math.min(record.expires, changed + MAX_LEASE_MS);
   if (expires <= now) return { live: false, why: `expired at ${new Date(expires).toISOString()}` };
-  if (!ownerRuns(record.owner.runner)) return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
+  if (record.pidns !== undefined && record.pidns !== pidNamespace()) return { live: true };
+  if (!unseen(record.owner.runner) && !ownerRuns(record.owner.runner))
+    return { live: false, why: `its owner process ${record.owner.runner.pid} is gone` };
   // A pending record outlives its allocation only when that was killed mid-way: it ends with it.
   if (record.pending && !ownerRuns(record.allocator ?? { pid: 0, start: null }))
     return { live: false, why: `its allocation (process ${record.allocator?.pid}) ended before it was committed` };

@@ -6,7 +6,8 @@ import { openSession, type Program } from '../session/session.ts';
 
 /**
  * The library for test suites: the action's allocator and leases, called from a
- * test runner. Leases belong to the calling process (its pid and start time), so
+ * test runner. Leases belong to the calling process (its pid, and on Linux and macOS its
+ * start time), so
  * test workers, the action's jobs and other processes on one host never get the
  * same port while a lease lives.
  */
@@ -41,8 +42,9 @@ export interface PortOptions {
   preferOnly?: boolean;
   /**
    * What keeps other programs off the ports after the call. `'time-wait'`: each port is left
-   * in TCP TIME_WAIT, so no `bind(0)` on the host gets it for 60 s on Linux (30 s on macOS),
-   * while servers that set SO_REUSEADDR (Node, Go, nginx, Redis, ...) bind it at once.
+   * in TCP TIME_WAIT, so no TCP `bind(0)` on the loopback or wildcard addresses gets it for
+   * 60 s on Linux, and none on IPv4 (`127.0.0.1`, `0.0.0.0`) for 30 s on macOS, while servers
+   * that set SO_REUSEADDR (Node, Go, nginx, Redis, ...) bind it at once.
    * `'none'`: leases alone. Default `'auto'`: `'time-wait'` on Linux and macOS, `'none'` on Windows.
    */
   reserve?: 'auto' | 'time-wait' | 'none';

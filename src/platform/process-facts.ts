@@ -151,6 +151,45 @@ export function processParents(platform: NodeJS.Platform = process.platform, run
   return new Map();
 }
 
+/** A process as a listing shows it: its parent, and its command line (arguments joined by spaces, as ps and Windows show them). */
+export interface ListedProcess {
+  parent: number;
+  command: string;
+}
+
+/**
+ * Every process's parent and command line, from one run of a system tool: macOS
+ * `ps -A -ww -o pid=,ppid=,command=` (full width), Windows PowerShell's Win32_Process
+ * listing (its line breaks in a command line made spaces). Empty on failure or elsewhere.
+ * The command lines are other processes' and so hostile: matched, never shown unclean.
+ */
+export function processTable(platform: NodeJS.Platform = process.platform, run: ToolRunner = runTool): Map<number, ListedProcess> {
+  try {
+    if (platform === 'darwin') {
+      const env = { LC_ALL: 'C', PATH: '/usr/bin:/bin' };
+      return parseProcessLines(run(systemTool('ps', 'darwin'), ['-A', '-ww', '-o', 'pid=,ppid=,command='], env));
+    }
+    if (platform === 'win32') {
+      const script =
+        "Get-CimInstance Win32_Process | ForEach-Object { \"$($_.ProcessId) $($_.ParentProcessId) $($_.CommandLine -replace '[\\r\\n]+', ' ')\" }";
+      return parseProcessLines(run(systemTool('powershell', 'win32'), ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', script]));
+    }
+  } catch {
+    // the tool failed: no listing, so callers take a process as it is
+  }
+  return new Map();
+}
+
+/** `PID PPID COMMAND...` lines to a map; lines that do not start with two numbers are skipped. */
+export function parseProcessLines(text: string): Map<number, ListedProcess> {
+  const table = new Map<number, ListedProcess>();
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(\d{1,10})\s+(\d{1,10})(?:\s(.*))?$/.exec(line);
+    if (match) table.set(Number(match[1]), { parent: Number(match[2]), command: (match[3] ?? '').trim() });
+  }
+  return table;
+}
+
 /** `PID PPID` lines to a map; lines that are not two numbers are skipped. */
 export function parsePidPairs(text: string): Map<number, number> {
   const parents = new Map<number, number>();

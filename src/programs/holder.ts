@@ -7,8 +7,8 @@
  *
  * Idle, it does nothing but wait: it wakes every `ownerCheckMs` to see whether the
  * job's runner process still runs, and at its deadline. It exits at the first of:
- * a stop request on its control channel, SIGTERM/SIGINT, the runner process gone,
- * the deadline.
+ * a stop request on its control channel, SIGTERM/SIGINT, the runner process gone
+ * (where it could be seen), the deadline.
  *
  * Control channel: the server its held connections go to also takes stop requests.
  * A client sends `stop <token>\n`; the holder answers `stopped <pid>\n` and exits at
@@ -17,7 +17,7 @@
  * can stop it, and an answer proves the process is this holder.
  */
 import net from 'node:net';
-import { isRunning } from '../platform/process-identity.ts';
+import { isRunning, unseen } from '../platform/process-identity.ts';
 import { stopAnswer, stopRequest, type HolderConfig, type HolderReady } from '../protection/holder-protocol.ts';
 
 /** A request longer than this is not one: the connection is dropped. */
@@ -63,7 +63,8 @@ function watch(config: HolderConfig) {
   process.on('SIGTERM', exit);
   process.on('SIGINT', exit);
   setInterval(() => {
-    if (Date.now() >= config.deadline || !isRunning(config.owner)) exit();
+    // A runner that could not be seen (pid 0, a step started by `docker exec`): the post step or the deadline ends it.
+    if (Date.now() >= config.deadline || (!unseen(config.owner) && !isRunning(config.owner))) exit();
   }, config.ownerCheckMs);
   setTimeout(exit, Math.min(Math.max(0, config.deadline - Date.now()), 2 ** 31 - 1));
 }

@@ -60,21 +60,27 @@ export function startHolder(request: HolderRequest): Promise<Holder> {
 const STOP_WAIT_MS = 3000;
 
 /**
+ * How long (ms) a stopped holder is waited for until it has exited. It exits in
+ * milliseconds after its answer; on a loaded host, over a second has been seen.
+ */
+const GONE_WAIT_MS = 5000;
+
+/**
  * Stops the holder of `saved` without ever signalling a process not proven to be it.
  * First the control channel: a holder that answers with its pid exits at once. No
  * answer means it is gone or hung; then, off Windows only, a process whose pid and
  * start time both match the saved ones (so it is the process the main step started)
  * is killed. On Windows nothing is signalled: there SIGTERM is TerminateProcess and
- * pids are reused. Ends within about 4 s (STOP_WAIT_MS, then 1 s for the process to go).
+ * pids are reused. Ends within about 8 s (STOP_WAIT_MS, then GONE_WAIT_MS for the process to go).
  */
 export async function stopHolder(saved: Holder, platform = process.platform): Promise<HolderStop> {
   if (await askToStop(saved)) {
-    await waitUntilGone(saved.process, 1000);
+    await waitUntilGone(saved.process, GONE_WAIT_MS);
     return 'stopped';
   }
   if (platform === 'win32' || saved.process.start === null || !isRunning(saved.process)) return 'gone';
   process.kill(saved.process.pid, 'SIGKILL');
-  await waitUntilGone(saved.process, 1000);
+  await waitUntilGone(saved.process, GONE_WAIT_MS);
   return 'killed';
 }
 

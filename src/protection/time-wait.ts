@@ -210,16 +210,19 @@ function selfConnect(address: string, port: number): Promise<string | undefined>
   });
 }
 
-/** The accepted-connection method; the listeners stay open (the caller closes them). */
+/**
+ * The accepted-connection method; the listeners stay open (the caller closes them). Each
+ * loopback address once per port, to whichever of the port's listeners the kernel hands
+ * it (macOS: `0.0.0.0` or the dual-stack `::`, both ours).
+ */
 async function acceptAll(port: number, sockets: readonly Held[]): Promise<boolean> {
-  for (const s of sockets) {
-    for (const { address, required } of loopbacksFor(s.host)) await acceptOne(s.server!, address, port, required);
-  }
+  const servers = sockets.map((s) => s.server!);
+  for (const { address, required } of targets(sockets)) await acceptOne(servers, address, port, required);
   return true;
 }
 
-async function acceptOne(server: net.Server, address: string, port: number, required: boolean): Promise<void> {
-  const own = await connectToOwn(server, address, port, CONNECT_WAIT_MS);
+async function acceptOne(servers: readonly net.Server[], address: string, port: number, required: boolean): Promise<void> {
+  const own = await connectToOwn(servers, address, port, CONNECT_WAIT_MS);
   if (own.outcome === 'ours') {
     own.accepted.destroy(); // the server side closes first: the TIME_WAIT entry is on the held port
     // On loopback the server's FIN has reached the client already, so this close completes the exchange.

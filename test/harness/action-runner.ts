@@ -64,6 +64,14 @@ export interface StepOptions {
   account?: { uid: number; gid: number };
   /** The folder of the action.yml to run, as in `uses: port-zero/port-zero/wait@v1`; default: the repository's own. */
   action?: string;
+  /**
+   * A command that starts the step (its arguments follow), as `docker exec` starts a
+   * container job's steps: `['nsenter', '-t', PID, '-p', '-m', '--']` puts the step in another
+   * process's pid namespace, where its parent cannot be seen (getppid() is 0).
+   */
+  through?: string[];
+  /** File commands to point elsewhere, by variable (`{ GITHUB_STEP_SUMMARY: '/dev/full' }`): a file that cannot be written. */
+  files?: Record<string, string>;
 }
 
 let isolatedTmp: string | undefined;
@@ -149,6 +157,7 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   const files = { GITHUB_OUTPUT: 'output', GITHUB_ENV: 'env', GITHUB_STATE: 'state', GITHUB_PATH: 'path', GITHUB_STEP_SUMMARY: 'summary' };
   const fileEnv = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(temp, f)]));
   for (const file of Object.values(fileEnv)) writeFileSync(file, '');
+  const pointed = { ...fileEnv, ...options.files };
   const stateEnv = Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v]));
   if (options.account) {
     for (const name of ['', ...readdirSync(temp)]) chownSync(path.join(temp, name), options.account.uid, options.account.gid);
@@ -159,14 +168,14 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
     ...options.env,
     ...inputEnvironment(options.with, yml),
     ...stateEnv,
-    ...fileEnv,
+    ...pointed,
   };
   const copy = options.account ? sharedCopy() : undefined;
   const root = copy?.root ?? ROOT;
   // The runner joins runs.main to the action's folder (actions/runner NodeScriptActionHandler), so `../dist/...` works.
   const script = path.join(root, options.action ?? '', options.entry === 'post' ? yml.runs.post! : yml.runs.main);
   const node = options.node ?? copy?.node ?? process.execPath;
-  const { code, stdout, stderr, worker } = await spawnNode(node, script, env, options.worker, options.cwd ?? root, options.account);
+  const { code, stdout, stderr, worker } = await spawnNode(node, script, env, options, options.cwd ?? root);
   const read = (name: keyof typeof files) => readFileSync(fileEnv[name], 'utf8');
   const result = {
     code,
@@ -205,21 +214,16 @@ export async function runPendingPosts(): Promise<void> {
   unposted.clear();
 }
 
-function spawnNode(
-  node: string,
-  script: string,
-  env: Record<string, string>,
-  worker: string | undefined,
-  cwd: string,
-  account?: StepOptions['account'],
-) {
+function spawnNode(node: string, script: string, env: Record<string, string>, options: StepOptions, cwd: string) {
+  const { worker, account, through = [] } = options;
   return new Promise<{ code: number | null; stdout: string; stderr: string; worker?: ChildProcess }>((resolve, reject) => {
     const args = worker ? [worker, script] : [script];
     const stdio = worker ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'];
     // setpriv execs the step in place, so the step's parent is still this process, as with the runner.
-    const [file, argv] = account
-      ? ['setpriv', [`--reuid=${account.uid}`, `--regid=${account.gid}`, '--init-groups', node, ...args]]
-      : [node, args];
+    const command = account
+      ? ['setpriv', `--reuid=${account.uid}`, `--regid=${account.gid}`, '--init-groups', node, ...args]
+      : [node, ...args];
+    const [file, ...argv] = [...through, ...command];
     const child = spawn(file, argv, { env, cwd, stdio: stdio as ('ignore' | 'pipe' | 'ipc')[] });
     let stdout = '';
     let stderr = '';

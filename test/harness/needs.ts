@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { beforeEach, type TestContext } from 'vitest';
 import { whyNoAccounts } from './accounts.ts';
 import { whyNoNamespace } from './namespace.ts';
+import { whyNoWindowsNode } from './windows-node.ts';
 
 /** Why `command` cannot be found on PATH (with root's tool folders), or undefined. */
 function notInstalled(command: string, hint: string): string | undefined {
@@ -63,6 +64,14 @@ const NEEDS = {
   'dev-full': onLinux('writes to /dev/full, a device only Linux has', () =>
     fs.existsSync('/dev/full') ? undefined : '/dev/full is missing',
   ),
+  /** A pid namespace of its own (unshare -p, entered with nsenter), as a container job's steps have. */
+  'pid-namespace': onLinux('enters a pid namespace of its own, which only Linux has', () =>
+    process.getuid!() !== 0
+      ? 'enters a pid namespace of its own (unshare -p, nsenter), which needs this process to be root'
+      : (notInstalled('unshare', 'apt-get install util-linux') ?? notInstalled('nsenter', 'apt-get install util-linux')),
+  ),
+  /** Runs the Windows build of Node: on Windows, or under Wine on Linux (see windows-node.ts). */
+  win32: () => whyNoWindowsNode(),
   /** Starts a Docker Engine of its own, as root in this process. */
   docker: onLinux('starts a Docker Engine, on Linux only', () =>
     process.getuid!() !== 0

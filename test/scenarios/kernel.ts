@@ -61,6 +61,22 @@ const scenarios: Record<string, () => Promise<unknown>> = {
     return { code: main.code, post: post.code, ports: portsOf(main), seeded, after: list() };
   },
 
+  /** The kernel's choice falls short because other jobs' entries fill most of the ephemeral range (run with range 40000-40019). */
+  async shortfall() {
+    seed('40000-40014');
+    const main = await runStep({ with: { count: '10', reserve: 'none', 'lease-dir': leaseDir() } });
+    return { code: main.code, errors: errors(main) };
+  },
+
+  /** A main step whose job summary cannot be written (a full disk: /dev/full) writes nothing and leaves nothing. */
+  async summaryFull() {
+    const seeded = seed('40150');
+    const dir = leaseDir();
+    const main = await runStep({ with: { count: '4', reserve: 'kernel', 'lease-dir': dir }, files: { GITHUB_STEP_SUMMARY: '/dev/full' } });
+    const written = { output: main.rawOutput, env: main.rawEnv, state: main.state };
+    return { code: main.code, errors: errors(main), written, seeded, after: list(), leftovers: leaseFiles(dir) };
+  },
+
   /** A main step that fails after the list was written (its env-file cannot be written) takes its entries off again. */
   async failed() {
     const seeded = seed('40150');
