@@ -1,17 +1,18 @@
 /**
  * The least any Node step doing this job costs, with none of Port Zero's code:
- * bind 5 ports, reserve them, and write 8 outputs as `name=value` lines (no
- * node:crypto). Reserves with the kernel list (ip_local_reserved_ports) when
+ * bind N ports (5 unless argv says), reserve them, and write N + 3 outputs as
+ * `name=value` lines (no node:crypto). Reserves with the kernel list (ip_local_reserved_ports) when
  * PORT_ZERO_BENCH_NAMESPACE says this is a fresh network namespace of its own,
  * else with a TCP self-connect per port (which leaves it in TIME_WAIT).
  * Plain JavaScript: a .ts file would make Node load its type stripper first.
+ *   node bench/step-floor.mjs [N]
  */
 import fs from 'node:fs';
 import net from 'node:net';
 
 const servers = await Promise.all(
   Array.from(
-    { length: 5 },
+    { length: Number(process.argv[2] ?? 5) },
     () =>
       new Promise((ok) => {
         const s = net.createServer();
