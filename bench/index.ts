@@ -6,8 +6,9 @@
  * process, the cost as N grows, the holder's idle CPU, which handed-out ports
  * survive the every-address storm, what a reservation costs neighbours, the
  * many-jobs stress, and the wait step's reaction time and idle CPU; writes
- * bench/RESULTS.md with every target's measured value, target and verdict.
- * Every timed command runs in a fresh network namespace where that is possible.
+ * bench/RESULTS.md with every target's measured value, target and verdict, and
+ * which figures moved since the RESULTS.md it replaces. Every timed command runs
+ * in a fresh network namespace where that is possible.
  *   BENCH_REPS, BENCH_STEP_RUNS, BENCH_BATCH_RUNS, BENCH_LIBRARY_PROCESSES, BENCH_LIBRARY_ROUNDS,
  *   BENCH_HOLDER_WINDOW_MS, BENCH_WAIT_RUNS and BENCH_WAIT_WINDOW_MS override the repetitions and the windows.
  */
@@ -16,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inputEnvironment, parseFileCommands, readActionYml, ROOT, runnerEnvironment } from '../test/harness/action-runner.ts';
+import { comparisonSection } from './compare.ts';
 import { CONTENDERS, DEFAULT_FLOOR, LIBRARIES, PORT_ZERO_MODES, resolveMode, WORK_FLOORS, type PortZeroMode } from './contenders.ts';
 import type { CallGroup, LibraryCalls } from './library-calls.ts';
 import { inNamespaceSync, whyNoNamespace } from '../test/harness/namespace.ts';
@@ -401,6 +403,8 @@ function batchRatio(batch: Map<string, StepSample[]>, which: (n: number) => stri
 const RESULTS = path.join(import.meta.dirname, 'RESULTS.md');
 
 function main() {
+  // The run this one replaces, read before anything is measured: its figures are compared at the end.
+  const previous = fs.existsSync(RESULTS) ? fs.readFileSync(RESULTS, 'utf8') : undefined;
   // Every lease directory, step and runner temp of the runs in one directory, gone at the end.
   process.once('exit', useScratchTmp('port-zero-bench-run-'));
   // The floors of the modes' work right after the plain batch floor.
@@ -602,6 +606,8 @@ function main() {
     `Total benchmark time: ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     '',
   ];
+  // Right after the targets: which figures moved since the file this run replaces.
+  lines.splice(lines.indexOf('## Allocation: N ports in one process'), 0, ...comparisonSection(previous, lines.join('\n')));
   fs.writeFileSync(RESULTS, lines.join('\n'));
   log(`wrote bench/RESULTS.md in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
