@@ -1,12 +1,12 @@
 /**
  * The cross-OS guarantee job of .github/workflows/ci.yml, step by step. Each
- * subcommand checks one claim of the README on the runner it runs on, and fails
+ * subcommand checks one claim of docs/guarantee.md on the runner it runs on, and fails
  * the step (exit code 1, an ::error:: line) when the claim does not hold there.
  *
  *   node scripts/ci-guarantee.ts range LOW HIGH        Port Zero reads the narrowed ephemeral range
  *   node scripts/ci-guarantee.ts pair DIR RANGE MODE   two main steps at once get disjoint ports; their runner stays
  *   node scripts/ci-guarantee.ts third DIR             a third step on the range is refused the pair's ports by their leases
- *   node scripts/ci-guarantee.ts bind0 DIR             bind(0) on each address the README names keeps off the pair's ports
+ *   node scripts/ci-guarantee.ts bind0 DIR             bind(0) on each address docs/guarantee.md names keeps off the pair's ports
  *   node scripts/ci-guarantee.ts servers DIR           a Node server (SO_REUSEADDR) binds the pair's ports at once
  *   node scripts/ci-guarantee.ts no-reuseaddr PORTS    a server without SO_REUSEADDR binds each port (after reserve: none)
  *   node scripts/ci-guarantee.ts post DIR              the pair's post steps release every lease, with no warning
@@ -185,7 +185,7 @@ const PROBES: [string, Probe][] = [
 ];
 
 /**
- * The probes whose bind(0) the README's table ("On each OS") says never gets a port that
+ * The probes whose bind(0) docs/guarantee.md's table ("On each OS") says never gets a port that
  * `mode` protects on this OS; the others are reported, not enforced: they are its stated limits.
  */
 function claimed(mode: string): Set<string> {
@@ -211,7 +211,7 @@ async function bind0(dir: string) {
     console.log(`bind(0) on ${label}, ${seen.size} sockets until the range ran out: ${verdict}`);
     if (!expected.has(label)) {
       if (got.length === 0 && seen.size > 0)
-        console.log(`::notice::bind(0) on ${label} stayed off the ports (${mode}), which the README does not claim`);
+        console.log(`::notice::bind(0) on ${label} stayed off the ports (${mode}), which docs/guarantee.md does not claim`);
       continue;
     }
     // A walk that ended early proves nothing: the range is 255 ports, 10 of them the pair's.
@@ -219,14 +219,16 @@ async function bind0(dir: string) {
       console.log(`::error::bind(0) on ${label} got only ${seen.size} ports before the kernel refused, so it did not walk the range`);
       broken = true;
     } else if (got.length > 0) {
-      console.log(`::error::README claims ${mode} keeps bind(0) on ${label} off the ports on ${process.platform}, but it ${verdict}`);
+      console.log(
+        `::error::docs/guarantee.md claims ${mode} keeps bind(0) on ${label} off the ports on ${process.platform}, but it ${verdict}`,
+      );
       broken = true;
     }
   }
   if (broken) process.exit(1);
 }
 
-/** The README: a server that sets SO_REUSEADDR binds at once in every mode, on the wildcard and on 127.0.0.1. */
+/** docs/guarantee.md: a server that sets SO_REUSEADDR binds at once in every mode, on the wildcard and on 127.0.0.1. */
 async function servers(dir: string) {
   const { mode, ports } = readPair(dir);
   let refused = 0;

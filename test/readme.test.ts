@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readActionYml, ROOT } from './harness/action-runner.ts';
@@ -61,9 +61,10 @@ describe('README', () => {
     expect(section).toMatch(/^\| _each name_`-pid` +\|/m);
   });
 
-  it('no longer shows a hand-written wait loop in its recipes', () => {
-    expect(readme).not.toMatch(/\/dev\/tcp|until .*; do sleep/);
-    const recipes = readme.split(/^## /m).find((s) => s.startsWith('Recipes\n'))!;
+  it('no longer shows a hand-written wait loop in the README or its recipes', () => {
+    const examples = readFileSync(path.join(ROOT, 'docs/examples.md'), 'utf8');
+    for (const text of [readme, examples]) expect(text).not.toMatch(/\/dev\/tcp|until .*; do sleep/);
+    const recipes = examples.split(/^## /m).find((s) => s.startsWith('Recipes\n'))!;
     // Playwright's recipe has none: Playwright starts its web server and waits for its url itself.
     for (const recipe of ['Docker Compose', 'Services started in the background']) {
       const text = recipes.split(/^### /m).find((r) => r.startsWith(recipe))!;
@@ -76,5 +77,51 @@ describe('README', () => {
     expect(readme).toContain('npm test');
     const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts;
     for (const script of ['start', 'test', 'bundle']) expect(scripts[script]).toBeDefined();
+  });
+});
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens; repeats get -1, -2. */
+function anchors(markdown: string): Set<string> {
+  const seen = new Map<string, number>();
+  const result = new Set<string>();
+  const text = markdown.replace(/^```[\s\S]*?^```/gm, '');
+  for (const [, heading] of text.matchAll(/^#{1,6} (.+)$/gm)) {
+    const slug = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-');
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    result.add(count ? `${slug}-${count}` : slug);
+  }
+  return result;
+}
+
+describe('the README and docs/', () => {
+  const pages = ['README.md', ...readdirSync(path.join(ROOT, 'docs')).map((f) => `docs/${f}`)];
+
+  it('keep the quick start on the first screen of the README', () => {
+    const lines = readme.split('\n');
+    expect(lines.findIndex((line) => line === '## Quick start')).toBeLessThan(40);
+    expect(lines.length).toBeLessThan(400);
+  });
+
+  it.each(pages)('%s links only to files that exist and to headings they have', (page) => {
+    const text = readFileSync(path.join(ROOT, page), 'utf8').replace(/^```[\s\S]*?^```/gm, '');
+    const broken: string[] = [];
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      const [file, anchor] = target.split('#');
+      const resolved = file ? path.join(path.dirname(path.join(ROOT, page)), file) : path.join(ROOT, page);
+      if (!existsSync(resolved)) broken.push(`${target}: no such file`);
+      else if (anchor && !anchors(readFileSync(resolved, 'utf8')).has(anchor)) broken.push(`${target}: no such heading`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('tells a link to a missing heading from a good one', () => {
+    expect(anchors('## The guarantee and its limits\n## On each OS\n### `reserve: none`')).toEqual(
+      new Set(['the-guarantee-and-its-limits', 'on-each-os', 'reserve-none']),
+    );
   });
 });

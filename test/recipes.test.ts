@@ -8,14 +8,14 @@ import { ROOT } from './harness/action-runner.ts';
 import { judgeRecord, readRecord, recordToken } from '../src/leases/lease-record.ts';
 
 /**
- * The README's recipes for Vitest, Jest and Playwright (test/recipes/), run by the real
+ * The recipes for Vitest, Jest and Playwright (test/recipes/), run by the real
  * runners with several workers, on the package as a user installs it: `npm pack`, installed
  * offline into a temporary project that has no "type": "module" (as `npm init playwright`
  * makes it), with the runners of this repository linked into its node_modules.
  */
 
 const RECIPES = path.join(ROOT, 'test', 'recipes');
-const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+const RECIPES_PAGE = fs.readFileSync(path.join(ROOT, 'docs/examples.md'), 'utf8');
 /** Test files per Vitest or Jest run, and the workers each runner may start. */
 const FILES = 4;
 const WORKERS = 3;
@@ -133,8 +133,8 @@ afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-describe('the README', () => {
-  /** Each recipe file as the README shows it: a code block that opens with a comment naming the file. */
+describe('the recipes page (docs/examples.md)', () => {
+  /** Each recipe file as the page shows it: a code block that opens with a comment naming the file. */
   const block = (file: string) => {
     const text = fs.readFileSync(path.join(RECIPES, file), 'utf8');
     return `\`\`\`${path.extname(file).slice(1).replace('mjs', 'js')}\n// ${file.split('/').slice(1).join('/')}\n${text}\`\`\``;
@@ -146,14 +146,16 @@ describe('the README', () => {
       .map((f) => f.split(path.sep).join('/'))
       .filter((f) => fs.statSync(path.join(RECIPES, f)).isFile() && f !== 'jest/app.test.mjs');
     expect(files.length).toBe(9);
-    for (const file of files) expect(README.includes(block(file)), `README.md shows test/recipes/${file} as it is`).toBe(true);
+    for (const file of files) expect(RECIPES_PAGE.includes(block(file)), `docs/examples.md shows test/recipes/${file} as it is`).toBe(true);
   });
 
   it("says Jest's test file is Vitest's with the test functions imported from @jest/globals, which it is", () => {
     const vitest = fs.readFileSync(path.join(RECIPES, 'vitest/app.test.ts'), 'utf8');
     const jest = fs.readFileSync(path.join(RECIPES, 'jest/app.test.mjs'), 'utf8');
     expect(jest).toBe(vitest.replace("from 'vitest';", "from '@jest/globals';"));
-    expect(README.includes("`app.test.mjs`: Vitest's `app.test.ts` above, with `from '@jest/globals'` for `from 'vitest'`")).toBe(true);
+    expect(RECIPES_PAGE.includes("`app.test.mjs`: Vitest's `app.test.ts` above, with `from '@jest/globals'` for `from 'vitest'`")).toBe(
+      true,
+    );
   });
 });
 

@@ -38,7 +38,7 @@ async function waitUntilGone(process: ProcessIdentity) {
 }
 
 /**
- * The address a foreign bind(0) is checked on: on macOS the README promises IPv4 only (XNU's
+ * The address a foreign bind(0) is checked on: on macOS docs/guarantee.md promises IPv4 only (XNU's
  * in6_pcbsetport looks only at unconnected IPv6 sockets when SO_REUSEADDR is set).
  */
 const FOREIGN = process.platform === 'darwin' ? '127.0.0.1' : undefined;
@@ -55,7 +55,7 @@ describe('reserve: time-wait (the default on macOS, and on Linux where the kerne
     await Promise.all((await serveAll(ports)).map(close));
   });
 
-  it('refuses a server without SO_REUSEADDR until TIME_WAIT ends, as the README says', async () => {
+  it('refuses a server without SO_REUSEADDR until TIME_WAIT ends, as docs/guarantee.md says', async () => {
     const main = await runStep({ with: { count: '2', reserve: 'time-wait', 'lease-dir': leaseDir() } });
     for (const port of portsOf(main)) expect(await bindWithoutReuseAddr(port)).toBe('in-use');
   });

@@ -194,7 +194,7 @@ export function ownDirProblem(dir: string): string | undefined {
   // Windows: Node shows no owner or ACL (stat's uid is 0), and asking icacls is a program run
   // on every step (one process per directory; 80 ms under Wine). %ProgramData% lets any account
   // make folders and add files in another's, so the default location trusts the host's
-  // accounts; the README says so, and how an administrator sets up a lease-dir that does not.
+  // accounts; docs/guarantee.md says so, and how an administrator sets up a lease-dir that does not.
   if (windows) return undefined;
   if (stat.uid !== process.getuid!()) return `it belongs to uid ${stat.uid}`;
   if (stat.mode & 0o022) return 'others can write to it';
