@@ -2298,7 +2298,7 @@ function ownDirProblem(dir) {
     // Windows: Node shows no owner or ACL (stat's uid is 0), and asking icacls is a program run
     // on every step (one process per directory; 80 ms under Wine). %ProgramData% lets any account
     // make folders and add files in another's, so the default location trusts the host's
-    // accounts; the README says so, and how an administrator sets up a lease-dir that does not.
+    // accounts; docs/guarantee.md says so, and how an administrator sets up a lease-dir that does not.
     if (windows)
         return undefined;
     if (stat.uid !== process.getuid())
@@ -4402,7 +4402,7 @@ async function openSession(request, program) {
             program.log.warn(`${plural(bad.length, 'Port', 'Ports')} ${bad.join(' ')}, named in prefer, ${bad.length === 1 ? 'is one' : 'are'} that browsers refuse to fetch from (the Fetch standard's bad ports)`);
         await protection.settle(allocation);
         leases?.commit(allocation.ports, request.named ? Object.fromEntries(request.names.map((name, i) => [name, allocation.ports[i]])) : undefined);
-        if (leases && !program.postStep)
+        if (leases)
             tidy(leases, program.log);
         return session(request, allocation.ports, allocation.protocols, leases, protection, notes);
     }
@@ -4464,13 +4464,15 @@ function unleased(why, mode) {
     return (`${why}. These ports are not leased: another Port Zero job on this host may be handed them too (${left} apart). ` +
         `To fix it, remove the directory so Port Zero recreates it, or give every runner on the host one lease-dir set up with \`${SHARED_SETUP}\`.`);
 }
-/** Past this many lease files in its own directory, a program without a post step sweeps the stale ones. */
+/** Past this many lease files in its own directory, a call sweeps the stale ones. */
 const TIDY_ABOVE = 32;
 /**
- * The action's post step sweeps its account's stale leases; the command and the library
- * have none, so each of their calls, after its own commit, sweeps when records of exited
- * processes pile up (a test suite's workers leave one each): a dead record blocks no port,
- * but every claim reads it. One directory listing a call; the sweep only past TIDY_ABOVE.
+ * The action's post step sweeps its account's stale leases, but the command and the library
+ * have none (a test suite's workers leave one record each), and a main step whose post step
+ * never ran (a cancelled job, a killed runner) leaves its own. A dead record blocks no port,
+ * but every claim reads and judges it: 250 of them added about 80 ms to a main step. So each
+ * call, after its own commit, sweeps when they pile up: one directory listing a call, the
+ * sweep only past TIDY_ABOVE.
  */
 function tidy(leases, log) {
     try {

@@ -24,6 +24,23 @@ async function killed(worker: NonNullable<StepResult['worker']>) {
 }
 
 describe('leases, end to end', () => {
+  it('sweeps the records of main steps whose post step never ran, once more than 32 pile up', async () => {
+    const dir = tempDir();
+    const inputs = { count: '1', 'lease-dir': dir, reserve: 'none' };
+    // Each step's runner is a stand-in worker killed after the step, its post step never run: its record is stale.
+    for (let i = 0; i < 32; i++) {
+      const step = await runStep({ with: inputs, worker: WORKER });
+      expect(step.code, step.stdout).toBe(0);
+      await killed(step.worker!);
+    }
+    expect(ownRecords(dir)).toHaveLength(32);
+    const live = await runStep({ with: inputs, worker: WORKER });
+    workers.push(live.worker!);
+    expect(live.code, live.stdout).toBe(0);
+    expect(ownRecords(dir)).toHaveLength(1); // its own: the 32 stale ones are gone
+    expect((await runStep({ entry: 'post', state: live.state })).code).toBe(0);
+  });
+
   it("says when the ports are leased by an earlier step of the same job, and frees them with that step's post step", async () => {
     const dir = tempDir();
     // The steps' runner is this test process, as one job's steps share their runner.

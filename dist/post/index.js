@@ -1329,7 +1329,7 @@ function ownDirProblem(dir) {
     // Windows: Node shows no owner or ACL (stat's uid is 0), and asking icacls is a program run
     // on every step (one process per directory; 80 ms under Wine). %ProgramData% lets any account
     // make folders and add files in another's, so the default location trusts the host's
-    // accounts; the README says so, and how an administrator sets up a lease-dir that does not.
+    // accounts; docs/guarantee.md says so, and how an administrator sets up a lease-dir that does not.
     if (windows)
         return undefined;
     if (stat.uid !== process.getuid())

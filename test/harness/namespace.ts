@@ -96,7 +96,8 @@ function setupScript(options: NamespaceOptions, timed: boolean): string {
  * environment `env`; `timed` adds an `elapsed-ns N` line to its stderr.
  */
 export function namespaceArgv(command: string[], options: NamespaceOptions, env: NodeJS.ProcessEnv, timed = false): string[] {
-  return [...rootPrefix(env), 'unshare', '-n', 'sh', '-c', setupScript(options, timed), 'sh', ...command];
+  // bash, not sh: dash drops variables whose names are not shell names, such as the runner's INPUT_LEASE-DIR.
+  return [...rootPrefix(env), 'unshare', '-n', 'bash', '-c', setupScript(options, timed), 'bash', ...command];
 }
 
 /**

@@ -41,7 +41,8 @@ export function rootPrefix(env: NodeJS.ProcessEnv = process.env): string[] {
   const why = whyNotRoot();
   if (why) throw new Error(why);
   if (process.getuid!() === 0) return [];
-  const pairs = Object.entries(env).filter(([name, value]) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && value !== undefined);
+  // Any name env(1) takes, INPUT_LEASE-DIR included: the runner passes such names.
+  const pairs = Object.entries(env).filter(([name, value]) => /^[^=\0]+$/.test(name) && value !== undefined);
   return ['sudo', '-n', 'env', ...pairs.map(([name, value]) => `${name}=${value}`)];
 }
 
