@@ -273,6 +273,29 @@ describe('env-file is written safely', SLOW, () => {
     }
   });
 
+  it("on Windows follows a link only on the way to the working directory, as a runner's _work on a junction", () => {
+    // Node's lstat shows a Windows junction as a symbolic link, and Windows shows no owner:
+    // a POSIX link stands in for the junction, with the win32 rule in force.
+    const { dir, outside } = workspace();
+    fs.mkdirSync(path.join(dir, 'real', 'repo'), { recursive: true });
+    const work = path.join(dir, '_work');
+    fs.symlinkSync(path.join(dir, 'real'), work);
+    const elsewhere = path.join(dir, 'elsewhere');
+    fs.symlinkSync(outside, elsewhere);
+    const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { value: 'win32' });
+    try {
+      const workdir = path.join(work, 'repo');
+      expect(replaceFile(path.join(workdir, 'ports.env'), 'A=1\n', workdir)).toBe(path.join(dir, 'real', 'repo', 'ports.env'));
+      // Owned by this account, so followed on Linux and macOS; on Windows it is not on the way to the working directory.
+      expect(() => replaceFile(path.join(elsewhere, 'ports.env'), 'A=1\n', workdir)).toThrow(/elsewhere is a symbolic link/);
+    } finally {
+      Object.defineProperty(process, 'platform', platform);
+    }
+    expect(fs.readdirSync(outside)).toEqual(['credentials']);
+    expect(replaceFile(path.join(elsewhere, 'ports.env'), 'A=1\n', path.join(work, 'repo'))).toBe(path.join(outside, 'ports.env'));
+  });
+
   it('replaces a hard link to another file instead of writing through it', async () => {
     const { dir, secret } = workspace();
     fs.linkSync(secret, path.join(dir, 'ports.env'));
