@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { need, needInSuite } from './harness/needs.ts';
 import { parentPid } from '../src/platform/process-facts.ts';
@@ -144,7 +145,7 @@ describe('the wait step, run as a job runs it', () => {
       const step = await job.wait({ timeout: '3600' }); // this test's own bound ends far sooner
       expect(step.code).toBe(1);
       expect(step.stdout).toContain(
-        `web (port ${job.port('WEB_PORT')}): pid ${pid} (${process.execPath} -e ${script}), account root: NOT this job's (`,
+        `web (port ${job.port('WEB_PORT')}): pid ${pid} (${process.execPath} -e ${script}), account ${os.userInfo().username}: NOT this job's (`,
       );
       expect(step.stdout).toContain("carries another job's RUNNER_TRACKING_ID (github_another-job)");
       expect(step.stdout).toContain('Port Zero handed these ports to this job');
@@ -246,7 +247,8 @@ describe("another account's listener", () => {
   needInSuite('proc', 'accounts');
   it(
     'fails the wait at once, naming pid, command and account',
-    async () => {
+    async (context) => {
+      need(context, 'read-any-process');
       const [other] = testAccounts(1);
       const job = newJob();
       await job.main({ names: 'web' });

@@ -50,6 +50,12 @@ const NEEDS = {
     process.platform === 'linux' && process.getuid!() !== 0
       ? "runs steps as other accounts from the test process, which must be root itself (through sudo, sudo would be the steps' parent)"
       : (whyNoNamespace() ?? whyNoAccounts()),
+  /** The step, run from this process, reads another account's /proc/PID/fd to name its listener's pid. */
+  'read-any-process': onLinux('reads /proc, which only Linux has', () =>
+    process.getuid!() !== 0
+      ? "names another account's process by pid, which needs the step to run as root (only root reads another account's /proc/PID/fd)"
+      : undefined,
+  ),
   /** sudo, which test accounts run `sudo -n tee` with. */
   sudo: onLinux('test accounts run sudo on Linux only', () =>
     fs.existsSync('/usr/bin/sudo') ? undefined : 'sudo is not installed (/usr/bin/sudo)',
