@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { beforeEach, type TestContext } from 'vitest';
+import { mayWriteDirectly } from '../../src/protection/kernel-list.ts';
 import { whyNoAccounts } from './accounts.ts';
 import { whyNoNamespace } from './namespace.ts';
 import { whyNoWindowsNode } from './windows-node.ts';
@@ -55,6 +56,12 @@ const NEEDS = {
     process.getuid!() !== 0
       ? "names another account's process by pid, which needs the step to run as root (only root reads another account's /proc/PID/fd)"
       : undefined,
+  ),
+  /** The test process writes the kernel's reserved-port list itself (root; npm test gives it a namespace). */
+  'kernel-list-here': onLinux('the kernel reserved-port list is Linux only', () =>
+    mayWriteDirectly()
+      ? undefined
+      : 'writes the kernel list from the test process, which must be root (npm test then gives it a namespace)',
   ),
   /** sudo, which test accounts run `sudo -n tee` with. */
   sudo: onLinux('test accounts run sudo on Linux only', () =>
