@@ -5054,14 +5054,17 @@ function dotenv(rows) {
 /**
  * Formats one `name`/`value` pair as the runner reads it back, without the final line ending.
  * Throws when `name` is one the runner cannot read back (empty, or with `=`, `<`,
- * CR or LF) or when the delimiter turns up in the value.
+ * CR or LF) or when the delimiter turns up in the value. `delimiter`: the heredoc delimiter
+ * of a multi-line value; a fresh one when not given.
  */
-function keyValueMessage(name, value, delimiter = newDelimiter()) {
+function keyValueMessage(name, value, delimiter) {
     if (name === '' || /[=<\r\n]/.test(name)) {
         throw new Error(`File command name ${JSON.stringify(name)} cannot be read back by the runner: it must be non-empty, without "=", "<" or line breaks`);
     }
     if (!/[\r\n]/.test(value))
         return `${name}=${value}`;
+    // Drawn only for a value that needs one: a step writes thousands of one-line values.
+    delimiter ??= newDelimiter();
     if (value.includes(delimiter) || name.includes(delimiter)) {
         throw new Error(`Unexpected input: the value of ${name} contains the delimiter "${delimiter}"`);
     }
